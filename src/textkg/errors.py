@@ -1,0 +1,34 @@
+"""The one exception hierarchy of textkg: every failure a user can cause is a TextkgError."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+class TextkgError(Exception):
+    """Base class of every error textkg raises on purpose; its message is meant for the user."""
+
+    exit_code = 2
+
+
+class InputError(TextkgError):
+    """An input file cannot be read or has the wrong shape; names the file and, if known, the line."""
+
+    def __init__(self, path: str | Path, reason: str, line: int | None = None) -> None:
+        self.path = str(path)
+        self.reason = reason
+        self.line = line
+        where = f"{self.path}:{line}" if line is not None else self.path
+        super().__init__(f"{where}: {reason}")
+
+
+class ModelError(TextkgError):
+    """A spaCy pipeline is missing or cannot be loaded."""
+
+
+class OutputError(TextkgError):
+    """An output cannot be written."""
+
+
+class FormatError(TextkgError):
+    """An export format is unknown; the message lists the valid ones."""

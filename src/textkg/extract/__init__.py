@@ -1,0 +1,106 @@
+"""Extraction: pure functions from a parsed spaCy Doc to an ExtractionRecord."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from ..lexicon import Lexicon, default_lexicon
+from ..records import Claim, Document, Entity, ExtractionRecord, Relation
+from ..resolve import cluster_mentions
+from .arguments import MentionIndex
+from .claims import claim_frames
+from .frames import ClaimFrame, Frame
+from .mentions import Mention, date_mentions, named_mentions
+from .relations import noun_frames, verb_frames
+
+BINARY_ROLES = ("agent", "theme")
+
+__all__ = ["extract_record"]
+
+
+def extract_record(doc: Doc, document: Document, lexicon: Lexicon | None = None) -> ExtractionRecord:
+    """Entities, relations, events and claims of ``document``, parsed as ``doc``."""
+    lexicon = lexicon or default_lexicon()
+    index = MentionIndex(doc, [*named_mentions(doc), *date_mentions(doc)])
+    claim_list = list(claim_frames(doc, index, lexicon))
+    cues = {claim.cue_token for claim in claim_list}
+    # A reporting verb that made a claim is the claim; it is not also a relation.
+    frames = [f for f in (*verb_frames(doc, index, lexicon), *noun_frames(doc, index, lexicon)) if f.head not in cues]
+    frames.sort(key=lambda f: f.head)
+
+    entities, entity_of = _entities(index.mentions)
+    claims = tuple(_claim(f"c{n}", frame, entity_of) for n, frame in enumerate(claim_list, start=1))
+    relations = tuple(
+        _relation(f"r{n}", frame, entity_of, _enclosing_claim(doc, frame, claim_list, claims))
+        for n, frame in enumerate(frames, start=1)
+    )
+    return ExtractionRecord(document=document, entities=entities, relations=relations, claims=claims)
+
+
+def _entities(mentions: tuple[Mention, ...]) -> tuple[tuple[Entity, ...], dict[Mention, str]]:
+    entities = []
+    entity_of: dict[Mention, str] = {}
+    for n, cluster in enumerate(cluster_mentions(mentions), start=1):
+        entity_id = f"e{n}"
+        entities.append(
+            Entity(
+                id=entity_id,
+                type=cluster.type,
+                label=cluster.label,
+                aliases=cluster.aliases,
+                mentions=tuple((m.start, m.end) for m in cluster.mentions),
+            )
+        )
+        for mention in cluster.mentions:
+            entity_of[mention] = entity_id
+    return tuple(entities), entity_of
+
+
+def _relation(relation_id: str, frame: Frame, entity_of: dict[Mention, str], claim: Claim | None) -> Relation:
+    roles: dict[str, list[str]] = {}
+    for role, mention in frame.arguments:
+        ids = roles.setdefault(role, [])
+        if entity_of[mention] not in ids:
+            ids.append(entity_of[mention])
+    binary = frame.event_class is None and set(roles) == set(BINARY_ROLES) and all(len(v) == 1 for v in roles.values())
+    if binary:
+        arguments = {"subject": tuple(roles["agent"]), "object": tuple(roles["theme"])}
+    else:
+        arguments = {role: tuple(ids) for role, ids in roles.items()}
+    return Relation(
+        id=relation_id,
+        kind="relation" if binary else "event",
+        predicate=frame.predicate,
+        event_class=frame.event_class,
+        arguments=arguments,
+        evidence=(frame.evidence,),
+        confidence=frame.confidence,
+        polarity=frame.polarity,
+        modality=frame.modality,
+        claim=claim.id if claim else None,
+    )
+
+
+def _claim(claim_id: str, frame: ClaimFrame, entity_of: dict[Mention, str]) -> Claim:
+    return Claim(
+        id=claim_id,
+        speaker=entity_of[frame.speaker] if frame.speaker else None,
+        source=entity_of[frame.source] if frame.source else None,
+        cue=frame.cue,
+        content=(frame.content,),
+        quote=frame.quote,
+        evidence=(frame.evidence,),
+        confidence=frame.confidence,
+        polarity=frame.polarity,
+    )
+
+
+def _enclosing_claim(doc: Doc, frame: Frame, frames: list[ClaimFrame], claims: tuple[Claim, ...]) -> Claim | None:
+    """The claim whose content holds the frame's predicate, innermost first."""
+    position = doc[frame.head].idx
+    inside = [
+        (claim_frame.content[1] - claim_frame.content[0], claim)
+        for claim_frame, claim in zip(frames, claims, strict=True)
+        if claim_frame.content[0] <= position < claim_frame.content[1] and claim_frame.cue_token != frame.head
+    ]
+    return min(inside, key=lambda pair: pair[0])[1] if inside else None

@@ -1,0 +1,207 @@
+"""Verb and noun frames from the dependency parse (Universal Dependencies labels).
+
+Pure functions over a parsed Doc: subjects (with coordination and control), objects, passives,
+and obliques mapped to roles by their preposition and by the type of what they point at.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Doc, Token
+
+from ..lexicon import Lexicon
+from .arguments import MentionIndex, with_conjuncts
+from .frames import Frame, sentence_span
+from .mentions import Mention
+
+SUBJECT_DEPS = frozenset({"nsubj"})
+PASSIVE_SUBJECT_DEPS = frozenset({"nsubj:pass"})
+OBJECT_DEPS = frozenset({"obj", "iobj"})
+OBLIQUE_DEPS = frozenset({"obl", "obl:arg", "obl:mod"})
+AGENT_DEPS = frozenset({"obl:agent"})
+PASSIVE_AUX_DEPS = frozenset({"aux:pass"})
+# Clauses whose missing subject is the subject of the clause they depend on ("ont convenu de
+# déployer", "a signé un accord pour officialiser").
+CONTROLLED_DEPS = frozenset({"xcomp", "advcl", "conj"})
+NEGATION_LEMMAS = frozenset({"pas", "jamais", "aucunement", "nullement", "not", "never", "n't"})
+MODAL_LEMMAS = frozenset({"pouvoir", "devoir", "can", "could", "may", "might", "must", "should", "would"})
+
+# Preposition -> role; "location" roles also need a place (or an unnamed place noun).
+PREPOSITION_ROLES = {
+    "en": "location",
+    "dans": "location",
+    "sur": "location",
+    "à": "location",
+    "au": "location",
+    "vers": "location",
+    "in": "location",
+    "at": "location",
+    "on": "location",
+    "into": "location",
+    "contre": "target",
+    "against": "target",
+    "avec": "partner",
+    "with": "partner",
+    "par": "agent",
+    "by": "agent",
+}
+PLACE_TYPES = frozenset({"Place"})
+# Nouns through which a location is reached: "sur le territoire de X" -> X.
+PLACE_HEAD_NOUNS = frozenset({"territoire", "sol", "frontière", "région", "territory", "soil", "border", "region"})
+NOMINAL_ROLE_BY_CASE = {"de": "theme", "du": "theme", "des": "theme", "of": "theme", "par": "agent", "by": "agent"}
+
+BASE_CONFIDENCE = 0.5
+
+
+def verb_frames(doc: Doc, index: MentionIndex, lexicon: Lexicon) -> Iterator[Frame]:
+    """One frame per verb with at least one named argument and at least two arguments."""
+    for sent in doc.sents:
+        evidence = sentence_span(sent)
+        for token in sent:
+            if token.pos_ != "VERB":
+                continue
+            arguments = tuple(_verb_arguments(token, index))
+            if _worth_keeping(arguments):
+                event_class = lexicon.event_class(doc.lang_, token.lemma_, "VERB")
+                yield Frame(
+                    predicate=token.lemma_.lower(),
+                    event_class=event_class,
+                    head=token.i,
+                    arguments=arguments,
+                    evidence=evidence,
+                    polarity=polarity(token),
+                    modality=modality(token),
+                    confidence=_confidence(arguments, event_class),
+                )
+
+
+def noun_frames(doc: Doc, index: MentionIndex, lexicon: Lexicon) -> Iterator[Frame]:
+    """Events named by a noun of the lexicon: "le déploiement des missiles en Biélorussie"."""
+    for sent in doc.sents:
+        evidence = sentence_span(sent)
+        for token in sent:
+            if token.pos_ != "NOUN":
+                continue
+            event_class = lexicon.event_class(doc.lang_, token.lemma_, "NOUN")
+            if event_class is None:
+                continue
+            arguments = tuple(_noun_arguments(token, index))
+            if arguments and any(m.is_named for _, m in arguments):
+                yield Frame(
+                    predicate=token.lemma_.lower(),
+                    event_class=event_class,
+                    head=token.i,
+                    arguments=arguments,
+                    evidence=evidence,
+                    polarity="positive",
+                    modality="asserted",
+                    confidence=_confidence(arguments, event_class),
+                )
+
+
+def polarity(verb: Token) -> str:
+    negated = any(c.lemma_.lower() in NEGATION_LEMMAS and c.dep_ == "advmod" for c in verb.children)
+    return "negative" if negated else "positive"
+
+
+def modality(verb: Token) -> str:
+    """future for a future tense, hypothetical for a conditional or under a modal verb."""
+    forms = [verb, *(c for c in verb.children if c.dep_.startswith("aux"))]
+    if any("Cnd" in t.morph.get("Mood") for t in forms):
+        return "hypothetical"
+    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in MODAL_LEMMAS:
+        return "hypothetical"
+    if any("Fut" in t.morph.get("Tense") for t in forms):
+        return "future"
+    return "asserted"
+
+
+def subjects(verb: Token) -> list[Token]:
+    """Subjects of ``verb``, or those of the verb it depends on when it has none of its own."""
+    own = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+    if own:
+        return own
+    if verb.dep_ in CONTROLLED_DEPS and verb.head is not verb and verb.head.pos_ == "VERB":
+        return subjects(verb.head)
+    return []
+
+
+def _is_passive(verb: Token) -> bool:
+    return any(c.dep_ in PASSIVE_AUX_DEPS or c.dep_ in PASSIVE_SUBJECT_DEPS for c in verb.children)
+
+
+def _verb_arguments(verb: Token, index: MentionIndex) -> Iterator[tuple[str, Mention]]:
+    passive = _is_passive(verb)
+    seen: set[Mention] = set()
+
+    def emit(role: str, head: Token, allow_concept: bool = True) -> Iterator[tuple[str, Mention]]:
+        for token in with_conjuncts(head):
+            mention = index.resolve(token, allow_concept=allow_concept)
+            if mention is not None and mention not in seen:
+                seen.add(mention)
+                yield role, mention
+
+    for subject in subjects(verb):
+        yield from emit("theme" if passive else "agent", subject)
+    for child in verb.children:
+        if child.dep_ in PASSIVE_SUBJECT_DEPS:
+            yield from emit("theme", child)
+        elif child.dep_ in AGENT_DEPS:
+            yield from emit("agent", child)
+        elif child.dep_ in OBJECT_DEPS:
+            yield from emit("theme", child)
+        elif child.dep_ in OBLIQUE_DEPS:
+            role, target = _oblique_role(child, index)
+            if role is not None:
+                yield from emit(role, target, allow_concept=role != "location")
+
+
+def _oblique_role(token: Token, index: MentionIndex) -> tuple[str | None, Token]:
+    """The role of an oblique and the token that fills it; dates are times whatever the preposition."""
+    mention = index.at(token)
+    if mention is not None and mention.type == "Date":
+        return "time", token
+    case = next((c.lemma_.lower() for c in token.children if c.dep_ == "case"), None)
+    role = PREPOSITION_ROLES.get(case or "")
+    if role != "location":
+        return role, token
+    if token.lemma_.lower() in PLACE_HEAD_NOUNS:
+        inner = next((c for c in token.children if c.dep_ == "nmod"), None)
+        if inner is not None:
+            return "location", inner
+    named = index.named(token)
+    if named is not None and named.type in PLACE_TYPES:
+        return "location", token
+    return None, token
+
+
+def _noun_arguments(noun: Token, index: MentionIndex) -> Iterator[tuple[str, Mention]]:
+    for child in noun.children:
+        if child.dep_ != "nmod":
+            continue
+        case = next((c.lemma_.lower() for c in child.children if c.dep_ == "case"), None)
+        if case in NOMINAL_ROLE_BY_CASE:
+            role = NOMINAL_ROLE_BY_CASE[case]
+            for token in with_conjuncts(child):
+                mention = index.resolve(token)
+                if mention is not None:
+                    yield role, mention
+        else:
+            role, target = _oblique_role(child, index)
+            if role is not None:
+                mention = index.resolve(target, allow_concept=role != "location")
+                if mention is not None:
+                    yield role, mention
+
+
+def _worth_keeping(arguments: tuple[tuple[str, Mention], ...]) -> bool:
+    """Two roles filled, one of them by a named entity: less is a fragment, not a fact."""
+    return len({role for role, _ in arguments}) >= 2 and any(m.is_named for _, m in arguments)
+
+
+def _confidence(arguments: tuple[tuple[str, Mention], ...], event_class: str | None) -> float:
+    """A transparent heuristic, not a probability: named arguments and a known predicate add trust."""
+    named = sum(1 for _, m in arguments if m.is_named)
+    score = BASE_CONFIDENCE + 0.1 * min(named, 3) + (0.1 if event_class else 0.0)
+    return round(min(score, 0.95), 2)

@@ -1,0 +1,49 @@
+"""The predicate lexicon (ontology/lexicons/predicates.tsv): lemmas that name events of an
+ontology class, and lemmas that introduce reported speech."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from .errors import InputError
+from .resources import ontology_dir
+
+ROLES = ("event", "reporting")
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Lookups by (lang, lemma, pos): event class, and reporting stance ("Statement", "Denial")."""
+
+    events: dict[tuple[str, str, str], str] = field(default_factory=dict)
+    reporting: dict[tuple[str, str], str] = field(default_factory=dict)
+
+    def event_class(self, lang: str, lemma: str, pos: str) -> str | None:
+        return self.events.get((lang, lemma.lower(), pos))
+
+    def reporting_stance(self, lang: str, lemma: str) -> str | None:
+        return self.reporting.get((lang, lemma.lower()))
+
+
+def read_lexicon(path: Path) -> Lexicon:
+    events: dict[tuple[str, str, str], str] = {}
+    reporting: dict[tuple[str, str], str] = {}
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        cells = line.split("\t")
+        if len(cells) != 5 or cells[3] not in ROLES:
+            raise InputError(path, "expected 5 tab-separated cells: lang, lemma, pos, role (event|reporting), class", number)
+        lang, lemma, pos, role, cls = cells
+        if role == "event":
+            events[(lang, lemma.lower(), pos)] = cls
+        else:
+            reporting[(lang, lemma.lower())] = cls
+    return Lexicon(events, reporting)
+
+
+@lru_cache(maxsize=1)
+def default_lexicon() -> Lexicon:
+    return read_lexicon(ontology_dir() / "lexicons" / "predicates.tsv")

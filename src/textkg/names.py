@@ -1,0 +1,71 @@
+"""Surface names: strip articles and titles, and build matching keys that ignore case, accents,
+punctuation and the usual variation between French and English transliterations."""
+
+from __future__ import annotations
+
+import re
+
+from anyascii import anyascii
+
+# Leading words that belong to the sentence, not the name: "l'OTAN" -> "OTAN". Whole-word
+# articles only in lower case, so "Le Monde" or "La Haye" keep theirs.
+_LEADING = re.compile(r"^(?:[LlDd]['’]\s*|[Qq]u['’]\s*|(?:le|la|les|du|des|de la|de|the|a|an)\s+)")
+_TRAILING_PUNCT = re.compile(r"[\s,;:.!?»«\"“”()\[\]]+$")
+_LEADING_PUNCT = re.compile(r"^[\s,;:.!?»«\"“”()\[\]]+")
+
+# Transliteration folds, applied in order to an ASCII lower-case word: French and English
+# renderings of the same Cyrillic or Arabic name meet on one key (Choïgou / Choigu / Shoigu).
+_FOLDS = (
+    ("sch", "sh"),
+    ("tch", "ch"),
+    ("ch", "sh"),
+    ("ou", "u"),
+    ("gue", "ge"),
+    ("gui", "gi"),
+    ("ph", "f"),
+    ("kh", "h"),
+    ("ck", "k"),
+    ("j", "zh"),
+    ("w", "v"),
+    ("y", "i"),
+    ("ii", "i"),
+    ("ee", "i"),
+)
+
+
+def clean_surface(text: str) -> tuple[int, int]:
+    """Offsets (start, end) of the name inside ``text`` once leading articles and surrounding
+    punctuation are removed; (0, 0) when nothing is left."""
+    start, end = 0, len(text)
+    while True:
+        rest = text[start:end]
+        match = _LEADING_PUNCT.match(rest) or _LEADING.match(rest)
+        if not match or match.end() == 0 or match.end() >= len(rest):
+            break
+        start += match.end()
+    tail = _TRAILING_PUNCT.search(text[start:end])
+    if tail:
+        end = start + tail.start()
+    return (start, end) if end > start else (0, 0)
+
+
+def ascii_fold(text: str) -> str:
+    """Lower-case ASCII words of ``text``, punctuation removed."""
+    return " ".join(re.findall(r"[a-z0-9]+", anyascii(text).lower()))
+
+
+def _fold_word(word: str) -> str:
+    for old, new in _FOLDS:
+        word = word.replace(old, new)
+    return re.sub(r"(.)\1+", r"\1", word)
+
+
+def name_key(text: str) -> str:
+    """A key equal for spellings of one name: case, accents, hyphens and transliteration folded.
+
+    >>> name_key("Sergueï Choïgou") == name_key("Serguei Choigu") == name_key("Sergei Shoigu")
+    True
+    >>> name_key("Iskander") == name_key("Iskander-M")
+    False
+    """
+    return " ".join(_fold_word(w) for w in ascii_fold(text).split())

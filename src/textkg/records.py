@@ -1,0 +1,277 @@
+"""Typed records passed between stages, and the JSON extraction-record contract of DESIGN.md.
+
+Offsets are Python string indices into ``Document.text``. Records are frozen: a stage that needs a
+changed record builds a new one (``dataclasses.replace``), it never mutates its input.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+Span = tuple[int, int]
+
+ENTITY_TYPES = (
+    "Person",
+    "Organization",
+    "Place",
+    "Equipment",
+    "Concept",
+    "Date",
+    "Misc",
+)
+RELATION_KINDS = ("event", "relation")
+POLARITIES = ("positive", "negative")
+MODALITIES = ("asserted", "future", "hypothetical", "reported")
+
+
+@dataclass(frozen=True)
+class Document:
+    """One input text with its metadata; ``id`` is unique within a run."""
+
+    id: str
+    text: str
+    lang: str = "fr"
+    date: str | None = None
+    source: str | None = None
+    url: str | None = None
+    title: str | None = None
+
+
+@dataclass(frozen=True)
+class Entity:
+    """A thing mentioned in one document: all its mentions, its best label and its other names."""
+
+    id: str
+    type: str
+    label: str
+    aliases: tuple[str, ...] = ()
+    mentions: tuple[Span, ...] = ()
+    links: Mapping[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Relation:
+    """A binary relation (arguments ``subject``/``object``) or an n-ary event (roles such as
+    ``agent``, ``theme``, ``location``, ``time``). ``event_class`` is the ontology class from the
+    predicate lexicon, or None for an open predicate that is kept under its lemma."""
+
+    id: str
+    kind: str
+    predicate: str
+    arguments: Mapping[str, tuple[str, ...]]
+    evidence: tuple[Span, ...]
+    confidence: float
+    polarity: str = "positive"
+    modality: str = "asserted"
+    claim: str | None = None
+    event_class: str | None = None
+
+
+@dataclass(frozen=True)
+class Claim:
+    """Reported speech: who said it (``speaker``), which outlet reported it (``source``), the cue
+    (``a déclaré``, ``selon``), and the content spans."""
+
+    id: str
+    speaker: str | None
+    source: str | None
+    cue: str
+    content: tuple[Span, ...]
+    quote: bool
+    evidence: tuple[Span, ...]
+    confidence: float
+    polarity: str = "positive"
+
+
+@dataclass(frozen=True)
+class ExtractionRecord:
+    """Everything extracted from one document: the seam between per-document work and merging."""
+
+    document: Document
+    entities: tuple[Entity, ...] = ()
+    relations: tuple[Relation, ...] = ()
+    claims: tuple[Claim, ...] = ()
+
+    def to_json(self) -> dict[str, Any]:
+        """The JSON object of the extraction-record contract (one line of ``extraction.jsonl``)."""
+        doc = self.document
+        return {
+            "id": doc.id,
+            "lang": doc.lang,
+            "date": doc.date,
+            "source": doc.source,
+            "url": doc.url,
+            "title": doc.title,
+            "text": doc.text,
+            "entities": [
+                {
+                    "id": e.id,
+                    "type": e.type,
+                    "label": e.label,
+                    "aliases": list(e.aliases),
+                    "mentions": [list(m) for m in e.mentions],
+                    "links": dict(e.links),
+                }
+                for e in self.entities
+            ],
+            "relations": [
+                {
+                    "id": r.id,
+                    "kind": r.kind,
+                    "predicate": r.predicate,
+                    "event_class": r.event_class,
+                    "arguments": {role: list(ids) for role, ids in r.arguments.items()},
+                    "evidence": [list(s) for s in r.evidence],
+                    "confidence": r.confidence,
+                    "polarity": r.polarity,
+                    "modality": r.modality,
+                    "claim": r.claim,
+                }
+                for r in self.relations
+            ],
+            "claims": [
+                {
+                    "id": c.id,
+                    "speaker": c.speaker,
+                    "source": c.source,
+                    "cue": c.cue,
+                    "content": [list(s) for s in c.content],
+                    "quote": c.quote,
+                    "evidence": [list(s) for s in c.evidence],
+                    "confidence": c.confidence,
+                    "polarity": c.polarity,
+                }
+                for c in self.claims
+            ],
+        }
+
+    @classmethod
+    def from_json(cls, data: Any) -> ExtractionRecord:
+        """Read a record back; raises ValueError naming the first field that breaks the contract."""
+        obj = _mapping(data, "record")
+        document = Document(
+            id=_str(obj, "id"),
+            text=_str(obj, "text"),
+            lang=_str(obj, "lang", default="fr"),
+            date=_opt_str(obj, "date"),
+            source=_opt_str(obj, "source"),
+            url=_opt_str(obj, "url"),
+            title=_opt_str(obj, "title"),
+        )
+        limit = len(document.text)
+        entities = tuple(
+            Entity(
+                id=_str(e, "id"),
+                type=_str(e, "type"),
+                label=_str(e, "label"),
+                aliases=tuple(_str_list(e, "aliases")),
+                mentions=_spans(e, "mentions", limit),
+                links={str(k): str(v) for k, v in _mapping(e.get("links", {}), "links").items()},
+            )
+            for e in (_mapping(x, "entity") for x in _list(obj, "entities"))
+        )
+        relations = tuple(
+            Relation(
+                id=_str(r, "id"),
+                kind=_choice(r, "kind", RELATION_KINDS),
+                predicate=_str(r, "predicate"),
+                event_class=_opt_str(r, "event_class"),
+                arguments={
+                    str(role): tuple(_str_items(ids, f"arguments.{role}"))
+                    for role, ids in _mapping(r.get("arguments"), "arguments").items()
+                },
+                evidence=_spans(r, "evidence", limit),
+                confidence=_confidence(r),
+                polarity=_choice(r, "polarity", POLARITIES, default="positive"),
+                modality=_choice(r, "modality", MODALITIES, default="asserted"),
+                claim=_opt_str(r, "claim"),
+            )
+            for r in (_mapping(x, "relation") for x in _list(obj, "relations"))
+        )
+        claims = tuple(
+            Claim(
+                id=_str(c, "id"),
+                speaker=_opt_str(c, "speaker"),
+                source=_opt_str(c, "source"),
+                cue=_str(c, "cue"),
+                content=_spans(c, "content", limit),
+                quote=bool(c.get("quote", False)),
+                evidence=_spans(c, "evidence", limit) if "evidence" in c else _spans(c, "content", limit),
+                confidence=_confidence(c),
+                polarity=_choice(c, "polarity", POLARITIES, default="positive"),
+            )
+            for c in (_mapping(x, "claim") for x in _list(obj, "claims"))
+        )
+        return cls(document, entities, relations, claims)
+
+
+_MISSING = object()
+
+
+def _mapping(value: Any, name: str) -> Mapping[str, Any]:
+    if not isinstance(value, Mapping):
+        raise ValueError(f"{name} must be a JSON object")
+    return value
+
+
+def _list(obj: Mapping[str, Any], key: str) -> list[Any]:
+    value = obj.get(key, [])
+    if not isinstance(value, list):
+        raise ValueError(f"'{key}' must be a list")
+    return value
+
+
+def _str(obj: Mapping[str, Any], key: str, default: Any = _MISSING) -> str:
+    value = obj.get(key, default)
+    if value is _MISSING:
+        raise ValueError(f"missing field '{key}'")
+    if not isinstance(value, str):
+        raise ValueError(f"'{key}' must be a string")
+    return value
+
+
+def _opt_str(obj: Mapping[str, Any], key: str) -> str | None:
+    value = obj.get(key)
+    if value is not None and not isinstance(value, str):
+        raise ValueError(f"'{key}' must be a string or null")
+    return value
+
+
+def _str_items(value: Any, name: str) -> list[str]:
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ValueError(f"'{name}' must be a list of strings")
+    return value
+
+
+def _str_list(obj: Mapping[str, Any], key: str) -> list[str]:
+    return _str_items(obj.get(key, []), key)
+
+
+def _choice(obj: Mapping[str, Any], key: str, allowed: tuple[str, ...], default: Any = _MISSING) -> str:
+    value = _str(obj, key, default)
+    if value not in allowed:
+        raise ValueError(f"'{key}' must be one of {', '.join(allowed)}, not {value!r}")
+    return value
+
+
+def _confidence(obj: Mapping[str, Any]) -> float:
+    value = obj.get("confidence", 1.0)
+    if isinstance(value, bool) or not isinstance(value, int | float) or not 0.0 <= value <= 1.0:
+        raise ValueError("'confidence' must be a number in [0, 1]")
+    return float(value)
+
+
+def _spans(obj: Mapping[str, Any], key: str, limit: int) -> tuple[Span, ...]:
+    spans = []
+    for item in _list(obj, key):
+        if (
+            not isinstance(item, list)
+            or len(item) != 2
+            or not all(isinstance(i, int) and not isinstance(i, bool) for i in item)
+            or not 0 <= item[0] <= item[1] <= limit
+        ):
+            raise ValueError(f"'{key}' must hold [start, end] offsets within the text, got {item!r}")
+        spans.append((item[0], item[1]))
+    return tuple(spans)

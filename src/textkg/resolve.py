@@ -1,0 +1,189 @@
+"""Entity resolution: mentions into entities within a document, entities across documents.
+
+Named mentions meet on transliteration-folded keys (names.name_key); a lone surname joins the one
+full name of the document that ends with it. Concepts and dates stay local to their document.
+Every cross-document merge is recorded with its reason.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from .names import ascii_fold, name_key
+from .records import ExtractionRecord, Span
+
+LOCAL_TYPES = frozenset({"Concept", "Date"})
+
+
+class _MentionLike(Protocol):
+    start: int
+    end: int
+    text: str
+    type: str
+
+
+@dataclass(frozen=True)
+class MentionCluster:
+    type: str
+    label: str
+    aliases: tuple[str, ...]
+    mentions: tuple  # the mentions, in text order
+
+
+def cluster_mentions(mentions: Sequence[_MentionLike]) -> list[MentionCluster]:
+    """Group one document's mentions into entities, in order of first mention.
+
+    >>> from collections import namedtuple
+    >>> M = namedtuple("M", "start end text type")
+    >>> [c.label for c in cluster_mentions([M(0, 16, "Vladimir Poutine", "Person"), M(30, 37, "Poutine", "Person")])]
+    ['Vladimir Poutine']
+    """
+    groups: dict[tuple[str, str], list[_MentionLike]] = {}
+    for mention in sorted(mentions, key=lambda m: (m.start, m.end)):
+        groups.setdefault(_local_key(mention), []).append(mention)
+    groups = _attach_surnames(groups)
+    clusters = [_cluster(members) for members in groups.values()]
+    return sorted(clusters, key=lambda c: (c.mentions[0].start, c.mentions[0].end))
+
+
+def _local_key(mention: _MentionLike) -> tuple[str, str]:
+    if mention.type in LOCAL_TYPES:
+        return (mention.type, ascii_fold(mention.text))
+    return ("named", name_key(mention.text))
+
+
+def _attach_surnames(groups: dict[tuple[str, str], list[_MentionLike]]) -> dict[tuple[str, str], list[_MentionLike]]:
+    """A one-word person name joins the only multi-word person name ending (or starting) with it."""
+    merged = {key: list(members) for key, members in groups.items()}
+    full_names = [key for key, members in groups.items() if key[0] == "named" and " " in key[1] and _type(members) == "Person"]
+    for key, members in groups.items():
+        if key[0] != "named" or " " in key[1] or _type(members) not in ("Person", "Misc"):
+            continue
+        matches = [full for full in full_names if key[1] in (full[1].split()[-1], full[1].split()[0])]
+        if len(matches) == 1:
+            merged[matches[0]].extend(members)
+            del merged[key]
+    return {key: sorted(members, key=lambda m: m.start) for key, members in merged.items()}
+
+
+def _type(members: Iterable[_MentionLike]) -> str:
+    """Majority type of a group; NER often disagrees with itself on one name."""
+    counts = Counter(m.type for m in members)
+    return max(counts, key=lambda t: (counts[t], t != "Misc"))
+
+
+def _cluster(members: list[_MentionLike]) -> MentionCluster:
+    surfaces = Counter(m.text for m in members)
+    order = list(dict.fromkeys(m.text for m in members))
+    label = max(order, key=lambda s: (len(s.split()) > 1, surfaces[s], -order.index(s)))
+    return MentionCluster(
+        type=_type(members),
+        label=label,
+        aliases=tuple(s for s in order if s != label),
+        mentions=tuple(members),
+    )
+
+
+# Across documents -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Merge:
+    """Why two document-level entities became one node."""
+
+    into: str
+    member: tuple[str, str]
+    reason: str
+
+
+@dataclass(frozen=True)
+class ResolvedEntity:
+    id: str
+    type: str
+    label: str
+    aliases: tuple[str, ...]
+    mentions: tuple[tuple[str, int, int], ...]
+    links: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Resolution:
+    entities: tuple[ResolvedEntity, ...]
+    entity_of: dict[tuple[str, str], str]
+    merges: tuple[Merge, ...]
+
+
+def resolve_corpus(records: Sequence[ExtractionRecord], merge_across: bool = True) -> Resolution:
+    """One entity per real-world thing across ``records``; with ``merge_across`` off, one per
+    document-level entity."""
+    groups: dict[str, list[tuple[str, int]]] = {}
+    reasons: dict[tuple[str, str], str] = {}
+    key_owner: dict[str, str] = {}
+    for r_index, record in enumerate(records):
+        for e_index, entity in enumerate(record.entities):
+            member = (record.document.id, entity.id)
+            if entity.type in LOCAL_TYPES or not merge_across:
+                group = f"{record.document.id}\x1f{entity.id}"
+                groups[group] = [(r_index, e_index)]
+                continue
+            label_key = name_key(entity.label)
+            group = key_owner.get(f"{entity.type}|{label_key}") or key_owner.get(f"*|{label_key}")
+            if group is not None:
+                reasons[member] = f"same name key {label_key!r}"
+            else:
+                group = next(
+                    (key_owner[f"{entity.type}|{k}"] for k in (name_key(a) for a in entity.aliases) if f"{entity.type}|{k}" in key_owner),
+                    None,
+                )
+                if group is not None:
+                    reasons[member] = "alias matches another document's name"
+            if group is None:
+                group = f"{entity.type}\x1f{label_key}"
+                groups[group] = []
+            groups[group].append((r_index, e_index))
+            key_owner.setdefault(f"{entity.type}|{label_key}", group)
+            key_owner.setdefault(f"*|{label_key}", group)
+            for alias in entity.aliases:
+                key_owner.setdefault(f"{entity.type}|{name_key(alias)}", group)
+
+    entities, entity_of, merges = [], {}, []
+    for group, members in groups.items():
+        entity_id = _global_id(group)
+        found = [records[r].entities[e] for r, e in members]
+        surfaces = Counter()
+        for entity in found:
+            surfaces[entity.label] += len(entity.mentions) or 1
+        labels = list(dict.fromkeys(e.label for e in found))
+        label = max(labels, key=lambda s: (surfaces[s], -labels.index(s)))
+        aliases = tuple(dict.fromkeys(a for e in found for a in (e.label, *e.aliases) if a != label))
+        links: dict[str, str] = {}
+        for entity in found:
+            for name, value in entity.links.items():
+                links.setdefault(name, value)
+        mentions = tuple(
+            (records[r].document.id, start, end) for r, e in members for start, end in records[r].entities[e].mentions
+        )
+        entities.append(ResolvedEntity(entity_id, _type([_Typed(e.type) for e in found]), label, aliases, mentions, links))
+        for r, e in members:
+            member = (records[r].document.id, records[r].entities[e].id)
+            entity_of[member] = entity_id
+            if member in reasons:
+                merges.append(Merge(entity_id, member, reasons[member]))
+    return Resolution(tuple(entities), entity_of, tuple(merges))
+
+
+@dataclass(frozen=True)
+class _Typed:
+    type: str
+
+
+def _global_id(group: str) -> str:
+    return "E" + hashlib.sha1(group.encode("utf-8")).hexdigest()[:12]
+
+
+def mention_text(text: str, span: Span) -> str:
+    return text[span[0] : span[1]]
