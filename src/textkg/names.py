@@ -40,8 +40,10 @@ def clean_surface(text: str) -> tuple[int, int]:
     while True:
         rest = text[start:end]
         match = _LEADING_PUNCT.match(rest) or _LEADING.match(rest)
-        if not match or match.end() == 0 or match.end() >= len(rest):
+        if not match or match.end() == 0:
             break
+        if match.end() >= len(rest):
+            return (0, 0)
         start += match.end()
     tail = _TRAILING_PUNCT.search(text[start:end])
     if tail:

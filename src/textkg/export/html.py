@@ -68,7 +68,7 @@ def _network(kg: KnowledgeGraph) -> Network:
         color, shape = TYPE_STYLES.get(style_key, TYPE_STYLES["Misc"])
         label = data["label"] if data["kind"] != CLAIM else data["cue"]
         size = 10 + 3 * min(len(data.get("mentions", [])), 10) if data["kind"] == ENTITY else 8
-        network.add_node(node, label=str(label), color=color, shape=shape, size=size, group=style_key, title=str(data["label"]))
+        network.add_node(node, label=str(label), color=color, shape=shape, size=size, style=style_key, title=str(data["label"]))
     for index, (source, target, key, data) in enumerate(kg.graph.edges(keys=True, data=True)):
         label = data.get("predicate") if data.get("kind") == "relation" else data.get("role", key)
         dashed = bool(data.get("claim")) or kg.graph.nodes[source]["kind"] == CLAIM

@@ -28,7 +28,10 @@ def extract_record(doc: Doc, document: Document, lexicon: Lexicon | None = None)
     frames = [f for f in (*verb_frames(doc, index, lexicon), *noun_frames(doc, index, lexicon)) if f.head not in cues]
     frames.sort(key=lambda f: f.head)
 
-    entities, entity_of = _entities(index.mentions)
+    used = {m for f in frames for _, m in f.arguments} | {m for c in claim_list for m in (c.speaker, c.source) if m}
+    # Concepts exist to fill roles; those left over from discarded frames are noise.
+    mentions = tuple(m for m in index.mentions if m.type != "Concept" or m in used)
+    entities, entity_of = _entities(mentions)
     claims = tuple(_claim(f"c{n}", frame, entity_of) for n, frame in enumerate(claim_list, start=1))
     relations = tuple(
         _relation(f"r{n}", frame, entity_of, _enclosing_claim(doc, frame, claim_list, claims))

@@ -92,7 +92,8 @@ def _trimmed(doc: Doc, span: Span, type_: str) -> Mention | None:
     tokens = doc.char_span(start, end, alignment_mode="expand")
     # Names start with a capital or a digit: lower-case words the NER swept in at the left edge
     # ("selon laquelle des missiles Iskander-M") belong to the sentence.
-    while tokens is not None and len(tokens) > 1 and tokens[0].text[:1].islower():
+    # A capitalised determiner at a sentence start is the article too ("La France").
+    while tokens is not None and len(tokens) > 1 and (tokens[0].text[:1].islower() or tokens[0].pos_ == "DET"):
         tokens = tokens[1:]
     if tokens is None or not any(c.isalpha() for c in tokens.text) or tokens.text[:1].islower():
         return None

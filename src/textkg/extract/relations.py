@@ -142,19 +142,41 @@ def _verb_arguments(verb: Token, index: MentionIndex) -> Iterator[tuple[str, Men
                 seen.add(mention)
                 yield role, mention
 
+    heads: list[Token] = []
     for subject in subjects(verb):
+        heads.append(subject)
         yield from emit("theme" if passive else "agent", subject)
     for child in verb.children:
         if child.dep_ in PASSIVE_SUBJECT_DEPS:
+            heads.append(child)
             yield from emit("theme", child)
         elif child.dep_ in AGENT_DEPS:
+            heads.append(child)
             yield from emit("agent", child)
         elif child.dep_ in OBJECT_DEPS:
+            heads.append(child)
             yield from emit("theme", child)
         elif child.dep_ in OBLIQUE_DEPS:
             role, target = _oblique_role(child, index)
             if role is not None:
                 yield from emit(role, target, allow_concept=role != "location")
+    for head in heads:
+        for role, target in _misattached_obliques(head, index):
+            yield from emit(role, target, allow_concept=False)
+
+
+def _misattached_obliques(argument: Token, index: MentionIndex) -> Iterator[tuple[str, Token]]:
+    """Dates and places the parser hung on an argument instead of its verb: in "annoncé par
+    Vladimir Poutine en mars", "en mars" is the time of the announcement, not a part of Poutine."""
+    if argument.lemma_.lower() in PLACE_HEAD_NOUNS:
+        return
+    for token in with_conjuncts(argument):
+        for child in token.children:
+            if child.dep_ != "nmod":
+                continue
+            role, target = _oblique_role(child, index)
+            if role in ("time", "location"):
+                yield role, target
 
 
 def _oblique_role(token: Token, index: MentionIndex) -> tuple[str | None, Token]:

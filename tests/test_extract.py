@@ -1,0 +1,106 @@
+"""Extraction over the trained French parse: (sentence, expected) tables."""
+
+import pytest
+
+from textkg.extract import extract_record
+from textkg.records import Document
+
+pytestmark = pytest.mark.model
+
+
+def run(nlp, text):
+    record = extract_record(nlp(text), Document(id="t", text=text))
+    labels = {e.id: e.label for e in record.entities}
+    relations = [
+        (r.kind, r.predicate, {role: sorted(labels[i] for i in ids) for role, ids in r.arguments.items()}, r.polarity, r.modality, r.claim)
+        for r in record.relations
+    ]
+    claims = [
+        (labels.get(c.speaker), labels.get(c.source), c.quote, c.polarity, text[c.content[0][0] : c.content[0][1]])
+        for c in record.claims
+    ]
+    return record, labels, relations, claims
+
+
+@pytest.mark.parametrize(
+    ("text", "predicate", "roles"),
+    [
+        (
+            "La Russie et la Biélorussie ont signé jeudi un accord.",
+            "signer",
+            {"agent": ["Biélorussie", "Russie"], "theme": ["accord"], "time": ["jeudi"]},
+        ),
+        (
+            "La France a livré des canons Caesar à l'Ukraine.",
+            "livrer",
+            {"agent": ["France"], "theme": ["Caesar"], "location": ["Ukraine"]},
+        ),
+    ],
+)
+def test_verb_events_with_roles(fr_nlp, text, predicate, roles):
+    _, _, relations, _ = run(fr_nlp, text)
+    assert any(p == predicate and r == roles for _, p, r, _, _, _ in relations), relations
+
+
+def test_passive_agent_and_theme(fr_nlp):
+    _, _, relations, _ = run(fr_nlp, "Le déploiement a été annoncé par Vladimir Poutine en mars.")
+    (kind, predicate, roles, *_), = [r for r in relations if r[1] == "annoncer"]
+    assert roles["agent"] == ["Vladimir Poutine"] and roles["theme"] == ["déploiement"]
+    assert roles["time"] == ["mars"]
+
+
+def test_indirect_speech_claim_with_source(fr_nlp):
+    text = "Selon Reuters, le ministre russe de la Défense, Sergueï Choïgou, a déclaré que l'Occident menait une guerre contre la Russie."
+    record, labels, relations, claims = run(fr_nlp, text)
+    assert claims == [("Sergueï Choïgou", "Reuters", False, "positive", "l'Occident menait une guerre contre la Russie")]
+    reported = [r for r in relations if r[1] == "mener"]
+    assert reported and all(r[5] == record.claims[0].id for r in reported), relations
+
+
+def test_direct_quote_with_incise(fr_nlp):
+    text = "« Les menaces de l'OTAN obligent la Russie à répondre », a affirmé Choïgu."
+    _, _, _, claims = run(fr_nlp, text)
+    assert claims == [("Choïgu", None, True, "positive", "Les menaces de l'OTAN obligent la Russie à répondre")]
+
+
+def test_denial_is_a_negative_claim(fr_nlp):
+    text = "Loukachenko a nié que la Biélorussie rejoindrait la guerre."
+    _, _, _, claims = run(fr_nlp, text)
+    assert [(s, pol) for s, _, _, pol, _ in claims] == [("Loukachenko", "negative")]
+
+
+@pytest.mark.parametrize(
+    ("text", "modality", "polarity"),
+    [
+        ("La Russie déploiera des missiles en Biélorussie.", "future", "positive"),
+        ("La Russie ne déploie pas de missiles en Biélorussie.", "asserted", "negative"),
+        ("La Russie pourrait déployer des missiles en Biélorussie.", "hypothetical", "positive"),
+    ],
+)
+def test_modality_and_polarity(fr_nlp, text, modality, polarity):
+    _, _, relations, _ = run(fr_nlp, text)
+    deploy = [r for r in relations if r[1] == "déployer"]
+    assert deploy and deploy[0][3:5] == (polarity, modality), relations
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Il pleut beaucoup ce matin.",
+        "Les prix ont augmenté.",
+        "Nous avons mangé une pomme.",
+    ],
+)
+def test_nothing_is_extracted_from_sentences_without_named_participants(fr_nlp, text):
+    record, _, relations, claims = run(fr_nlp, text)
+    assert relations == [] and claims == []
+    assert all(e.type != "Concept" for e in record.entities)
+
+
+def test_mentions_are_clean_and_offsets_point_into_the_text(sample_record):
+    text = sample_record.document.text
+    labels = {e.label for e in sample_record.entities}
+    assert "OTAN" in labels and "l'OTAN" not in labels
+    for entity in sample_record.entities:
+        for start, end in entity.mentions:
+            assert text[start:end] in (entity.label, *entity.aliases)

@@ -1,0 +1,55 @@
+import json
+
+import pytest
+
+from textkg.records import Claim, Document, Entity, ExtractionRecord, Relation
+
+
+def make_record():
+    text = "Selon Reuters, Poutine a déclaré que la Russie déploie des missiles."
+    return ExtractionRecord(
+        document=Document(id="d1", text=text, date="2023-05-25", source="test"),
+        entities=(
+            Entity("e1", "Organization", "Reuters", mentions=((6, 13),)),
+            Entity("e2", "Person", "Poutine", aliases=("Vladimir Poutine",), mentions=((15, 22),)),
+            Entity("e3", "Place", "Russie", mentions=((40, 46),)),
+            Entity("e4", "Concept", "missiles", mentions=((59, 67),)),
+        ),
+        relations=(
+            Relation("r1", "event", "déployer", {"agent": ("e3",), "theme": ("e4",)}, ((37, 68),), 0.7, claim="c1", event_class="Deployment"),
+        ),
+        claims=(Claim("c1", "e2", "e1", "a déclaré", ((37, 67),), False, ((0, 68),), 0.8),),
+    )
+
+
+def test_record_round_trips_through_json():
+    record = make_record()
+    line = json.dumps(record.to_json(), ensure_ascii=False)
+    assert ExtractionRecord.from_json(json.loads(line)) == record
+
+
+def test_record_json_follows_the_contract():
+    data = make_record().to_json()
+    assert {"id", "lang", "date", "source", "text", "entities", "relations", "claims"} <= set(data)
+    assert data["entities"][1] == {
+        "id": "e2", "type": "Person", "label": "Poutine", "aliases": ["Vladimir Poutine"], "mentions": [[15, 22]], "links": {},
+    }
+    assert data["relations"][0]["arguments"] == {"agent": ["e3"], "theme": ["e4"]}
+    assert data["claims"][0]["speaker"] == "e2" and data["claims"][0]["source"] == "e1"
+
+
+@pytest.mark.parametrize(
+    ("mutate", "message"),
+    [
+        (lambda d: d.pop("text"), "missing field 'text'"),
+        (lambda d: d["entities"][0].update(mentions=[[5, 999]]), "within the text"),
+        (lambda d: d["relations"][0].update(kind="fact"), "'kind' must be one of"),
+        (lambda d: d["relations"][0].update(confidence=1.5), "confidence"),
+        (lambda d: d.update(entities={}), "'entities' must be a list"),
+    ],
+)
+def test_broken_records_are_rejected_with_the_field_named(mutate, message):
+    data = make_record().to_json()
+    mutate(data)
+    with pytest.raises(ValueError, match=message):
+        ExtractionRecord.from_json(data)
