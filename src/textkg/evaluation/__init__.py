@@ -1,0 +1,1 @@
+"""Scoring textkg's extraction records against externally annotated corpora."""
