@@ -21,6 +21,10 @@ Inputs = Annotated[
     typer.Argument(help="Text files (.txt, .md), JSONL corpora or extraction records (.jsonl), or directories of them."),
 ]
 Lang = Annotated[str, typer.Option("--lang", help="Language of documents that do not say theirs.")]
+Strict = Annotated[bool, typer.Option("--strict", help="Fail (exit 1, nothing written) if any input must be skipped.")]
+StdinFormat = Annotated[
+    str, typer.Option("--stdin-format", help="What '-' (standard input) holds: text, jsonl, or auto (JSONL if its first line is a JSON object).")
+]
 
 
 def _fail(exc: Exception) -> None:
@@ -30,6 +34,25 @@ def _fail(exc: Exception) -> None:
         typer.secho(f"textkg: error: {exc}", err=True, fg=typer.colors.RED)
         raise typer.Exit(exc.exit_code)
     raise exc
+
+
+def _input_report(strict: bool):
+    """A report that prints each skipped input or warning on stderr as it happens."""
+    from .ingest import InputReport
+
+    def show(problem) -> None:
+        label = "skipped" if problem.skipped else "warning"
+        typer.secho(f"textkg: {label}: {problem}", err=True, fg=typer.colors.YELLOW)
+
+    return InputReport(strict=strict, on_problem=show)
+
+
+def _finish(report) -> None:
+    """The summary on stderr, and exit code 1 when some inputs were skipped."""
+    if report.problems:
+        typer.echo(f"textkg: {report.summary()}", err=True)
+    if report.skipped:
+        raise typer.Exit(1)
 
 
 @app.command()
@@ -42,10 +65,13 @@ def build(
     base_iri: Annotated[str, typer.Option("--base-iri", help="Base of every IRI textkg mints.")] = "https://textkg.example/kg/",
     lang: Lang = "fr",
     merge_across: Annotated[bool, typer.Option("--merge/--no-merge", help="Merge entities across documents.")] = True,
+    strict: Strict = False,
+    stdin_format: StdinFormat = "auto",
 ) -> None:
     """Extract, merge and export: graph.html, RDF (Turtle, N-Quads, TriG, JSON-LD), GraphML and extraction.jsonl."""
     from . import api
 
+    report = _input_report(strict)
     try:
         result = api.build(
             inputs,
@@ -54,6 +80,8 @@ def build(
             base_iri=base_iri,
             lang=lang,
             merge_across=merge_across,
+            report=report,
+            stdin_format=stdin_format,
         )
     except Exception as exc:  # noqa: BLE001 - _fail re-raises anything that is not ours
         _fail(exc)
@@ -62,6 +90,7 @@ def build(
     typer.echo(f"{result.documents} document(s): {graph.number_of_nodes()} nodes, {graph.number_of_edges()} edges")
     for path in result.written:
         typer.echo(f"  wrote {path}")
+    _finish(report)
 
 
 @app.command()
@@ -69,16 +98,21 @@ def extract(
     inputs: Inputs,
     output: Annotated[Path, typer.Option("--output", "-o", help="The JSONL file of extraction records to write.")],
     lang: Lang = "fr",
+    strict: Strict = False,
+    stdin_format: StdinFormat = "auto",
 ) -> None:
     """Write one extraction record (entities, relations, events, claims) per document as JSON lines."""
     from . import api
 
+    report = _input_report(strict)
     try:
-        count = api.write_records(api.extract_paths(inputs, lang=lang), output)
+        records = api.extract_paths(inputs, lang=lang, report=report, stdin_format=stdin_format)
+        count = api.write_records(records, output, report=report)
     except Exception as exc:  # noqa: BLE001
         _fail(exc)
         return
     typer.echo(f"wrote {count} record(s) to {output}")
+    _finish(report)
 
 
 def main() -> None:
