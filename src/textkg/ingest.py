@@ -15,6 +15,7 @@ from __future__ import annotations
 import glob
 import io
 import json
+import re
 import sys
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
@@ -35,6 +36,7 @@ STDIN_NAME = "<stdin>"
 STDIN_DOCUMENT_ID = "stdin"
 STDIN_FORMATS = ("auto", "text", "jsonl")
 GLOB_CHARS = frozenset("*?[")
+LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*")  # what RDF language tags accept
 
 # Problem kinds, as counted in the summary.
 UNREADABLE = "unreadable"
@@ -284,6 +286,7 @@ def _jsonl_lines(source: str, stream: BinaryIO, report: InputReport) -> Iterator
     for number, raw in enumerate(stream, start=1):
         if number == 1 and codec:
             raw = raw[len(b"\xef\xbb\xbf") :]
+        raw = raw.rstrip(b"\r\n")  # so JSON errors point into the line, not past its end
         try:
             yield number, raw.decode("utf-8")
         except UnicodeDecodeError:
@@ -303,10 +306,17 @@ def _parse_line(source: str, number: int, line: str, default_lang: str, report: 
         obj = _without_surrogates(obj)
     try:
         if "entities" in obj:
-            return ExtractionRecord.from_json(obj)
+            item = ExtractionRecord.from_json(obj)
+            _check_language(item.document.lang)
+            return item
         return _document(source, number, obj, default_lang, report)
     except ValueError as exc:
         return Problem(source, str(exc), INVALID, number)
+
+
+def _check_language(lang: str) -> None:
+    if not LANGUAGE_TAG.fullmatch(lang):
+        raise ValueError(f"'lang' must be a language tag such as 'fr', not {lang!r}")
 
 
 def _without_surrogates(value: Any) -> Any:
@@ -335,6 +345,8 @@ def _document(source: str, number: int, obj: dict, default_lang: str, report: In
         if value is not None and not isinstance(value, str):
             raise ValueError(f"document {doc_id!r}: '{key}' must be a string")
         meta[key] = clean_field(value) if value is not None else None
+    if meta["lang"] is not None:
+        _check_language(meta["lang"])
     text = _normalised(source, text, number, report)
     if not text.strip():
         raise ValueError(f"document {doc_id!r} has an empty 'text'")
