@@ -103,6 +103,14 @@ def test_usage_and_set_up_errors_are_exit_code_2_before_any_work(tmp_path, args,
     assert "skipped" not in result.stderr and "Traceback" not in result.output
 
 
+def test_a_base_iri_that_would_break_every_iri_is_a_usage_error(tmp_path):
+    (tmp_path / "a.txt").write_text(GOOD, encoding="utf-8")
+    result = runner.invoke(app, ["build", str(tmp_path / "a.txt"), "--base-iri", "kg base/", "-o", str(tmp_path / "o")], env={"COLUMNS": "200"})
+    assert result.exit_code == 2
+    assert "Invalid value for '--base-iri': 'kg base/' is not an absolute IRI" in result.stderr
+    assert not (tmp_path / "o").exists()
+
+
 @pytest.mark.model
 def test_standard_input_as_text_and_as_jsonl(tmp_path):
     records = tmp_path / "r.jsonl"

@@ -44,6 +44,7 @@ RDF_FILES = {
 HOSTILE = st.sampled_from(['"', "\\", "<", ">", "&", "\n", "\r", "\t", "\x00", "\x1b", "\u200b", "\u200f", "\u202e", "\u2028", "\ufeff", "🚀", "'", "{", "}", "%", "#", " "])
 texts = st.lists(st.one_of(st.text(max_size=6), HOSTILE), max_size=8).map("".join)
 non_blank = texts.filter(lambda t: t.strip() != "")
+LINKS = ["https://www.wikidata.org/wiki/Q159", "https://sws.geonames.org/625144/", "urn:x-textkg:é\u200b%22"]
 
 
 @functools.cache
@@ -71,6 +72,7 @@ def records(draw) -> ExtractionRecord:
             label=draw(non_blank),
             aliases=tuple(draw(st.lists(non_blank, max_size=2))),
             mentions=(span(),),
+            links=draw(st.dictionaries(texts, st.sampled_from(LINKS), max_size=2)),
         )
         for entity_id in entity_ids
     )

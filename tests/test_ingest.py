@@ -141,6 +141,7 @@ def test_bad_jsonl_lines_are_reported_by_line_and_the_rest_is_read(tmp_path):
             {"id": "f", "text": "Date.", "date": 2023},
             {"id": "g", "text": "Langue.", "lang": "fr fr"},
             {"id": "h", "entities": [], "text": "x", "relations": "no"},
+            {"id": "i", "text": "x", "entities": [{"id": "e1", "type": "Place", "label": "x", "links": {"wikidata": "Q1 <b>"}}]},
             "",
             {"id": "z", "text": "Dernier."},
         )
@@ -158,8 +159,9 @@ def test_bad_jsonl_lines_are_reported_by_line_and_the_rest_is_read(tmp_path):
         f"{path}:9: document 'f': 'date' must be a string",
         f"{path}:10: 'lang' must be a language tag such as 'fr', not 'fr fr'",
         f"{path}:11: 'relations' must be a list",
+        f"{path}:12: entity 'e1': link 'wikidata' is not an absolute IRI: 'Q1 <b>'",
     ]
-    assert report.summary() == "read 2 document(s); skipped 10 (1 duplicate id, 8 invalid document, 1 malformed JSON)"
+    assert report.summary() == "read 2 document(s); skipped 11 (1 duplicate id, 9 invalid document, 1 malformed JSON)"
 
 
 def test_duplicate_ids_are_caught_across_files(tmp_path):

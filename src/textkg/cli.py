@@ -36,6 +36,15 @@ def _fail(exc: Exception) -> None:
     raise exc
 
 
+def _absolute_iri(value: str) -> str:
+    """--base-iri is checked at the edge: every IRI textkg mints starts with it."""
+    from .ingest import is_absolute_iri
+
+    if not is_absolute_iri(value):
+        raise typer.BadParameter(f"{value!r} is not an absolute IRI (such as https://example.org/kg/)")
+    return value
+
+
 def _input_report(strict: bool):
     """A report that prints each skipped input or warning on stderr as it happens."""
     from .ingest import InputReport
@@ -62,7 +71,7 @@ def build(
     formats: Annotated[
         str, typer.Option("--formats", help="Comma-separated export formats: html, turtle, ntriples, nquads, trig, jsonld, graphml.")
     ] = "html,turtle,nquads,trig,jsonld,graphml",
-    base_iri: Annotated[str, typer.Option("--base-iri", help="Base of every IRI textkg mints.")] = "https://textkg.example/kg/",
+    base_iri: Annotated[str, typer.Option("--base-iri", help="Base of every IRI textkg mints.", callback=_absolute_iri)] = "https://textkg.example/kg/",
     lang: Lang = "fr",
     merge_across: Annotated[bool, typer.Option("--merge/--no-merge", help="Merge entities across documents.")] = True,
     strict: Strict = False,

@@ -37,6 +37,8 @@ STDIN_DOCUMENT_ID = "stdin"
 STDIN_FORMATS = ("auto", "text", "jsonl")
 GLOB_CHARS = frozenset("*?[")
 LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*")  # what RDF language tags accept
+# An absolute IRI as N-Triples, Turtle and SPARQL accept it: a scheme, then no space, control or <>"{}|\^`.
+ABSOLUTE_IRI = re.compile(r'[A-Za-z][A-Za-z0-9+.-]*:[^\x00-\x20<>"{}|\\^`\x7f-\x9f]*')
 
 # Problem kinds, as counted in the summary.
 UNREADABLE = "unreadable"
@@ -308,10 +310,27 @@ def _parse_line(source: str, number: int, line: str, default_lang: str, report: 
         if "entities" in obj:
             item = ExtractionRecord.from_json(obj)
             _check_language(item.document.lang)
+            _check_links(item)
             return item
         return _document(source, number, obj, default_lang, report)
     except ValueError as exc:
         return Problem(source, str(exc), INVALID, number)
+
+
+def is_absolute_iri(text: str) -> bool:
+    """True if ``text`` can be written as an IRI in every RDF syntax.
+
+    >>> is_absolute_iri("https://www.wikidata.org/wiki/Q159"), is_absolute_iri("Q159 <b>")
+    (True, False)
+    """
+    return ABSOLUTE_IRI.fullmatch(text) is not None
+
+
+def _check_links(record: ExtractionRecord) -> None:
+    for entity in record.entities:
+        for scheme, value in entity.links.items():
+            if not is_absolute_iri(value):
+                raise ValueError(f"entity {entity.id!r}: link {scheme!r} is not an absolute IRI: {value!r}")
 
 
 def _check_language(lang: str) -> None:
