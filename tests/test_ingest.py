@@ -1,5 +1,6 @@
 import io
 import json
+from pathlib import Path
 
 import pytest
 
@@ -284,3 +285,12 @@ def test_problems_are_passed_on_as_they_happen(tmp_path):
     report = InputReport(on_problem=lambda problem: seen.append((str(problem), report.documents)))
     list(read_inputs([path], report=report))
     assert seen == [(f"{path}:1: malformed JSON: Expecting property name enclosed in double quotes (column 2)", 0)]
+
+
+@pytest.mark.skipif(not Path("/proc/self/mem").exists(), reason="needs Linux /proc")
+def test_a_file_that_cannot_be_read_is_skipped(tmp_path):
+    good = tmp_path / "good.txt"
+    good.write_text("Bon.", encoding="utf-8")
+    docs, report = read([Path("/proc/self/mem"), good])  # reading at offset 0 fails with EIO
+    assert [d.id for d in docs] == ["good"]
+    assert [str(p) for p in report.skipped] == ["/proc/self/mem: cannot read: Input/output error"]

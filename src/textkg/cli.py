@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
+
+if TYPE_CHECKING:
+    from .ingest import InputReport, Problem
 
 app = typer.Typer(
     name="textkg",
@@ -18,7 +21,9 @@ app = typer.Typer(
 
 Inputs = Annotated[
     list[Path],
-    typer.Argument(help="Text files (.txt, .md), JSONL corpora or extraction records (.jsonl), or directories of them."),
+    typer.Argument(
+        help="Text files (.txt, .md), JSONL corpora or extraction records (.jsonl), directories of them, quoted glob patterns, or - (standard input)."
+    ),
 ]
 Lang = Annotated[str, typer.Option("--lang", help="Language of documents that do not say theirs.")]
 Strict = Annotated[bool, typer.Option("--strict", help="Fail (exit 1, nothing written) if any input must be skipped.")]
@@ -45,18 +50,18 @@ def _absolute_iri(value: str) -> str:
     return value
 
 
-def _input_report(strict: bool):
+def _input_report(strict: bool) -> InputReport:
     """A report that prints each skipped input or warning on stderr as it happens."""
     from .ingest import InputReport
 
-    def show(problem) -> None:
+    def show(problem: Problem) -> None:
         label = "skipped" if problem.skipped else "warning"
         typer.secho(f"textkg: {label}: {problem}", err=True, fg=typer.colors.YELLOW)
 
     return InputReport(strict=strict, on_problem=show)
 
 
-def _finish(report) -> None:
+def _finish(report: InputReport) -> None:
     """The summary on stderr, and exit code 1 when some inputs were skipped."""
     if report.problems:
         typer.echo(f"textkg: {report.summary()}", err=True)
