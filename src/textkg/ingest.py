@@ -230,7 +230,7 @@ def _read_stdin(stream: BinaryIO, stdin_format: str, default_lang: str, report: 
 
 def _looks_like_jsonl(data: bytes) -> bool:
     """True when the first non-blank line of ``data`` is a JSON object."""
-    first = next((line for line in data.lstrip(b"\xef\xbb\xbf").splitlines() if line.strip()), b"")
+    first = next((line for line in io.BytesIO(data.lstrip(b"\xef\xbb\xbf")) if line.strip()), b"")
     try:
         return isinstance(json.loads(first), dict)
     except ValueError:
