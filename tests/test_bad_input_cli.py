@@ -207,3 +207,13 @@ def test_only_fileio_writes_files():
         if isinstance(node, ast.Call) and _writes_a_file(node)
     ]
     assert offenders == []
+
+
+def test_a_rerun_does_not_read_its_own_outputs_back(tmp_path, monkeypatch):
+    nlp = spacy.blank("fr")
+    nlp.add_pipe("sentencizer")
+    (tmp_path / "a.txt").write_text("Document un.", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    for _ in range(2):  # the default output directory lies inside the input directory
+        result = api.build(["."], output_dir="output", loader=lambda lang: nlp, report=InputReport())
+        assert result.documents == 1 and not result.inputs.problems

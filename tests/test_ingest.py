@@ -294,3 +294,12 @@ def test_a_file_that_cannot_be_read_is_skipped(tmp_path):
     docs, report = read([Path("/proc/self/mem"), good])  # reading at offset 0 fails with EIO
     assert [d.id for d in docs] == ["good"]
     assert [str(p) for p in report.skipped] == ["/proc/self/mem: cannot read: Input/output error"]
+
+
+def test_searches_leave_out_the_excluded_output_directory(tmp_path):
+    (tmp_path / "a.txt").write_text("A", encoding="utf-8")
+    (tmp_path / "output").mkdir()
+    (tmp_path / "output" / "extraction.jsonl").write_text(json.dumps({"id": "a", "text": "A"}) + "\n", encoding="utf-8")
+    for pattern in (tmp_path, f"{tmp_path}/**/*.*"):
+        docs, report = read([pattern], exclude=[tmp_path / "output"])
+        assert [d.id for d in docs] == ["a"] and not report.problems

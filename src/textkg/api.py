@@ -44,9 +44,12 @@ def extract_paths(
     loader: PipelineLoader = load_pipeline,
     report: InputReport | None = None,
     stdin_format: str = "auto",
+    exclude: Sequence[str | Path] = (),
 ) -> Iterator[ExtractionRecord]:
-    """Records for every input; ``report`` collects what was skipped (without one, a skip raises)."""
-    return extract_documents(read_inputs(paths, default_lang=lang, report=report, stdin_format=stdin_format), loader)
+    """Records for every input; ``report`` collects what was skipped (without one, a skip raises);
+    directory and pattern searches leave out ``exclude``."""
+    items = read_inputs(paths, default_lang=lang, report=report, stdin_format=stdin_format, exclude=exclude)
+    return extract_documents(items, loader)
 
 
 def _no_documents_error(paths: Sequence[str | Path], report: InputReport | None) -> InputError:
@@ -96,7 +99,7 @@ def build(
         exporter(name)  # fail on an unknown format before any work
     out = check_writable_dir(output_dir)
     report = report if report is not None else InputReport(strict=True)
-    records = list(extract_paths(paths, lang=lang, loader=loader, report=report, stdin_format=stdin_format))
+    records = list(extract_paths(paths, lang=lang, loader=loader, report=report, stdin_format=stdin_format, exclude=(out,)))
     if not records:
         raise _no_documents_error(paths, report)
     records_path = out / RECORDS_FILE

@@ -118,10 +118,12 @@ def read_inputs(
     report: InputReport | None = None,
     stdin_format: str = "auto",
     stdin: BinaryIO | None = None,
+    exclude: Iterable[str | Path] = (),
 ) -> Iterator[Item]:
     """Yield every document or record found under ``paths``, in a stable order, and record in
     ``report`` every file or line that was skipped and why. Without a report, the first skip
-    raises (nothing is lost silently).
+    raises (nothing is lost silently). Directory and pattern searches leave out ``exclude``
+    (the output directory: a re-run must not read its own outputs back).
 
     Raises InputError, before reading anything, for a path that does not exist or a directory
     or pattern with no input files, and for an unknown ``stdin_format``.
@@ -130,7 +132,7 @@ def read_inputs(
         raise InputError(STDIN_NAME, f"unknown stdin format {stdin_format!r}; use one of {', '.join(STDIN_FORMATS)}")
     report = report if report is not None else InputReport(strict=True)
     seen: dict[str, str] = {}
-    for path in expand_paths(paths):
+    for path in expand_paths(paths, exclude):
         if str(path) == STDIN:
             source, items = STDIN_NAME, _read_stdin(stdin or sys.stdin.buffer, stdin_format, default_lang, report)
         else:
@@ -145,10 +147,11 @@ def read_inputs(
             yield item
 
 
-def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
+def expand_paths(paths: Iterable[str | Path], exclude: Iterable[str | Path] = ()) -> list[Path]:
     """The inputs named by ``paths``, each once: files as given (any suffix: an unsupported one is
     reported when read), ``-`` for standard input, and the input files under a directory or
-    matching a glob pattern."""
+    matching a glob pattern, except those under a directory in ``exclude``."""
+    excluded = tuple(Path(p).resolve() for p in exclude)
     files: list[Path] = []
     seen: set[Path] = set()
     for raw in paths:
@@ -157,13 +160,13 @@ def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
         if text == STDIN:
             found = [Path(STDIN)]
         elif path.is_dir():
-            found = _inputs_under(path)
+            found = _inputs_under(path, excluded)
             if not found:
                 raise InputError(path, f"no input files ({', '.join(sorted(SUPPORTED_SUFFIXES))}) in this directory")
         elif path.is_file():
             found = [path]
         elif GLOB_CHARS & set(text):
-            found = _inputs_matching(text)
+            found = _inputs_matching(text, excluded)
             if not found:
                 raise InputError(text, f"no input files ({', '.join(sorted(SUPPORTED_SUFFIXES))}) match this pattern")
         else:
@@ -176,17 +179,24 @@ def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
     return files
 
 
-def _inputs_under(directory: Path) -> list[Path]:
-    return sorted(p for p in directory.rglob("*") if p.is_file() and p.suffix.lower() in SUPPORTED_SUFFIXES)
+def _is_input(path: Path, excluded: tuple[Path, ...]) -> bool:
+    if not (path.is_file() and path.suffix.lower() in SUPPORTED_SUFFIXES):
+        return False
+    resolved = path.resolve()
+    return not any(resolved.is_relative_to(directory) for directory in excluded)
 
 
-def _inputs_matching(pattern: str) -> list[Path]:
+def _inputs_under(directory: Path, excluded: tuple[Path, ...]) -> list[Path]:
+    return sorted(p for p in directory.rglob("*") if _is_input(p, excluded))
+
+
+def _inputs_matching(pattern: str, excluded: tuple[Path, ...]) -> list[Path]:
     found: list[Path] = []
     for match in sorted(glob.glob(pattern, recursive=True)):
         path = Path(match)
         if path.is_dir():
-            found.extend(_inputs_under(path))
-        elif path.is_file() and path.suffix.lower() in SUPPORTED_SUFFIXES:
+            found.extend(_inputs_under(path, excluded))
+        elif _is_input(path, excluded):
             found.append(path)
     return found
 
