@@ -217,3 +217,13 @@ def test_a_rerun_does_not_read_its_own_outputs_back(tmp_path, monkeypatch):
     for _ in range(2):  # the default output directory lies inside the input directory
         result = api.build(["."], output_dir="output", loader=lambda lang: nlp, report=InputReport())
         assert result.documents == 1 and not result.inputs.problems
+
+
+@pytest.mark.model
+def test_extract_does_not_read_its_own_records_file_back(tmp_path):
+    (tmp_path / "a.txt").write_text(GOOD, encoding="utf-8")
+    records = tmp_path / "records.jsonl"
+    for _ in range(2):
+        result = runner.invoke(app, ["extract", str(tmp_path), "-o", str(records)])
+        assert result.exit_code == 0 and result.stderr == "", result.output
+    assert len(records.read_text(encoding="utf-8").splitlines()) == 1

@@ -120,7 +120,7 @@ def extract(
 
     report = _input_report(strict)
     try:
-        records = api.extract_paths(inputs, lang=lang, report=report, stdin_format=stdin_format)
+        records = api.extract_paths(inputs, lang=lang, report=report, stdin_format=stdin_format, exclude=(output,))
         count = api.write_records(records, output, report=report)
     except Exception as exc:  # noqa: BLE001
         _fail(exc)

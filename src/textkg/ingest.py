@@ -122,8 +122,8 @@ def read_inputs(
 ) -> Iterator[Item]:
     """Yield every document or record found under ``paths``, in a stable order, and record in
     ``report`` every file or line that was skipped and why. Without a report, the first skip
-    raises (nothing is lost silently). Directory and pattern searches leave out ``exclude``
-    (the output directory: a re-run must not read its own outputs back).
+    raises (nothing is lost silently). Directory and pattern searches leave out the files and
+    directories in ``exclude`` (the outputs: a re-run must not read them back).
 
     Raises InputError, before reading anything, for a path that does not exist or a directory
     or pattern with no input files, and for an unknown ``stdin_format``.
