@@ -33,7 +33,7 @@ def write_corpus(texts: dict[str, str], root: Path, copies: int) -> Counter:
     injected: Counter = Counter()
     lines = []
     for copy in range(copies):
-        for n, (doc_id, text) in enumerate(texts.items()):
+        for doc_id, text in texts.items():
             key = f"{doc_id}-{copy}"
             damage = (len(lines) // BROKEN_EVERY) % 3 if len(lines) % BROKEN_EVERY == BROKEN_EVERY - 1 else None
             if damage == 0:
