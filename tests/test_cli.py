@@ -53,8 +53,7 @@ def test_extract_writes_one_record_per_document_and_build_reads_them_back(tmp_pa
     ("setup", "message"),
     [
         (lambda d: d / "nope.txt", "nope.txt: no such file or directory"),
-        (lambda d: (d / "a.pdf").write_bytes(b"%PDF") and d / "a.pdf", "unsupported input type '.pdf'"),
-        (lambda d: (d / "e.txt").write_text("") or d / "e.txt", "e.txt: the file is empty"),
+        (lambda d: (d / "empty").mkdir() or d / "empty", "empty: no input files (.jsonl, .md, .txt) in this directory"),
     ],
 )
 def test_bad_input_is_one_clear_line_with_exit_code_2(tmp_path, setup, message):

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
+
+if TYPE_CHECKING:
+    from .ingest import InputReport, Problem
 
 app = typer.Typer(
     name="textkg",
@@ -18,9 +21,15 @@ app = typer.Typer(
 
 Inputs = Annotated[
     list[Path],
-    typer.Argument(help="Text files (.txt, .md), JSONL corpora or extraction records (.jsonl), or directories of them."),
+    typer.Argument(
+        help="Text files (.txt, .md), JSONL corpora or extraction records (.jsonl), directories of them, quoted glob patterns, or - (standard input)."
+    ),
 ]
 Lang = Annotated[str, typer.Option("--lang", help="Language of documents that do not say theirs.")]
+Strict = Annotated[bool, typer.Option("--strict", help="Fail (exit 1, nothing written) if any input must be skipped.")]
+StdinFormat = Annotated[
+    str, typer.Option("--stdin-format", help="What '-' (standard input) holds: text, jsonl, or auto (JSONL if its first line is a JSON object).")
+]
 
 
 def _fail(exc: Exception) -> None:
@@ -32,6 +41,34 @@ def _fail(exc: Exception) -> None:
     raise exc
 
 
+def _absolute_iri(value: str) -> str:
+    """--base-iri is checked at the edge: every IRI textkg mints starts with it."""
+    from .ingest import is_absolute_iri
+
+    if not is_absolute_iri(value):
+        raise typer.BadParameter(f"{value!r} is not an absolute IRI (such as https://example.org/kg/)")
+    return value
+
+
+def _input_report(strict: bool) -> InputReport:
+    """A report that prints each skipped input or warning on stderr as it happens."""
+    from .ingest import InputReport
+
+    def show(problem: Problem) -> None:
+        label = "skipped" if problem.skipped else "warning"
+        typer.secho(f"textkg: {label}: {problem}", err=True, fg=typer.colors.YELLOW)
+
+    return InputReport(strict=strict, on_problem=show)
+
+
+def _finish(report: InputReport) -> None:
+    """The summary on stderr, and exit code 1 when some inputs were skipped."""
+    if report.problems:
+        typer.echo(f"textkg: {report.summary()}", err=True)
+    if report.skipped:
+        raise typer.Exit(1)
+
+
 @app.command()
 def build(
     inputs: Inputs,
@@ -39,13 +76,16 @@ def build(
     formats: Annotated[
         str, typer.Option("--formats", help="Comma-separated export formats: html, turtle, ntriples, nquads, trig, jsonld, graphml.")
     ] = "html,turtle,nquads,trig,jsonld,graphml",
-    base_iri: Annotated[str, typer.Option("--base-iri", help="Base of every IRI textkg mints.")] = "https://textkg.example/kg/",
+    base_iri: Annotated[str, typer.Option("--base-iri", help="Base of every IRI textkg mints.", callback=_absolute_iri)] = "https://textkg.example/kg/",
     lang: Lang = "fr",
     merge_across: Annotated[bool, typer.Option("--merge/--no-merge", help="Merge entities across documents.")] = True,
+    strict: Strict = False,
+    stdin_format: StdinFormat = "auto",
 ) -> None:
     """Extract, merge and export: graph.html, RDF (Turtle, N-Quads, TriG, JSON-LD), GraphML and extraction.jsonl."""
     from . import api
 
+    report = _input_report(strict)
     try:
         result = api.build(
             inputs,
@@ -54,6 +94,8 @@ def build(
             base_iri=base_iri,
             lang=lang,
             merge_across=merge_across,
+            report=report,
+            stdin_format=stdin_format,
         )
     except Exception as exc:  # noqa: BLE001 - _fail re-raises anything that is not ours
         _fail(exc)
@@ -62,6 +104,7 @@ def build(
     typer.echo(f"{result.documents} document(s): {graph.number_of_nodes()} nodes, {graph.number_of_edges()} edges")
     for path in result.written:
         typer.echo(f"  wrote {path}")
+    _finish(report)
 
 
 @app.command()
@@ -69,16 +112,21 @@ def extract(
     inputs: Inputs,
     output: Annotated[Path, typer.Option("--output", "-o", help="The JSONL file of extraction records to write.")],
     lang: Lang = "fr",
+    strict: Strict = False,
+    stdin_format: StdinFormat = "auto",
 ) -> None:
     """Write one extraction record (entities, relations, events, claims) per document as JSON lines."""
     from . import api
 
+    report = _input_report(strict)
     try:
-        count = api.write_records(api.extract_paths(inputs, lang=lang), output)
+        records = api.extract_paths(inputs, lang=lang, report=report, stdin_format=stdin_format, exclude=(output,))
+        count = api.write_records(records, output, report=report)
     except Exception as exc:  # noqa: BLE001
         _fail(exc)
         return
     typer.echo(f"wrote {count} record(s) to {output}")
+    _finish(report)
 
 
 def main() -> None:

@@ -32,3 +32,10 @@ class OutputError(TextkgError):
 
 class FormatError(TextkgError):
     """An export format is unknown; the message lists the valid ones."""
+
+
+class SkippedInputError(InputError):
+    """A document had to be skipped and the run is strict, or every document was skipped: the
+    inputs, not the set-up, are at fault, so the exit code is 1."""
+
+    exit_code = 1

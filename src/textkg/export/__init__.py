@@ -32,7 +32,8 @@ class ExportContext:
 
 
 def _sorted_lines(text: str) -> str:
-    lines = sorted({line for line in text.splitlines() if line.strip()})
+    # Split on "\n" only: str.splitlines would also cut literals holding \x0c, \x1c or U+2028.
+    lines = sorted({line for line in text.split("\n") if line.strip()})
     return "\n".join(lines) + "\n" if lines else ""
 
 
