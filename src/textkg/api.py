@@ -70,9 +70,11 @@ def build(
     lang: str = "fr",
     merge_across: bool = True,
     loader: PipelineLoader = load_pipeline,
+    html_options: dict | None = None,
 ) -> BuildResult:
     """Extract every input, merge the records into one graph and write each export format plus
-    the extraction records into ``output_dir``."""
+    the extraction records into ``output_dir``. ``html_options`` are keyword arguments of
+    ``textkg.export.html.render_html`` (``layout_threshold``, ``limit``, ``title``)."""
     for name in formats:
         exporter(name)  # fail on an unknown format before any work
     out = check_writable_dir(output_dir)
@@ -82,5 +84,5 @@ def build(
     records_path = out / RECORDS_FILE
     write_records(records, records_path)
     kg = build_graph(records, merge_across=merge_across)
-    written = export_all(ExportContext(kg, Iris(base_iri)), out, tuple(formats))
+    written = export_all(ExportContext(kg, Iris(base_iri), html_options=dict(html_options or {})), out, tuple(formats))
     return BuildResult(graph=kg, written=(records_path, *written), documents=len(records))
