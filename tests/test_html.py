@@ -121,7 +121,7 @@ def test_mentions_are_cut_to_their_sentence_and_highlighted():
     assert [text[a:b] for a, b in evidence[3]] == ["Paris", "Berlin"]
     assert event["claimed"] and event["shapeProperties"] == {"borderDashes": [4, 3]}
     relation = next(e for e in data["edges"] if e["kind"] == "relation")
-    assert relation["dashes"] is False and data["details"][relation["id"]]["predicate"] == "rencontrer"
+    assert "dashes" not in relation and relation["pred"] == "rencontrer" and data["details"][relation["id"]]["confidence"] == 0.4
     claim_edges = [e for e in data["edges"] if e["kind"] == "role" and data["details"].get(e["from"], {}).get("cue")]
     assert {e["label"] for e in claim_edges} == {"speaker", "source", "reports"} and all(e["dashes"] for e in claim_edges)
 

@@ -185,6 +185,7 @@ def _vis_node(node: str, data: dict, styles: dict, doc_index: dict, rank: int | 
 
 
 def _vis_edge(edge_id: str, source: str, target: str, key: str, data: dict, graph, doc_index: dict) -> dict:
+    """A vis edge with only the fields that differ from the page's defaults (15k edges add up)."""
     source_data = graph.nodes[source]
     if data.get("kind") == "relation":
         claimed = bool(data.get("claim"))
@@ -193,16 +194,15 @@ def _vis_edge(edge_id: str, source: str, target: str, key: str, data: dict, grap
             kind="relation",
             pred=data["predicate"],
             conf=data["confidence"],
-            claimed=claimed,
             docs=[doc_index[data["document"]]],
-            width=1 + 2 * float(data["confidence"]),
-            color={"color": "#555555", "highlight": "#222222"},
+            width=round(1 + 2 * float(data["confidence"]), 2),
         )
     else:
         claimed = source_data["kind"] == CLAIM or bool(source_data.get("claim"))
-        owner_color = ROLE_EDGE_COLORS[source_data["kind"]]
-        fields = dict(label=str(data.get("role", key)), kind="role", owner=source, width=1, color={"color": owner_color, "highlight": "#222222"})
-    return Edge(source, target, directed=True, id=edge_id, dashes=claimed, **fields).options
+        fields = dict(label=str(data.get("role", key)), kind="role", color=ROLE_EDGE_COLORS[source_data["kind"]])
+    if claimed:
+        fields.update(claimed=True, dashes=True)
+    return Edge(source, target, id=edge_id, **fields).options
 
 
 def _doc_numbers(doc_ids: Iterable[str], doc_index: dict) -> list[int]:
@@ -245,9 +245,6 @@ def _node_details(node: str, data: dict, texts: _Texts) -> dict:
 
 def _relation_details(source: str, target: str, data: dict, texts: _Texts) -> dict:
     return {
-        "predicate": data["predicate"],
-        "source": source,
-        "target": target,
         "evidence": [texts.context(span, texts.marks(span, [source, target])) for span in data["evidence"]],
         "confidence": data["confidence"],
         "polarity": data["polarity"],
@@ -258,25 +255,37 @@ def _relation_details(source: str, target: str, data: dict, texts: _Texts) -> di
 
 @dataclass(frozen=True)
 class _Texts:
-    """The documents' texts with their sentence starts, for cutting evidence out of them."""
+    """The documents' texts with their sentence starts, and each entity's mentions per document
+    (sorted), for cutting evidence out of the texts and highlighting who takes part."""
 
     kg: KnowledgeGraph
     doc_index: dict[str, int]
     starts: dict[str, list[int]]
+    mentions: dict[tuple[str, str], list[tuple[int, int]]]
 
     @classmethod
     def of(cls, kg: KnowledgeGraph, doc_ids: list[str]) -> _Texts:
-        return cls(kg, {doc_id: i for i, doc_id in enumerate(doc_ids)}, {d: sentence_starts(kg.documents[d].text) for d in doc_ids})
+        mentions: dict[tuple[str, str], list[tuple[int, int]]] = {}
+        for entity, data in kg.nodes_of_kind(ENTITY):
+            for doc_id, start, end in data["mentions"]:
+                mentions.setdefault((entity, doc_id), []).append((start, end))
+        for spans in mentions.values():
+            spans.sort()
+        starts = {d: sentence_starts(kg.documents[d].text) for d in doc_ids}
+        return cls(kg, {doc_id: i for i, doc_id in enumerate(doc_ids)}, starts, mentions)
 
     def marks(self, span: tuple[str, int, int], entities: list[str]) -> list[tuple[int, int]]:
         """The mentions of ``entities`` inside an evidence span."""
         doc_id, start, end = span
-        return [
-            (m_start, m_end)
-            for entity in entities
-            for mention_doc, m_start, m_end in self.kg.graph.nodes[entity].get("mentions", ())
-            if mention_doc == doc_id and start <= m_start and m_end <= end
-        ]
+        found = []
+        for entity in entities:
+            spans = self.mentions.get((entity, doc_id), [])
+            at = bisect.bisect_left(spans, (start, start))
+            while at < len(spans) and spans[at][0] < end:
+                if spans[at][1] <= end:
+                    found.append(spans[at])
+                at += 1
+        return found
 
     def context(self, span: tuple[str, int, int], marks: list[tuple[int, int]]) -> list:
         """[document number, start, end, [[mark start, mark end], ...]]: the sentence(s) around

@@ -9,6 +9,7 @@ O(nodes + edges + cells log cells), so the whole layout is roughly linear in the
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Hashable
 
 import networkx as nx
@@ -63,18 +64,26 @@ def _repulsion(pos: np.ndarray, cells: int) -> np.ndarray:
     cell = np.minimum(((pos - low) / width).astype(np.int64), cells - 1)
     density = np.zeros((cells, cells))
     np.add.at(density, (cell[:, 0], cell[:, 1]), 1.0)
-    # kernel over offsets -(cells-1)..(cells-1), zero at the origin (a node does not push itself)
-    offsets = np.arange(-(cells - 1), cells) * width
-    dx, dy = np.meshgrid(offsets, offsets, indexing="ij")
-    squared = dx**2 + dy**2
-    squared[cells - 1, cells - 1] = np.inf
-    kx, ky = SPACING**2 * dx / squared, SPACING**2 * dy / squared
-    size = 3 * cells - 2
+    size = 2 * cells  # circular convolution: the rows and columns read below are free of wrap-around
     spectrum = np.fft.rfft2(density, s=(size, size))
-    fx = np.fft.irfft2(spectrum * np.fft.rfft2(kx, s=(size, size)), s=(size, size))
-    fy = np.fft.irfft2(spectrum * np.fft.rfft2(ky, s=(size, size)), s=(size, size))
+    kx, ky = _unit_kernel_spectra(cells)
+    # the kernel for cell width w is the unit-width kernel divided by w
+    fx = np.fft.irfft2(spectrum * kx, s=(size, size)) / width
+    fy = np.fft.irfft2(spectrum * ky, s=(size, size)) / width
     rows, cols = cell[:, 0] + cells - 1, cell[:, 1] + cells - 1
     force = np.stack([fx[rows, cols], fy[rows, cols]], axis=1)
     # nodes sharing a cell see no grid force from each other: spread them with a small random push
     jitter = np.random.default_rng(len(pos)).normal(scale=width * 0.05, size=pos.shape)
     return force + jitter
+
+
+@functools.lru_cache(maxsize=4)
+def _unit_kernel_spectra(cells: int) -> tuple[np.ndarray, np.ndarray]:
+    """Spectra of the repulsion kernel k²·d/|d|² over cell offsets -(cells-1)..(cells-1), cell width 1,
+    zero at the origin (a node does not push itself)."""
+    offsets = np.arange(-(cells - 1), cells, dtype=float)
+    dx, dy = np.meshgrid(offsets, offsets, indexing="ij")
+    squared = dx**2 + dy**2
+    squared[cells - 1, cells - 1] = np.inf
+    size = 2 * cells
+    return np.fft.rfft2(SPACING**2 * dx / squared, s=(size, size)), np.fft.rfft2(SPACING**2 * dy / squared, s=(size, size))
