@@ -16,6 +16,7 @@ size, and the median time to interactive over the repeats.
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import statistics
 import sys
@@ -138,7 +139,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--limit", type=int, default=DEFAULT_LIMIT, help="the page's entity limit (the CLI's --html-limit)")
     args = parser.parse_args(argv)
-    print(f"threshold {DEFAULT_LAYOUT_THRESHOLD} nodes; median of {args.repeat} loads; fresh Chromium profile each load")
+    print(f"threshold {DEFAULT_LAYOUT_THRESHOLD} nodes; median of {args.repeat} loads; fresh Chromium profile each load; "
+          f"{os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f} at start")
     print(f"{'nodes':>6} {'edges':>6} {'limit':>6} {'drawn':>6} {'render s':>9} {'MB':>6} {'interactive s':>14} {'blocked':>8}")
     with tempfile.TemporaryDirectory() as work:
         for size in (int(s) for s in args.sizes.split(",")):
@@ -153,7 +155,8 @@ def main(argv: list[str] | None = None) -> int:
                 path.write_text(page, encoding="utf-8")
                 seconds, blocked = time_to_interactive(path, args.repeat)
                 drawn = "all" if limit >= entities else limit
-                print(f"{n:>6} {m:>6} {limit:>6} {drawn!s:>6} {render:>9.2f} {len(page.encode()) / 1e6:>6.1f} {seconds:>14.2f} {blocked:>8}", flush=True)
+                print(f"{n:>6} {m:>6} {limit:>6} {drawn!s:>6} {render:>9.2f} {len(page.encode()) / 1e6:>6.1f} {seconds:>14.2f} {blocked:>8}"
+                      f"   (load {os.getloadavg()[0]:.1f})", flush=True)
     return 0
 
 

@@ -19,6 +19,8 @@ from textkg.export.html import (
 from textkg.graph import build_graph
 from textkg.records import Claim, Document, Entity, ExtractionRecord, Relation
 
+from .conftest import ROOT
+
 EVIL = "</script><img src=x onerror=alert(1)><script>alert(2)</script>"
 
 
@@ -154,3 +156,32 @@ def test_cli_defaults_are_the_exporter_defaults():
     parameters = inspect.signature(cli.build).parameters
     assert parameters["html_limit"].default == DEFAULT_LIMIT
     assert parameters["html_layout_threshold"].default == DEFAULT_LAYOUT_THRESHOLD
+
+
+def embedded_data(page):
+    return json.loads(re.search(r'<script id="textkg-data" type="application/json">(.*?)</script>', page, re.S).group(1))
+
+
+def test_build_passes_html_options_to_the_page(tmp_path):
+    from textkg.api import build
+
+    records = tmp_path / "records.jsonl"
+    records.write_text(json.dumps(hostile_record().to_json()) + "\n", encoding="utf-8")
+    build([records], output_dir=tmp_path / "out", formats=["html"], html_options={"limit": 1, "layout_threshold": 2, "title": "Corpus"})
+    page = (tmp_path / "out" / "graph.html").read_text(encoding="utf-8")
+    assert embedded_data(page)["settings"] == {"large": True, "limit": 1, "entities": 4}
+    assert "<title>Corpus</title>" in page
+
+
+@pytest.mark.parametrize("option", ["--html-limit", "--html-layout-threshold"])
+def test_cli_rejects_a_non_positive_html_option(tmp_path, option):
+    from typer.testing import CliRunner
+
+    result = CliRunner().invoke(cli.app, ["build", str(tmp_path / "none.txt"), "--output-dir", str(tmp_path), option, "0"])
+    assert result.exit_code == 2 and option in result.output
+
+
+def test_readme_shows_a_committed_screenshot():
+    committed = ROOT / "docs" / "screenshot.png"
+    assert committed.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and committed.stat().st_size < 400_000
+    assert "](docs/screenshot.png)" in (ROOT / "README.md").read_text(encoding="utf-8")

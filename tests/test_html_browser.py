@@ -1,6 +1,5 @@
 """The graph page in a real headless Chromium: offline, drawn, clickable, searchable, inert text."""
 
-import shutil
 import unicodedata
 
 import pytest
@@ -45,7 +44,7 @@ def test_sample_page_loads_offline_draws_and_shows_evidence(sample_page, tmp_pat
     with open_page(sample_page, tmp_path / "profile") as visit:
         page = visit.page
         drawn = page.evaluate("window.textkg.visibleNodes().length")
-        assert drawn == page.evaluate("window.textkg.nodes.length") > 10
+        assert drawn == page.evaluate("Object.keys(window.textkg.nodes).length") > 10
         # the canvas holds the drawing: many distinct colours, not a blank area
         colours = page.evaluate(
             """() => { const c = document.querySelector('#graph canvas'); const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
@@ -110,7 +109,7 @@ def test_article_markup_shows_as_text_and_never_runs(tmp_path):
         assert "<script>alert(5)</script>" in panel(page)
         assert page.eval_on_selector_all("#detail a", "as => as.map(a => a.href)") == ["https://sws.geonames.org/2988507/"]
         assert "javascript:alert(3)" in panel(page)
-        event = page.evaluate("window.textkg.nodes.get({filter: n => n.kind === 'event'})[0].id")
+        event = page.evaluate("Object.values(window.textkg.nodes).find(n => n.kind === 'event').id")
         click_node(page, event)
         shown = panel(page)
         assert "claimed" in shown and "speaker" in shown and "modality\nfuture" in shown
@@ -124,15 +123,19 @@ def test_large_graph_is_laid_out_beforehand_and_shows_the_top_entities_first(tmp
         page = visit.page
         assert page.evaluate("window.textkg.network.physics.options.enabled") is False
         assert page.inner_text("#count") == "50 of 300 entities"
-        ranks = page.evaluate("window.textkg.visibleNodes().map(id => window.textkg.nodes.get(id).rank)")
+        ranks = page.evaluate("window.textkg.visibleNodes().map(id => window.textkg.nodes[id].rank)")
         assert sorted(ranks) == list(range(50))
         # drawn where Python put them
-        placed = page.evaluate("(() => { const n = window.textkg.nodes.get(window.textkg.visibleNodes()[0]); return [n.x, n.y, window.textkg.network.getPositions([n.id])[n.id]]; })()")
+        placed = page.evaluate("(() => { const n = window.textkg.nodes[window.textkg.visibleNodes()[0]]; return [n.x, n.y, window.textkg.network.getPositions([n.id])[n.id]]; })()")
         assert abs(placed[2]["x"] - placed[0]) <= 1 and abs(placed[2]["y"] - placed[1]) <= 1  # vis rounds positions
         page.click("#more")
         assert page.inner_text("#count") == "100 of 300 entities"
         page.click("#all")
         assert page.inner_text("#count") == "300 of 300 entities"
+        labels = "(() => { const e = window.textkg.network.body.edges; const id = Object.keys(e)[0]; return [e[id].options.label, e[id].options.font.size]; })()"
+        assert page.evaluate(labels) == [None, 0]  # large graphs start without edge labels
+        page.check("#edge-labels")
+        assert page.evaluate(labels) == ["suivre", 10]
         page.click("#physics")
         assert page.evaluate("window.textkg.network.physics.options.enabled") is True
         page.click("#fit")
@@ -145,7 +148,7 @@ def test_filters_hide_by_type_confidence_and_status(tmp_path):
         page = visit.page
 
         def kinds():
-            return sorted(page.evaluate("window.textkg.visibleNodes().map(id => window.textkg.nodes.get(id).category)"))
+            return sorted(page.evaluate("window.textkg.visibleNodes().map(id => window.textkg.nodes[id].category)"))
 
         assert kinds() == ["Claim", "Event", "Organization", "Person", "Place", "Place"]
         page.select_option("#status", "asserted")  # only the asserted relation remains, with its two ends
@@ -161,8 +164,13 @@ def test_filters_hide_by_type_confidence_and_status(tmp_path):
         assert_clean(visit, path)
 
 
-def test_screenshot_copy_is_committed():
-    committed = ROOT / "docs" / "screenshot.png"
-    assert committed.stat().st_size < 400_000 and committed.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
-    if SCREENSHOT.exists():
-        shutil.copyfile(SCREENSHOT, SCREENSHOT.with_name("screenshot-latest.png"))
+def test_missing_browser_skips_but_fails_under_ci(monkeypatch, tmp_path):
+    from . import chromium
+
+    monkeypatch.setattr(chromium, "CHROMIUM", tmp_path / "no-chromium")
+    monkeypatch.delenv("CI", raising=False)
+    with pytest.raises(pytest.skip.Exception, match="no-chromium is missing"):
+        chromium.require_chromium()
+    monkeypatch.setenv("CI", "true")
+    with pytest.raises(pytest.fail.Exception, match="cannot run under CI"):
+        chromium.require_chromium()
