@@ -168,7 +168,7 @@ def _vis_node(node: str, data: dict, styles: dict, doc_index: dict, rank: int | 
     color, shape, _ = styles[style_key]
     fields: dict = {"kind": kind, "category": style_key, "color": color}
     if kind == ENTITY:
-        fields.update(size=round(10 + 4 * math.sqrt(min(len(data["mentions"]), 100)), 1), rank=rank, docs=_doc_numbers(data["documents"], doc_index))
+        fields.update(size=round(8 + 3 * math.sqrt(min(len(data["mentions"]), 100)), 1), rank=rank, docs=_doc_numbers(data["documents"], doc_index))
         label = data["label"]
     else:
         claimed = kind == CLAIM or bool(data.get("claim"))
