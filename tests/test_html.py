@@ -34,7 +34,7 @@ def hostile_record():
     text = f"Le porte-parole {EVIL} a déclaré, selon Reuters, que Paris <script> signera un accord avec Berlin. Fin."
     second = text.index("Paris")
     return ExtractionRecord(
-        Document("doc<script>", text, source="Agence <b>", title="</title><script>alert(4)</script>"),
+        Document("doc<script>", text, source="Agence <b>", title="</title><script>alert(4)</script>", url="javascript:alert(7)"),
         entities=(
             Entity("e1", "Person", EVIL, mentions=(span_of(text, EVIL),)),
             Entity("e2", "Organization", "Reuters", mentions=(span_of(text, "Reuters"),)),

@@ -1,14 +1,16 @@
 """The graph page in a real headless Chromium: offline, drawn, clickable, searchable, inert text."""
 
 import unicodedata
+from dataclasses import replace
 
 import pytest
 
 from textkg.export.html import render_html
+from textkg.graph import build_graph
 
 from .chromium import click_node, open_page, require_chromium
 from .conftest import ROOT
-from .test_html import EVIL, chain_graph, hostile_graph
+from .test_html import EVIL, chain_graph, hostile_graph, hostile_record
 
 SCREENSHOT = ROOT / "output" / "screenshot.png"  # docs/screenshot.png is a committed copy
 
@@ -109,6 +111,9 @@ def test_article_markup_shows_as_text_and_never_runs(tmp_path):
         assert "<script>alert(5)</script>" in panel(page)
         assert page.eval_on_selector_all("#detail a", "as => as.map(a => a.href)") == ["https://sws.geonames.org/2988507/"]
         assert "javascript:alert(3)" in panel(page)
+        page.fill("#search", EVIL[:12])
+        page.press("#search", "Enter")
+        assert page.evaluate("document.querySelectorAll('a[href^=javascript]').length") == 0
         event = page.evaluate("Object.values(window.textkg.nodes).find(n => n.kind === 'event').id")
         click_node(page, event)
         shown = panel(page)
@@ -143,7 +148,9 @@ def test_large_graph_is_laid_out_beforehand_and_shows_the_top_entities_first(tmp
 
 
 def test_filters_hide_by_type_confidence_and_status(tmp_path):
-    path = write_page(tmp_path, hostile_graph())
+    record = hostile_record()
+    article = "https://example.org/a?b=<c>"
+    path = write_page(tmp_path, build_graph([replace(record, document=replace(record.document, url=article))]))
     with open_page(path, tmp_path / "profile") as visit:
         page = visit.page
 
@@ -159,6 +166,9 @@ def test_filters_hide_by_type_confidence_and_status(tmp_path):
         assert kinds() == ["Claim", "Organization", "Person"]
         page.fill("#confidence", "0")
         page.dispatch_event("#confidence", "input")
+        page.fill("#search", "berlin")
+        page.press("#search", "Enter")
+        assert page.eval_on_selector_all("#detail a", "as => as.map(a => a.href)") == ["https://example.org/a?b=%3Cc%3E"] * 2  # documents, mention
         page.uncheck("#legend label:has-text('Place') input")
         assert "Place" not in kinds()
         assert_clean(visit, path)
