@@ -121,7 +121,7 @@ def page_data(kg: KnowledgeGraph, options: HtmlOptions = HtmlOptions()) -> dict:
     doc_index = texts.doc_index
     large = graph.number_of_nodes() >= options.layout_threshold
     positions = mesh_layout(graph.to_undirected(as_view=True)) if large else {}
-    styles = _styles(data["type"] if data["kind"] == ENTITY else _style_key(data) for _, data in graph.nodes(data=True))
+    styles = _styles(_style_key(data) for _, data in graph.nodes(data=True))
     ranks = _entity_ranks(kg)
     nodes, details = [], {}
     for node, data in graph.nodes(data=True):
