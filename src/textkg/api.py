@@ -91,10 +91,13 @@ def build(
     loader: PipelineLoader = load_pipeline,
     report: InputReport | None = None,
     stdin_format: str = "auto",
+    html_options: dict | None = None,
 ) -> BuildResult:
     """Extract every input, merge the records into one graph and write each export format plus
     the extraction records into ``output_dir``. ``report`` collects the inputs that were skipped
-    (without one, the first skip raises); it is returned in the result."""
+    (without one, the first skip raises); it is returned in the result. ``html_options`` are
+    keyword arguments of ``textkg.export.html.render_html`` (``layout_threshold``, ``limit``,
+    ``title``)."""
     for name in formats:
         exporter(name)  # fail on an unknown format before any work
     out = check_writable_dir(output_dir)
@@ -105,5 +108,5 @@ def build(
     records_path = out / RECORDS_FILE
     write_records(records, records_path)
     kg = build_graph(records, merge_across=merge_across)
-    written = export_all(ExportContext(kg, Iris(base_iri)), out, tuple(formats))
+    written = export_all(ExportContext(kg, Iris(base_iri), html_options=dict(html_options or {})), out, tuple(formats))
     return BuildResult(graph=kg, written=(records_path, *written), documents=len(records), inputs=report)

@@ -81,6 +81,12 @@ def build(
     merge_across: Annotated[bool, typer.Option("--merge/--no-merge", help="Merge entities across documents.")] = True,
     strict: Strict = False,
     stdin_format: StdinFormat = "auto",
+    html_layout_threshold: Annotated[
+        int, typer.Option("--html-layout-threshold", min=1, help="From this many nodes on, graph.html is laid out beforehand, physics off.")
+    ] = 500,
+    html_limit: Annotated[
+        int, typer.Option("--html-limit", min=1, help="Entities graph.html draws at first (most mentioned first); the page can show more.")
+    ] = 2000,
 ) -> None:
     """Extract, merge and export: graph.html, RDF (Turtle, N-Quads, TriG, JSON-LD), GraphML and extraction.jsonl."""
     from . import api
@@ -96,6 +102,7 @@ def build(
             merge_across=merge_across,
             report=report,
             stdin_format=stdin_format,
+            html_options={"layout_threshold": html_layout_threshold, "limit": html_limit},
         )
     except Exception as exc:  # noqa: BLE001 - _fail re-raises anything that is not ours
         _fail(exc)
