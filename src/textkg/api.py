@@ -2,44 +2,142 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from itertools import groupby
 from pathlib import Path
 
+from .cache import CACHE_DIR, CACHE_FILE, RecordCache
 from .errors import InputError
 from .export import DEFAULT_FORMATS, ExportContext, export_all, exporter
-from .extract import extract_record
 from .fileio import atomic_writer, check_writable_dir
 from .graph import KnowledgeGraph, build_graph
 from .ingest import read_inputs
 from .namespaces import DEFAULT_BASE, Iris
 from .nlp import load_pipeline
+from .parallel import Engine, Execution, PipelineLoader, make_engine, ordered_records
 from .records import Document, ExtractionRecord
 
 RECORDS_FILE = "extraction.jsonl"
-BATCH_SIZE = 32
 
-PipelineLoader = Callable[[str], object]
-
-
-def extract_documents(items: Iterable[Document | ExtractionRecord], loader: PipelineLoader = load_pipeline) -> Iterator[ExtractionRecord]:
-    """Records for ``items`` in input order: documents are parsed and extracted (batched through
-    ``nlp.pipe``), records read back from a previous run pass through unchanged."""
-    for is_record, run in groupby(items, key=lambda item: isinstance(item, ExtractionRecord)):
-        if is_record:
-            yield from run
-            continue
-        for lang, same_lang in groupby(run, key=lambda d: d.lang):
-            nlp = loader(lang)
-            documents = list(same_lang)
-            for doc, document in nlp.pipe(((d.text, d) for d in documents), as_tuples=True, batch_size=BATCH_SIZE):
-                yield extract_record(doc, document)
+RecordCallback = Callable[[ExtractionRecord, bool], None]
+"""Called with each record as it is ready, and whether it was parsed now (not cached or read back)."""
 
 
-def extract_paths(paths: Sequence[str | Path], lang: str = "fr", loader: PipelineLoader = load_pipeline) -> Iterator[ExtractionRecord]:
-    return extract_documents(read_inputs(paths, default_lang=lang), loader)
+def extract_documents(
+    items: Iterable[Document | ExtractionRecord],
+    loader: PipelineLoader = load_pipeline,
+    execution: Execution = Execution(),
+    cache: RecordCache | None = None,
+    on_record: RecordCallback | None = None,
+) -> Iterator[ExtractionRecord]:
+    """Records for ``items`` in input order, whatever the parallelism.
+
+    Documents are parsed and extracted in batches through ``nlp.pipe``, in this process, in
+    ``execution.workers`` processes or on a Dask cluster (started only if a document needs it).
+    Documents found in ``cache`` and records read back from a previous run pass through unchanged;
+    each freshly extracted record is committed to ``cache`` as it arrives.
+    """
+    engine = _LazyEngine(execution, loader)
+    known = ((cache.get(item) if cache and isinstance(item, Document) else None) or item for item in items)
+    try:
+        for record, fresh in ordered_records(known, engine, execution.batch_size):
+            if fresh and cache is not None:
+                cache.put(record)
+            if on_record is not None:
+                on_record(record, fresh)
+            yield record
+    finally:
+        engine.close()
+
+
+class _LazyEngine:
+    """Starts the engine (processes, a Dask client) at the first document that needs parsing, and
+    loads that document's pipeline everywhere first so a missing model fails at once."""
+
+    def __init__(self, execution: Execution, loader: PipelineLoader) -> None:
+        self._execution = execution
+        self._loader = loader
+        self._engine: Engine | None = None
+
+    @property
+    def window(self) -> int:
+        return self._engine.window if self._engine else 1
+
+    def submit(self, documents: tuple[Document, ...]):
+        if self._engine is None:
+            self._engine = make_engine(self._execution, self._loader)
+            self._engine.warm(documents[0].lang)
+        return self._engine.submit(documents)
+
+    def close(self) -> None:
+        if self._engine is not None:
+            self._engine.close()
+
+
+def extract_paths(
+    paths: Sequence[str | Path],
+    lang: str = "fr",
+    loader: PipelineLoader = load_pipeline,
+    execution: Execution = Execution(),
+    cache: RecordCache | None = None,
+    on_record: RecordCallback | None = None,
+) -> Iterator[ExtractionRecord]:
+    return extract_documents(read_inputs(paths, default_lang=lang), loader, execution, cache, on_record)
+
+
+def count_inputs(paths: Sequence[str | Path], lang: str = "fr") -> int:
+    """How many documents and records ``paths`` hold (a first, parse-free pass, for progress)."""
+    return sum(1 for _ in read_inputs(paths, default_lang=lang))
+
+
+@contextlib.contextmanager
+def open_cache(directory: Path, enabled: bool = True) -> Iterator[RecordCache | None]:
+    """The record cache in ``directory/.cache``, or None when caching is off."""
+    if not enabled:
+        yield None
+        return
+    with RecordCache(directory / CACHE_DIR / CACHE_FILE) as cache:
+        yield cache
+
+
+@dataclass(frozen=True)
+class ExtractResult:
+    path: Path
+    documents: int
+    parsed: int
+
+
+def extract(
+    paths: Sequence[str | Path],
+    output: str | Path,
+    lang: str = "fr",
+    loader: PipelineLoader = load_pipeline,
+    execution: Execution = Execution(),
+    use_cache: bool = True,
+    on_record: RecordCallback | None = None,
+) -> ExtractResult:
+    """Write one extraction record per input document to ``output`` (JSON lines, streamed, written
+    atomically), reusing the cache in ``.cache`` beside it."""
+    output = Path(output)
+    parsed = _Counter(on_record)
+    with open_cache(output.parent, use_cache) as cache:
+        count = write_records(extract_paths(paths, lang, loader, execution, cache, parsed), output)
+    return ExtractResult(path=output, documents=count, parsed=parsed.fresh)
+
+
+class _Counter:
+    """Counts freshly parsed records on their way to another callback."""
+
+    def __init__(self, then: RecordCallback | None) -> None:
+        self.fresh = 0
+        self._then = then
+
+    def __call__(self, record: ExtractionRecord, fresh: bool) -> None:
+        self.fresh += fresh
+        if self._then is not None:
+            self._then(record, fresh)
 
 
 def write_records(records: Iterable[ExtractionRecord], path: str | Path) -> int:
@@ -60,6 +158,7 @@ class BuildResult:
     graph: KnowledgeGraph
     written: tuple[Path, ...]
     documents: int
+    parsed: int = 0
 
 
 def build(
@@ -70,17 +169,29 @@ def build(
     lang: str = "fr",
     merge_across: bool = True,
     loader: PipelineLoader = load_pipeline,
+    execution: Execution = Execution(),
+    use_cache: bool = True,
+    on_record: RecordCallback | None = None,
 ) -> BuildResult:
     """Extract every input, merge the records into one graph and write each export format plus
-    the extraction records into ``output_dir``."""
+    the extraction records into ``output_dir``. Records stream into ``extraction.jsonl`` as they
+    come and into the cache in ``output_dir/.cache``, so an interrupted build resumes where it
+    stopped and leaves no half-written file."""
     for name in formats:
         exporter(name)  # fail on an unknown format before any work
     out = check_writable_dir(output_dir)
-    records = list(extract_paths(paths, lang=lang, loader=loader))
-    if not records:
-        raise InputError(", ".join(str(p) for p in paths), "no documents were found in the inputs")
+    records: list[ExtractionRecord] = []
+    parsed = _Counter(on_record)
     records_path = out / RECORDS_FILE
-    write_records(records, records_path)
+    with open_cache(out, use_cache) as cache:
+        stream = extract_paths(paths, lang, loader, execution, cache, parsed)
+        write_records(_kept(stream, records), records_path)
     kg = build_graph(records, merge_across=merge_across)
     written = export_all(ExportContext(kg, Iris(base_iri)), out, tuple(formats))
-    return BuildResult(graph=kg, written=(records_path, *written), documents=len(records))
+    return BuildResult(graph=kg, written=(records_path, *written), documents=len(records), parsed=parsed.fresh)
+
+
+def _kept(records: Iterable[ExtractionRecord], into: list[ExtractionRecord]) -> Iterator[ExtractionRecord]:
+    for record in records:
+        into.append(record)
+        yield record

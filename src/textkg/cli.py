@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -21,6 +22,28 @@ Inputs = Annotated[
     typer.Argument(help="Text files (.txt, .md), JSONL corpora or extraction records (.jsonl), or directories of them."),
 ]
 Lang = Annotated[str, typer.Option("--lang", help="Language of documents that do not say theirs.")]
+Workers = Annotated[int, typer.Option("--workers", "-w", min=1, help="Local processes that parse in parallel (each loads the model once).")]
+Dask = Annotated[
+    str | None,
+    typer.Option("--dask", metavar="tcp://HOST:PORT|local", help="Parse on a Dask cluster: a scheduler address, or 'local' for a LocalCluster of --workers processes."),
+]
+Cache = Annotated[bool, typer.Option("--cache/--no-cache", help="Reuse records of documents already extracted (kept in .cache beside the output).")]
+ShowProgress = Annotated[bool | None, typer.Option("--progress/--no-progress", help="Show a progress bar (default: when standard error is a terminal).")]
+
+
+@contextlib.contextmanager
+def _progress(inputs: list[Path], lang: str, show: bool | None):
+    """The progress callback for api calls, or None when no bar is shown."""
+    if show is None:
+        show = sys.stderr.isatty()
+    if not show:
+        yield None
+        return
+    from . import api
+    from .progress import progress_bar
+
+    with progress_bar(api.count_inputs(inputs, lang)) as advance:
+        yield advance
 
 
 def _fail(exc: Exception) -> None:
@@ -42,24 +65,33 @@ def build(
     base_iri: Annotated[str, typer.Option("--base-iri", help="Base of every IRI textkg mints.")] = "https://textkg.example/kg/",
     lang: Lang = "fr",
     merge_across: Annotated[bool, typer.Option("--merge/--no-merge", help="Merge entities across documents.")] = True,
+    workers: Workers = 1,
+    dask: Dask = None,
+    cache: Cache = True,
+    progress: ShowProgress = None,
 ) -> None:
     """Extract, merge and export: graph.html, RDF (Turtle, N-Quads, TriG, JSON-LD), GraphML and extraction.jsonl."""
     from . import api
+    from .parallel import Execution
 
     try:
-        result = api.build(
-            inputs,
-            output_dir=output_dir,
-            formats=[f.strip() for f in formats.split(",") if f.strip()],
-            base_iri=base_iri,
-            lang=lang,
-            merge_across=merge_across,
-        )
+        with _progress(inputs, lang, progress) as on_record:
+            result = api.build(
+                inputs,
+                output_dir=output_dir,
+                formats=[f.strip() for f in formats.split(",") if f.strip()],
+                base_iri=base_iri,
+                lang=lang,
+                merge_across=merge_across,
+                execution=Execution(workers=workers, dask=dask),
+                use_cache=cache,
+                on_record=on_record,
+            )
     except Exception as exc:  # noqa: BLE001 - _fail re-raises anything that is not ours
         _fail(exc)
         return
     graph = result.graph.graph
-    typer.echo(f"{result.documents} document(s): {graph.number_of_nodes()} nodes, {graph.number_of_edges()} edges")
+    typer.echo(f"{result.documents} document(s), {result.parsed} parsed now: {graph.number_of_nodes()} nodes, {graph.number_of_edges()} edges")
     for path in result.written:
         typer.echo(f"  wrote {path}")
 
@@ -69,16 +101,24 @@ def extract(
     inputs: Inputs,
     output: Annotated[Path, typer.Option("--output", "-o", help="The JSONL file of extraction records to write.")],
     lang: Lang = "fr",
+    workers: Workers = 1,
+    dask: Dask = None,
+    cache: Cache = True,
+    progress: ShowProgress = None,
 ) -> None:
     """Write one extraction record (entities, relations, events, claims) per document as JSON lines."""
     from . import api
+    from .parallel import Execution
 
     try:
-        count = api.write_records(api.extract_paths(inputs, lang=lang), output)
+        with _progress(inputs, lang, progress) as on_record:
+            result = api.extract(
+                inputs, output, lang=lang, execution=Execution(workers=workers, dask=dask), use_cache=cache, on_record=on_record
+            )
     except Exception as exc:  # noqa: BLE001
         _fail(exc)
         return
-    typer.echo(f"wrote {count} record(s) to {output}")
+    typer.echo(f"wrote {result.documents} record(s) to {output} ({result.parsed} parsed now)")
 
 
 def main() -> None:

@@ -1,0 +1,228 @@
+"""The per-document work (parse and extract a batch of documents) and where it runs: in this
+process, in a pool of local processes, or on a Dask cluster (textkg.dask_engine), with records
+coming back in input order whatever finishes first.
+
+``extract_batch`` is the one importable function every engine runs; the spaCy pipeline it needs is
+loaded once per process (``worker_pipeline``), not once per batch.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import signal
+import threading
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from itertools import groupby
+from typing import Protocol
+
+from .errors import TextkgError
+from .extract import extract_record
+from .parsing import parse_documents
+from .records import Document, ExtractionRecord
+
+BATCH_SIZE = 32
+
+PipelineLoader = Callable[[str], object]
+
+_PIPELINES: dict[tuple[PipelineLoader, str], object] = {}
+_PIPELINES_LOCK = threading.Lock()  # Dask workers may run several tasks on threads at once
+
+
+class ExecutionError(TextkgError):
+    """The parallel set-up cannot work: a bad worker count, Dask missing or its scheduler unreachable."""
+
+
+@dataclass(frozen=True)
+class Execution:
+    """Where the per-document work runs: ``workers`` local processes (1 = this process), or the Dask
+    scheduler at ``dask`` (``local`` starts a LocalCluster of ``workers`` processes)."""
+
+    workers: int = 1
+    dask: str | None = None
+    batch_size: int = BATCH_SIZE
+
+    def __post_init__(self) -> None:
+        if self.workers < 1:
+            raise ExecutionError(f"--workers must be at least 1, not {self.workers}")
+        if self.batch_size < 1:
+            raise ExecutionError(f"the batch size must be at least 1, not {self.batch_size}")
+
+
+def worker_pipeline(loader: PipelineLoader, lang: str):
+    """The pipeline ``loader(lang)``, loaded once per process and kept for every later batch."""
+    with _PIPELINES_LOCK:
+        key = (loader, lang)
+        if key not in _PIPELINES:
+            _PIPELINES[key] = loader(lang)
+        return _PIPELINES[key]
+
+
+def loaded_languages() -> list[str]:
+    """The languages whose pipeline this process has loaded (one entry per load)."""
+    with _PIPELINES_LOCK:
+        return [lang for _, lang in _PIPELINES]
+
+
+def warm_worker(loader: PipelineLoader, lang: str) -> None:
+    """Load the pipeline before any batch arrives, so a missing model fails at once, clearly."""
+    worker_pipeline(loader, lang)
+
+
+def extract_stream(documents: Iterable[Document], loader: PipelineLoader, batch_size: int = BATCH_SIZE) -> Iterator[ExtractionRecord]:
+    """Parse and extract ``documents`` in order, each language through its own pipeline."""
+    for lang, same_lang in groupby(documents, key=lambda d: d.lang):
+        nlp = worker_pipeline(loader, lang)
+        for doc, document in parse_documents(nlp, same_lang, batch_size):
+            yield extract_record(doc, document)
+
+
+def extract_batch(documents: Sequence[Document], loader: PipelineLoader, batch_size: int = BATCH_SIZE) -> list[ExtractionRecord]:
+    """The unit of work sent to a worker process or a Dask worker."""
+    return list(extract_stream(documents, loader, batch_size))
+
+
+class Result(Protocol):
+    def result(self) -> list[ExtractionRecord]: ...
+
+
+class Engine(Protocol):
+    """Runs ``extract_batch`` somewhere; ``window`` batches are worth keeping in flight (enough to
+    keep every worker busy while the oldest result is awaited)."""
+
+    window: int
+
+    def warm(self, lang: str) -> None: ...
+
+    def submit(self, documents: tuple[Document, ...]) -> Result: ...
+
+    def close(self) -> None: ...
+
+
+@dataclass(frozen=True)
+class _Done:
+    records: list[ExtractionRecord]
+
+    def result(self) -> list[ExtractionRecord]:
+        return self.records
+
+
+class InProcessEngine:
+    """Everything in this process: the batch is done by the time ``submit`` returns."""
+
+    window = 1
+
+    def __init__(self, loader: PipelineLoader, batch_size: int = BATCH_SIZE) -> None:
+        self._loader = loader
+        self._batch_size = batch_size
+
+    def warm(self, lang: str) -> None:
+        warm_worker(self._loader, lang)
+
+    def submit(self, documents: tuple[Document, ...]) -> Result:
+        return _Done(extract_batch(documents, self._loader, self._batch_size))
+
+    def close(self) -> None:
+        pass
+
+
+def _ignore_interrupts() -> None:
+    # Ctrl-C reaches the whole process group; only the parent decides what an interrupt means.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+class ProcessEngine:
+    """A pool of ``workers`` fresh ("spawn") processes, each loading the pipeline once."""
+
+    def __init__(self, workers: int, loader: PipelineLoader, batch_size: int = BATCH_SIZE) -> None:
+        self.window = 2 * workers
+        self._workers = workers
+        self._loader = loader
+        self._batch_size = batch_size
+        self._pool = ProcessPoolExecutor(
+            max_workers=workers, mp_context=multiprocessing.get_context("spawn"), initializer=_ignore_interrupts
+        )
+
+    def warm(self, lang: str) -> None:
+        # One task per worker: each is busy loading when the next is submitted, so the pool starts
+        # every worker and they load in parallel.
+        for future in [self._pool.submit(warm_worker, self._loader, lang) for _ in range(self._workers)]:
+            future.result()
+
+    def submit(self, documents: tuple[Document, ...]) -> Result:
+        return self._pool.submit(extract_batch, documents, self._loader, self._batch_size)
+
+    def close(self) -> None:
+        self._pool.shutdown(wait=True, cancel_futures=True)
+
+
+def make_engine(execution: Execution, loader: PipelineLoader) -> Engine:
+    if execution.dask:
+        from .dask_engine import DaskEngine
+
+        return DaskEngine(execution.dask, execution.workers, loader, execution.batch_size)
+    if execution.workers > 1:
+        return ProcessEngine(execution.workers, loader, execution.batch_size)
+    return InProcessEngine(loader, execution.batch_size)
+
+
+class _Batch:
+    """A batch of documents in the output queue: filling, then submitted."""
+
+    def __init__(self) -> None:
+        self.documents: list[Document] = []
+        self.result: Result | None = None
+
+
+def ordered_records(
+    items: Iterable[Document | ExtractionRecord], engine: Engine, batch_size: int
+) -> Iterator[tuple[ExtractionRecord, bool]]:
+    """``(record, fresh)`` for every item in input order: documents are extracted in batches by
+    ``engine`` (``fresh`` is True), records already known pass through. At most ``engine.window``
+    batches are in flight, so memory stays bounded whatever the corpus size."""
+    window = engine.window
+    queue: deque[_Batch | ExtractionRecord] = deque()
+    filling: _Batch | None = None
+    in_flight = 0
+
+    def submit(batch: _Batch) -> None:
+        nonlocal in_flight
+        batch.result = engine.submit(tuple(batch.documents))
+        in_flight += 1
+
+    def drain(final: bool) -> Iterator[tuple[ExtractionRecord, bool]]:
+        nonlocal in_flight, filling
+        while queue:
+            head = queue[0]
+            if isinstance(head, ExtractionRecord):
+                queue.popleft()
+                yield head, False
+                continue
+            if head.result is None:
+                # Known records piling up behind a half-filled batch: send it as it is.
+                if not final and len(queue) <= window * batch_size:
+                    return
+                submit(head)
+                filling = None
+            if not final and in_flight < window and len(queue) <= window * batch_size:
+                return
+            queue.popleft()
+            in_flight -= 1
+            for record in head.result.result():
+                yield record, True
+
+    for item in items:
+        if isinstance(item, ExtractionRecord):
+            queue.append(item)
+        else:
+            if filling is None:
+                filling = _Batch()
+                queue.append(filling)
+            filling.documents.append(item)
+            if len(filling.documents) == batch_size:
+                submit(filling)
+                filling = None
+        yield from drain(final=False)
+    yield from drain(final=True)
