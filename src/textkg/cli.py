@@ -27,6 +27,7 @@ Dask = Annotated[
     str | None,
     typer.Option("--dask", metavar="tcp://HOST:PORT|local", help="Parse on a Dask cluster: a scheduler address, or 'local' for a LocalCluster of --workers processes."),
 ]
+BatchSize = Annotated[int, typer.Option("--batch-size", min=1, help="Documents per nlp.pipe batch and per task sent to a worker.")]
 Cache = Annotated[bool, typer.Option("--cache/--no-cache", help="Reuse records of documents already extracted (kept in .cache beside the output).")]
 ShowProgress = Annotated[bool | None, typer.Option("--progress/--no-progress", help="Show a progress bar (default: when standard error is a terminal).")]
 
@@ -67,6 +68,7 @@ def build(
     merge_across: Annotated[bool, typer.Option("--merge/--no-merge", help="Merge entities across documents.")] = True,
     workers: Workers = 1,
     dask: Dask = None,
+    batch_size: BatchSize = 32,
     cache: Cache = True,
     progress: ShowProgress = None,
 ) -> None:
@@ -83,7 +85,7 @@ def build(
                 base_iri=base_iri,
                 lang=lang,
                 merge_across=merge_across,
-                execution=Execution(workers=workers, dask=dask),
+                execution=Execution(workers=workers, dask=dask, batch_size=batch_size),
                 use_cache=cache,
                 on_record=on_record,
             )
@@ -103,6 +105,7 @@ def extract(
     lang: Lang = "fr",
     workers: Workers = 1,
     dask: Dask = None,
+    batch_size: BatchSize = 32,
     cache: Cache = True,
     progress: ShowProgress = None,
 ) -> None:
@@ -113,7 +116,7 @@ def extract(
     try:
         with _progress(inputs, lang, progress) as on_record:
             result = api.extract(
-                inputs, output, lang=lang, execution=Execution(workers=workers, dask=dask), use_cache=cache, on_record=on_record
+                inputs, output, lang=lang, execution=Execution(workers=workers, dask=dask, batch_size=batch_size), use_cache=cache, on_record=on_record
             )
     except Exception as exc:  # noqa: BLE001
         _fail(exc)

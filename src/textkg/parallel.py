@@ -169,49 +169,56 @@ def make_engine(execution: Execution, loader: PipelineLoader) -> Engine:
 
 
 class _Batch:
-    """A batch of documents in the output queue: filling, then submitted."""
+    """Documents sent to the engine together: filling, then submitted, then collected."""
 
     def __init__(self) -> None:
         self.documents: list[Document] = []
         self.result: Result | None = None
+        self.records: list[ExtractionRecord] | None = None
 
 
 def ordered_records(
     items: Iterable[Document | ExtractionRecord], engine: Engine, batch_size: int
 ) -> Iterator[tuple[ExtractionRecord, bool]]:
     """``(record, fresh)`` for every item in input order: documents are extracted in batches by
-    ``engine`` (``fresh`` is True), records already known pass through. At most ``engine.window``
-    batches are in flight, so memory stays bounded whatever the corpus size."""
-    window = engine.window
-    queue: deque[_Batch | ExtractionRecord] = deque()
+    ``engine`` (``fresh`` is True), records already known pass through in their place. At most
+    ``engine.window`` batches are in flight and a bounded number of items wait, so memory stays
+    flat whatever the corpus size."""
+    # One queue entry per item: a known record, or (batch, position of the document in it).
+    queue: deque[ExtractionRecord | tuple[_Batch, int]] = deque()
     filling: _Batch | None = None
     in_flight = 0
 
     def submit(batch: _Batch) -> None:
-        nonlocal in_flight
+        nonlocal in_flight, filling
         batch.result = engine.submit(tuple(batch.documents))
         in_flight += 1
+        if batch is filling:
+            filling = None
+
+    def may_wait(final: bool) -> bool:
+        return not final and len(queue) <= (engine.window + 1) * batch_size
 
     def drain(final: bool) -> Iterator[tuple[ExtractionRecord, bool]]:
-        nonlocal in_flight, filling
+        nonlocal in_flight
         while queue:
             head = queue[0]
             if isinstance(head, ExtractionRecord):
                 queue.popleft()
                 yield head, False
                 continue
-            if head.result is None:
-                # Known records piling up behind a half-filled batch: send it as it is.
-                if not final and len(queue) <= window * batch_size:
+            batch, position = head
+            if batch.result is None:
+                if may_wait(final):
                     return
-                submit(head)
-                filling = None
-            if not final and in_flight < window and len(queue) <= window * batch_size:
-                return
+                submit(batch)  # known records are piling up behind a half-filled batch
+            if batch.records is None:
+                if may_wait(final) and in_flight < engine.window:
+                    return
+                batch.records = batch.result.result()
+                in_flight -= 1
             queue.popleft()
-            in_flight -= 1
-            for record in head.result.result():
-                yield record, True
+            yield batch.records[position], True
 
     for item in items:
         if isinstance(item, ExtractionRecord):
@@ -219,10 +226,9 @@ def ordered_records(
         else:
             if filling is None:
                 filling = _Batch()
-                queue.append(filling)
+            queue.append((filling, len(filling.documents)))
             filling.documents.append(item)
             if len(filling.documents) == batch_size:
                 submit(filling)
-                filling = None
         yield from drain(final=False)
     yield from drain(final=True)
