@@ -9,15 +9,16 @@ import sys
 import time
 
 import pytest
+from typer.testing import CliRunner
 
 from textkg import api
 from textkg.cache import CACHE_DIR, CACHE_FILE, RecordCache
+from textkg.cli import app
 from textkg.parallel import Execution, loaded_languages
 from textkg.records import Document
 
 from .conftest import ROOT, SAMPLE
 
-pytestmark = pytest.mark.model
 
 
 def paragraphs(repeat=1):
@@ -31,6 +32,7 @@ def write_corpus(path, documents):
     return path
 
 
+@pytest.mark.model
 def test_the_cache_parses_only_new_documents_and_changes_nothing(tmp_path, fr_nlp):
     documents = paragraphs()
     corpus = write_corpus(tmp_path / "corpus.jsonl", documents[:-1])
@@ -48,6 +50,7 @@ def test_the_cache_parses_only_new_documents_and_changes_nothing(tmp_path, fr_nl
         assert (out / name).read_bytes() == (tmp_path / "fresh" / name).read_bytes(), name
 
 
+@pytest.mark.model
 def test_an_edited_document_or_new_metadata_is_parsed_again(tmp_path, fr_nlp):
     document = paragraphs()[0]
     with RecordCache(tmp_path / "c.sqlite") as cache:
@@ -68,6 +71,7 @@ def cached_count(path):
             return 0
 
 
+@pytest.mark.model
 def test_an_interrupted_build_resumes_to_the_outputs_of_an_uninterrupted_one(tmp_path, fr_nlp):
     documents = paragraphs(repeat=25)
     corpus = write_corpus(tmp_path / "corpus.jsonl", documents)
@@ -97,6 +101,7 @@ def test_an_interrupted_build_resumes_to_the_outputs_of_an_uninterrupted_one(tmp
         assert (out / name).read_bytes() == (tmp_path / "whole" / name).read_bytes(), name
 
 
+@pytest.mark.model
 def test_dask_workers_load_the_model_once_and_records_come_back_in_order(tmp_path, fr_nlp):
     distributed = pytest.importorskip("distributed")
     documents = paragraphs(repeat=2)
@@ -111,6 +116,7 @@ def test_dask_workers_load_the_model_once_and_records_come_back_in_order(tmp_pat
     assert all(languages == ["fr"] for languages in loads.values()), loads
 
 
+@pytest.mark.model
 def test_extract_with_workers_keeps_input_order_around_records_read_back(tmp_path, fr_nlp):
     documents = paragraphs()
     serial = list(api.extract_documents(documents))
@@ -129,3 +135,12 @@ def test_extract_with_workers_keeps_input_order_around_records_read_back(tmp_pat
     written = [json.loads(line) for line in output.read_text(encoding="utf-8").splitlines()]
     assert written == [r.to_json() for r in serial]
     assert cached_count(tmp_path / CACHE_DIR / CACHE_FILE) == parsed
+
+
+@pytest.mark.parametrize("address", ["foo", "tcp://"])
+def test_a_bad_dask_address_is_a_setup_error(tmp_path, address):
+    document = tmp_path / "a.txt"
+    document.write_text("La Russie a signé un accord.", encoding="utf-8")
+    result = CliRunner().invoke(app, ["build", str(document), "-o", str(tmp_path / "out"), "--dask", address, "--no-cache"])
+    assert result.exit_code == 2, result.output
+    assert f"--dask {address!r}: not a scheduler address" in result.output

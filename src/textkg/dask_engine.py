@@ -31,6 +31,8 @@ class DaskEngine:
                 self._client = Client(self._cluster)
             else:
                 self._client = Client(address, timeout="10s")
+        except ValueError as exc:
+            raise ExecutionError(f"--dask {address!r}: not a scheduler address (tcp://HOST:PORT) nor 'local': {exc}") from exc
         except (OSError, TimeoutError) as exc:
             self.close()
             raise ExecutionError(f"cannot reach the Dask scheduler at {address}: {exc}") from exc
