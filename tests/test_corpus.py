@@ -14,7 +14,8 @@ from typer.testing import CliRunner
 from textkg import api
 from textkg.cache import CACHE_DIR, CACHE_FILE, RecordCache
 from textkg.cli import app
-from textkg.parallel import Execution, loaded_languages
+from textkg.nlp import load_pipeline
+from textkg.parallel import Execution, InProcessEngine, loaded_languages, ordered_records
 from textkg.records import Document
 
 from .conftest import ROOT, SAMPLE
@@ -144,3 +145,28 @@ def test_a_bad_dask_address_is_a_setup_error(tmp_path, address):
     result = CliRunner().invoke(app, ["build", str(document), "-o", str(tmp_path / "out"), "--dask", address, "--no-cache"])
     assert result.exit_code == 2, result.output
     assert f"--dask {address!r}: not a scheduler address" in result.output
+
+
+class WideInProcessEngine(InProcessEngine):
+    """In-process, but keeping four finished batches waiting, as a pool of workers does."""
+
+    window = 4
+
+
+@pytest.mark.model
+def test_a_stopped_run_hands_over_the_finished_batches_it_had_not_reached(fr_nlp):
+    documents = paragraphs()
+    serial = list(api.extract_documents(documents))
+
+    def interrupted_at(n):
+        yield from documents[:n]
+        raise KeyboardInterrupt
+
+    abandoned = []
+    stream = ordered_records(interrupted_at(9), WideInProcessEngine(load_pipeline), batch_size=2, on_abandoned=abandoned.extend)
+    received = []
+    with pytest.raises(KeyboardInterrupt):
+        for record, fresh in stream:
+            received.append(record)
+    assert received == serial[:2]
+    assert abandoned == serial[2:8]  # the ninth document's batch never started

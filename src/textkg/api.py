@@ -37,18 +37,22 @@ def extract_documents(
     Documents are parsed and extracted in batches through ``nlp.pipe``, in this process, in
     ``execution.workers`` processes or on a Dask cluster (started only if a document needs it).
     Documents found in ``cache`` and records read back from a previous run pass through unchanged;
-    each freshly extracted record is committed to ``cache`` as it arrives.
+    each freshly extracted record is committed to ``cache`` as it arrives, and if the run stops
+    early (Ctrl-C, an error) so are the finished batches it had not reached yet.
     """
     engine = _LazyEngine(execution, loader)
     known = ((cache.get(item) if cache and isinstance(item, Document) else None) or item for item in items)
+    keep = cache.put_all if cache is not None else None
+    results = ordered_records(known, engine, execution.batch_size, on_abandoned=keep)
     try:
-        for record, fresh in ordered_records(known, engine, execution.batch_size):
+        for record, fresh in results:
             if fresh and cache is not None:
                 cache.put(record)
             if on_record is not None:
                 on_record(record, fresh)
             yield record
     finally:
+        results.close()  # on an early stop, finished batches not yet reached go to the cache
         engine.close()
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import json
 import sqlite3
+from collections.abc import Iterable
 from dataclasses import astuple
 from importlib import metadata
 from pathlib import Path
@@ -63,10 +64,14 @@ class RecordCache:
             return None  # written under an older contract: parse again
 
     def put(self, record: ExtractionRecord) -> None:
-        text = json.dumps(record.to_json(), ensure_ascii=False)
+        self.put_all([record])
+
+    def put_all(self, records: Iterable[ExtractionRecord]) -> None:
+        """Store ``records`` in one transaction."""
+        rows = [(self.key(r.document), json.dumps(r.to_json(), ensure_ascii=False)) for r in records]
         try:
             with self._db:
-                self._db.execute("INSERT OR REPLACE INTO records (key, record) VALUES (?, ?)", (self.key(record.document), text))
+                self._db.executemany("INSERT OR REPLACE INTO records (key, record) VALUES (?, ?)", rows)
         except sqlite3.Error as exc:
             raise OutputError(f"{self.path}: cannot write the record cache: {exc}") from exc
 

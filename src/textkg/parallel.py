@@ -85,6 +85,8 @@ def extract_batch(documents: Sequence[Document], loader: PipelineLoader, batch_s
 
 
 class Result(Protocol):
+    def done(self) -> bool: ...
+
     def result(self) -> list[ExtractionRecord]: ...
 
 
@@ -104,6 +106,9 @@ class Engine(Protocol):
 @dataclass(frozen=True)
 class _Done:
     records: list[ExtractionRecord]
+
+    def done(self) -> bool:
+        return True
 
     def result(self) -> list[ExtractionRecord]:
         return self.records
@@ -178,12 +183,18 @@ class _Batch:
 
 
 def ordered_records(
-    items: Iterable[Document | ExtractionRecord], engine: Engine, batch_size: int
+    items: Iterable[Document | ExtractionRecord],
+    engine: Engine,
+    batch_size: int,
+    on_abandoned: Callable[[list[ExtractionRecord]], None] | None = None,
 ) -> Iterator[tuple[ExtractionRecord, bool]]:
     """``(record, fresh)`` for every item in input order: documents are extracted in batches by
     ``engine`` (``fresh`` is True), records already known pass through in their place. At most
     ``engine.window`` batches are in flight and a bounded number of items wait, so memory stays
-    flat whatever the corpus size."""
+    flat whatever the corpus size.
+
+    If the run stops early (an error, Ctrl-C, the consumer closing the generator), the records of
+    batches that finished but were not yet reached go to ``on_abandoned``, so no work is lost."""
     # One queue entry per item: a known record, or (batch, position of the document in it).
     queue: deque[ExtractionRecord | tuple[_Batch, int]] = deque()
     filling: _Batch | None = None
@@ -220,15 +231,38 @@ def ordered_records(
             queue.popleft()
             yield batch.records[position], True
 
-    for item in items:
-        if isinstance(item, ExtractionRecord):
-            queue.append(item)
-        else:
-            if filling is None:
-                filling = _Batch()
-            queue.append((filling, len(filling.documents)))
-            filling.documents.append(item)
-            if len(filling.documents) == batch_size:
-                submit(filling)
-        yield from drain(final=False)
-    yield from drain(final=True)
+    try:
+        for item in items:
+            if isinstance(item, ExtractionRecord):
+                queue.append(item)
+            else:
+                if filling is None:
+                    filling = _Batch()
+                queue.append((filling, len(filling.documents)))
+                filling.documents.append(item)
+                if len(filling.documents) == batch_size:
+                    submit(filling)
+            yield from drain(final=False)
+        yield from drain(final=True)
+    except BaseException:
+        if on_abandoned is not None:
+            _salvage(queue, on_abandoned)
+        raise
+
+
+def _salvage(queue: deque, on_abandoned: Callable[[list[ExtractionRecord]], None]) -> None:
+    """Hand over the records of every finished batch still waiting in ``queue``."""
+    seen: set[int] = set()
+    for entry in queue:
+        if isinstance(entry, ExtractionRecord) or id(entry[0]) in seen:
+            continue
+        batch = entry[0]
+        seen.add(id(batch))
+        if batch.records is None and batch.result is not None and batch.result.done():
+            try:
+                batch.records = batch.result.result()
+            except Exception:  # noqa: BLE001 - a failed batch has nothing to save
+                continue
+        if batch.records is not None:
+            first = entry[1]
+            on_abandoned(batch.records[first:])
