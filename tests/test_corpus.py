@@ -15,7 +15,7 @@ from textkg import api
 from textkg.cache import CACHE_DIR, CACHE_FILE, RecordCache
 from textkg.cli import app
 from textkg.nlp import load_pipeline
-from textkg.parallel import Execution, InProcessEngine, loaded_languages, ordered_records
+from textkg.parallel import Execution, ExecutionError, InProcessEngine, ProcessEngine, loaded_languages, ordered_records
 from textkg.records import Document
 
 from .conftest import ROOT, SAMPLE
@@ -170,3 +170,16 @@ def test_a_stopped_run_hands_over_the_finished_batches_it_had_not_reached(fr_nlp
             received.append(record)
     assert received == serial[:2]
     assert abandoned == serial[2:8]  # the ninth document's batch never started
+
+
+def dying_loader(lang):
+    os._exit(3)  # what the kernel's out-of-memory killer leaves behind
+
+
+def test_a_worker_process_that_dies_is_a_clear_error():
+    engine = ProcessEngine(workers=1, loader=dying_loader)
+    try:
+        with pytest.raises(ExecutionError, match="a worker process died"):
+            engine.warm("fr")
+    finally:
+        engine.close()

@@ -8,6 +8,8 @@ worker, not per task. Workers need textkg and the spaCy model installed (same ve
 
 from __future__ import annotations
 
+import logging
+
 from .parallel import ExecutionError, PipelineLoader, Result, extract_batch, warm_worker
 from .records import Document
 
@@ -26,7 +28,7 @@ class DaskEngine:
         try:
             if address == LOCAL:
                 self._cluster = LocalCluster(
-                    n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None
+                    n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None, silence_logs=logging.ERROR
                 )
                 self._client = Client(self._cluster)
             else:

@@ -13,7 +13,8 @@ import signal
 import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from itertools import groupby
 from typing import Protocol
@@ -153,14 +154,28 @@ class ProcessEngine:
     def warm(self, lang: str) -> None:
         # One task per worker: each is busy loading when the next is submitted, so the pool starts
         # every worker and they load in parallel.
-        for future in [self._pool.submit(warm_worker, self._loader, lang) for _ in range(self._workers)]:
-            future.result()
+        for loading in [_PoolResult(self._pool.submit(warm_worker, self._loader, lang)) for _ in range(self._workers)]:
+            loading.result()
 
     def submit(self, documents: tuple[Document, ...]) -> Result:
-        return self._pool.submit(extract_batch, documents, self._loader, self._batch_size)
+        return _PoolResult(self._pool.submit(extract_batch, documents, self._loader, self._batch_size))
 
     def close(self) -> None:
         self._pool.shutdown(wait=True, cancel_futures=True)
+
+
+@dataclass(frozen=True)
+class _PoolResult:
+    future: Future
+
+    def done(self) -> bool:
+        return self.future.done()
+
+    def result(self):
+        try:
+            return self.future.result()
+        except BrokenProcessPool as exc:
+            raise ExecutionError(f"a worker process died (out of memory? try fewer --workers or a smaller --batch-size): {exc}") from exc
 
 
 def make_engine(execution: Execution, loader: PipelineLoader) -> Engine:
