@@ -183,3 +183,9 @@ def test_a_worker_process_that_dies_is_a_clear_error():
             engine.warm("fr")
     finally:
         engine.close()
+
+
+@pytest.mark.parametrize(("workers", "batch_size", "message"), [(0, 32, "--workers must be at least 1"), (2, 0, "batch size must be at least 1")])
+def test_execution_settings_are_checked(workers, batch_size, message):
+    with pytest.raises(ExecutionError, match=message):
+        Execution(workers=workers, batch_size=batch_size)
