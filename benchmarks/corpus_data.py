@@ -5,11 +5,10 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import platform
 import re
 from pathlib import Path
-
-import os
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_DATA = ROOT.parent / "shared" / "data" / "wikineural-fr-val.conllu"
@@ -38,17 +37,17 @@ def _detokenize(tokens: list[str]) -> str:
 
 
 def documents(path: Path, count: int, sentences_per_document: int) -> list[dict]:
-    """``count`` documents of consecutive sentences; past the end of the data the sentences cycle
-    (a later pass starts one sentence further, so documents are not byte-identical repeats)."""
+    """``count`` documents of consecutive sentences; past the end of the data the sentences cycle,
+    each pass starting one sentence further, so documents are not byte-identical repeats."""
     sentences = read_sentences(path)
+    size = sentences_per_document
+    per_pass = (len(sentences) - size + 1) // size
+    if per_pass < 1:
+        raise SystemExit(f"{path}: fewer than {size} sentences")
     docs = []
-    position = 0
     for number in range(count):
-        if position + sentences_per_document > len(sentences):
-            position = (position + 1) % max(1, len(sentences) - sentences_per_document)
-        text = " ".join(sentences[position : position + sentences_per_document])
-        docs.append({"id": f"wikineural-{number}", "text": text})
-        position += sentences_per_document
+        start = (number // per_pass) % size + (number % per_pass) * size
+        docs.append({"id": f"wikineural-{number}", "text": " ".join(sentences[start : start + size])})
     return docs
 
 
@@ -62,8 +61,8 @@ def write_jsonl(docs: list[dict], path: Path) -> Path:
 def machine() -> str:
     cpu = platform.processor() or platform.machine()
     try:
-        model = next(line.split(":", 1)[1].strip() for line in open("/proc/cpuinfo") if line.startswith("model name"))
-        cpu = model
+        with open("/proc/cpuinfo", encoding="utf-8") as info:
+            cpu = next(line.split(":", 1)[1].strip() for line in info if line.startswith("model name"))
     except (OSError, StopIteration):
         pass
     return f"{cpu}, {os.cpu_count()} CPUs, Python {platform.python_version()}, {platform.system()} {platform.release()}"
