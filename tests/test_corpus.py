@@ -59,7 +59,7 @@ def test_an_edited_document_or_new_metadata_is_parsed_again(tmp_path, fr_nlp):
         assert cache.get(document) == record
         assert cache.get(Document(id=document.id, text=document.text + " Fin.")) is None
         assert cache.get(Document(id=document.id, text=document.text, date="2023-05-25")) is None
-        assert len(cache) == 1
+        assert cache.count() == 1
 
 
 def cached_count(path):

@@ -16,7 +16,7 @@ from .graph import KnowledgeGraph, build_graph
 from .ingest import read_inputs
 from .namespaces import DEFAULT_BASE, Iris
 from .nlp import load_pipeline
-from .parallel import Engine, Execution, PipelineLoader, make_engine, ordered_records
+from .parallel import Engine, Execution, PipelineLoader, Result, make_engine, ordered_records
 from .records import Document, ExtractionRecord
 
 RECORDS_FILE = "extraction.jsonl"
@@ -41,7 +41,7 @@ def extract_documents(
     early (Ctrl-C, an error) so are the finished batches it had not reached yet.
     """
     engine = _LazyEngine(execution, loader)
-    known = ((cache.get(item) if cache and isinstance(item, Document) else None) or item for item in items)
+    known = ((cache.get(item) if cache is not None and isinstance(item, Document) else None) or item for item in items)
     keep = cache.put_all if cache is not None else None
     results = ordered_records(known, engine, execution.batch_size, on_abandoned=keep)
     try:
@@ -69,7 +69,7 @@ class _LazyEngine:
     def window(self) -> int:
         return self._engine.window if self._engine else 1
 
-    def submit(self, documents: tuple[Document, ...]):
+    def submit(self, documents: tuple[Document, ...]) -> Result:
         if self._engine is None:
             self._engine = make_engine(self._execution, self._loader)
             self._engine.warm(documents[0].lang)

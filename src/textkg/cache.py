@@ -75,7 +75,8 @@ class RecordCache:
         except sqlite3.Error as exc:
             raise OutputError(f"{self.path}: cannot write the record cache: {exc}") from exc
 
-    def __len__(self) -> int:
+    def count(self) -> int:
+        """How many records the cache holds."""
         return self._db.execute("SELECT COUNT(*) FROM records").fetchone()[0]
 
     def _version(self, lang: str) -> str:
