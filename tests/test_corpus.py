@@ -80,7 +80,7 @@ def test_an_interrupted_build_resumes_to_the_outputs_of_an_uninterrupted_one(tmp
     cache_file = out / CACHE_DIR / CACHE_FILE
     formats = "turtle,nquads"
     run = subprocess.Popen(
-        [sys.executable, "-m", "textkg", "build", str(corpus), "-o", str(out), "--formats", formats, "--no-progress"],
+        [sys.executable, "-m", "textkg", "build", str(corpus), "-o", str(out), "--formats", formats, "--batch-size", "8", "--no-progress"],
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT, env={**os.environ, "PYTHONUNBUFFERED": "1"},
     )
     deadline = time.monotonic() + 120
