@@ -91,8 +91,14 @@ def extract_paths(
     return extract_documents(read_inputs(paths, default_lang=lang), loader, execution, cache, on_record)
 
 
-def count_inputs(paths: Sequence[str | Path], lang: str = "fr") -> int:
-    """How many documents and records ``paths`` hold (a first, parse-free pass, for progress)."""
+STDIN = "-"
+
+
+def count_inputs(paths: Sequence[str | Path], lang: str = "fr") -> int | None:
+    """How many documents and records ``paths`` hold (a first, parse-free pass, for progress), or
+    None if one of them is standard input, which can be read only once."""
+    if any(str(path) == STDIN for path in paths):
+        return None
     return sum(1 for _ in read_inputs(paths, default_lang=lang))
 
 
