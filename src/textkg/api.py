@@ -2,46 +2,91 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from itertools import groupby
 from pathlib import Path
 
+from .cache import CACHE_DIR, CACHE_FILE, RecordCache
 from .errors import InputError, SkippedInputError
 from .export import DEFAULT_FORMATS, ExportContext, export_all, exporter
-from .extract import extract_record
 from .fileio import atomic_writer, check_writable_dir
 from .graph import KnowledgeGraph, build_graph
 from .ingest import InputReport, read_inputs
 from .namespaces import DEFAULT_BASE, Iris
 from .nlp import load_pipeline
+from .parallel import Engine, Execution, PipelineLoader, Result, make_engine, ordered_records
 from .records import Document, ExtractionRecord
 
 RECORDS_FILE = "extraction.jsonl"
-BATCH_SIZE = 32
 
-PipelineLoader = Callable[[str], object]
+RecordCallback = Callable[[ExtractionRecord, bool], None]
+"""Called with each record as it is ready, and whether it was parsed now (not cached or read back)."""
 
 
-def extract_documents(items: Iterable[Document | ExtractionRecord], loader: PipelineLoader = load_pipeline) -> Iterator[ExtractionRecord]:
-    """Records for ``items`` in input order: documents are parsed and extracted (batched through
-    ``nlp.pipe``), records read back from a previous run pass through unchanged."""
-    for is_record, run in groupby(items, key=lambda item: isinstance(item, ExtractionRecord)):
-        if is_record:
-            yield from run
-            continue
-        for lang, same_lang in groupby(run, key=lambda d: d.lang):
-            nlp = loader(lang)
-            documents = list(same_lang)
-            for doc, document in nlp.pipe(((d.text, d) for d in documents), as_tuples=True, batch_size=BATCH_SIZE):
-                yield extract_record(doc, document)
+def extract_documents(
+    items: Iterable[Document | ExtractionRecord],
+    loader: PipelineLoader = load_pipeline,
+    execution: Execution = Execution(),
+    cache: RecordCache | None = None,
+    on_record: RecordCallback | None = None,
+) -> Iterator[ExtractionRecord]:
+    """Records for ``items`` in input order, whatever the parallelism.
+
+    Documents are parsed and extracted in batches through ``nlp.pipe``, in this process, in
+    ``execution.workers`` processes or on a Dask cluster (started only if a document needs it).
+    Documents found in ``cache`` and records read back from a previous run pass through unchanged;
+    each freshly extracted record is committed to ``cache`` as it arrives, and if the run stops
+    early (Ctrl-C, an error) so are the finished batches it had not reached yet.
+    """
+    engine = _LazyEngine(execution, loader)
+    known = ((cache.get(item) if cache is not None and isinstance(item, Document) else None) or item for item in items)
+    keep = cache.put_all if cache is not None else None
+    results = ordered_records(known, engine, execution.batch_size, on_abandoned=keep)
+    try:
+        for record, fresh in results:
+            if fresh and cache is not None:
+                cache.put(record)
+            if on_record is not None:
+                on_record(record, fresh)
+            yield record
+    finally:
+        results.close()  # on an early stop, finished batches not yet reached go to the cache
+        engine.close()
+
+
+class _LazyEngine:
+    """Starts the engine (processes, a Dask client) at the first document that needs parsing, and
+    loads that document's pipeline everywhere first so a missing model fails at once."""
+
+    def __init__(self, execution: Execution, loader: PipelineLoader) -> None:
+        self._execution = execution
+        self._loader = loader
+        self._engine: Engine | None = None
+
+    @property
+    def window(self) -> int:
+        return self._engine.window if self._engine else 1
+
+    def submit(self, documents: tuple[Document, ...]) -> Result:
+        if self._engine is None:
+            self._engine = make_engine(self._execution, self._loader)
+            self._engine.warm(documents[0].lang)
+        return self._engine.submit(documents)
+
+    def close(self) -> None:
+        if self._engine is not None:
+            self._engine.close()
 
 
 def extract_paths(
     paths: Sequence[str | Path],
     lang: str = "fr",
     loader: PipelineLoader = load_pipeline,
+    execution: Execution = Execution(),
+    cache: RecordCache | None = None,
+    on_record: RecordCallback | None = None,
     report: InputReport | None = None,
     stdin_format: str = "auto",
     exclude: Sequence[str | Path] = (),
@@ -49,7 +94,74 @@ def extract_paths(
     """Records for every input; ``report`` collects what was skipped (without one, a skip raises);
     directory and pattern searches leave out ``exclude``."""
     items = read_inputs(paths, default_lang=lang, report=report, stdin_format=stdin_format, exclude=exclude)
-    return extract_documents(items, loader)
+    return extract_documents(items, loader, execution, cache, on_record)
+
+
+STDIN = "-"
+
+
+def count_inputs(paths: Sequence[str | Path], lang: str = "fr", exclude: Sequence[str | Path] = ()) -> int | None:
+    """How many documents and records ``paths`` hold (a first, parse-free pass, for progress), or
+    None if one of them is standard input, which can be read only once. Problems are left to the
+    real pass to report."""
+    if any(str(path) == STDIN for path in paths):
+        return None
+    return sum(1 for _ in read_inputs(paths, default_lang=lang, report=InputReport(), exclude=exclude))
+
+
+@contextlib.contextmanager
+def open_cache(directory: Path, enabled: bool = True) -> Iterator[RecordCache | None]:
+    """The record cache in ``directory/.cache``, or None when caching is off."""
+    if not enabled:
+        yield None
+        return
+    with RecordCache(directory / CACHE_DIR / CACHE_FILE) as cache:
+        yield cache
+
+
+@dataclass(frozen=True)
+class ExtractResult:
+    path: Path
+    documents: int
+    parsed: int
+    inputs: InputReport | None = None
+
+
+def extract(
+    paths: Sequence[str | Path],
+    output: str | Path,
+    lang: str = "fr",
+    loader: PipelineLoader = load_pipeline,
+    execution: Execution = Execution(),
+    use_cache: bool = True,
+    on_record: RecordCallback | None = None,
+    report: InputReport | None = None,
+    stdin_format: str = "auto",
+) -> ExtractResult:
+    """Write one extraction record per input document to ``output`` (JSON lines, streamed, written
+    atomically), reusing the cache in ``.cache`` beside it. ``report`` collects skipped inputs
+    (without one, the first skip raises)."""
+    output = Path(output)
+    check_writable_dir(output.parent)
+    parsed = _Counter(on_record)
+    report = report if report is not None else InputReport(strict=True)
+    with open_cache(output.parent, use_cache) as cache:
+        records = extract_paths(paths, lang, loader, execution, cache, parsed, report=report, stdin_format=stdin_format, exclude=(output,))
+        count = write_records(records, output, report=report, sources=paths)
+    return ExtractResult(path=output, documents=count, parsed=parsed.fresh, inputs=report)
+
+
+class _Counter:
+    """Counts freshly parsed records on their way to another callback."""
+
+    def __init__(self, then: RecordCallback | None) -> None:
+        self.fresh = 0
+        self._then = then
+
+    def __call__(self, record: ExtractionRecord, fresh: bool) -> None:
+        self.fresh += fresh
+        if self._then is not None:
+            self._then(record, fresh)
 
 
 def _no_documents_error(paths: Sequence[str | Path], report: InputReport | None) -> InputError:
@@ -60,16 +172,22 @@ def _no_documents_error(paths: Sequence[str | Path], report: InputReport | None)
     return InputError(where, "no documents were found in the inputs")
 
 
-def write_records(records: Iterable[ExtractionRecord], path: str | Path, report: InputReport | None = None) -> int:
+def write_records(
+    records: Iterable[ExtractionRecord],
+    path: str | Path,
+    report: InputReport | None = None,
+    sources: Sequence[str | Path] = (),
+) -> int:
     """Write records as JSON lines, atomically; returns how many were written. With no records it
-    raises (exit code 1 if ``report`` shows skipped inputs) and leaves any previous file intact."""
+    raises, naming ``sources`` (exit code 1 if ``report`` shows skipped inputs), and leaves any
+    previous file intact."""
     count = 0
     with atomic_writer(path) as handle:
         for record in records:
             handle.write(json.dumps(record.to_json(), ensure_ascii=False) + "\n")
             count += 1
         if count == 0:  # raised inside the writer, so the previous file is kept
-            raise _no_documents_error([path], report)
+            raise _no_documents_error(sources or [path], report)
     return count
 
 
@@ -79,6 +197,7 @@ class BuildResult:
     written: tuple[Path, ...]
     documents: int
     inputs: InputReport | None = None
+    parsed: int = 0
 
 
 def build(
@@ -92,9 +211,14 @@ def build(
     report: InputReport | None = None,
     stdin_format: str = "auto",
     html_options: dict | None = None,
+    execution: Execution = Execution(),
+    use_cache: bool = True,
+    on_record: RecordCallback | None = None,
 ) -> BuildResult:
     """Extract every input, merge the records into one graph and write each export format plus
-    the extraction records into ``output_dir``. ``report`` collects the inputs that were skipped
+    the extraction records into ``output_dir``. Records stream into ``extraction.jsonl`` as they
+    come and into the cache in ``output_dir/.cache``, so an interrupted build resumes where it
+    stopped and leaves no half-written file. ``report`` collects the inputs that were skipped
     (without one, the first skip raises); it is returned in the result. ``html_options`` are
     keyword arguments of ``textkg.export.html.render_html`` (``layout_threshold``, ``limit``,
     ``title``)."""
@@ -102,11 +226,18 @@ def build(
         exporter(name)  # fail on an unknown format before any work
     out = check_writable_dir(output_dir)
     report = report if report is not None else InputReport(strict=True)
-    records = list(extract_paths(paths, lang=lang, loader=loader, report=report, stdin_format=stdin_format, exclude=(out,)))
-    if not records:
-        raise _no_documents_error(paths, report)
+    records: list[ExtractionRecord] = []
+    parsed = _Counter(on_record)
     records_path = out / RECORDS_FILE
-    write_records(records, records_path)
+    with open_cache(out, use_cache) as cache:
+        stream = extract_paths(paths, lang, loader, execution, cache, parsed, report=report, stdin_format=stdin_format, exclude=(out,))
+        write_records(_kept(stream, records), records_path, report=report, sources=paths)
     kg = build_graph(records, merge_across=merge_across)
     written = export_all(ExportContext(kg, Iris(base_iri), html_options=dict(html_options or {})), out, tuple(formats))
-    return BuildResult(graph=kg, written=(records_path, *written), documents=len(records), inputs=report)
+    return BuildResult(graph=kg, written=(records_path, *written), documents=len(records), inputs=report, parsed=parsed.fresh)
+
+
+def _kept(records: Iterable[ExtractionRecord], into: list[ExtractionRecord]) -> Iterator[ExtractionRecord]:
+    for record in records:
+        into.append(record)
+        yield record

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -30,6 +31,29 @@ Strict = Annotated[bool, typer.Option("--strict", help="Fail (exit 1, nothing wr
 StdinFormat = Annotated[
     str, typer.Option("--stdin-format", help="What '-' (standard input) holds: text, jsonl, or auto (JSONL if its first line is a JSON object).")
 ]
+Workers = Annotated[int, typer.Option("--workers", "-w", min=1, help="Local processes that parse in parallel (each loads the model once).")]
+Dask = Annotated[
+    str | None,
+    typer.Option("--dask", metavar="tcp://HOST:PORT|local", help="Parse on a Dask cluster: a scheduler address, or 'local' for a LocalCluster of --workers processes."),
+]
+BatchSize = Annotated[int, typer.Option("--batch-size", min=1, help="Documents per nlp.pipe batch and per task sent to a worker.")]
+Cache = Annotated[bool, typer.Option("--cache/--no-cache", help="Reuse records of documents already extracted (kept in .cache beside the output).")]
+ShowProgress = Annotated[bool | None, typer.Option("--progress/--no-progress", help="Show a progress bar (default: when standard error is a terminal).")]
+
+
+@contextlib.contextmanager
+def _progress(inputs: list[Path], lang: str, show: bool | None):
+    """The progress callback for api calls, or None when no bar is shown."""
+    if show is None:
+        show = sys.stderr.isatty()
+    if not show:
+        yield None
+        return
+    from . import api
+    from .progress import progress_bar
+
+    with progress_bar(api.count_inputs(inputs, lang)) as advance:
+        yield advance
 
 
 def _fail(exc: Exception) -> None:
@@ -87,28 +111,38 @@ def build(
     html_limit: Annotated[
         int, typer.Option("--html-limit", min=1, help="Entities graph.html draws at first (most mentioned first); the page can show more.")
     ] = 2000,
+    workers: Workers = 1,
+    dask: Dask = None,
+    batch_size: BatchSize = 32,
+    cache: Cache = True,
+    progress: ShowProgress = None,
 ) -> None:
     """Extract, merge and export: graph.html, RDF (Turtle, N-Quads, TriG, JSON-LD), GraphML and extraction.jsonl."""
     from . import api
+    from .parallel import Execution
 
     report = _input_report(strict)
     try:
-        result = api.build(
-            inputs,
-            output_dir=output_dir,
-            formats=[f.strip() for f in formats.split(",") if f.strip()],
-            base_iri=base_iri,
-            lang=lang,
-            merge_across=merge_across,
-            report=report,
-            stdin_format=stdin_format,
-            html_options={"layout_threshold": html_layout_threshold, "limit": html_limit},
-        )
+        with _progress(inputs, lang, progress) as on_record:
+            result = api.build(
+                inputs,
+                output_dir=output_dir,
+                formats=[f.strip() for f in formats.split(",") if f.strip()],
+                base_iri=base_iri,
+                lang=lang,
+                merge_across=merge_across,
+                report=report,
+                stdin_format=stdin_format,
+                html_options={"layout_threshold": html_layout_threshold, "limit": html_limit},
+                execution=Execution(workers=workers, dask=dask, batch_size=batch_size),
+                use_cache=cache,
+                on_record=on_record,
+            )
     except Exception as exc:  # noqa: BLE001 - _fail re-raises anything that is not ours
         _fail(exc)
         return
     graph = result.graph.graph
-    typer.echo(f"{result.documents} document(s): {graph.number_of_nodes()} nodes, {graph.number_of_edges()} edges")
+    typer.echo(f"{result.documents} document(s), {result.parsed} parsed now: {graph.number_of_nodes()} nodes, {graph.number_of_edges()} edges")
     for path in result.written:
         typer.echo(f"  wrote {path}")
     _finish(report)
@@ -121,18 +155,33 @@ def extract(
     lang: Lang = "fr",
     strict: Strict = False,
     stdin_format: StdinFormat = "auto",
+    workers: Workers = 1,
+    dask: Dask = None,
+    batch_size: BatchSize = 32,
+    cache: Cache = True,
+    progress: ShowProgress = None,
 ) -> None:
     """Write one extraction record (entities, relations, events, claims) per document as JSON lines."""
     from . import api
+    from .parallel import Execution
 
     report = _input_report(strict)
     try:
-        records = api.extract_paths(inputs, lang=lang, report=report, stdin_format=stdin_format, exclude=(output,))
-        count = api.write_records(records, output, report=report)
+        with _progress(inputs, lang, progress) as on_record:
+            result = api.extract(
+                inputs,
+                output,
+                lang=lang,
+                execution=Execution(workers=workers, dask=dask, batch_size=batch_size),
+                use_cache=cache,
+                on_record=on_record,
+                report=report,
+                stdin_format=stdin_format,
+            )
     except Exception as exc:  # noqa: BLE001
         _fail(exc)
         return
-    typer.echo(f"wrote {count} record(s) to {output}")
+    typer.echo(f"wrote {result.documents} record(s) to {output} ({result.parsed} parsed now)")
     _finish(report)
 
 
