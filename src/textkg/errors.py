@@ -32,3 +32,12 @@ class OutputError(TextkgError):
 
 class FormatError(TextkgError):
     """An export format is unknown; the message lists the valid ones."""
+
+
+class IriError(TextkgError):
+    """A base IRI given by the user cannot prefix IRIs (not absolute, or characters an IRI may not hold)."""
+
+
+class StoreError(TextkgError):
+    """A triple store (embedded Oxigraph or a SPARQL endpoint) refused a load or a query; the
+    message says what was rolled back."""
