@@ -5,11 +5,13 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from itertools import groupby
 from pathlib import Path
 
 from .errors import InputError
 from .export import DEFAULT_FORMATS, ExportContext, export_all, exporter
+from .export.rdf import RdfOptions
 from .extract import extract_record
 from .fileio import atomic_writer, check_writable_dir
 from .graph import KnowledgeGraph, build_graph
@@ -70,11 +72,14 @@ def build(
     lang: str = "fr",
     merge_across: bool = True,
     loader: PipelineLoader = load_pipeline,
+    run_time: datetime | None = None,
 ) -> BuildResult:
     """Extract every input, merge the records into one graph and write each export format plus
-    the extraction records into ``output_dir``."""
+    the extraction records into ``output_dir``. ``run_time`` goes into the RDF provenance if given
+    (by default the output carries no clock, so the same input gives the same bytes)."""
     for name in formats:
         exporter(name)  # fail on an unknown format before any work
+    Iris(base_iri)  # and on a base IRI that cannot prefix IRIs
     out = check_writable_dir(output_dir)
     records = list(extract_paths(paths, lang=lang, loader=loader))
     if not records:
@@ -82,5 +87,6 @@ def build(
     records_path = out / RECORDS_FILE
     write_records(records, records_path)
     kg = build_graph(records, merge_across=merge_across)
-    written = export_all(ExportContext(kg, Iris(base_iri)), out, tuple(formats))
+    context = ExportContext(kg, Iris(base_iri), rdf_options=RdfOptions(run_time=run_time))
+    written = export_all(context, out, tuple(formats))
     return BuildResult(graph=kg, written=(records_path, *written), documents=len(records))

@@ -40,4 +40,6 @@ class IriError(TextkgError):
 
 class StoreError(TextkgError):
     """A triple store (embedded Oxigraph or a SPARQL endpoint) refused a load or a query; the
-    message says what was rolled back."""
+    message says what was rolled back. A failure of the run, not of its set-up: exit code 1."""
+
+    exit_code = 1
