@@ -91,6 +91,10 @@ class Iris:
     def claim(self, node_id: str) -> URIRef:
         return self._iri("claim", node_id)
 
+    @property
+    def predicate_namespace(self) -> URIRef:
+        return self._iri("predicate", "")
+
     def predicate(self, lemma: str) -> URIRef:
         return self._iri("predicate", f"{slug(lemma)}-{digest(lemma)[:6]}")
 

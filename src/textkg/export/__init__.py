@@ -41,7 +41,8 @@ def write_nquads(ctx: ExportContext, path: Path) -> None:
 
 
 def write_trig(ctx: ExportContext, path: Path) -> None:
-    write_text(path, ctx.dataset.serialize(format="trig"))
+    with atomic_writer(path) as handle:
+        rdf.write_trig(rdf.quads(ctx.kg, ctx.iris, ctx.rdf_options), rdf.output_prefixes(ctx.iris), handle)
 
 
 def write_turtle(ctx: ExportContext, path: Path) -> None:
@@ -63,7 +64,8 @@ def write_jsonld(ctx: ExportContext, path: Path) -> None:
     # also inlined in it: a JSON-LD processor offline cannot fetch a referenced context.
     context = jsonld_context(ctx.iris)
     write_text(jsonld_context_path(path), json.dumps({"@context": context}, indent=1, sort_keys=True) + "\n")
-    write_text(path, ctx.dataset.serialize(format="json-ld", context=context, indent=1))
+    with atomic_writer(path) as handle:
+        rdf.write_jsonld(rdf.quads(ctx.kg, ctx.iris, ctx.rdf_options), context, handle)
 
 
 def write_graphml(ctx: ExportContext, path: Path) -> None:

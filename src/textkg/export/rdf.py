@@ -10,20 +10,23 @@ stated twice in a document is one graph with two pieces of evidence. Facts insid
 get graphs of their own, linked from their claim and never typed as assertions.
 
 ``quads`` walks the KnowledgeGraph and yields every quad graph after graph, without duplicates and
-in a deterministic order; the N-Quads and N-Triples writers stream it line by line, so a corpus
-never becomes one rdflib Dataset. ``to_dataset`` builds that Dataset for the formats rdflib writes
-(TriG, Turtle, JSON-LD).
+in a deterministic order; the N-Quads, N-Triples, TriG and JSON-LD writers here stream it, so a
+corpus never becomes one rdflib Dataset (and the graph order of TriG and JSON-LD does not depend
+on Python's hash seed, as rdflib's serializers' does). ``to_dataset`` builds that Dataset for the
+Turtle of the union graph, which rdflib writes.
 """
 
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
 from functools import lru_cache
+from itertools import groupby
 from typing import IO
 
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
@@ -124,9 +127,13 @@ def union_graph(ds: Dataset) -> Graph:
     return union
 
 
-def jsonld_context(iris: Iris) -> dict[str, str]:
-    """The JSON-LD context of textkg's output: its prefixes and the base of its IRIs."""
-    return {prefix: str(ns) for prefix, ns in PREFIXES.items()} | {"kg": iris.base}
+def output_prefixes(iris: Iris) -> dict[str, str]:
+    """The prefixes of textkg's TriG and JSON-LD (the JSON-LD context): the vocabularies, the base
+    of the minted IRIs and the namespace of the predicates met in the text."""
+    return {prefix: str(ns) for prefix, ns in PREFIXES.items()} | {"kg": iris.base, "kgp": str(iris.predicate_namespace)}
+
+
+jsonld_context = output_prefixes
 
 
 # --- N-Triples / N-Quads syntax (canonical RDF 1.1 form, written without rdflib) -------------
@@ -178,6 +185,81 @@ def write_ntriples(quad_stream: Iterable[Quad], handle: IO[str]) -> int:
             seen.add(key)
             handle.write(line)
     return len(seen)
+
+
+def _prefixed(namespaces: dict[str, str]) -> list[tuple[str, str]]:
+    return sorted(namespaces.items(), key=lambda item: -len(item[1]))  # longest namespace first
+
+
+_PN_LOCAL = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*")
+
+
+def write_trig(quad_stream: Iterable[Quad], namespaces: dict[str, str], handle: IO[str]) -> int:
+    """Write quads as TriG, one block per named graph in the order they come and one statement per
+    subject; IRIs under ``namespaces`` are written as prefixed names. Returns the quad count."""
+    by_length = _prefixed(namespaces)
+
+    def term(node: Node) -> str:
+        if isinstance(node, URIRef):
+            for prefix, namespace in by_length:
+                local = node[len(namespace) :]
+                if node.startswith(namespace) and _PN_LOCAL.fullmatch(local):
+                    return f"{prefix}:{local}"
+        return nt_term(node)
+
+    for prefix, namespace in sorted(namespaces.items()):
+        handle.write(f"@prefix {prefix}: <{namespace}> .\n")
+    count = 0
+    for graph, in_graph in groupby(quad_stream, key=lambda quad: quad[3]):
+        handle.write(f"\n{term(graph)} {{\n")
+        for subject, statements in groupby(in_graph, key=lambda quad: quad[0]):
+            pairs = [(term(p) if p != RDF.type else "a", term(o)) for _, p, o, _ in statements]
+            count += len(pairs)
+            body = " ;\n        ".join(f"{p} {o}" for p, o in pairs)
+            handle.write(f"    {term(subject)}\n        {body} .\n")
+        handle.write("}\n")
+    return count
+
+
+def write_jsonld(quad_stream: Iterable[Quad], context: dict[str, str], handle: IO[str]) -> int:
+    """Write quads as JSON-LD: ``context`` inlined, one graph object per named graph in the order
+    they come, nodes sorted by IRI; IRIs under the context's prefixes as compact IRIs. Returns the
+    quad count."""
+    by_length = _prefixed(context)
+
+    def compact(iri: str) -> str:
+        for prefix, namespace in by_length:
+            if iri.startswith(namespace) and len(iri) > len(namespace) and not iri[len(namespace) :].startswith("//"):
+                return f"{prefix}:{iri[len(namespace):]}"
+        return iri
+
+    def value(node: Node) -> dict[str, str]:
+        if isinstance(node, URIRef):
+            return {"@id": str(node)}
+        if isinstance(node, Literal):
+            if node.language:
+                return {"@value": str(node), "@language": node.language}
+            if node.datatype is not None and node.datatype != XSD.string:
+                return {"@value": str(node), "@type": compact(str(node.datatype))}
+            return {"@value": str(node)}
+        raise TypeError(f"textkg writes no {type(node).__name__} terms: {node!r}")
+
+    handle.write('{\n "@context": ' + json.dumps(context, indent=1, sort_keys=True).replace("\n", "\n ") + ',\n "@graph": [')
+    count = 0
+    for index, (graph, in_graph) in enumerate(groupby(quad_stream, key=lambda quad: quad[3])):
+        nodes: dict[str, dict[str, list]] = {}
+        for s, p, o, _ in in_graph:
+            node = nodes.setdefault(str(s), {})
+            if p == RDF.type and isinstance(o, URIRef):
+                node.setdefault("@type", []).append(compact(str(o)))
+            else:
+                node.setdefault(compact(str(p)), []).append(value(o))
+            count += 1
+        members = [{"@id": iri, **properties} for iri, properties in sorted(nodes.items())]
+        text = json.dumps({"@id": str(graph), "@graph": members}, ensure_ascii=False, indent=1)
+        handle.write(("," if index else "") + "\n  " + text.replace("\n", "\n  "))
+    handle.write("\n ]\n}\n")
+    return count
 
 
 # --- building -------------------------------------------------------------------------------
