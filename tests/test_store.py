@@ -3,6 +3,7 @@ the README's queries (examples/queries/*.rq) on both."""
 
 from __future__ import annotations
 
+import base64
 import os
 import shutil
 import socket
@@ -10,6 +11,7 @@ import subprocess
 import sys
 import threading
 import time
+import urllib.error
 import urllib.request
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -255,11 +257,13 @@ def test_the_sample_loads_over_the_graph_store_protocol(oxigraph_server, sample_
 
 class FailingProxy:
     """An HTTP hop in front of the real server that answers 500 to the ``fail_at``-th POST, as a
-    server failing in the middle of a load would."""
+    server failing in the middle of a load would, and 401 to requests without ``credentials``
+    (HTTP basic authentication) when it is given."""
 
-    def __init__(self, upstream: str, fail_at: int) -> None:
+    def __init__(self, upstream: str, fail_at: int = 0, credentials: str | None = None) -> None:
         proxy = self
         self.posts = 0
+        expected = "Basic " + base64.b64encode(credentials.encode()).decode() if credentials else None
 
         class Handler(BaseHTTPRequestHandler):
             def log_message(self, *args) -> None:
@@ -267,6 +271,12 @@ class FailingProxy:
 
             def _forward(self) -> None:
                 body = self.rfile.read(int(self.headers.get("Content-Length") or 0)) or None
+                if expected is not None and self.headers.get("Authorization") != expected:
+                    self.send_response(401)
+                    self.send_header("WWW-Authenticate", 'Basic realm="kg"')
+                    self.send_header("Content-Length", "0")
+                    self.end_headers()
+                    return
                 if self.command == "POST":
                     proxy.posts += 1
                     if proxy.posts == fail_at:
@@ -312,6 +322,15 @@ def test_a_failed_graph_store_load_is_rolled_back(oxigraph_server, tmp_path):
             load_into_endpoint([second], Endpoint(f"{proxy.url}/store"))
         assert proxy.posts == 8
     assert as_set(query_endpoint(ALL_QUADS, sparql)) == before
+
+
+def test_basic_authentication_reaches_the_server(oxigraph_server, corpus_nq):
+    with FailingProxy(oxigraph_server, credentials="alice:s3cret é") as proxy:
+        with pytest.raises(StoreError, match="HTTP 401"):
+            load_into_endpoint([corpus_nq], Endpoint(f"{proxy.url}/store", user="alice", password="wrong"))
+        report = load_into_endpoint([corpus_nq], Endpoint(f"{proxy.url}/store", user="alice", password="s3cret é"))
+        result = query_endpoint("ASK { GRAPH ?g { ?s ?p ?o } }", Endpoint(f"{proxy.url}/query", user="alice", password="s3cret é"))
+    assert report.graphs > 0 and result.boolean is True
 
 
 def test_an_unreachable_endpoint_is_a_clear_error(tmp_path, corpus_nq):

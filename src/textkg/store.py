@@ -29,6 +29,7 @@ import time
 import urllib.error
 import urllib.parse
 import urllib.request
+from collections import deque
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -115,10 +116,10 @@ def _checked_files(paths: Sequence[str | Path]) -> tuple[tuple[Path, ox.RdfForma
     return tuple(files)
 
 
-def _validate(path: Path, fmt: ox.RdfFormat) -> int:
-    """Parse the whole file without storing it; the number of quads, or StoreError naming the line."""
+def _validate(path: Path, fmt: ox.RdfFormat) -> None:
+    """Parse the whole file without storing it; StoreError naming the line if it is not valid."""
     try:
-        return sum(1 for _ in ox.parse(path=str(path), format=fmt))
+        deque(ox.parse(path=str(path), format=fmt), maxlen=0)
     except SyntaxError as exc:
         raise StoreError(f"{path}: not valid {fmt.name}: {exc}") from exc
     except OSError as exc:

@@ -1,7 +1,8 @@
 """Exporters, looked up by format name or file extension.
 
 Each exporter writes one file atomically from an ExportContext (the KnowledgeGraph plus what is
-derived from it once, such as the RDF dataset).
+derived from it once, such as the RDF dataset); the JSON-LD exporter also writes its context file
+beside it.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from ..fileio import atomic_writer, write_text
 from ..graph import KnowledgeGraph
 from ..namespaces import Iris
 from . import rdf
-from .rdf import RdfOptions, jsonld_context, to_dataset, union_graph
+from .rdf import RdfOptions, output_prefixes, to_dataset, union_graph
 
 
 @dataclass
@@ -42,7 +43,7 @@ def write_nquads(ctx: ExportContext, path: Path) -> None:
 
 def write_trig(ctx: ExportContext, path: Path) -> None:
     with atomic_writer(path) as handle:
-        rdf.write_trig(rdf.quads(ctx.kg, ctx.iris, ctx.rdf_options), rdf.output_prefixes(ctx.iris), handle)
+        rdf.write_trig(rdf.quads(ctx.kg, ctx.iris, ctx.rdf_options), output_prefixes(ctx.iris), handle)
 
 
 def write_turtle(ctx: ExportContext, path: Path) -> None:
@@ -62,7 +63,7 @@ def jsonld_context_path(path: Path) -> Path:
 def write_jsonld(ctx: ExportContext, path: Path) -> None:
     # The context is written beside the graph for reuse (compacting queries, other documents) and
     # also inlined in it: a JSON-LD processor offline cannot fetch a referenced context.
-    context = jsonld_context(ctx.iris)
+    context = output_prefixes(ctx.iris)
     write_text(jsonld_context_path(path), json.dumps({"@context": context}, indent=1, sort_keys=True) + "\n")
     with atomic_writer(path) as handle:
         rdf.write_jsonld(rdf.quads(ctx.kg, ctx.iris, ctx.rdf_options), context, handle)

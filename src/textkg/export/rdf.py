@@ -133,8 +133,6 @@ def output_prefixes(iris: Iris) -> dict[str, str]:
     return {prefix: str(ns) for prefix, ns in PREFIXES.items()} | {"kg": iris.base, "kgp": str(iris.predicate_namespace)}
 
 
-jsonld_context = output_prefixes
-
 
 # --- N-Triples / N-Quads syntax (canonical RDF 1.1 form, written without rdflib) -------------
 
