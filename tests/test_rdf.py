@@ -340,3 +340,13 @@ def test_the_sample_parses_in_rdflib_and_oxigraph_in_every_format(sample_build, 
     store = pyoxigraph.Store()
     store.load(path=str(path), format=pyoxigraph.RdfFormat.from_extension(suffix.lstrip(".")))
     assert len(store) == (expected if fmt in ("nquads", "trig", "jsonld") else len(union_graph(to_dataset(result.graph))))
+
+
+def test_build_refuses_a_bad_base_iri_before_any_work(tmp_path):
+    from typer.testing import CliRunner
+
+    from textkg.cli import app
+
+    result = CliRunner().invoke(app, ["build", str(tmp_path / "missing.txt"), "--base-iri", "kg base", "-o", str(tmp_path / "o")])
+    assert result.exit_code == 2
+    assert "base IRI 'kg base' is not an absolute IRI" in result.output

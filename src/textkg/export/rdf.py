@@ -118,7 +118,7 @@ def to_dataset(kg: KnowledgeGraph, iris: Iris | None = None, options: RdfOptions
 
 
 def union_graph(ds: Dataset) -> Graph:
-    """Every triple of every named graph in one graph (for Turtle and N-Triples)."""
+    """Every triple of every named graph in one graph (for Turtle, and for SHACL validation)."""
     union = Graph()
     for prefix, namespace in ds.namespaces():
         union.bind(prefix, namespace)
