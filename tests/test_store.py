@@ -336,3 +336,10 @@ def test_basic_authentication_reaches_the_server(oxigraph_server, corpus_nq):
 def test_an_unreachable_endpoint_is_a_clear_error(tmp_path, corpus_nq):
     with pytest.raises(StoreError, match="cannot reach the endpoint"):
         load_into_endpoint([corpus_nq], Endpoint(f"http://127.0.0.1:{free_port()}/store", timeout=5))
+
+
+def test_a_blank_node_graph_name_is_refused_before_anything_is_sent(tmp_path):
+    path = tmp_path / "bnode.trig"
+    path.write_text("_:g { <https://x.org/s> <https://x.org/p> <https://x.org/o> }\n", encoding="utf-8")
+    with pytest.raises(StoreError, match="blank-node name"):
+        load_into_endpoint([path], Endpoint(f"http://127.0.0.1:{free_port()}/store", timeout=5))
