@@ -34,7 +34,13 @@ from textkg.records import Claim, Document, Entity, ExtractionRecord, Relation
 from textkg.store import Endpoint, load_into_endpoint, load_into_store
 
 TYPES = ("Person", "Country", "City", "Organization", "NewsAgency", "Concept", "WeaponSystem", "Date")
-EVENTS = (("déployer", "Deployment"), ("signer", "Agreement"), ("annoncer", "Announcement"), ("attaquer", "Attack"), ("rencontrer", "Meeting"))
+EVENTS = (
+    ("déployer", "Deployment"),
+    ("signer", "Agreement"),
+    ("annoncer", "Announcement"),
+    ("attaquer", "Attack"),
+    ("rencontrer", "Meeting"),
+)
 ROLES = ("agent", "theme", "location", "time", "partner")
 
 
@@ -49,23 +55,57 @@ def generate(documents: int, seed: int) -> list[ExtractionRecord]:
         text = " ".join(f"{name} agit dans la phrase {i}." for i, (name, _) in enumerate(names))
         starts = [text.index(f"{name} agit dans la phrase {i}.") for i, (name, _) in enumerate(names)]
         sentences = [(s, text.index(".", s) + 1) for s in starts]
-        entities = tuple(Entity(f"e{i}", kind, name, mentions=((starts[i], starts[i] + len(name)),)) for i, (name, kind) in enumerate(names))
+        entities = tuple(
+            Entity(f"e{i}", kind, name, mentions=((starts[i], starts[i] + len(name)),)) for i, (name, kind) in enumerate(names)
+        )
         claims = tuple(
-            Claim(f"c{k}", f"e{rng.randrange(20)}", f"e{rng.randrange(20)}" if k == 0 else None, "a déclaré", (sentences[k + 1],), False, (sentences[k],), 0.7)
+            Claim(
+                f"c{k}",
+                f"e{rng.randrange(20)}",
+                f"e{rng.randrange(20)}" if k == 0 else None,
+                "a déclaré",
+                (sentences[k + 1],),
+                False,
+                (sentences[k],),
+                0.7,
+            )
             for k in range(3)
         )
         relations = []
         for k in range(10):
             lemma, cls = rng.choice(EVENTS)
             roles = {role: (f"e{rng.randrange(20)}",) for role in rng.sample(ROLES, 3)}
-            relations.append(Relation(f"r{k}", "event", lemma, roles, (sentences[rng.randrange(20)],), round(rng.uniform(0.3, 0.95), 2),
-                                      claim=f"c{k}" if k < 3 else None, event_class=cls))
+            relations.append(
+                Relation(
+                    f"r{k}",
+                    "event",
+                    lemma,
+                    roles,
+                    (sentences[rng.randrange(20)],),
+                    round(rng.uniform(0.3, 0.95), 2),
+                    claim=f"c{k}" if k < 3 else None,
+                    event_class=cls,
+                )
+            )
         for k in range(10, 15):
-            relations.append(Relation(f"r{k}", "relation", rng.choice(("conserver", "mener", "nier", "expliquer")),
-                                      {"subject": (f"e{rng.randrange(20)}",), "object": (f"e{rng.randrange(20)}",)},
-                                      (sentences[rng.randrange(20)],), round(rng.uniform(0.3, 0.95), 2)))
-        records.append(ExtractionRecord(Document(f"doc-{d:06d}", text, date=f"2024-{1 + d % 12:02d}-{1 + d % 28:02d}", source="Agence"),
-                                        entities, tuple(relations), claims))
+            relations.append(
+                Relation(
+                    f"r{k}",
+                    "relation",
+                    rng.choice(("conserver", "mener", "nier", "expliquer")),
+                    {"subject": (f"e{rng.randrange(20)}",), "object": (f"e{rng.randrange(20)}",)},
+                    (sentences[rng.randrange(20)],),
+                    round(rng.uniform(0.3, 0.95), 2),
+                )
+            )
+        records.append(
+            ExtractionRecord(
+                Document(f"doc-{d:06d}", text, date=f"2024-{1 + d % 12:02d}-{1 + d % 28:02d}", source="Agence"),
+                entities,
+                tuple(relations),
+                claims,
+            )
+        )
     return records
 
 
@@ -90,8 +130,11 @@ def free_port() -> int:
 def gsp_load(path: Path, work: Path, quads: int) -> None:
     binary = shutil.which("oxigraph") or str(Path(sys.executable).with_name("oxigraph"))
     port = free_port()
-    server = subprocess.Popen([binary, "serve", "--location", str(work / "server"), "--bind", f"127.0.0.1:{port}"],
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    server = subprocess.Popen(
+        [binary, "serve", "--location", str(work / "server"), "--bind", f"127.0.0.1:{port}"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     try:
         for _ in range(300):
             try:
@@ -99,7 +142,11 @@ def gsp_load(path: Path, work: Path, quads: int) -> None:
                 break
             except OSError:
                 time.sleep(0.1)
-        timed("textkg load --endpoint (GSP, oxigraph serve)", quads, lambda: load_into_endpoint([path], Endpoint(f"http://127.0.0.1:{port}/store")))
+        timed(
+            "textkg load --endpoint (GSP, oxigraph serve)",
+            quads,
+            lambda: load_into_endpoint([path], Endpoint(f"http://127.0.0.1:{port}/store")),
+        )
     finally:
         server.terminate()
         server.wait(timeout=30)
@@ -115,25 +162,40 @@ def main() -> None:
     args = parser.parse_args()
     work = args.workdir or Path(tempfile.mkdtemp(prefix="textkg-rdf-bench-"))
     work.mkdir(parents=True, exist_ok=True)
-    print(f"machine: {os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f} at start; Python {sys.version.split()[0]}, pyoxigraph {ox.__version__}")
+    print(
+        f"machine: {os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f} at start; Python {sys.version.split()[0]}, pyoxigraph {ox.__version__}"
+    )
     try:
         started = time.perf_counter()
         records = generate(args.documents, args.seed)
         kg = build_graph(records)
-        print(f"corpus: {args.documents} documents, {kg.graph.number_of_nodes():,} nodes, {kg.graph.number_of_edges():,} edges "
-              f"(generated and built in {time.perf_counter() - started:.1f} s)")
+        print(
+            f"corpus: {args.documents} documents, {kg.graph.number_of_nodes():,} nodes, {kg.graph.number_of_edges():,} edges "
+            f"(generated and built in {time.perf_counter() - started:.1f} s)"
+        )
         nq = work / "graph.nq"
         rss_before = peak_rss_mib()
         export_seconds = timed_export(kg, nq)
         quads = sum(1 for _ in nq.open(encoding="utf-8"))
-        print(f"{'export N-Quads (streamed)':<48} {export_seconds:8.1f} s  {quads / export_seconds:12,.0f} triples/s  "
-              f"({quads:,} quads, {nq.stat().st_size / 2**20:,.0f} MiB; peak RSS {rss_before:,.0f} -> {peak_rss_mib():,.0f} MiB)")
+        print(
+            f"{'export N-Quads (streamed)':<48} {export_seconds:8.1f} s  {quads / export_seconds:12,.0f} triples/s  "
+            f"({quads:,} quads, {nq.stat().st_size / 2**20:,.0f} MiB; peak RSS {rss_before:,.0f} -> {peak_rss_mib():,.0f} MiB)"
+        )
         timed("textkg load (embedded store, new)", quads, lambda: load_into_store([nq], work / "store"))
         timed("textkg load (same file again, existing store)", quads, lambda: load_into_store([nq], work / "store"))
         binary = shutil.which("oxigraph") or str(Path(sys.executable).with_name("oxigraph"))
-        timed("oxigraph load (CLI bulk loader)", quads,
-              lambda: subprocess.run([binary, "load", "--location", str(work / "cli-store"), "--file", str(nq)], check=True, capture_output=True))
-        timed("pyoxigraph Store.bulk_load", quads, lambda: ox.Store(str(work / "py-store")).bulk_load(path=str(nq), format=ox.RdfFormat.N_QUADS))
+        timed(
+            "oxigraph load (CLI bulk loader)",
+            quads,
+            lambda: subprocess.run(
+                [binary, "load", "--location", str(work / "cli-store"), "--file", str(nq)], check=True, capture_output=True
+            ),
+        )
+        timed(
+            "pyoxigraph Store.bulk_load",
+            quads,
+            lambda: ox.Store(str(work / "py-store")).bulk_load(path=str(nq), format=ox.RdfFormat.N_QUADS),
+        )
         if args.gsp:
             gsp_load(nq, work, quads)
         print(f"peak RSS of this process: {peak_rss_mib():,.0f} MiB")

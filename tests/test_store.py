@@ -155,7 +155,9 @@ def test_unknown_rdf_suffix_lists_the_valid_ones(tmp_path):
 
 
 def test_query_formats(corpus_store):
-    result = query_store("SELECT ?doc ?title WHERE { GRAPH ?g { ?doc <http://purl.org/dc/terms/identifier> ?id OPTIONAL { ?doc <http://purl.org/dc/terms/title> ?title } } } ORDER BY ?id", corpus_store)
+    sparql = """PREFIX dcterms: <http://purl.org/dc/terms/>
+        SELECT ?doc ?title WHERE { GRAPH ?g { ?doc dcterms:identifier ?id OPTIONAL { ?doc dcterms:title ?title } } } ORDER BY ?id"""
+    result = query_store(sparql, corpus_store)
     parsed = ox.parse_query_results(format_result(result, "json").encode("utf-8"), format=ox.QueryResultsFormat.JSON)
     assert [[str(s[v]) if s[v] is not None else None for v in ("doc", "title")] for s in parsed] == [
         [str(t) if t is not None else None for t in row] for row in result.rows

@@ -127,7 +127,10 @@ def load(
         return
     rate = report.quads / report.seconds if report.seconds else 0.0
     what = "now in the store" if endpoint is None else "sent"
-    typer.echo(f"loaded {len(report.files)} file(s) into {report.target}: {report.quads} quads {what}, {report.graphs} named graphs, {report.seconds:.1f} s ({rate:,.0f} quads/s)")
+    typer.echo(
+        f"loaded {len(report.files)} file(s) into {report.target}: {report.quads} quads {what}, "
+        f"{report.graphs} named graphs, {report.seconds:.1f} s ({rate:,.0f} quads/s)"
+    )
 
 
 @app.command()
