@@ -351,3 +351,17 @@ def test_build_refuses_a_bad_base_iri_before_any_work(tmp_path):
     result = CliRunner().invoke(app, ["build", str(tmp_path / "missing.txt"), "--base-iri", "kg base", "-o", str(tmp_path / "o")])
     assert result.exit_code == 2
     assert "base IRI 'kg base' is not an absolute IRI" in result.output
+
+
+@pytest.mark.model
+def test_the_sample_gives_the_same_bytes_on_a_second_run(sample_build, tmp_path):
+    from textkg.api import build
+
+    from .conftest import SAMPLE
+
+    first, first_dir = sample_build
+    second = build([SAMPLE], output_dir=tmp_path, formats=("nquads", "trig", "turtle", "jsonld"))
+    assert [p.name for p in second.written[1:]] == ["graph.nq", "graph.trig", "graph.ttl", "graph.jsonld"]
+    for path in second.written[1:]:
+        assert path.read_bytes() == (first_dir / path.name).read_bytes(), path.name
+    assert (tmp_path / "graph.context.jsonld").read_bytes() == (first_dir / "graph.context.jsonld").read_bytes()
