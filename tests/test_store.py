@@ -112,6 +112,8 @@ def test_facts_with_their_evidence(corpus_store):
 
 
 def test_load_keeps_named_graphs_and_reports_counts(tmp_path, corpus_nq):
+    report = load_into_store([corpus_nq], tmp_path / "new" / "dirs" / "store")
+    assert report.quads == len(query_store(ALL_QUADS, tmp_path / "new" / "dirs" / "store").rows)
     report = load_into_store([corpus_nq], tmp_path / "store")
     file_quads = sum(1 for _ in ox.parse(path=str(corpus_nq), format=ox.RdfFormat.N_QUADS))
     assert report.quads == file_quads == len(query_store(ALL_QUADS, tmp_path / "store").rows)

@@ -137,6 +137,10 @@ def load_into_store(paths: Sequence[str | Path], store: str | Path = DEFAULT_STO
     started = time.perf_counter()
     files = _checked_files(paths)
     target = Path(store)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise StoreError(f"{target}: cannot create the store's directory: {exc.strerror or exc}") from exc
     _recover(target)
     staging = _sibling(target, "loading", os.getpid())
     retired = _sibling(target, "old", os.getpid())
