@@ -107,7 +107,7 @@ def test_a_base_iri_that_would_break_every_iri_is_a_usage_error(tmp_path):
     (tmp_path / "a.txt").write_text(GOOD, encoding="utf-8")
     result = runner.invoke(app, ["build", str(tmp_path / "a.txt"), "--base-iri", "kg base/", "-o", str(tmp_path / "o")], env={"COLUMNS": "200"})
     assert result.exit_code == 2
-    assert "Invalid value for '--base-iri': 'kg base/' is not an absolute IRI" in result.stderr
+    assert "Invalid value for '--base-iri': base IRI 'kg base/' is not an absolute IRI" in result.stderr
     assert not (tmp_path / "o").exists()
 
 
@@ -193,7 +193,11 @@ def _writes_a_file(call: ast.Call) -> bool:
         mode_args = call.args[0:1] if method else call.args[1:2]
         modes = [a for a in [*mode_args, *(k.value for k in call.keywords if k.arg == "mode")] if isinstance(a, ast.Constant)]
         return any(isinstance(m.value, str) and set(m.value) & set("wax+") for m in modes)
-    if name == "serialize":  # rdflib writes straight to a destination when given one
+    if name == "serialize":
+        receiver = getattr(call.func.value, "id", "") if method else ""
+        if receiver in ("ox", "pyoxigraph"):  # pyoxigraph.serialize(input, output=None, ...) returns bytes
+            return len(call.args) >= 2 or any(k.arg == "output" for k in call.keywords)
+        # rdflib writes straight to a destination when given one
         return bool(call.args) or any(k.arg == "destination" for k in call.keywords)
     return method and name in DIRECT_WRITES
 

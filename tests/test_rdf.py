@@ -1,13 +1,28 @@
+import json
+import os
+import subprocess
+import sys
+from dataclasses import replace
+from datetime import datetime, timezone
+
 import pyoxigraph
 import pytest
-from rdflib import Dataset, Graph, URIRef
-from rdflib.namespace import PROV, RDF
+import rdflib.namespace as ns
+from rdflib import Dataset, Graph, Literal, URIRef
+from rdflib.namespace import OWL, PROV, RDF, RDFS, SKOS
 
-from textkg.export import ExportContext, exporter
-from textkg.export.rdf import to_dataset
+from textkg.errors import IriError
+from textkg.export import ExportContext, exporter, jsonld_context_path
+from textkg.export.rdf import ENTITY_CLASSES, RdfOptions, ontology_triples, quads, to_dataset, union_graph
 from textkg.graph import build_graph
-from textkg.namespaces import OA, TK, Iris, slug
+from textkg.lexicon import default_lexicon
+from textkg.namespaces import OA, ONTOLOGY_IRI, TK, Iris, slug
 from textkg.records import Claim, Document, Entity, ExtractionRecord, Relation
+from textkg.resources import ontology_dir
+
+from .rdf_corpus import corpus, record_a
+
+XSD = ns.XSD  # not a module-level name of its own: pytest's collection would poke the closed namespace
 
 HOSTILE = 'Le "chef" \\ <b>gras</b>\n\u200b\u202eemoji 🚀 > fin'
 
@@ -92,19 +107,261 @@ def test_unknown_format_lists_the_valid_ones():
 
 @pytest.mark.model
 def test_sample_conforms_to_the_shacl_shapes(sample_build):
-    import pyshacl
-
-    from textkg.export.rdf import union_graph
-    from textkg.resources import ontology_dir
-
     result, _ = sample_build
     data = union_graph(to_dataset(result.graph))
-    shapes = Graph().parse(ontology_dir() / "shapes.ttl")
-    ontology = Graph().parse(ontology_dir() / "textkg.ttl")
-    conforms, _, report = pyshacl.validate(data, shacl_graph=shapes, ont_graph=ontology, inference="rdfs")
+    conforms, report = shacl(data)
     assert conforms, report
     # the shapes are not vacuous: an event without polarity is reported
     event = next(data.subjects(TK.predicate, None))
     data.remove((event, TK.polarity, None))
-    conforms, _, _ = pyshacl.validate(data, shacl_graph=shapes, ont_graph=ontology, inference="rdfs")
+    conforms, _ = shacl(data)
     assert not conforms
+
+
+# --- the shape of DESIGN.md, on a two-document corpus (no model needed) -------------------------
+
+RDF_FORMATS = ("nquads", "trig", "turtle", "ntriples", "jsonld")
+FIXED_GRAPHS = {"entities", "vocabulary", "claims", "provenance"}
+
+
+def corpus_dataset(**options) -> Dataset:
+    return to_dataset(build_graph(corpus()), options=RdfOptions(**options))
+
+
+def ontology_graph() -> Graph:
+    return Graph().parse(ontology_dir() / "textkg.ttl")
+
+
+def shacl(data: Graph) -> tuple[bool, str]:
+    import pyshacl
+
+    shapes = Graph().parse(ontology_dir() / "shapes.ttl")
+    conforms, _, report = pyshacl.validate(data, shacl_graph=shapes, ont_graph=ontology_graph(), inference="rdfs", allow_warnings=True)
+    return conforms, report
+
+
+def tk_terms(ds: Dataset) -> set[URIRef]:
+    return {t for quad in ds.quads((None, None, None, None)) for t in quad[:3] if isinstance(t, URIRef) and t.startswith(str(TK))}
+
+
+def test_every_term_the_export_uses_is_declared_with_french_and_english_labels_and_comments():
+    onto = ontology_graph()
+    used = tk_terms(corpus_dataset()) | set(ENTITY_CLASSES.values())
+    used |= {TK[name] for name in default_lexicon().events.values()}
+    for term in sorted(used):
+        assert (term, RDF.type, None) in onto, f"{term} is not declared in ontology/textkg.ttl"
+        for prop in (RDFS.label, RDFS.comment):
+            langs = {o.language for o in onto.objects(term, prop)}
+            assert {"fr", "en"} <= langs, f"{term} lacks a French or English {prop}"
+
+
+def test_issue_3_classes_map_to_their_local_names_and_standard_super_classes():
+    onto = ontology_graph()
+    closure = {cls: set(onto.transitive_objects(TK[cls], RDFS.subClassOf)) for cls in ENTITY_CLASSES if cls != "Misc"}
+    schema = "https://schema.org/"
+    assert URIRef(schema + "Country") in closure["Country"] and URIRef(schema + "City") in closure["City"]
+    for cls in ("NewsAgency", "IntergovernmentalOrganization", "GovernmentBody", "ArmedForces", "Company"):
+        assert TK.Organization in closure[cls] and URIRef(schema + "Organization") in closure[cls]
+    for cls in ("Country", "City", "Region"):
+        assert URIRef(schema + "Place") in closure[cls]
+    assert TK.Equipment in closure["WeaponSystem"]
+    assert all(ENTITY_CLASSES[cls] == TK[cls] for cls in closure)
+    assert URIRef(schema + "Event") in set(onto.transitive_objects(TK.Deployment, RDFS.subClassOf))
+    assert PROV.Entity in set(onto.objects(TK.Claim, RDFS.subClassOf))
+
+
+def test_the_ontology_graph_is_in_the_export_and_has_no_blank_nodes():
+    ds = corpus_dataset()
+    assert set(ds.graph(ONTOLOGY_IRI)) == set(ontology_triples())
+    assert (ONTOLOGY_IRI, RDF.type, OWL.Ontology) in ds.graph(ONTOLOGY_IRI)
+    assert len(corpus_dataset(include_ontology=False).graph(ONTOLOGY_IRI)) == 0
+
+
+def test_streamed_nquads_are_exactly_the_dataset(tmp_path):
+    path = tmp_path / "graph.nq"
+    exporter("nquads")[1](ExportContext(build_graph(corpus())), path)
+    parsed = Dataset().parse(path, format="nquads")
+    key = lambda quads_: {(s, p, o, g.identifier if hasattr(g, "identifier") else g) for s, p, o, g in quads_}  # noqa: E731
+    assert key(parsed.quads((None, None, None, None))) == key(corpus_dataset().quads((None, None, None, None)))
+    lines = path.read_text(encoding="utf-8").splitlines()
+    assert len(lines) == len(set(lines))  # no duplicate quad
+    graphs = [line.rsplit(" ", 2)[-2] for line in lines]
+    assert len([g for i, g in enumerate(graphs) if i == 0 or graphs[i - 1] != g]) == len(set(graphs))  # each graph contiguous
+
+
+def test_ntriples_is_the_union_without_duplicates(tmp_path):
+    path = tmp_path / "graph.nt"
+    exporter("ntriples")[1](ExportContext(build_graph(corpus())), path)
+    lines = path.read_text(encoding="utf-8").splitlines()
+    assert len(lines) == len(set(lines)) == len(union_graph(corpus_dataset()))
+
+
+def test_every_format_is_byte_identical_across_runs_and_hash_seeds(tmp_path):
+    records = tmp_path / "records.jsonl"
+    records.write_text("".join(json.dumps(r.to_json(), ensure_ascii=False) + "\n" for r in corpus()), encoding="utf-8")
+    outputs = []
+    for seed in ("1", "2"):
+        out = tmp_path / f"out-{seed}"
+        env = dict(os.environ, PYTHONHASHSEED=seed)
+        command = [sys.executable, "-m", "textkg", "build", str(records), "-o", str(out), "--formats", ",".join(RDF_FORMATS)]
+        subprocess.run(command, check=True, env=env, capture_output=True)
+        outputs.append({p.name: p.read_bytes() for p in sorted(out.iterdir()) if p.is_file() and p.name != "extraction.jsonl"})
+    assert set(outputs[0]) == {"graph.nq", "graph.trig", "graph.ttl", "graph.nt", "graph.jsonld", "graph.context.jsonld"}
+    assert outputs[0] == outputs[1]
+    assert b"startedAtTime" not in outputs[0]["graph.nq"]
+
+
+def test_the_run_time_is_recorded_only_when_asked():
+    moment = datetime(2024, 5, 1, 12, 0, tzinfo=timezone.utc)
+    stamped = corpus_dataset(run_time=moment)
+    times = list(stamped.quads((None, PROV.startedAtTime, None, None)))
+    assert [(o, o.datatype) for _, _, o, _ in times] == [(Literal("2024-05-01T12:00:00+00:00", datatype=XSD.dateTime), XSD.dateTime)]
+    assert not list(corpus_dataset().quads((None, PROV.startedAtTime, None, None)))
+
+
+def test_the_corpus_conforms_to_the_shapes_and_carries_prov_o():
+    ds = corpus_dataset()
+    conforms, report = shacl(union_graph(ds))
+    assert conforms, report
+    prov = ds.graph(Iris().named_graph("provenance"))
+    fact_graphs = {g.identifier for g in ds.graphs() if "/fact/" in str(g.identifier)}
+    names = {str(g.identifier).rsplit("/", 1)[-1] for g in ds.graphs() if "/graph/" in str(g.identifier)}
+    assert names == FIXED_GRAPHS
+    assert fact_graphs and fact_graphs == set(prov.subjects(RDF.type, PROV.Entity)) - set(prov.subjects(RDF.type, TK.Document))
+    run = prov.value(next(iter(fact_graphs)), PROV.wasGeneratedBy)
+    assert (run, RDF.type, PROV.Activity) in prov and prov.value(run, PROV.wasAssociatedWith) == TK.textkg
+    for graph in fact_graphs:
+        assert prov.value(graph, PROV.wasDerivedFrom) in set(prov.subjects(RDF.type, TK.Document))
+
+
+def test_reported_negated_and_repeated_facts_keep_their_own_graphs():
+    ds = corpus_dataset()
+    prov, claims = ds.graph(Iris().named_graph("provenance")), ds.graph(Iris().named_graph("claims"))
+    reported = set(prov.subjects(RDF.type, TK.ReportedContent))
+    asserted = set(prov.subjects(RDF.type, TK.Assertion))
+    assert reported and not reported & asserted
+    assert reported == set(claims.objects(None, TK.reports))
+    negated = set(prov.subjects(TK.polarity, TK.negative))
+    assert len(negated) == 1 and len(ds.graph(negated.pop())) == 1
+    # "signer" twice in doc-a: one graph, two pieces of evidence, the higher confidence
+    signer = [g for g in asserted if any(p == Iris().predicate("signer") for _, p, _ in ds.graph(g))]
+    assert len(signer) == 1
+    assert len(list(prov.objects(signer[0], TK.evidence))) == 2
+    assert prov.value(signer[0], TK.confidence) == Literal("0.90", datatype=XSD.decimal)
+
+
+@pytest.mark.parametrize(
+    "mutation",
+    [
+        "drop the confidence of a fact graph",
+        "confidence above one",
+        "drop the source document of a fact graph",
+        "a role filled by something that is not an entity",
+        "a claim without content",
+        "a selector that ends before it starts",
+        "an entity without a label",
+    ],
+)
+def test_the_shapes_catch_broken_output(mutation):
+    data = union_graph(corpus_dataset())
+    prov_fact = next(iter(data.subjects(RDF.type, TK.Assertion)))
+    if mutation == "drop the confidence of a fact graph":
+        data.remove((prov_fact, TK.confidence, None))
+    elif mutation == "confidence above one":
+        data.set((prov_fact, TK.confidence, Literal("1.5", datatype=XSD.decimal)))
+    elif mutation == "drop the source document of a fact graph":
+        data.remove((prov_fact, PROV.wasDerivedFrom, None))
+    elif mutation == "a role filled by something that is not an entity":
+        event = next(data.subjects(TK.predicate, None))
+        data.add((event, TK.agent, URIRef("https://example.org/nobody")))
+    elif mutation == "a claim without content":
+        data.remove((next(data.subjects(RDF.type, TK.Claim)), TK.content, None))
+    elif mutation == "a selector that ends before it starts":
+        selector = next(data.subjects(RDF.type, OA.TextPositionSelector))
+        data.set((selector, OA.end, Literal(0, datatype=XSD.nonNegativeInteger)))
+        data.set((selector, OA.start, Literal(5, datatype=XSD.nonNegativeInteger)))
+    else:
+        data.remove((next(data.subjects(RDF.type, TK.Person)), RDFS.label, None))
+    conforms, _ = shacl(data)
+    assert not conforms
+
+
+def test_a_custom_base_iri_prefixes_every_minted_iri():
+    base = "urn:example:kg/"
+    ds = to_dataset(build_graph(corpus()), Iris(base))
+    vocabularies = (TK, RDF, RDFS, OWL, PROV, OA, SKOS, XSD, "https://schema.org/", "http://purl.org/dc/terms/")
+    standard = (*map(str, vocabularies), "https://sws.geonames.org/")  # and the corpus's one outside link
+    minted = {str(t) for quad in ds.quads((None, None, None, None)) for t in quad if isinstance(t, URIRef)} - {str(ONTOLOGY_IRI)}
+    assert minted and all(iri.startswith(base) or iri.startswith(standard) for iri in minted)
+    assert any(iri.startswith(base) for iri in minted)
+
+
+@pytest.mark.parametrize("base", ["no scheme/", "https://exa mple.org/", "https://example.org/<kg>/", ""])
+def test_a_base_iri_that_cannot_prefix_iris_is_refused(base):
+    with pytest.raises(IriError, match="not an absolute IRI"):
+        Iris(base)
+
+
+def test_outside_links_become_valid_iris(tmp_path):
+    record = record_a()
+    entity = replace(record.entities[0], links={"wikidata": 'http://www.wikidata.org/entity/Q 1<"x">'})
+    record = replace(record, entities=(entity, *record.entities[1:]))
+    path = tmp_path / "graph.nq"
+    exporter("nquads")[1](ExportContext(build_graph([record])), path)
+    store = pyoxigraph.Store()
+    store.load(path.read_bytes(), format=pyoxigraph.RdfFormat.N_QUADS)
+    links = {str(q.object.value) for q in store.quads_for_pattern(None, pyoxigraph.NamedNode(str(SKOS.exactMatch)), None)}
+    assert links == {"http://www.wikidata.org/entity/Q%201%3C%22x%22%3E", "https://sws.geonames.org/588409/"}
+
+
+def test_jsonld_writes_its_context_file_and_inlines_the_same_context(tmp_path):
+    path = tmp_path / "graph.jsonld"
+    exporter("jsonld")[1](ExportContext(build_graph(corpus())), path)
+    context = json.loads(jsonld_context_path(path).read_text(encoding="utf-8"))["@context"]
+    assert json.loads(path.read_text(encoding="utf-8"))["@context"] == context
+    assert context["tk"] == str(TK) and context["kg"] == Iris().base
+    parsed = Dataset().parse(path, format="json-ld")
+    assert len(list(parsed.quads((None, None, None, None)))) == len(list(quads(build_graph(corpus()))))
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("fmt", RDF_FORMATS)
+def test_the_sample_parses_in_rdflib_and_oxigraph_in_every_format(sample_build, fmt):
+    result, out = sample_build
+    suffix, _ = exporter(fmt)
+    path = out / f"graph{suffix}"
+    if not path.exists():  # build's default formats leave out N-Triples
+        exporter(fmt)[1](ExportContext(result.graph), path)
+    expected = sum(1 for _ in quads(result.graph))
+    rdflib_format = {"nquads": "nquads", "trig": "trig", "turtle": "turtle", "ntriples": "nt", "jsonld": "json-ld"}[fmt]
+    if fmt in ("turtle", "ntriples"):
+        assert len(Graph().parse(path, format=rdflib_format)) == len(union_graph(to_dataset(result.graph)))
+    else:
+        assert len(list(Dataset().parse(path, format=rdflib_format).quads((None, None, None, None)))) == expected
+    store = pyoxigraph.Store()
+    store.load(path=str(path), format=pyoxigraph.RdfFormat.from_extension(suffix.lstrip(".")))
+    assert len(store) == (expected if fmt in ("nquads", "trig", "jsonld") else len(union_graph(to_dataset(result.graph))))
+
+
+def test_build_refuses_a_bad_base_iri_before_any_work(tmp_path):
+    from typer.testing import CliRunner
+
+    from textkg.cli import app
+
+    result = CliRunner().invoke(app, ["build", str(tmp_path / "missing.txt"), "--base-iri", "kg base", "-o", str(tmp_path / "o")], env={"COLUMNS": "200"})
+    assert result.exit_code == 2
+    assert "base IRI 'kg base' is not an absolute IRI" in result.output
+
+
+@pytest.mark.model
+def test_the_sample_gives_the_same_bytes_on_a_second_run(sample_build, tmp_path):
+    from textkg.api import build
+
+    from .conftest import SAMPLE
+
+    first, first_dir = sample_build
+    second = build([SAMPLE], output_dir=tmp_path, formats=("nquads", "trig", "turtle", "jsonld"))
+    assert [p.name for p in second.written[1:]] == ["graph.nq", "graph.trig", "graph.ttl", "graph.jsonld"]
+    for path in second.written[1:]:
+        assert path.read_bytes() == (first_dir / path.name).read_bytes(), path.name
+    assert (tmp_path / "graph.context.jsonld").read_bytes() == (first_dir / "graph.context.jsonld").read_bytes()

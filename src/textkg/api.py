@@ -6,11 +6,13 @@ import contextlib
 import json
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
 from .cache import CACHE_DIR, CACHE_FILE, RecordCache
 from .errors import InputError, SkippedInputError
 from .export import DEFAULT_FORMATS, ExportContext, export_all, exporter
+from .export.rdf import RdfOptions
 from .fileio import atomic_writer, check_writable_dir
 from .graph import KnowledgeGraph, build_graph
 from .ingest import InputReport, read_inputs
@@ -214,6 +216,7 @@ def build(
     execution: Execution = Execution(),
     use_cache: bool = True,
     on_record: RecordCallback | None = None,
+    run_time: datetime | None = None,
 ) -> BuildResult:
     """Extract every input, merge the records into one graph and write each export format plus
     the extraction records into ``output_dir``. Records stream into ``extraction.jsonl`` as they
@@ -221,9 +224,11 @@ def build(
     stopped and leaves no half-written file. ``report`` collects the inputs that were skipped
     (without one, the first skip raises); it is returned in the result. ``html_options`` are
     keyword arguments of ``textkg.export.html.render_html`` (``layout_threshold``, ``limit``,
-    ``title``)."""
+    ``title``). ``run_time`` goes into the RDF provenance if given (by default the output carries
+    no clock, so the same input gives the same bytes)."""
     for name in formats:
         exporter(name)  # fail on an unknown format before any work
+    Iris(base_iri)  # and on a base IRI that cannot prefix IRIs
     out = check_writable_dir(output_dir)
     report = report if report is not None else InputReport(strict=True)
     records: list[ExtractionRecord] = []
@@ -233,7 +238,8 @@ def build(
         stream = extract_paths(paths, lang, loader, execution, cache, parsed, report=report, stdin_format=stdin_format, exclude=(out,))
         write_records(_kept(stream, records), records_path, report=report, sources=paths)
     kg = build_graph(records, merge_across=merge_across)
-    written = export_all(ExportContext(kg, Iris(base_iri), html_options=dict(html_options or {})), out, tuple(formats))
+    context = ExportContext(kg, Iris(base_iri), html_options=dict(html_options or {}), rdf_options=RdfOptions(run_time=run_time))
+    written = export_all(context, out, tuple(formats))
     return BuildResult(graph=kg, written=(records_path, *written), documents=len(records), inputs=report, parsed=parsed.fresh)
 
 

@@ -67,11 +67,13 @@ def _fail(exc: Exception) -> None:
 
 def _absolute_iri(value: str) -> str:
     """--base-iri is checked at the edge: every IRI textkg mints starts with it."""
-    from .ingest import is_absolute_iri
+    from .errors import IriError
+    from .namespaces import check_base_iri
 
-    if not is_absolute_iri(value):
-        raise typer.BadParameter(f"{value!r} is not an absolute IRI (such as https://example.org/kg/)")
-    return value
+    try:
+        return check_base_iri(value)
+    except IriError as exc:
+        raise typer.BadParameter(str(exc)) from None
 
 
 def _input_report(strict: bool) -> InputReport:
@@ -116,8 +118,13 @@ def build(
     batch_size: BatchSize = 32,
     cache: Cache = True,
     progress: ShowProgress = None,
+    run_time: Annotated[
+        bool, typer.Option("--run-time", help="Record the time of the run in the RDF provenance (the output then differs between runs).")
+    ] = False,
 ) -> None:
     """Extract, merge and export: graph.html, RDF (Turtle, N-Quads, TriG, JSON-LD), GraphML and extraction.jsonl."""
+    from datetime import datetime, timezone
+
     from . import api
     from .parallel import Execution
 
@@ -137,6 +144,7 @@ def build(
                 execution=Execution(workers=workers, dask=dask, batch_size=batch_size),
                 use_cache=cache,
                 on_record=on_record,
+                run_time=datetime.now(timezone.utc).replace(microsecond=0) if run_time else None,
             )
     except Exception as exc:  # noqa: BLE001 - _fail re-raises anything that is not ours
         _fail(exc)
@@ -183,6 +191,83 @@ def extract(
         return
     typer.echo(f"wrote {result.documents} record(s) to {output} ({result.parsed} parsed now)")
     _finish(report)
+
+
+StoreDir = Annotated[Path, typer.Option("--store", help="The embedded Oxigraph store (a directory).")]
+EndpointUrl = Annotated[
+    str | None,
+    typer.Option("--endpoint", help="A SPARQL endpoint URL instead of the embedded store (load: Graph Store Protocol URL; query: query URL)."),
+]
+User = Annotated[str | None, typer.Option("--user", help="User name for HTTP basic authentication at the endpoint.")]
+Password = Annotated[
+    str | None, typer.Option("--password", envvar="TEXTKG_PASSWORD", help="Password for --user (default: $TEXTKG_PASSWORD, else asked).")
+]
+
+
+def _endpoint(url: str, user: str | None, password: str | None):
+    from .store import Endpoint
+
+    if user is not None and password is None:
+        password = typer.prompt(f"password for {user} at {url}", hide_input=True)
+    return Endpoint(url, user=user, password=password)
+
+
+@app.command()
+def load(
+    files: Annotated[list[Path], typer.Argument(help="RDF files: .nq, .trig (named graphs kept), .ttl, .nt, .jsonld.")],
+    store: StoreDir = Path("output/store"),
+    endpoint: EndpointUrl = None,
+    user: User = None,
+    password: Password = None,
+) -> None:
+    """Load RDF into the embedded Oxigraph store (bulk load) or a Graph Store Protocol endpoint: all or nothing."""
+    from . import store as stores
+
+    try:
+        if endpoint is None:
+            report = stores.load_into_store(files, store)
+        else:
+            report = stores.load_into_endpoint(files, _endpoint(endpoint, user, password))
+    except Exception as exc:  # noqa: BLE001
+        _fail(exc)
+        return
+    rate = report.quads / report.seconds if report.seconds else 0.0
+    what = "now in the store" if endpoint is None else "sent"
+    typer.echo(
+        f"loaded {len(report.files)} file(s) into {report.target}: {report.quads} quads {what}, "
+        f"{report.graphs} named graphs, {report.seconds:.1f} s ({rate:,.0f} quads/s)"
+    )
+
+
+@app.command()
+def query(
+    sparql: Annotated[str | None, typer.Argument(help="The SPARQL query (or use --file).")] = None,
+    file: Annotated[Path | None, typer.Option("--file", "-f", help="Read the SPARQL query from this file.")] = None,
+    store: StoreDir = Path("output/store"),
+    endpoint: EndpointUrl = None,
+    fmt: Annotated[str, typer.Option("--format", help="Output: table, csv or json (CONSTRUCT/DESCRIBE print N-Triples).")] = "table",
+    user: User = None,
+    password: Password = None,
+) -> None:
+    """Run a SPARQL query on the embedded store or an endpoint and print the results."""
+    from . import store as stores
+    from .errors import InputError, StoreError
+
+    try:
+        if (sparql is None) == (file is None):
+            raise StoreError("give the query either as an argument or with --file, not both")
+        if file is not None:
+            try:
+                sparql = file.read_text(encoding="utf-8")
+            except (OSError, UnicodeDecodeError) as exc:
+                raise InputError(file, f"cannot read the query: {exc}") from exc
+        if endpoint is None:
+            result = stores.query_store(sparql, store)
+        else:
+            result = stores.query_endpoint(sparql, _endpoint(endpoint, user, password))
+        typer.echo(stores.format_result(result, fmt), nl=False)
+    except Exception as exc:  # noqa: BLE001
+        _fail(exc)
 
 
 def main() -> None:

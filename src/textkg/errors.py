@@ -39,3 +39,14 @@ class SkippedInputError(InputError):
     inputs, not the set-up, are at fault, so the exit code is 1."""
 
     exit_code = 1
+
+
+class IriError(TextkgError):
+    """A base IRI given by the user cannot prefix IRIs (not absolute, or characters an IRI may not hold)."""
+
+
+class StoreError(TextkgError):
+    """A triple store (embedded Oxigraph or a SPARQL endpoint) refused a load or a query; the
+    message says what was rolled back. A failure of the run, not of its set-up: exit code 1."""
+
+    exit_code = 1

@@ -1,11 +1,13 @@
 """Exporters, looked up by format name or file extension.
 
 Each exporter writes one file atomically from an ExportContext (the KnowledgeGraph plus what is
-derived from it once, such as the RDF dataset).
+derived from it once, such as the RDF dataset); the JSON-LD exporter also writes its context file
+beside it.
 """
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -16,8 +18,9 @@ from rdflib import Dataset
 from ..errors import FormatError
 from ..fileio import atomic_writer, write_text
 from ..graph import KnowledgeGraph
-from ..namespaces import PREFIXES, Iris
-from .rdf import to_dataset, union_graph
+from ..namespaces import Iris
+from . import rdf
+from .rdf import RdfOptions, output_prefixes, to_dataset, union_graph
 
 
 @dataclass
@@ -25,24 +28,22 @@ class ExportContext:
     kg: KnowledgeGraph
     iris: Iris = field(default_factory=Iris)
     html_options: dict = field(default_factory=dict)
+    rdf_options: RdfOptions = field(default_factory=RdfOptions)
 
     @cached_property
     def dataset(self) -> Dataset:
-        return to_dataset(self.kg, self.iris)
-
-
-def _sorted_lines(text: str) -> str:
-    # Split on "\n" only: str.splitlines would also cut literals holding \x0c, \x1c or U+2028.
-    lines = sorted({line for line in text.split("\n") if line.strip()})
-    return "\n".join(lines) + "\n" if lines else ""
+        return to_dataset(self.kg, self.iris, self.rdf_options)
 
 
 def write_nquads(ctx: ExportContext, path: Path) -> None:
-    write_text(path, _sorted_lines(ctx.dataset.serialize(format="nquads")))
+    # streamed from the graph walk: no rdflib Dataset, whatever the corpus size
+    with atomic_writer(path) as handle:
+        rdf.write_nquads(rdf.quads(ctx.kg, ctx.iris, ctx.rdf_options), handle)
 
 
 def write_trig(ctx: ExportContext, path: Path) -> None:
-    write_text(path, ctx.dataset.serialize(format="trig"))
+    with atomic_writer(path) as handle:
+        rdf.write_trig(rdf.quads(ctx.kg, ctx.iris, ctx.rdf_options), output_prefixes(ctx.iris), handle)
 
 
 def write_turtle(ctx: ExportContext, path: Path) -> None:
@@ -50,12 +51,22 @@ def write_turtle(ctx: ExportContext, path: Path) -> None:
 
 
 def write_ntriples(ctx: ExportContext, path: Path) -> None:
-    write_text(path, _sorted_lines(union_graph(ctx.dataset).serialize(format="nt")))
+    with atomic_writer(path) as handle:
+        rdf.write_ntriples(rdf.quads(ctx.kg, ctx.iris, ctx.rdf_options), handle)
+
+
+def jsonld_context_path(path: Path) -> Path:
+    """Where the JSON-LD context of ``path`` is written: ``graph.jsonld`` -> ``graph.context.jsonld``."""
+    return path.with_name(f"{path.stem}.context.jsonld")
 
 
 def write_jsonld(ctx: ExportContext, path: Path) -> None:
-    context = {prefix: str(ns) for prefix, ns in PREFIXES.items()}
-    write_text(path, ctx.dataset.serialize(format="json-ld", context=context, indent=1))
+    # The context is written beside the graph for reuse (compacting queries, other documents) and
+    # also inlined in it: a JSON-LD processor offline cannot fetch a referenced context.
+    context = output_prefixes(ctx.iris)
+    write_text(jsonld_context_path(path), json.dumps({"@context": context}, indent=1, sort_keys=True) + "\n")
+    with atomic_writer(path) as handle:
+        rdf.write_jsonld(rdf.quads(ctx.kg, ctx.iris, ctx.rdf_options), context, handle)
 
 
 def write_graphml(ctx: ExportContext, path: Path) -> None:

@@ -1,33 +1,64 @@
 """RDF of a KnowledgeGraph, in the shape of DESIGN.md.
 
-Named graphs: ``graph/entities`` (entities and their names), ``graph/vocabulary`` (predicates met
-in the text), ``graph/claims`` (who said what, from which outlet), ``graph/provenance`` (documents,
-and for every fact graph its source document, confidence and Web Annotation evidence), and one
-graph per fact or event, whose IRI hashes (document, subject, predicate, object) so the same fact
+Named graphs, in this order: the ontology (``https://w3id.org/textkg/ontology``, the vocabulary
+with its French and English labels), ``graph/entities`` (entities and their names),
+``graph/vocabulary`` (predicates met in the text), ``graph/claims`` (who said what, from which
+outlet), one graph per fact or event, and ``graph/provenance`` (documents, the textkg run, and for
+every fact graph its source document, confidence, polarity, modality and Web Annotation
+evidence). A fact graph's IRI hashes (document, subject, predicate, object), so the same fact
 stated twice in a document is one graph with two pieces of evidence. Facts inside reported speech
 get graphs of their own, linked from their claim and never typed as assertions.
+
+``quads`` walks the KnowledgeGraph and yields every quad graph after graph, without duplicates and
+in a deterministic order; the N-Quads, N-Triples, TriG and JSON-LD writers here stream it, so a
+corpus never becomes one rdflib Dataset (and the graph order of TriG and JSON-LD does not depend
+on Python's hash seed, as rdflib's serializers' does). ``to_dataset`` builds that Dataset for the
+Turtle of the union graph, which rdflib writes.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import datetime
 from decimal import Decimal
+from functools import lru_cache
+from itertools import groupby
+from typing import IO
 
-from rdflib import Dataset, Graph, Literal, URIRef
+from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
+from rdflib.term import Node
 
 from .. import __version__
 from ..graph import CLAIM, ENTITY, EVENT, KnowledgeGraph
-from ..namespaces import OA, PREFIXES, SCHEMA, TK, Iris
+from ..namespaces import OA, ONTOLOGY_IRI, PREFIXES, SCHEMA, TK, Iris, safe_iri
+from ..resources import ontology_dir
 
+# Entity "type" strings are the local names of their ontology classes.
 ENTITY_CLASSES = {
-    "Person": TK.Person,
-    "Organization": TK.Organization,
-    "Place": TK.Place,
-    "Equipment": TK.Equipment,
-    "Concept": TK.Concept,
-    "Date": TK.Date,
-    "Misc": TK.Thing,
-}
+    name: TK[name]
+    for name in (
+        "Person",
+        "Organization",
+        "NewsAgency",
+        "IntergovernmentalOrganization",
+        "GovernmentBody",
+        "ArmedForces",
+        "Company",
+        "Place",
+        "Country",
+        "City",
+        "Region",
+        "Equipment",
+        "WeaponSystem",
+        "Concept",
+        "Date",
+    )
+} | {"Misc": TK.Thing}
 ROLE_PROPERTIES = {
     "agent": TK.agent,
     "theme": TK.theme,
@@ -38,24 +69,56 @@ ROLE_PROPERTIES = {
     "instrument": TK.instrument,
 }
 
+Triple = tuple[Node, Node, Node]
+Quad = tuple[Node, Node, Node, URIRef]
+Evidence = tuple[str, int, int]
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
-def to_dataset(kg: KnowledgeGraph, iris: Iris | None = None) -> Dataset:
-    """All named graphs of ``kg`` in one rdflib Dataset."""
+
+@dataclass(frozen=True)
+class RdfOptions:
+    """What goes into the RDF beyond the graph itself. ``run_time`` adds the wall-clock time of
+    the run (prov:startedAtTime); left out by default so the same input gives the same bytes."""
+
+    include_ontology: bool = True
+    run_time: datetime | None = None
+
+
+@dataclass(frozen=True)
+class FactGraph:
+    """One named graph of facts: an event with its roles, or one binary relation, merged over every
+    place the document states it (highest confidence, every piece of evidence)."""
+
+    iri: URIRef
+    triples: tuple[Triple, ...]
+    document: str
+    confidence: float
+    polarity: str
+    modality: str
+    claim: str | None
+    evidence: tuple[Evidence, ...] = field(default=())
+
+
+def quads(kg: KnowledgeGraph, iris: Iris | None = None, options: RdfOptions = RdfOptions()) -> Iterator[Quad]:
+    """Every quad of ``kg``'s RDF, graph after graph (each graph contiguous), without duplicates,
+    in an order that depends only on the input."""
+    return _QuadBuilder(kg, iris or Iris(), options).quads()
+
+
+def to_dataset(kg: KnowledgeGraph, iris: Iris | None = None, options: RdfOptions = RdfOptions()) -> Dataset:
+    """All named graphs of ``kg`` in one rdflib Dataset (for one document or a small corpus)."""
     iris = iris or Iris()
     ds = Dataset()
     for prefix, namespace in PREFIXES.items():
         ds.bind(prefix, namespace)
     ds.bind("kg", iris.base)
-    builder = _Builder(kg, iris, ds)
-    builder.documents()
-    builder.entities()
-    builder.claims()
-    builder.facts()
+    for quad in quads(kg, iris, options):
+        ds.add(quad)
     return ds
 
 
 def union_graph(ds: Dataset) -> Graph:
-    """Every triple of every named graph in one graph (for Turtle and N-Triples)."""
+    """Every triple of every named graph in one graph (for Turtle, and for SHACL validation)."""
     union = Graph()
     for prefix, namespace in ds.namespaces():
         union.bind(prefix, namespace)
@@ -64,13 +127,163 @@ def union_graph(ds: Dataset) -> Graph:
     return union
 
 
-class _Builder:
-    def __init__(self, kg: KnowledgeGraph, iris: Iris, ds: Dataset) -> None:
-        self.kg, self.iris, self.ds = kg, iris, ds
-        self.entities_g = ds.graph(iris.named_graph("entities"))
-        self.vocab_g = ds.graph(iris.named_graph("vocabulary"))
-        self.claims_g = ds.graph(iris.named_graph("claims"))
-        self.prov_g = ds.graph(iris.named_graph("provenance"))
+def output_prefixes(iris: Iris) -> dict[str, str]:
+    """The prefixes of textkg's TriG and JSON-LD (the JSON-LD context): the vocabularies, the base
+    of the minted IRIs and the namespace of the predicates met in the text."""
+    return {prefix: str(ns) for prefix, ns in PREFIXES.items()} | {"kg": iris.base, "kgp": str(iris.predicate_namespace)}
+
+
+
+# --- N-Triples / N-Quads syntax (canonical RDF 1.1 form, written without rdflib) -------------
+
+_ECHAR = {'"': '\\"', "\\": "\\\\", "\n": "\\n", "\r": "\\r", "\t": "\\t", "\b": "\\b", "\f": "\\f"}
+_TO_ESCAPE = re.compile(r'["\\\x00-\x1f\x7f]')
+
+
+def _escape(match: re.Match[str]) -> str:
+    char = match.group()
+    return _ECHAR.get(char) or f"\\u{ord(char):04X}"
+
+
+def nt_term(term: Node) -> str:
+    """One IRI or literal in N-Triples syntax.
+
+    >>> print(nt_term(Literal('dit "non"', lang="fr")), nt_term(Literal(3)))
+    "dit \\"non\\""@fr "3"^^<http://www.w3.org/2001/XMLSchema#integer>
+    """
+    if isinstance(term, URIRef):
+        return f"<{term}>"
+    if isinstance(term, Literal):
+        lexical = '"' + _TO_ESCAPE.sub(_escape, str(term)) + '"'
+        if term.language:
+            return f"{lexical}@{term.language}"
+        if term.datatype is not None and term.datatype != XSD.string:
+            return f"{lexical}^^<{term.datatype}>"
+        return lexical
+    raise TypeError(f"textkg writes no {type(term).__name__} terms: {term!r}")
+
+
+def write_nquads(quad_stream: Iterable[Quad], handle: IO[str]) -> int:
+    """Write quads as N-Quads lines as they come; returns how many were written."""
+    count = 0
+    for s, p, o, g in quad_stream:
+        handle.write(f"{nt_term(s)} {nt_term(p)} {nt_term(o)} {nt_term(g)} .\n")
+        count += 1
+    return count
+
+
+def write_ntriples(quad_stream: Iterable[Quad], handle: IO[str]) -> int:
+    """Write the union of the quads' graphs as N-Triples lines as they come (a triple in two
+    graphs is written once: only a 16-byte digest of each line is remembered); returns the count."""
+    seen: set[bytes] = set()
+    for s, p, o, _ in quad_stream:
+        line = f"{nt_term(s)} {nt_term(p)} {nt_term(o)} .\n"
+        key = hashlib.blake2b(line.encode("utf-8"), digest_size=16).digest()
+        if key not in seen:
+            seen.add(key)
+            handle.write(line)
+    return len(seen)
+
+
+def _prefixed(namespaces: dict[str, str]) -> list[tuple[str, str]]:
+    return sorted(namespaces.items(), key=lambda item: -len(item[1]))  # longest namespace first
+
+
+_PN_LOCAL = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*")
+
+
+def write_trig(quad_stream: Iterable[Quad], namespaces: dict[str, str], handle: IO[str]) -> int:
+    """Write quads as TriG, one block per named graph in the order they come and one statement per
+    subject; IRIs under ``namespaces`` are written as prefixed names. Returns the quad count."""
+    by_length = _prefixed(namespaces)
+
+    def term(node: Node) -> str:
+        if isinstance(node, URIRef):
+            for prefix, namespace in by_length:
+                local = node[len(namespace) :]
+                if node.startswith(namespace) and _PN_LOCAL.fullmatch(local):
+                    return f"{prefix}:{local}"
+        return nt_term(node)
+
+    for prefix, namespace in sorted(namespaces.items()):
+        handle.write(f"@prefix {prefix}: <{namespace}> .\n")
+    count = 0
+    for graph, in_graph in groupby(quad_stream, key=lambda quad: quad[3]):
+        handle.write(f"\n{term(graph)} {{\n")
+        for subject, statements in groupby(in_graph, key=lambda quad: quad[0]):
+            pairs = [(term(p) if p != RDF.type else "a", term(o)) for _, p, o, _ in statements]
+            count += len(pairs)
+            body = " ;\n        ".join(f"{p} {o}" for p, o in pairs)
+            handle.write(f"    {term(subject)}\n        {body} .\n")
+        handle.write("}\n")
+    return count
+
+
+def write_jsonld(quad_stream: Iterable[Quad], context: dict[str, str], handle: IO[str]) -> int:
+    """Write quads as JSON-LD: ``context`` inlined, one graph object per named graph in the order
+    they come, nodes sorted by IRI; IRIs under the context's prefixes as compact IRIs. Returns the
+    quad count."""
+    by_length = _prefixed(context)
+
+    def compact(iri: str) -> str:
+        for prefix, namespace in by_length:
+            if iri.startswith(namespace) and len(iri) > len(namespace) and not iri[len(namespace) :].startswith("//"):
+                return f"{prefix}:{iri[len(namespace):]}"
+        return iri
+
+    def value(node: Node) -> dict[str, str]:
+        if isinstance(node, URIRef):
+            return {"@id": str(node)}
+        if isinstance(node, Literal):
+            if node.language:
+                return {"@value": str(node), "@language": node.language}
+            if node.datatype is not None and node.datatype != XSD.string:
+                return {"@value": str(node), "@type": compact(str(node.datatype))}
+            return {"@value": str(node)}
+        raise TypeError(f"textkg writes no {type(node).__name__} terms: {node!r}")
+
+    handle.write('{\n "@context": ' + json.dumps(context, indent=1, sort_keys=True).replace("\n", "\n ") + ',\n "@graph": [')
+    count = 0
+    for index, (graph, in_graph) in enumerate(groupby(quad_stream, key=lambda quad: quad[3])):
+        nodes: dict[str, dict[str, list]] = {}
+        for s, p, o, _ in in_graph:
+            node = nodes.setdefault(str(s), {})
+            if p == RDF.type and isinstance(o, URIRef):
+                node.setdefault("@type", []).append(compact(str(o)))
+            else:
+                node.setdefault(compact(str(p)), []).append(value(o))
+            count += 1
+        members = [{"@id": iri, **properties} for iri, properties in sorted(nodes.items())]
+        text = json.dumps({"@id": str(graph), "@graph": members}, ensure_ascii=False, indent=1)
+        handle.write(("," if index else "") + "\n  " + text.replace("\n", "\n  "))
+    handle.write("\n ]\n}\n")
+    return count
+
+
+# --- building -------------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def ontology_triples() -> tuple[Triple, ...]:
+    """The triples of ontology/textkg.ttl in a fixed order (it holds no blank node, so its
+    N-Quads are the same on every run)."""
+    graph = Graph().parse(ontology_dir() / "textkg.ttl", format="turtle")
+    if any(isinstance(term, BNode) for triple in graph for term in triple):
+        raise ValueError("ontology/textkg.ttl must not use blank nodes: their labels would change the output bytes")
+    return tuple(sorted(graph, key=lambda triple: tuple(nt_term(term) for term in triple)))
+
+
+def _confidence(value: float) -> Literal:
+    return Literal(Decimal(str(value)).quantize(Decimal("0.01")), datatype=XSD.decimal)
+
+
+def _unique(triples: Iterable[Triple]) -> Iterator[Triple]:
+    return iter(dict.fromkeys(triples))
+
+
+class _QuadBuilder:
+    def __init__(self, kg: KnowledgeGraph, iris: Iris, options: RdfOptions) -> None:
+        self.kg, self.iris, self.options = kg, iris, options
         self.node_iri: dict[str, URIRef] = {}
         for node, data in kg.graph.nodes(data=True):
             if data["kind"] == ENTITY:
@@ -79,128 +292,197 @@ class _Builder:
                 self.node_iri[node] = iris.event(node)
             else:
                 self.node_iri[node] = iris.claim(node)
+        self.doc_ids = tuple(sorted(kg.documents))
+        self.run = iris.run(__version__, self.doc_ids)
+        self.facts = self._fact_graphs()
 
-    def documents(self) -> None:
-        g = self.prov_g
-        for doc_id, doc in sorted(self.kg.documents.items()):
-            iri = self.iris.document(doc_id)
-            g.add((iri, RDF.type, PROV.Entity))
-            g.add((iri, RDF.type, TK.Document))
-            g.add((iri, DCTERMS.identifier, Literal(doc_id)))
-            g.add((iri, DCTERMS.language, Literal(doc.lang)))
-            for prop, value in ((DCTERMS.title, doc.title), (DCTERMS.source, doc.source)):
-                if value:
-                    g.add((iri, prop, Literal(value)))
-            if doc.date:
-                g.add((iri, DCTERMS.date, Literal(doc.date)))
-            if doc.url:
-                g.add((iri, SCHEMA.url, Literal(doc.url, datatype=XSD.anyURI)))
-            g.add((iri, PROV.wasAttributedTo, TK.textkg))
-            g.add((iri, TK.textkgVersion, Literal(__version__)))
+    def quads(self) -> Iterator[Quad]:
+        if self.options.include_ontology:
+            yield from self._in_graph(ONTOLOGY_IRI, ontology_triples())
+        yield from self._in_graph(self.iris.named_graph("entities"), self._entities())
+        yield from self._in_graph(self.iris.named_graph("vocabulary"), self._vocabulary())
+        yield from self._in_graph(self.iris.named_graph("claims"), self._claims())
+        for fact in self.facts.values():
+            yield from self._in_graph(fact.iri, fact.triples)
+        yield from self._in_graph(self.iris.named_graph("provenance"), self._provenance())
 
-    def entities(self) -> None:
-        g = self.entities_g
-        for node, data in self.kg.nodes_of_kind(ENTITY):
-            iri = self.node_iri[node]
-            lang = self._lang(data["documents"])
-            g.add((iri, RDF.type, ENTITY_CLASSES.get(data["type"], TK.Thing)))
-            g.add((iri, RDFS.label, Literal(data["label"])))
-            g.add((iri, SKOS.prefLabel, Literal(data["label"], lang=lang)))
-            for alias in data["aliases"]:
-                g.add((iri, SKOS.altLabel, Literal(alias, lang=lang)))
-            g.add((iri, TK.mentionCount, Literal(len(data["mentions"]))))
-            for doc_id in data["documents"]:
-                g.add((iri, TK.mentionedIn, self.iris.document(doc_id)))
-            for scheme, value in sorted(data["links"].items()):
-                g.add((iri, SKOS.exactMatch, URIRef(value)))
-        for merge in self.kg.merges:
-            entity = self.node_iri[merge.into]
-            note = f"{merge.member[0]}#{merge.member[1]}: {merge.reason}"
-            g.add((entity, TK.mergeNote, Literal(note)))
+    @staticmethod
+    def _in_graph(graph: URIRef, triples: Iterable[Triple]) -> Iterator[Quad]:
+        return ((s, p, o, graph) for s, p, o in triples)
 
-    def claims(self) -> None:
-        g = self.claims_g
-        for node, data in self.kg.nodes_of_kind(CLAIM):
-            iri = self.node_iri[node]
-            doc = self.kg.documents[data["document"]]
-            g.add((iri, RDF.type, TK.Claim))
-            g.add((iri, TK.cue, Literal(data["cue"])))
-            for _, target, role in self.kg.graph.out_edges(node, keys=True):
-                if role in ("speaker", "source"):
-                    g.add((iri, TK[role], self.node_iri[target]))
-            for doc_id, start, end in data["content"]:
-                g.add((iri, TK.content, Literal(doc.text[start:end])))
-            g.add((iri, TK.isQuote, Literal(bool(data["quote"]))))
-            g.add((iri, TK.polarity, TK[data["polarity"]]))
-            g.add((iri, PROV.wasDerivedFrom, self.iris.document(data["document"])))
-            g.add((iri, TK.confidence, _confidence(data["confidence"])))
-            for evidence in data["evidence"]:
-                self._evidence(iri, evidence)
+    # facts
 
-    def facts(self) -> None:
+    def _fact_graphs(self) -> dict[URIRef, FactGraph]:
+        facts: dict[URIRef, FactGraph] = {}
+        for fact in self._events():
+            facts[fact.iri] = fact
+        for fact in self._relations():
+            known = facts.get(fact.iri)
+            if known is not None:  # the same fact stated again: one graph, more evidence
+                fact = FactGraph(
+                    iri=fact.iri,
+                    triples=known.triples,
+                    document=known.document,
+                    confidence=max(known.confidence, fact.confidence),
+                    polarity=known.polarity,
+                    modality=known.modality,
+                    claim=known.claim,
+                    evidence=tuple(dict.fromkeys(known.evidence + fact.evidence)),
+                )
+            facts[fact.iri] = fact
+        return facts
+
+    def _events(self) -> Iterator[FactGraph]:
         for node, data in self.kg.nodes_of_kind(EVENT):
             iri = self.node_iri[node]
-            graph_iri = self.iris.fact_graph(data["document"], str(iri), str(RDF.type), data["predicate"])
-            g = self.ds.graph(graph_iri)
-            g.add((iri, RDF.type, TK[data["event_class"]] if data["event_class"] else TK.Event))
-            g.add((iri, TK.predicate, self._predicate(data["predicate"])))
-            g.add((iri, RDFS.label, Literal(data["predicate"])))
-            g.add((iri, TK.polarity, TK[data["polarity"]]))
-            g.add((iri, TK.modality, TK[data["modality"]]))
+            triples = [
+                (iri, RDF.type, TK[data["event_class"]] if data["event_class"] else TK.Event),
+                (iri, TK.predicate, self.iris.predicate(data["predicate"])),
+                (iri, RDFS.label, Literal(data["predicate"])),
+                (iri, TK.polarity, TK[data["polarity"]]),
+                (iri, TK.modality, TK[data["modality"]]),
+            ]
             for _, target, role in self.kg.graph.out_edges(node, keys=True):
-                g.add((iri, ROLE_PROPERTIES.get(role, TK.participant), self.node_iri[target]))
-            self._provenance(graph_iri, data)
+                triples.append((iri, ROLE_PROPERTIES.get(role, TK.participant), self.node_iri[target]))
+            yield self._fact(self.iris.fact_graph(data["document"], str(iri), str(RDF.type), data["predicate"]), triples, data)
+
+    def _relations(self) -> Iterator[FactGraph]:
         for source, target, _, data in self.kg.graph.edges(keys=True, data=True):
             if data.get("kind") != "relation":
                 continue
             subject, obj = self.node_iri[source], self.node_iri[target]
-            predicate = self._predicate(data["predicate"])
-            parts = (str(subject), str(predicate), str(obj)) if data["claim"] is None else (str(subject), str(predicate), f"{obj} {data['claim']}")
-            graph_iri = self.iris.fact_graph(data["document"], *parts)
-            self.ds.graph(graph_iri).add((subject, predicate, obj))
-            self._provenance(graph_iri, data)
+            predicate = self.iris.predicate(data["predicate"])
+            qualifiers = [q for q in (data["polarity"], data["modality"]) if q not in ("positive", "asserted")]
+            if data["claim"] is not None:
+                qualifiers.append(str(self.node_iri[data["claim"]]))
+            graph = self.iris.fact_graph(data["document"], str(subject), str(predicate), str(obj), *qualifiers)
+            yield self._fact(graph, [(subject, predicate, obj)], data)
 
-    def _predicate(self, lemma: str) -> URIRef:
-        iri = self.iris.predicate(lemma)
-        self.vocab_g.add((iri, RDF.type, OWL.ObjectProperty))
-        self.vocab_g.add((iri, RDFS.label, Literal(lemma)))
-        self.vocab_g.add((iri, RDFS.subPropertyOf, TK.relatedTo))
-        return iri
+    @staticmethod
+    def _fact(graph: URIRef, triples: list[Triple], data: dict) -> FactGraph:
+        return FactGraph(
+            iri=graph,
+            triples=tuple(_unique(triples)),
+            document=data["document"],
+            confidence=data["confidence"],
+            polarity=data["polarity"],
+            modality=data["modality"],
+            claim=data["claim"],
+            evidence=tuple(dict.fromkeys(tuple(e) for e in data["evidence"])),
+        )
 
-    def _provenance(self, graph_iri: URIRef, data: dict) -> None:
-        g = self.prov_g
-        g.add((graph_iri, RDF.type, PROV.Entity))
-        g.add((graph_iri, RDF.type, TK.ReportedContent if data["claim"] else TK.Assertion))
-        g.add((graph_iri, PROV.wasDerivedFrom, self.iris.document(data["document"])))
-        g.add((graph_iri, TK.confidence, _confidence(data["confidence"])))
-        if data["claim"]:
-            self.claims_g.add((self.node_iri[data["claim"]], TK.reports, graph_iri))
-        for evidence in data["evidence"]:
-            self._evidence(graph_iri, evidence)
+    # the other graphs
 
-    def _evidence(self, target: URIRef, evidence: tuple[str, int, int]) -> None:
+    def _entities(self) -> Iterator[Triple]:
+        notes: dict[str, list[str]] = {}
+        for merge in self.kg.merges:
+            notes.setdefault(merge.into, []).append(f"{merge.member[0]}#{merge.member[1]}: {merge.reason}")
+        for node, data in self.kg.nodes_of_kind(ENTITY):
+            iri = self.node_iri[node]
+            lang = self._lang(data["documents"])
+            triples = [
+                (iri, RDF.type, ENTITY_CLASSES.get(data["type"], TK.Thing)),
+                (iri, RDFS.label, Literal(data["label"])),
+                (iri, SKOS.prefLabel, Literal(data["label"], lang=lang)),
+            ]
+            triples += [(iri, SKOS.altLabel, Literal(alias, lang=lang)) for alias in data["aliases"] if alias != data["label"]]
+            triples.append((iri, TK.mentionCount, Literal(len(data["mentions"]))))
+            triples += [(iri, TK.mentionedIn, self.iris.document(doc_id)) for doc_id in data["documents"]]
+            triples += [(iri, SKOS.exactMatch, safe_iri(value)) for _, value in sorted(data["links"].items())]
+            triples += [(iri, TK.mergeNote, Literal(note)) for note in notes.get(node, ())]
+            yield from _unique(triples)
+
+    def _vocabulary(self) -> Iterator[Triple]:
+        lemmas = dict.fromkeys(data["predicate"] for _, data in self.kg.nodes_of_kind(EVENT))
+        lemmas.update(dict.fromkeys(d["predicate"] for *_, d in self.kg.graph.edges(data=True) if d.get("kind") == "relation"))
+        for lemma in lemmas:
+            iri = self.iris.predicate(lemma)
+            yield (iri, RDF.type, OWL.ObjectProperty)
+            yield (iri, RDFS.label, Literal(lemma))
+            yield (iri, RDFS.subPropertyOf, TK.relatedTo)
+
+    def _claims(self) -> Iterator[Triple]:
+        reported: dict[str, list[URIRef]] = {}
+        for fact in self.facts.values():
+            if fact.claim is not None:
+                reported.setdefault(fact.claim, []).append(fact.iri)
+        for node, data in self.kg.nodes_of_kind(CLAIM):
+            iri = self.node_iri[node]
+            triples = [(iri, RDF.type, TK.Claim), (iri, TK.cue, Literal(data["cue"]))]
+            for _, target, role in self.kg.graph.out_edges(node, keys=True):
+                if role in ("speaker", "source"):
+                    triples.append((iri, TK[role], self.node_iri[target]))
+            triples += [(iri, TK.content, Literal(self.kg.evidence_text(span))) for span in data["content"]]
+            triples += [
+                (iri, TK.isQuote, Literal(bool(data["quote"]))),
+                (iri, TK.polarity, TK[data["polarity"]]),
+                (iri, PROV.wasDerivedFrom, self.iris.document(data["document"])),
+                (iri, TK.confidence, _confidence(data["confidence"])),
+            ]
+            triples += [(iri, TK.reports, graph) for graph in reported.get(node, ())]
+            yield from _unique(triples)
+
+    def _provenance(self) -> Iterator[Triple]:
+        yield from self._run()
+        for doc_id in self.doc_ids:
+            yield from self._document(doc_id)
+        for node, data in self.kg.nodes_of_kind(CLAIM):
+            for evidence in dict.fromkeys(tuple(e) for e in data["evidence"]):
+                yield from self._evidence(self.node_iri[node], evidence)
+        for fact in self.facts.values():
+            g = fact.iri
+            yield (g, RDF.type, PROV.Entity)
+            yield (g, RDF.type, TK.ReportedContent if fact.claim else TK.Assertion)
+            yield (g, PROV.wasDerivedFrom, self.iris.document(fact.document))
+            yield (g, PROV.wasGeneratedBy, self.run)
+            yield (g, TK.confidence, _confidence(fact.confidence))
+            yield (g, TK.polarity, TK[fact.polarity])
+            yield (g, TK.modality, TK[fact.modality])
+            for evidence in fact.evidence:
+                yield from self._evidence(g, evidence)
+
+    def _run(self) -> Iterator[Triple]:
+        yield (self.run, RDF.type, PROV.Activity)
+        yield (self.run, PROV.wasAssociatedWith, TK.textkg)
+        yield (self.run, TK.textkgVersion, Literal(__version__))
+        if self.options.run_time is not None:
+            yield (self.run, PROV.startedAtTime, Literal(self.options.run_time.isoformat(), datatype=XSD.dateTime))
+        for doc_id in self.doc_ids:
+            yield (self.run, PROV.used, self.iris.document(doc_id))
+
+    def _document(self, doc_id: str) -> Iterator[Triple]:
+        doc = self.kg.documents[doc_id]
+        iri = self.iris.document(doc_id)
+        yield (iri, RDF.type, PROV.Entity)
+        yield (iri, RDF.type, TK.Document)
+        yield (iri, DCTERMS.identifier, Literal(doc_id))
+        yield (iri, DCTERMS.language, Literal(doc.lang))
+        for prop, value in ((DCTERMS.title, doc.title), (DCTERMS.source, doc.source)):
+            if value:
+                yield (iri, prop, Literal(value))
+        if doc.date:
+            yield (iri, DCTERMS.date, Literal(doc.date, datatype=XSD.date if _ISO_DATE.fullmatch(doc.date) else None))
+        if doc.url:
+            yield (iri, SCHEMA.url, Literal(doc.url, datatype=XSD.anyURI))
+
+    def _evidence(self, target: URIRef, evidence: Evidence) -> Iterator[Triple]:
         doc_id, start, end = evidence
-        g = self.prov_g
         annotation = self.iris.annotation(target, doc_id, start, end)
         selector_target = URIRef(f"{annotation}#target")
         quote, position = URIRef(f"{annotation}#quote"), URIRef(f"{annotation}#position")
-        g.add((target, TK.evidence, annotation))
-        g.add((annotation, RDF.type, OA.Annotation))
-        g.add((annotation, OA.hasBody, target))
-        g.add((annotation, OA.hasTarget, selector_target))
-        g.add((selector_target, OA.hasSource, self.iris.document(doc_id)))
-        g.add((selector_target, OA.hasSelector, quote))
-        g.add((selector_target, OA.hasSelector, position))
-        g.add((quote, RDF.type, OA.TextQuoteSelector))
-        g.add((quote, OA.exact, Literal(self.kg.documents[doc_id].text[start:end])))
-        g.add((position, RDF.type, OA.TextPositionSelector))
-        g.add((position, OA.start, Literal(start, datatype=XSD.nonNegativeInteger)))
-        g.add((position, OA.end, Literal(end, datatype=XSD.nonNegativeInteger)))
+        yield (target, TK.evidence, annotation)
+        yield (annotation, RDF.type, OA.Annotation)
+        yield (annotation, OA.hasBody, target)
+        yield (annotation, OA.hasTarget, selector_target)
+        yield (selector_target, OA.hasSource, self.iris.document(doc_id))
+        yield (selector_target, OA.hasSelector, quote)
+        yield (selector_target, OA.hasSelector, position)
+        yield (quote, RDF.type, OA.TextQuoteSelector)
+        yield (quote, OA.exact, Literal(self.kg.evidence_text(evidence)))
+        yield (position, RDF.type, OA.TextPositionSelector)
+        yield (position, OA.start, Literal(start, datatype=XSD.nonNegativeInteger))
+        yield (position, OA.end, Literal(end, datatype=XSD.nonNegativeInteger))
 
     def _lang(self, doc_ids: list[str]) -> str | None:
         langs = {self.kg.documents[d].lang for d in doc_ids if d in self.kg.documents}
         return langs.pop() if len(langs) == 1 else None
-
-
-def _confidence(value: float) -> Literal:
-    return Literal(Decimal(str(value)).quantize(Decimal("0.01")), datatype=XSD.decimal)
