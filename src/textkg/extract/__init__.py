@@ -11,9 +11,11 @@ from .arguments import MentionIndex
 from .claims import claim_frames
 from .frames import ClaimFrame, Frame
 from .mentions import Mention, date_mentions, named_mentions
+from .links import noun_links
 from .relations import noun_frames, verb_frames
 
 BINARY_ROLES = ("agent", "theme")
+BINARY_ARGUMENTS = ("subject", "object")
 
 __all__ = ["extract_record"]
 
@@ -25,7 +27,11 @@ def extract_record(doc: Doc, document: Document, lexicon: Lexicon | None = None)
     claim_list = list(claim_frames(doc, index, lexicon))
     cues = {claim.cue_token for claim in claim_list}
     # A reporting verb that made a claim is the claim; it is not also a relation.
-    frames = [f for f in (*verb_frames(doc, index, lexicon), *noun_frames(doc, index, lexicon)) if f.head not in cues]
+    frames = [
+        f
+        for f in (*verb_frames(doc, index, lexicon), *noun_frames(doc, index, lexicon), *noun_links(doc, index, lexicon))
+        if f.head not in cues
+    ]
     frames.sort(key=lambda f: f.head)
 
     used = {m for f in frames for _, m in f.arguments} | {m for c in claim_list for m in (c.speaker, c.source) if m}
@@ -65,9 +71,9 @@ def _relation(relation_id: str, frame: Frame, entity_of: dict[Mention, str], cla
         ids = roles.setdefault(role, [])
         if entity_of[mention] not in ids:
             ids.append(entity_of[mention])
-    binary = frame.event_class is None and set(roles) == set(BINARY_ROLES) and all(len(v) == 1 for v in roles.values())
+    binary = frame.event_class is None and set(roles) in (set(BINARY_ROLES), set(BINARY_ARGUMENTS)) and all(len(v) == 1 for v in roles.values())
     if binary:
-        arguments = {"subject": tuple(roles["agent"]), "object": tuple(roles["theme"])}
+        arguments = {"subject": tuple(roles.get("agent", roles.get("subject"))), "object": tuple(roles.get("theme", roles.get("object")))}
     else:
         arguments = {role: tuple(ids) for role, ids in roles.items()}
     return Relation(

@@ -12,6 +12,12 @@ from .mentions import Mention, concept_mention
 # Vladimir Poutine" (flat:name / nmod without a preposition).
 RENAMING_DEPS = frozenset({"appos", "flat:name", "flat"})
 CONJUNCT_DEPS = frozenset({"conj"})
+# Nouns of quantity or portion whose "de" complement is what is meant: "une partie de l'arsenal",
+# "des dizaines de manifestants".
+PARTITIVE_NOUNS = frozenset(
+    {"partie", "part", "ensemble", "nombre", "série", "dizaine", "douzaine", "vingtaine", "centaine", "millier",
+     "majorité", "plupart", "reste", "groupe", "lot", "part", "number", "dozen", "hundred", "thousand", "majority", "rest"}
+)
 
 
 class MentionIndex:
@@ -51,6 +57,7 @@ class MentionIndex:
 
     def resolve(self, token: Token, allow_concept: bool = True) -> Mention | None:
         """The mention ``token`` heads: named, a date, or (if allowed) a new Concept."""
+        token = _past_partitive(token)
         mention = self.named(token) or self.at(token)
         if mention is not None or not allow_concept:
             return mention
@@ -67,6 +74,15 @@ class MentionIndex:
         self._mentions.append(mention)
         for i in span:
             self._by_token[i] = mention
+
+
+def _past_partitive(token: Token) -> Token:
+    if token.lemma_.lower() not in PARTITIVE_NOUNS:
+        return token
+    for child in token.children:
+        if child.dep_ == "nmod" and any(c.dep_ == "case" and c.lower_ in ("de", "d'", "des", "du", "of") for c in child.children):
+            return child
+    return token
 
 
 def with_conjuncts(token: Token) -> Iterator[Token]:

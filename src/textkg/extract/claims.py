@@ -20,11 +20,16 @@ CONTENT_DEPS = frozenset({"ccomp", "xcomp"})
 SOURCE_MARKERS = frozenset({"selon", "d'après", "according to"})
 # Speakers placed after the verb in an incise: "« ... », a affirmé Choïgu" / "rapporte Sputnik".
 INVERTED_SPEAKER_DEPS = frozenset({"nsubj", "dep", "obj", "appos", "nmod"})
+# Reporting verbs that follow the clause they report: "..., rapporte Sputnik", "..., a indiqué X".
+INCISE_DEPS = frozenset({"advcl", "parataxis", "conj"})
+OBJECT_DEPS = frozenset({"obj"})
+PERSONAL_PRONOUNS = frozenset({"il", "elle", "he", "she"})
 QUOTE_PAIRS = {"«": "»", "“": "”", '"': '"'}
 DENIAL = "Denial"
 
 
 def claim_frames(doc: Doc, index: MentionIndex, lexicon: Lexicon) -> Iterator[ClaimFrame]:
+    last_person: Mention | None = None
     for sent in doc.sents:
         sources = list(_sources(sent, index))
         found = False
@@ -32,31 +37,43 @@ def claim_frames(doc: Doc, index: MentionIndex, lexicon: Lexicon) -> Iterator[Cl
             stance = lexicon.reporting_stance(doc.lang_, token.lemma_) if token.pos_ == "VERB" else None
             if stance is None:
                 continue
-            claim = _reported(token, sent, index, sources, stance)
+            claim = _reported(token, sent, index, sources, stance, last_person)
             if claim is not None:
                 found = True
+                if claim.speaker is not None and claim.speaker.type == "Person":
+                    last_person = claim.speaker
                 yield claim
         if not found:
             yield from _according_to(sent, index, sources)
 
 
-def _reported(verb: Token, sent: Span, index: MentionIndex, sources: list[tuple[Token, Mention]], stance: str) -> ClaimFrame | None:
-    speaker = _speaker(verb, index)
+def _reported(
+    verb: Token,
+    sent: Span,
+    index: MentionIndex,
+    sources: list[tuple[Token, Mention]],
+    stance: str,
+    last_person: Mention | None,
+) -> ClaimFrame | None:
+    content_child = _content_child(verb, stance)
+    speaker, confidence = _speaker(verb, index, incise=content_child is None), 0.8
+    if speaker is None and _is_personal_pronoun_subject(verb):
+        # "Il a ajouté que ...": the person quoted just before goes on speaking.
+        speaker, confidence = last_person, 0.5
+    elif speaker is not None and not speaker.is_named:
+        confidence = 0.6
     quote = _quote_span(sent, verb)
-    content_tokens = next(
-        (list(c.subtree) for c in verb.children if c.dep_ in CONTENT_DEPS),
-        None,
-    )
+    content_tokens = list(content_child.subtree) if content_child is not None else None
     if quote is not None and content_tokens and token_span(content_tokens)[0] <= quote[0] < token_span(content_tokens)[1]:
         quote = None  # a quoted phrase inside indirect speech: « intégrité territoriale »
     if quote is not None:
         content, is_quote = quote, True
     elif content_tokens:
-        content_tokens = [t for t in content_tokens if not (t.dep_ == "mark" and t.head.dep_ in CONTENT_DEPS and t.i == content_tokens[0].i)]
+        content_tokens = [t for t in content_tokens if not (t.dep_ == "mark" and t.head == content_child and t.i == content_tokens[0].i)]
         content, is_quote = token_span(content_tokens), False
-    elif verb.dep_ in ("advcl", "parataxis") and verb.i > verb.head.i:
+    elif verb.dep_ in INCISE_DEPS and verb.i > verb.head.i:
         # "Les activités ... ont pris ..., rapporte Sputnik": the main clause is the content.
-        main = [t for t in verb.head.subtree if t.i < verb.i and not t.is_punct]
+        main = [t for t in verb.head.subtree if t.i < verb.i and not t.is_punct and not _within(t, verb)]
         if not main:
             return None
         content, is_quote = token_span(main), False
@@ -75,7 +92,7 @@ def _reported(verb: Token, sent: Span, index: MentionIndex, sources: list[tuple[
         quote=is_quote,
         evidence=sentence_span(sent),
         polarity="negative" if negative else "positive",
-        confidence=0.8 if speaker.is_named else 0.6,
+        confidence=confidence,
     )
 
 
@@ -110,8 +127,27 @@ def _sources(sent: Span, index: MentionIndex) -> Iterator[tuple[Token, Mention]]
                 yield token, mention
 
 
-def _speaker(verb: Token, index: MentionIndex) -> Mention | None:
-    incise = verb.dep_ in ("advcl", "parataxis") and verb.i > verb.head.i
+def _content_child(verb: Token, stance: str) -> Token | None:
+    """The clause (or, after a verb of denial, the noun phrase) that the verb reports."""
+    for child in verb.children:
+        if child.dep_ in CONTENT_DEPS:
+            return child
+        # "a expliqué qu'une telle action n'est pas ...": a clause the parser took for an object.
+        if child.dep_ in OBJECT_DEPS and (stance == DENIAL or any(c.dep_ == "mark" for c in child.children)):
+            return child
+    return None
+
+
+def _within(token: Token, ancestor: Token) -> bool:
+    return token == ancestor or ancestor.is_ancestor(token)
+
+
+def _is_personal_pronoun_subject(verb: Token) -> bool:
+    return any(c.dep_ == "nsubj" and c.pos_ == "PRON" and c.lower_ in PERSONAL_PRONOUNS for c in verb.children)
+
+
+def _speaker(verb: Token, index: MentionIndex, incise: bool) -> Mention | None:
+    incise = incise and verb.dep_ in INCISE_DEPS and verb.i > verb.head.i
     for subject in [c for c in verb.children if c.dep_ == "nsubj"] if incise else subjects(verb):
         mention = index.named(subject) or index.resolve(subject, allow_concept=False)
         if mention is not None:

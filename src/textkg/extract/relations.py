@@ -49,6 +49,8 @@ PREPOSITION_ROLES = {
 PLACE_TYPES = frozenset({"Place"})
 # Nouns through which a location is reached: "sur le territoire de X" -> X.
 PLACE_HEAD_NOUNS = frozenset({"territoire", "sol", "frontière", "région", "territory", "soil", "border", "region"})
+# Prepositions that place an event at a site named by a common noun: "dans la maison", "au siège".
+SITE_CASES = frozenset({"dans", "chez", "in", "inside"})
 NOMINAL_ROLE_BY_CASE = {"de": "theme", "du": "theme", "des": "theme", "of": "theme", "par": "agent", "by": "agent"}
 
 BASE_CONFIDENCE = 0.5
@@ -159,16 +161,17 @@ def _verb_arguments(verb: Token, index: MentionIndex) -> Iterator[tuple[str, Men
         elif child.dep_ in OBLIQUE_DEPS:
             role, target = _oblique_role(child, index)
             if role is not None:
-                yield from emit(role, target, allow_concept=role != "location")
+                yield from emit(role, target)
     for head in heads:
         for role, target in _misattached_obliques(head, index):
             yield from emit(role, target, allow_concept=False)
 
 
-def _misattached_obliques(argument: Token, index: MentionIndex) -> Iterator[tuple[str, Token]]:
+def _misattached_obliques(argument: Token, index: MentionIndex, depth: int = 2) -> Iterator[tuple[str, Token]]:
     """Dates and places the parser hung on an argument instead of its verb: in "annoncé par
-    Vladimir Poutine en mars", "en mars" is the time of the announcement, not a part of Poutine."""
-    if argument.lemma_.lower() in PLACE_HEAD_NOUNS:
+    Vladimir Poutine en mars", "en mars" is the time of the announcement, not a part of Poutine;
+    in "déployer une partie de l'arsenal en Biélorussie" the place hangs one noun deeper."""
+    if argument.lemma_.lower() in PLACE_HEAD_NOUNS or depth == 0:
         return
     for token in with_conjuncts(argument):
         for child in token.children:
@@ -177,6 +180,8 @@ def _misattached_obliques(argument: Token, index: MentionIndex) -> Iterator[tupl
             role, target = _oblique_role(child, index)
             if role in ("time", "location"):
                 yield role, target
+            elif role is None:
+                yield from _misattached_obliques(child, index, depth - 1)
 
 
 def _oblique_role(token: Token, index: MentionIndex) -> tuple[str | None, Token]:
@@ -194,6 +199,8 @@ def _oblique_role(token: Token, index: MentionIndex) -> tuple[str | None, Token]
             return "location", inner
     named = index.named(token)
     if named is not None and named.type in PLACE_TYPES:
+        return "location", token
+    if token.pos_ == "NOUN" and case in SITE_CASES:
         return "location", token
     return None, token
 

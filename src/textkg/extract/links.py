@@ -1,0 +1,89 @@
+"""Binary relations between noun phrases: noun modifiers ("le maire de Lyon"), appositions
+("Sergueï Choïgou, ministre de la Défense") and copulas ("X est le maire de Y").
+
+Pure functions over a parsed Doc. The predicate is the head noun's lemma and the preposition
+("maire de"), an open predicate (no event class); the subject is who the head noun describes: the
+named mention that renames it (apposition, "le président Vladimir Poutine"), the subject of a
+copula, or the noun phrase itself.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Doc, Token
+
+from ..lexicon import Lexicon
+from .arguments import MentionIndex, with_conjuncts
+from .frames import Frame, sentence_span
+from .mentions import Mention
+
+NOUN_MODIFIER_DEPS = frozenset({"nmod"})
+APPOSITION_DEPS = frozenset({"appos"})
+COPULA_DEPS = frozenset({"cop"})
+SUBJECT_DEPS = frozenset({"nsubj"})
+# Prepositions after which a modifier says where or whose: "la mairie de Lyon", "un habitant à
+# Paris", "la maison sur la colline". Others ("pour", "contre") rarely relate two participants.
+LINKING_CASES = frozenset({"de", "du", "des", "d'", "à", "au", "aux", "en", "dans", "sur", "chez", "of", "in", "at", "from"})
+LINK_CONFIDENCE = 0.55
+PLACE_TYPES = frozenset({"Place"})
+PLACE_CLASS_NOUNS = frozenset(
+    {"ville", "village", "commune", "région", "province", "département", "pays", "quartier", "rue", "avenue",
+     "boulevard", "place", "île", "capitale", "city", "town", "village", "province", "region", "country", "street"}
+)
+
+
+def noun_links(doc: Doc, index: MentionIndex, lexicon: Lexicon) -> Iterator[Frame]:
+    """One binary relation per noun modifier or apposition that joins two mentions."""
+    for sent in doc.sents:
+        evidence = sentence_span(sent)
+        for token in sent:
+            if token.pos_ not in ("NOUN", "PROPN") or lexicon.event_class(doc.lang_, token.lemma_, "NOUN"):
+                continue
+            subject = _described(token, index)
+            if subject is None:
+                continue
+            for child in token.children:
+                if child.dep_ in NOUN_MODIFIER_DEPS:
+                    case = _case(child)
+                    if case not in LINKING_CASES:
+                        continue
+                    for target in with_conjuncts(child):
+                        obj = index.resolve(target)
+                        if obj is not None and obj != subject and obj.is_named and not _renames(token, obj):
+                            yield _link(f"{token.lemma_.lower()} {case}", token, subject, obj, evidence)
+
+
+def _described(noun: Token, index: MentionIndex) -> Mention | None:
+    """Who ``noun`` describes: the subject of its copula, or its own (or renaming) mention."""
+    if any(c.dep_ in COPULA_DEPS for c in noun.children):
+        subject = next((c for c in noun.children if c.dep_ in SUBJECT_DEPS), None)
+        return index.resolve(subject) if subject is not None else None
+    if noun.dep_ in APPOSITION_DEPS:
+        head = index.named(noun.head)
+        if head is not None:
+            return head
+    return index.resolve(noun)
+
+
+def _renames(noun: Token, obj: Mention) -> bool:
+    """"la ville de Lyon", "la rue de Rivoli": a place noun whose "de" complement is its name."""
+    return obj.type in PLACE_TYPES and noun.lemma_.lower() in PLACE_CLASS_NOUNS
+
+
+def _case(token: Token) -> str | None:
+    case = [c for c in token.children if c.dep_ == "case"]
+    return " ".join(c.lower_ for c in case) if case else None
+
+
+def _link(predicate: str, head: Token, subject: Mention, obj: Mention, evidence: tuple[int, int]) -> Frame:
+    return Frame(
+        predicate=predicate,
+        event_class=None,
+        head=head.i,
+        arguments=(("subject", subject), ("object", obj)),
+        evidence=evidence,
+        polarity="positive",
+        modality="asserted",
+        confidence=LINK_CONFIDENCE,
+    )
