@@ -23,13 +23,18 @@ INVERTED_SPEAKER_DEPS = frozenset({"nsubj", "dep", "obj", "appos", "nmod"})
 # Reporting verbs that follow the clause they report: "..., rapporte Sputnik", "..., a indiqué X".
 INCISE_DEPS = frozenset({"advcl", "parataxis", "conj"})
 OBJECT_DEPS = frozenset({"obj"})
+SUBJECT_DEPS = frozenset({"nsubj", "nsubj:pass"})
+AGENT_DEPS = frozenset({"obl:agent"})
+# "cité par Reuters"; the parser sometimes takes the participle for the noun "cité".
+CITED_FORMS = frozenset({"cité", "citée", "cités", "citées", "quoted", "cited"})
 PERSONAL_PRONOUNS = frozenset({"il", "elle", "he", "she"})
 QUOTE_PAIRS = {"«": "»", "“": "”", '"': '"'}
 DENIAL = "Denial"
 
 
 def claim_frames(doc: Doc, index: MentionIndex, lexicon: Lexicon) -> Iterator[ClaimFrame]:
-    last_person: Mention | None = None
+    # Persons who are subjects: the ones a later "il a ajouté" can continue.
+    persons = [m for m in index.mentions if m.type == "Person" and _is_subject(doc, m)]
     for sent in doc.sents:
         sources = list(_sources(sent, index))
         found = False
@@ -37,11 +42,10 @@ def claim_frames(doc: Doc, index: MentionIndex, lexicon: Lexicon) -> Iterator[Cl
             stance = lexicon.reporting_stance(doc.lang_, token.lemma_) if token.pos_ == "VERB" else None
             if stance is None:
                 continue
+            last_person = next((m for m in reversed(persons) if m.end <= token.idx), None)
             claim = _reported(token, sent, index, sources, stance, last_person)
             if claim is not None:
                 found = True
-                if claim.speaker is not None and claim.speaker.type == "Person":
-                    last_person = claim.speaker
                 yield claim
         if not found:
             yield from _according_to(sent, index, sources)
@@ -58,7 +62,7 @@ def _reported(
     content_child = _content_child(verb, stance)
     speaker, confidence = _speaker(verb, index, incise=content_child is None), 0.8
     if speaker is None and _is_personal_pronoun_subject(verb):
-        # "Il a ajouté que ...": the person quoted just before goes on speaking.
+        # "Il a ajouté que ...": the last person named before goes on speaking.
         speaker, confidence = last_person, 0.5
     elif speaker is not None and not speaker.is_named:
         confidence = 0.6
@@ -104,8 +108,9 @@ def _according_to(sent: Span, index: MentionIndex, sources: list[tuple[Token, Me
         if not content:
             continue
         case = next(c for c in token.children if c.dep_ == "case")
+        marker = sorted([case, *(f for f in case.children if f.dep_ == "fixed")], key=lambda t: t.i)
         yield ClaimFrame(
-            cue=case.text,
+            cue="".join(t.text_with_ws for t in marker).strip(),
             cue_token=case.i,
             speaker=mention,
             source=None,
@@ -118,10 +123,12 @@ def _according_to(sent: Span, index: MentionIndex, sources: list[tuple[Token, Me
 
 
 def _sources(sent: Span, index: MentionIndex) -> Iterator[tuple[Token, Mention]]:
+    """Outlets named by "selon X", "d'après X" or "cité par X"."""
     for token in sent:
-        case = [c for c in token.children if c.dep_ == "case"]
-        marker = "".join(c.text_with_ws for c in case).strip().lower().replace("’", "'")
-        if marker in SOURCE_MARKERS:
+        case = [t for c in token.children if c.dep_ == "case" for t in (c, *(f for f in c.children if f.dep_ == "fixed"))]
+        marker = "".join(c.text_with_ws for c in sorted(case, key=lambda t: t.i)).strip().lower().replace("’", "'")
+        cited = token.dep_ in AGENT_DEPS and token.head.lower_ in CITED_FORMS
+        if marker in SOURCE_MARKERS or cited:
             mention = index.named(token)
             if mention is not None:
                 yield token, mention
@@ -136,6 +143,10 @@ def _content_child(verb: Token, stance: str) -> Token | None:
         if child.dep_ in OBJECT_DEPS and (stance == DENIAL or any(c.dep_ == "mark" for c in child.children)):
             return child
     return None
+
+
+def _is_subject(doc: Doc, mention: Mention) -> bool:
+    return any(t.dep_ in SUBJECT_DEPS for t in doc[mention.first_token : mention.last_token + 1])
 
 
 def _within(token: Token, ancestor: Token) -> bool:

@@ -17,6 +17,7 @@ from ..lexicon import Lexicon
 from .arguments import MentionIndex, with_conjuncts
 from .frames import Frame, sentence_span
 from .mentions import Mention
+from .relations import PLACE_HEAD_NOUNS
 
 NOUN_MODIFIER_DEPS = frozenset({"nmod"})
 APPOSITION_DEPS = frozenset({"appos"})
@@ -24,7 +25,7 @@ COPULA_DEPS = frozenset({"cop"})
 SUBJECT_DEPS = frozenset({"nsubj"})
 # Prepositions after which a modifier says where or whose: "la mairie de Lyon", "un habitant à
 # Paris", "la maison sur la colline". Others ("pour", "contre") rarely relate two participants.
-LINKING_CASES = frozenset({"de", "du", "des", "d'", "à", "au", "aux", "en", "dans", "sur", "chez", "of", "in", "at", "from"})
+LINKING_CASES = frozenset({"de", "à", "en", "dans", "sur", "chez", "of", "in", "at", "from"})
 LINK_CONFIDENCE = 0.55
 PLACE_TYPES = frozenset({"Place"})
 PLACE_CLASS_NOUNS = frozenset(
@@ -43,15 +44,17 @@ def noun_links(doc: Doc, index: MentionIndex, lexicon: Lexicon) -> Iterator[Fram
             subject = _described(token, index)
             if subject is None:
                 continue
+            linked: set[Mention] = set()
             for child in token.children:
-                if child.dep_ in NOUN_MODIFIER_DEPS:
-                    case = _case(child)
-                    if case not in LINKING_CASES:
+                case = _case(child)
+                if child.dep_ not in NOUN_MODIFIER_DEPS or case not in LINKING_CASES:
+                    continue
+                for target in with_conjuncts(child):
+                    obj = index.resolve(target)
+                    if obj is None or obj in linked or obj == subject or not obj.is_named or _renames(token, obj):
                         continue
-                    for target in with_conjuncts(child):
-                        obj = index.resolve(target)
-                        if obj is not None and obj != subject and obj.is_named and not _renames(token, obj):
-                            yield _link(f"{token.lemma_.lower()} {case}", token, subject, obj, evidence)
+                    linked.add(obj)
+                    yield _link(f"{token.lemma_.lower()} {case}", token, subject, obj, evidence)
 
 
 def _described(noun: Token, index: MentionIndex) -> Mention | None:
@@ -67,13 +70,13 @@ def _described(noun: Token, index: MentionIndex) -> Mention | None:
 
 
 def _renames(noun: Token, obj: Mention) -> bool:
-    """"la ville de Lyon", "la rue de Rivoli": a place noun whose "de" complement is its name."""
-    return obj.type in PLACE_TYPES and noun.lemma_.lower() in PLACE_CLASS_NOUNS
+    """"la ville de Lyon", "le territoire de la Biélorussie": a place noun whose complement is its name."""
+    return obj.type in PLACE_TYPES and noun.lemma_.lower() in PLACE_CLASS_NOUNS | PLACE_HEAD_NOUNS
 
 
 def _case(token: Token) -> str | None:
     case = [c for c in token.children if c.dep_ == "case"]
-    return " ".join(c.lower_ for c in case) if case else None
+    return " ".join(c.lemma_.lower() for c in case) if case else None
 
 
 def _link(predicate: str, head: Token, subject: Mention, obj: Mention, evidence: tuple[int, int]) -> Frame:

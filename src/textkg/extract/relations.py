@@ -20,10 +20,13 @@ PASSIVE_SUBJECT_DEPS = frozenset({"nsubj:pass"})
 OBJECT_DEPS = frozenset({"obj", "iobj"})
 OBLIQUE_DEPS = frozenset({"obl", "obl:arg", "obl:mod"})
 AGENT_DEPS = frozenset({"obl:agent"})
+COPULA_DEPS = frozenset({"cop"})
 PASSIVE_AUX_DEPS = frozenset({"aux:pass"})
 # Clauses whose missing subject is the subject of the clause they depend on ("ont convenu de
 # déployer", "a signé un accord pour officialiser").
 CONTROLLED_DEPS = frozenset({"xcomp", "advcl", "conj"})
+CONTROLLER_POS = frozenset({"VERB", "ADJ"})
+RELATIVE_DEPS = frozenset({"acl:relcl"})
 NEGATION_LEMMAS = frozenset({"pas", "jamais", "aucunement", "nullement", "not", "never", "n't"})
 MODAL_LEMMAS = frozenset({"pouvoir", "devoir", "can", "could", "may", "might", "must", "should", "would"})
 
@@ -53,6 +56,11 @@ PLACE_HEAD_NOUNS = frozenset({"territoire", "sol", "frontière", "région", "ter
 SITE_CASES = frozenset({"dans", "chez", "in", "inside"})
 NOMINAL_ROLE_BY_CASE = {"de": "theme", "du": "theme", "des": "theme", "of": "theme", "par": "agent", "by": "agent"}
 
+# Roles a preposition gives whatever noun the parser hung it on ("une offensive contre l'Ukraine").
+MISATTACHED_ROLES = frozenset({"time", "location", "target"})
+# Events that move something to someone: their "à X" is the recipient, not a place.
+RECIPIENT_CLASSES = frozenset({"Transfer"})
+RECIPIENT_CASES = frozenset({"à", "au", "aux", "to"})
 BASE_CONFIDENCE = 0.5
 
 
@@ -63,9 +71,9 @@ def verb_frames(doc: Doc, index: MentionIndex, lexicon: Lexicon) -> Iterator[Fra
         for token in sent:
             if token.pos_ != "VERB":
                 continue
-            arguments = tuple(_verb_arguments(token, index))
+            event_class = lexicon.event_class(doc.lang_, token.lemma_, "VERB")
+            arguments = tuple(_verb_arguments(token, index, event_class))
             if _worth_keeping(arguments):
-                event_class = lexicon.event_class(doc.lang_, token.lemma_, "VERB")
                 yield Frame(
                     predicate=token.lemma_.lower(),
                     event_class=event_class,
@@ -110,6 +118,9 @@ def polarity(verb: Token) -> str:
 def modality(verb: Token) -> str:
     """future for a future tense, hypothetical for a conditional or under a modal verb."""
     forms = [verb, *(c for c in verb.children if c.dep_.startswith("aux"))]
+    if verb.dep_ == "xcomp" and verb.head.pos_ == "ADJ":
+        # "serait prête à utiliser": the mood is on the copula of the adjective.
+        forms += [c for c in verb.head.children if c.dep_ in COPULA_DEPS or c.dep_.startswith("aux")]
     if any("Cnd" in t.morph.get("Mood") for t in forms):
         return "hypothetical"
     if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in MODAL_LEMMAS:
@@ -120,20 +131,28 @@ def modality(verb: Token) -> str:
 
 
 def subjects(verb: Token) -> list[Token]:
-    """Subjects of ``verb``, or those of the verb it depends on when it has none of its own."""
-    own = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+    """Subjects of ``verb``, or those of the verb (or copular adjective: "serait prête à") it
+    depends on when it has none of its own; a relative pronoun stands for its antecedent."""
+    own = [_antecedent(c) for c in verb.children if c.dep_ in SUBJECT_DEPS]
     if own:
         return own
-    if verb.dep_ in CONTROLLED_DEPS and verb.head is not verb and verb.head.pos_ == "VERB":
+    if verb.dep_ in CONTROLLED_DEPS and verb.head != verb and verb.head.pos_ in CONTROLLER_POS:
         return subjects(verb.head)
     return []
+
+
+def _antecedent(token: Token) -> Token:
+    """"les missiles que la Russie a installés": the relative pronoun "que" is "les missiles"."""
+    if "Rel" in token.morph.get("PronType") and token.head.dep_ in RELATIVE_DEPS:
+        return token.head.head
+    return token
 
 
 def _is_passive(verb: Token) -> bool:
     return any(c.dep_ in PASSIVE_AUX_DEPS or c.dep_ in PASSIVE_SUBJECT_DEPS for c in verb.children)
 
 
-def _verb_arguments(verb: Token, index: MentionIndex) -> Iterator[tuple[str, Mention]]:
+def _verb_arguments(verb: Token, index: MentionIndex, event_class: str | None) -> Iterator[tuple[str, Mention]]:
     passive = _is_passive(verb)
     seen: set[Mention] = set()
 
@@ -157,9 +176,11 @@ def _verb_arguments(verb: Token, index: MentionIndex) -> Iterator[tuple[str, Men
             yield from emit("agent", child)
         elif child.dep_ in OBJECT_DEPS:
             heads.append(child)
-            yield from emit("theme", child)
+            yield from emit("theme", _antecedent(child))
         elif child.dep_ in OBLIQUE_DEPS:
             role, target = _oblique_role(child, index)
+            if role == "location" and event_class in RECIPIENT_CLASSES and _case_lemma(child) in RECIPIENT_CASES:
+                role = "recipient"  # "livrer des canons à l'Ukraine"
             if role is not None:
                 yield from emit(role, target)
     for head in heads:
@@ -178,10 +199,14 @@ def _misattached_obliques(argument: Token, index: MentionIndex, depth: int = 2) 
             if child.dep_ != "nmod":
                 continue
             role, target = _oblique_role(child, index)
-            if role in ("time", "location"):
+            if role in MISATTACHED_ROLES:
                 yield role, target
             elif role is None:
                 yield from _misattached_obliques(child, index, depth - 1)
+
+
+def _case_lemma(token: Token) -> str | None:
+    return next((c.lemma_.lower() for c in token.children if c.dep_ == "case"), None)
 
 
 def _oblique_role(token: Token, index: MentionIndex) -> tuple[str | None, Token]:
@@ -214,6 +239,11 @@ def _noun_arguments(noun: Token, index: MentionIndex) -> Iterator[tuple[str, Men
             role = NOMINAL_ROLE_BY_CASE[case]
             for token in with_conjuncts(child):
                 mention = index.resolve(token)
+                if mention is not None:
+                    yield role, mention
+            # "le déploiement des missiles en Biélorussie": the place hangs on the theme.
+            for role, target in _misattached_obliques(child, index):
+                mention = index.resolve(target, allow_concept=False)
                 if mention is not None:
                     yield role, mention
         else:
