@@ -12,6 +12,9 @@ from .mentions import Mention, concept_mention
 # Vladimir Poutine" (flat:name / nmod without a preposition).
 RENAMING_DEPS = frozenset({"appos", "flat:name", "flat"})
 CONJUNCT_DEPS = frozenset({"conj"})
+DETERMINER_DEPS = frozenset({"det", "nummod"})
+SUBJECT_DEPS = frozenset({"nsubj", "nsubj:pass"})
+SUBJECT_PRONOUNS = frozenset({"il", "elle", "ils", "elles", "he", "she", "they"})
 # Nouns of quantity or portion whose "de" complement is what is meant: "une partie de l'arsenal",
 # "des dizaines de manifestants".
 PARTITIVE_NOUNS = frozenset(
@@ -57,7 +60,15 @@ class MentionIndex:
 
     def resolve(self, token: Token, allow_concept: bool = True) -> Mention | None:
         """The mention ``token`` heads: named, a date, or (if allowed) a new Concept."""
-        token = _past_partitive(token)
+        if token.pos_ == "PRON":
+            antecedent = _antecedent_subject(token)
+            return self.resolve(antecedent, allow_concept) if antecedent is not None else None
+        mention = self.named(token) or self.at(token)
+        if mention is not None:
+            return mention
+        token = _past_locution(_past_partitive(token))
+        if token is None:
+            return None
         mention = self.named(token) or self.at(token)
         if mention is not None or not allow_concept:
             return mention
@@ -76,11 +87,46 @@ class MentionIndex:
             self._by_token[i] = mention
 
 
+def _antecedent_subject(pronoun: Token) -> Token | None:
+    """A subject pronoun ("il", "elles") stands for the closest earlier subject noun that agrees
+    in number and gender, within the current and previous sentences; other pronouns stay unknown."""
+    if pronoun.dep_ not in SUBJECT_DEPS or pronoun.lower_ not in SUBJECT_PRONOUNS:
+        return None
+    sentence_start = pronoun.sent.start
+    window_start = pronoun.doc[sentence_start - 1].sent.start if sentence_start > 0 else 0
+    for candidate in reversed(pronoun.doc[window_start : pronoun.i]):
+        if candidate.dep_ in SUBJECT_DEPS and candidate.pos_ in ("NOUN", "PROPN") and _agrees(pronoun, candidate):
+            return candidate
+    return None
+
+
+def _agrees(pronoun: Token, noun: Token) -> bool:
+    return all(
+        not noun.morph.get(feature) or noun.morph.get(feature) == pronoun.morph.get(feature)
+        for feature in ("Number", "Gender")
+    )
+
+
+def _past_locution(token: Token) -> Token | None:
+    """A common noun right after its preposition, without determiner, is part of a locution, not a
+    participant: "en effet", "à bord de l'avion" (-> l'avion), "au sein de l'équipe" (-> l'équipe)."""
+    if token.pos_ != "NOUN" or not any(c.dep_ == "case" for c in token.children):
+        return token
+    # "des pays", "au siège": a preposition fused with the article determines the noun.
+    if any(c.dep_ in DETERMINER_DEPS or (c.dep_ == "case" and c.morph.get("Definite")) for c in token.children):
+        return token
+    return next((c for c in token.children if c.dep_ == "nmod" and _case_is_de(c)), None)
+
+
+def _case_is_de(token: Token) -> bool:
+    return any(c.dep_ == "case" and c.lemma_.lower() in ("de", "d'", "of") for c in token.children)
+
+
 def _past_partitive(token: Token) -> Token:
     if token.lemma_.lower() not in PARTITIVE_NOUNS:
         return token
     for child in token.children:
-        if child.dep_ == "nmod" and any(c.dep_ == "case" and c.lower_ in ("de", "d'", "des", "du", "of") for c in child.children):
+        if child.dep_ == "nmod" and _case_is_de(child):
             return child
     return token
 

@@ -53,7 +53,10 @@ PLACE_TYPES = frozenset({"Place"})
 # Nouns through which a location is reached: "sur le territoire de X" -> X.
 PLACE_HEAD_NOUNS = frozenset({"territoire", "sol", "frontière", "région", "territory", "soil", "border", "region"})
 # Prepositions that place an event at a site named by a common noun: "dans la maison", "au siège".
-SITE_CASES = frozenset({"dans", "chez", "in", "inside"})
+SITE_CASES = frozenset({"dans", "chez", "à", "au", "aux", "sur", "en", "in", "inside", "at"})
+# Only adjuncts: "parvenir à un accord" (obl:arg) is an argument, not a place.
+ADJUNCT_DEPS = frozenset({"obl:mod", "obl"})
+QUANTIFIER_TYPES = frozenset({"Ind", "Tot", "Neg", "Int"})
 NOMINAL_ROLE_BY_CASE = {"de": "theme", "du": "theme", "des": "theme", "of": "theme", "par": "agent", "by": "agent"}
 
 # Roles a preposition gives whatever noun the parser hung it on ("une offensive contre l'Ukraine").
@@ -205,6 +208,11 @@ def _misattached_obliques(argument: Token, index: MentionIndex, depth: int = 2) 
                 yield from _misattached_obliques(child, index, depth - 1)
 
 
+def _is_specific(noun: Token) -> bool:
+    """"dans la maison", "au siège" name a site; "à plusieurs reprises", "à chaque fois" do not."""
+    return not any(c.dep_ == "det" and set(c.morph.get("PronType")) & QUANTIFIER_TYPES for c in noun.children)
+
+
 def _case_lemma(token: Token) -> str | None:
     return next((c.lemma_.lower() for c in token.children if c.dep_ == "case"), None)
 
@@ -225,7 +233,7 @@ def _oblique_role(token: Token, index: MentionIndex) -> tuple[str | None, Token]
     named = index.named(token)
     if named is not None and named.type in PLACE_TYPES:
         return "location", token
-    if token.pos_ == "NOUN" and case in SITE_CASES:
+    if token.pos_ == "NOUN" and case in SITE_CASES and token.dep_ in ADJUNCT_DEPS and _is_specific(token):
         return "location", token
     return None, token
 
