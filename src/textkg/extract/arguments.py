@@ -13,6 +13,7 @@ from .mentions import Mention, concept_mention
 RENAMING_DEPS = frozenset({"appos", "flat:name", "flat"})
 CONJUNCT_DEPS = frozenset({"conj"})
 DETERMINER_DEPS = frozenset({"det", "nummod"})
+LIGHT_VERB_OBJECT_DEPS = frozenset({"obj"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubj:pass"})
 SUBJECT_PRONOUNS = frozenset({"il", "elle", "ils", "elles", "he", "she", "they"})
 # Nouns of quantity or portion whose "de" complement is what is meant: "une partie de l'arsenal",
@@ -108,9 +109,9 @@ def _agrees(pronoun: Token, noun: Token) -> bool:
 
 
 def _past_locution(token: Token) -> Token | None:
-    """A common noun right after its preposition, without determiner, is part of a locution, not a
-    participant: "en effet", "à bord de l'avion" (-> l'avion), "au sein de l'équipe" (-> l'équipe)."""
-    if token.pos_ != "NOUN" or not any(c.dep_ == "case" for c in token.children):
+    """A common noun without determiner after a preposition or as an object is part of a locution,
+    not a participant: "en effet", "a eu lieu", "porter plainte", "à bord de l'avion" (-> l'avion)."""
+    if token.pos_ != "NOUN" or not (token.dep_ in LIGHT_VERB_OBJECT_DEPS or any(c.dep_ == "case" for c in token.children)):
         return token
     # "des pays", "au siège": a preposition fused with the article determines the noun.
     if any(c.dep_ in DETERMINER_DEPS or (c.dep_ == "case" and c.morph.get("Definite")) for c in token.children):

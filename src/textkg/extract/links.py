@@ -35,7 +35,7 @@ PLACE_CLASS_NOUNS = frozenset(
 
 
 def noun_links(doc: Doc, index: MentionIndex, lexicon: Lexicon) -> Iterator[Frame]:
-    """One binary relation per noun modifier or apposition that joins two mentions."""
+    """One binary relation per noun modifier that joins two mentions, one of them named."""
     for sent in doc.sents:
         evidence = sentence_span(sent)
         for token in sent:
@@ -51,7 +51,7 @@ def noun_links(doc: Doc, index: MentionIndex, lexicon: Lexicon) -> Iterator[Fram
                     continue
                 for target in with_conjuncts(child):
                     obj = index.resolve(target)
-                    if obj is None or obj in linked or obj == subject or not obj.is_named or _renames(token, obj):
+                    if obj is None or obj in linked or obj == subject or obj.type == "Date" or not (obj.is_named or subject.is_named) or _renames(token, obj):
                         continue
                     linked.add(obj)
                     yield _link(f"{token.lemma_.lower()} {case}", token, subject, obj, evidence)
