@@ -90,3 +90,10 @@ def _link(predicate: str, head: Token, subject: Mention, obj: Mention, evidence:
         modality="asserted",
         confidence=LINK_CONFIDENCE,
     )
+
+
+def uncovered_links(links: list[Frame], frames: list[Frame]) -> list[Frame]:
+    """Links whose two mentions no frame of the same sentence already joins: in "déployer une
+    partie de l'arsenal en Biélorussie" the place belongs to the deployment, not also to the arsenal."""
+    joined = {(f.evidence, m) for f in frames for _, m in f.arguments}
+    return [link for link in links if not all((link.evidence, m) in joined for _, m in link.arguments)]
