@@ -42,6 +42,11 @@ def extract(nlp, text):
             ("Sergueï Lavrov", "Reuters", False, "positive", "l'Ukraine perdrait la guerre"),
         ),
         (
+            "speaker named after a title",
+            "Le maire de Lyon, Grégory Doucet, a annoncé que la ville installerait des caméras dans le métro.",
+            ("Grégory Doucet", None, False, "positive", "la ville installerait des caméras dans le métro"),
+        ),
+        (
             "a démenti que",
             "Le Kremlin a démenti que des soldats russes combattaient au Mali.",
             ("Kremlin", None, False, "negative", "des soldats russes combattaient au Mali"),

@@ -51,8 +51,10 @@ class MentionIndex:
         if mention is not None and mention.type != "Concept":
             return mention
         for child in token.children:
-            if child.dep_ in RENAMING_DEPS or (
-                child.dep_ == "nmod" and child.pos_ == "PROPN" and not any(g.dep_ == "case" for g in child.children)
+            if (
+                child.dep_ in RENAMING_DEPS
+                or (child.dep_ == "nmod" and child.pos_ == "PROPN" and not any(g.dep_ == "case" for g in child.children))
+                or _is_comma_apposition(child)
             ):
                 renamed = self.at(child)
                 if renamed is not None and renamed.is_named:
@@ -136,5 +138,17 @@ def with_conjuncts(token: Token) -> Iterator[Token]:
     """``token`` and the tokens coordinated with it: "la Russie et la Biélorussie"."""
     yield token
     for child in token.children:
-        if child.dep_ in CONJUNCT_DEPS and child.pos_ in ("NOUN", "PROPN", "PRON"):
+        if child.dep_ in CONJUNCT_DEPS and child.pos_ in ("NOUN", "PROPN", "PRON") and not _is_comma_apposition(child):
             yield from with_conjuncts(child)
+
+
+def _is_comma_apposition(token: Token) -> bool:
+    """"Le maire de Lyon, Grégory Doucet, a ...": the parser often calls the name after a title
+    a conjunct; with a comma and no coordinating word it renames the title."""
+    return (
+        token.dep_ in CONJUNCT_DEPS
+        and token.pos_ == "PROPN"
+        and token.head.pos_ == "NOUN"
+        and any(c.dep_ == "punct" and c.text == "," and c.i < token.i for c in token.children)
+        and not any(c.dep_ == "cc" for c in token.children)
+    )
