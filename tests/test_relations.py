@@ -63,6 +63,13 @@ def relations(nlp, text):
             {"agent": ["Russie"], "theme": ["missiles"], "location": ["Biélorussie"]},
         ),
         (
+            "reduced relative (past participle)",
+            "Les missiles installés en Biélorussie inquiètent l'OTAN.",
+            "installer",
+            "Deployment",
+            {"theme": ["missiles"], "location": ["Biélorussie"]},
+        ),
+        (
             "partitive noun",
             "Les deux alliés ont convenu de déployer une partie de l'arsenal nucléaire de Moscou en Biélorussie.",
             "déployer",
@@ -115,6 +122,15 @@ def test_binary_relations_are_open_predicates(fr_nlp, construction, text, predic
 def test_modality_reaches_controlled_verbs(fr_nlp, text, predicate, modality):
     found = [r for r in relations(fr_nlp, text) if r[1] == predicate]
     assert found and found[0][4] == modality, found
+
+
+def test_undeclared_war_is_a_negative_declaration_against_its_target(fr_nlp):
+    text = "L'Occident mène une guerre non déclarée contre la Russie."
+    record = extract_record(fr_nlp(text), Document(id="t", text=text))
+    labels = {e.id: e.label for e in record.entities}
+    declared = [r for r in record.relations if r.predicate == "déclarer"]
+    assert declared and declared[0].polarity == "negative"
+    assert [labels[i] for i in declared[0].arguments["target"]] == ["Russie"]
 
 
 @pytest.mark.parametrize(

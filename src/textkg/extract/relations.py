@@ -27,7 +27,8 @@ PASSIVE_AUX_DEPS = frozenset({"aux:pass"})
 CONTROLLED_DEPS = frozenset({"xcomp", "advcl", "conj"})
 CONTROLLER_POS = frozenset({"VERB", "ADJ"})
 RELATIVE_DEPS = frozenset({"acl:relcl"})
-NEGATION_LEMMAS = frozenset({"pas", "jamais", "aucunement", "nullement", "not", "never", "n't"})
+PARTICIPLE_MODIFIER_DEPS = frozenset({"acl"})
+NEGATION_LEMMAS = frozenset({"non", "pas", "jamais", "aucunement", "nullement", "not", "never", "n't"})
 MODAL_LEMMAS = frozenset({"pouvoir", "devoir", "can", "could", "may", "might", "must", "should", "would"})
 
 # Preposition -> role; "location" roles also need a place (or an unnamed place noun).
@@ -151,6 +152,16 @@ def _antecedent(token: Token) -> Token:
     return token
 
 
+def _is_reduced_relative(verb: Token) -> bool:
+    """A past participle modifying a noun: the noun is what undergoes the verb."""
+    return (
+        verb.dep_ in PARTICIPLE_MODIFIER_DEPS
+        and verb.head.pos_ in ("NOUN", "PROPN")
+        and "Part" in verb.morph.get("VerbForm")
+        and "Past" in verb.morph.get("Tense")
+    )
+
+
 def _is_passive(verb: Token) -> bool:
     return any(c.dep_ in PASSIVE_AUX_DEPS or c.dep_ in PASSIVE_SUBJECT_DEPS for c in verb.children)
 
@@ -167,6 +178,10 @@ def _verb_arguments(verb: Token, index: MentionIndex, event_class: str | None) -
                 yield role, mention
 
     heads: list[Token] = []
+    if _is_reduced_relative(verb):
+        # "les missiles installés en Biélorussie", "une guerre non déclarée contre la Russie".
+        heads.append(verb.head)
+        yield from emit("theme", verb.head)
     for subject in subjects(verb):
         heads.append(subject)
         yield from emit("theme" if passive else "agent", subject)
