@@ -10,6 +10,7 @@ import sys
 import time
 from pathlib import Path
 
+from textkg.errors import TextkgError
 from textkg.evaluation.corpora import read_popcorn
 from textkg.evaluation.relations import score_corpus
 from textkg.extract import extract_record
@@ -21,7 +22,10 @@ DEFAULT_CORPUS = Path(__file__).resolve().parents[1] / ".." / "shared" / "data" 
 
 def main(argv: list[str]) -> None:
     path = Path(argv[1]) if len(argv) > 1 else DEFAULT_CORPUS
-    golds = list(read_popcorn(path))
+    try:
+        golds = list(read_popcorn(path))
+    except TextkgError as exc:
+        sys.exit(f"error: {exc}")
     nlp = load_pipeline("fr")
     started = time.perf_counter()
     docs = list(nlp.pipe(gold.text for gold in golds))
