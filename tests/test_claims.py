@@ -47,6 +47,16 @@ def extract(nlp, text):
             ("Grégory Doucet", None, False, "positive", "la ville installerait des caméras dans le métro"),
         ),
         (
+            "l'information selon laquelle",
+            "Viktor Khrenin a donné l'information selon laquelle des missiles Iskander-M seront installés en Biélorussie.",
+            ("Viktor Khrenin", None, False, "positive", "des missiles Iskander-M seront installés en Biélorussie"),
+        ),
+        (
+            "a démenti l'information selon laquelle",
+            "Le ministre Jean Dupont a démenti l'information selon laquelle des soldats seraient au Mali.",
+            ("Jean Dupont", None, False, "negative", "des soldats seraient au Mali"),
+        ),
+        (
             "a démenti que",
             "Le Kremlin a démenti que des soldats russes combattaient au Mali.",
             ("Kremlin", None, False, "negative", "des soldats russes combattaient au Mali"),

@@ -28,6 +28,9 @@ AGENT_DEPS = frozenset({"obl:agent"})
 # "cité par Reuters"; the parser sometimes takes the participle for the noun "cité".
 CITED_FORMS = frozenset({"cité", "citée", "cités", "citées", "quoted", "cited"})
 PERSONAL_PRONOUNS = frozenset({"il", "elle", "he", "she"})
+# "l'information selon laquelle ...", "la rumeur selon laquelle ...".
+HEARSAY_MARKERS = frozenset({"selon", "d'après"})
+RELATIVE_LEMMAS = frozenset({"lequel", "laquelle", "lesquels", "lesquelles"})
 QUOTE_PAIRS = {"«": "»", "“": "”", '"': '"'}
 DENIAL = "Denial"
 
@@ -37,10 +40,12 @@ def claim_frames(doc: Doc, index: MentionIndex, lexicon: Lexicon) -> Iterator[Cl
     persons = [m for m in index.mentions if m.type == "Person" and _is_subject(doc, m)]
     for sent in doc.sents:
         sources = list(_sources(sent, index))
-        found = False
+        hearsay = list(_hearsay(sent, index, sources, lexicon))
+        yield from hearsay
+        found = bool(hearsay)
         for token in sent:
             stance = lexicon.reporting_stance(doc.lang_, token.lemma_) if token.pos_ == "VERB" else None
-            if stance is None:
+            if stance is None or any(claim.cue_token == token.i for claim in hearsay):
                 continue
             last_person = next((m for m in reversed(persons) if m.end <= token.idx), None)
             claim = _reported(token, sent, index, sources, stance, last_person)
@@ -98,6 +103,39 @@ def _reported(
         polarity="negative" if negative else "positive",
         confidence=confidence,
     )
+
+
+def _hearsay(sent: Span, index: MentionIndex, sources: list[tuple[Token, Mention]], lexicon: Lexicon) -> Iterator[ClaimFrame]:
+    """"X a donné (démenti) l'information selon laquelle ...": the words after the relative
+    pronoun are what X passes on (or denies). Matched on the surface, because the parser rarely
+    makes a clause of them."""
+    tokens = list(sent)
+    for position, token in enumerate(tokens[1:-2], start=1):
+        noun, relative = tokens[position - 1], tokens[position + 1]
+        if token.lower_ not in HEARSAY_MARKERS or relative.lemma_.lower() not in RELATIVE_LEMMAS or noun.pos_ != "NOUN":
+            continue
+        verb = noun.head
+        if verb.pos_ != "VERB" or noun.dep_ not in OBJECT_DEPS:
+            continue
+        speaker = _speaker(verb, index, incise=False)
+        content = [t for t in tokens[position + 2 :] if not t.is_space]
+        while content and content[-1].is_punct:
+            content.pop()
+        if speaker is None or not content:
+            continue
+        stance = lexicon.reporting_stance(sent.doc.lang_, verb.lemma_)
+        negative = stance == DENIAL or polarity(verb) == "negative"
+        yield ClaimFrame(
+            cue=f"{_cue_text(verb)} {sent.doc[min(noun.left_edge.i, noun.i) : relative.i + 1].text}",
+            cue_token=verb.i,
+            speaker=speaker,
+            source=next((m for _, m in sources if m != speaker), None),
+            content=token_span(content),
+            quote=False,
+            evidence=sentence_span(sent),
+            polarity="negative" if negative else "positive",
+            confidence=0.6,
+        )
 
 
 def _according_to(sent: Span, index: MentionIndex, sources: list[tuple[Token, Mention]]) -> Iterator[ClaimFrame]:
