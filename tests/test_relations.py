@@ -103,6 +103,7 @@ def test_events_with_roles(fr_nlp, construction, text, predicate, event_class, r
         ("apposition", "Anne Hidalgo, maire de Paris, a inauguré le pont.", "maire de", "Anne Hidalgo", "Paris"),
         ("copula", "Anne Hidalgo est la maire de Paris.", "maire de", "Anne Hidalgo", "Paris"),
         ("title, then name", "Le maire de Lyon, Grégory Doucet, a visité le chantier.", "maire de", "Grégory Doucet", "Lyon"),
+        ("possessive determiner", "Marie Dupont est arrivée hier. Son sac a été retrouvé.", "sac de", "sac", "Marie Dupont"),
         ("open verb outside the lexicon", "Emmanuel Macron a critiqué Vladimir Poutine.", "critiquer", "Emmanuel Macron", "Vladimir Poutine"),
     ],
 )

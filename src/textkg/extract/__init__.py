@@ -11,7 +11,7 @@ from .arguments import MentionIndex
 from .claims import claim_frames
 from .frames import ClaimFrame, Frame
 from .mentions import Mention, date_mentions, named_mentions
-from .links import noun_links, uncovered_links
+from .links import noun_links, possessive_links, uncovered_links
 from .relations import noun_frames, verb_frames
 
 BINARY_ROLES = ("agent", "theme")
@@ -28,7 +28,8 @@ def extract_record(doc: Doc, document: Document, lexicon: Lexicon | None = None)
     cues = {claim.cue_token for claim in claim_list}
     # A reporting verb that made a claim is the claim; it is not also a relation.
     frames = [f for f in (*verb_frames(doc, index, lexicon), *noun_frames(doc, index, lexicon)) if f.head not in cues]
-    frames += uncovered_links([f for f in noun_links(doc, index, lexicon) if f.head not in cues], frames)
+    links = (*noun_links(doc, index, lexicon), *possessive_links(doc, index))
+    frames += uncovered_links([f for f in links if f.head not in cues], frames)
     frames.sort(key=lambda f: f.head)
 
     used = {m for f in frames for _, m in f.arguments} | {m for c in claim_list for m in (c.speaker, c.source) if m}

@@ -15,6 +15,8 @@ CONJUNCT_DEPS = frozenset({"conj"})
 DETERMINER_DEPS = frozenset({"det", "nummod"})
 LIGHT_VERB_OBJECT_DEPS = frozenset({"obj"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubj:pass"})
+# Where a title followed by ", Name," stands: as a subject or an object, not a fronted oblique.
+TITLE_DEPS = frozenset({"nsubj", "nsubj:pass", "obj"})
 SUBJECT_PRONOUNS = frozenset({"il", "elle", "ils", "elles", "he", "she", "they"})
 # Nouns of quantity or portion whose "de" complement is what is meant: "une partie de l'arsenal",
 # "des dizaines de manifestants".
@@ -149,6 +151,7 @@ def _is_comma_apposition(token: Token) -> bool:
         token.dep_ in CONJUNCT_DEPS
         and token.pos_ == "PROPN"
         and token.head.pos_ == "NOUN"
+        and token.head.dep_ in TITLE_DEPS
         and any(c.dep_ == "punct" and c.text == "," and c.i < token.i for c in token.children)
         and not any(c.dep_ == "cc" for c in token.children)
     )

@@ -27,6 +27,9 @@ SUBJECT_DEPS = frozenset({"nsubj"})
 # Paris", "la maison sur la colline". Others ("pour", "contre") rarely relate two participants.
 LINKING_CASES = frozenset({"de", "à", "en", "dans", "sur", "chez", "of", "in", "at", "from"})
 LINK_CONFIDENCE = 0.55
+# Possessive determiner lemma -> number of its owner ("son"/"sa"/"ses" one owner, "leur(s)" several).
+POSSESSOR_NUMBER = {"son": "Sing", "leur": "Plur"}
+OWNER_DEPS = frozenset({"nsubj", "nsubj:pass"})
 PLACE_TYPES = frozenset({"Place"})
 PLACE_CLASS_NOUNS = frozenset(
     {"ville", "village", "commune", "région", "province", "département", "pays", "quartier", "rue", "avenue",
@@ -55,6 +58,40 @@ def noun_links(doc: Doc, index: MentionIndex, lexicon: Lexicon) -> Iterator[Fram
                         continue
                     linked.add(obj)
                     yield _link(f"{token.lemma_.lower()} {case}", token, subject, obj, evidence)
+
+
+def possessive_links(doc: Doc, index: MentionIndex) -> Iterator[Frame]:
+    """"Marie a perdu sa voiture" -> voiture de Marie: a possessive determiner's owner is the
+    closest earlier subject of the same or the previous sentence that agrees in number."""
+    for sent in doc.sents:
+        evidence = sentence_span(sent)
+        for token in sent:
+            if token.pos_ != "NOUN":
+                continue
+            det = next((c for c in token.children if c.dep_ == "det" and "Yes" in c.morph.get("Poss")), None)
+            number = POSSESSOR_NUMBER.get(det.lemma_.lower()) if det is not None else None
+            owner_token = _owner(token, number) if number else None
+            if owner_token is None:
+                continue
+            owner, owned = index.resolve(owner_token), index.resolve(token)
+            if owner is None or owned is None or owner == owned or not (owner.is_named or owned.is_named):
+                continue
+            if not _renames(token, owner):
+                yield _link(f"{token.lemma_.lower()} de", token, owned, owner, evidence)
+
+
+def _owner(noun: Token, number: str) -> Token | None:
+    sentence_start = noun.sent.start
+    window_start = noun.doc[sentence_start - 1].sent.start if sentence_start > 0 else 0
+    for candidate in reversed(noun.doc[window_start : noun.i]):
+        if (
+            candidate.dep_ in OWNER_DEPS
+            and candidate.pos_ in ("NOUN", "PROPN", "PRON")
+            and number in (candidate.morph.get("Number") or [number])
+            and not candidate.is_ancestor(noun)
+        ):
+            return candidate
+    return None
 
 
 def _described(noun: Token, index: MentionIndex) -> Mention | None:
