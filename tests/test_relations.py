@@ -144,3 +144,9 @@ def test_undeclared_war_is_a_negative_declaration_against_its_target(fr_nlp):
 )
 def test_no_relation_between_a_place_and_its_name(fr_nlp, text):
     assert relations(fr_nlp, text) == []
+
+
+def test_a_place_taken_by_an_event_is_not_also_a_noun_link(fr_nlp):
+    text = "Les deux alliés ont convenu de déployer une partie de l'arsenal nucléaire de Moscou en Biélorussie."
+    found = relations(fr_nlp, text)
+    assert [r[1] for r in found if r[0] == "relation" and r[3].get("object") == ["Biélorussie"]] == [], found
