@@ -62,3 +62,29 @@ def test_pair_counts(arguments, expected):
 def test_scores_in_percent():
     score = score_document(record([{"agent": ("e1",), "theme": ("e2",), "location": ("e4",)}], ENTITIES), gold())
     assert round(score.precision, 1) == 66.7 and round(score.recall, 1) == 66.7 and round(score.f1, 1) == 66.7
+
+
+@pytest.mark.model
+def test_evaluate_popcorn_parses_and_scores_a_corpus_file(tmp_path, fr_nlp):
+    import json
+
+    from textkg.evaluation.relations import evaluate_popcorn
+
+    text = "La Russie a déployé des missiles en Biélorussie."
+    start = text.index("Biélorussie")
+    corpus = {
+        "1": {
+            "text": text,
+            "entities": [
+                {"id": 0, "type": "PLACE", "mentions": [{"value": "Russie", "start": 3, "end": 9}]},
+                {"id": 1, "type": "MATERIEL", "mentions": [{"value": "missiles", "start": 24, "end": 32}]},
+                {"id": 2, "type": "PLACE", "mentions": [{"value": "Biélorussie", "start": start, "end": start + 11}]},
+            ],
+            "relations": [[1, "IS_LOCATED_IN", 2], [0, "HAS_CONTROL_OVER", 1]],
+        }
+    }
+    path = tmp_path / "popcorn.json"
+    path.write_text(json.dumps(corpus), encoding="utf-8")
+    score = evaluate_popcorn(path, loader=lambda lang: fr_nlp)
+    # déployer(agent Russie, theme missiles, location Biélorussie): three pairs, two of them gold
+    assert (score.predicted, score.correct, score.gold, score.found) == (3, 2, 2, 2)
