@@ -29,7 +29,7 @@ AGENT_DEPS = frozenset({"obl:agent"})
 CITED_FORMS = frozenset({"cité", "citée", "cités", "citées", "quoted", "cited"})
 PERSONAL_PRONOUNS = frozenset({"il", "elle", "he", "she"})
 # "l'information selon laquelle ...", "la rumeur selon laquelle ...".
-HEARSAY_MARKERS = frozenset({"selon", "d'après"})
+HEARSAY_MARKERS = frozenset({"selon"})
 RELATIVE_LEMMAS = frozenset({"lequel", "laquelle", "lesquels", "lesquelles"})
 QUOTE_PAIRS = {"«": "»", "“": "”", '"': '"'}
 DENIAL = "Denial"
@@ -145,7 +145,9 @@ def _according_to(sent: Span, index: MentionIndex, sources: list[tuple[Token, Me
         content = [t for t in clause.subtree if t not in token.subtree and not t.is_punct]
         if not content:
             continue
-        case = next(c for c in token.children if c.dep_ == "case")
+        case = next((c for c in token.children if c.dep_ == "case"), None)
+        if case is None:
+            continue
         marker = sorted([case, *(f for f in case.children if f.dep_ == "fixed")], key=lambda t: t.i)
         yield ClaimFrame(
             cue="".join(t.text_with_ws for t in marker).strip(),
