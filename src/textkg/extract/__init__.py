@@ -11,9 +11,11 @@ from .arguments import MentionIndex
 from .claims import claim_frames
 from .frames import ClaimFrame, Frame
 from .mentions import Mention, date_mentions, named_mentions
+from .links import noun_links, possessive_links, uncovered_links
 from .relations import noun_frames, verb_frames
 
 BINARY_ROLES = ("agent", "theme")
+BINARY_ARGUMENTS = ("subject", "object")
 
 __all__ = ["extract_record"]
 
@@ -26,6 +28,8 @@ def extract_record(doc: Doc, document: Document, lexicon: Lexicon | None = None)
     cues = {claim.cue_token for claim in claim_list}
     # A reporting verb that made a claim is the claim; it is not also a relation.
     frames = [f for f in (*verb_frames(doc, index, lexicon), *noun_frames(doc, index, lexicon)) if f.head not in cues]
+    links = (*noun_links(doc, index, lexicon), *possessive_links(doc, index))
+    frames += uncovered_links([f for f in links if f.head not in cues], frames)
     frames.sort(key=lambda f: f.head)
 
     used = {m for f in frames for _, m in f.arguments} | {m for c in claim_list for m in (c.speaker, c.source) if m}
@@ -65,9 +69,10 @@ def _relation(relation_id: str, frame: Frame, entity_of: dict[Mention, str], cla
         ids = roles.setdefault(role, [])
         if entity_of[mention] not in ids:
             ids.append(entity_of[mention])
-    binary = frame.event_class is None and set(roles) == set(BINARY_ROLES) and all(len(v) == 1 for v in roles.values())
-    if binary:
-        arguments = {"subject": tuple(roles["agent"]), "object": tuple(roles["theme"])}
+    pair = _binary_pair(frame, roles)
+    binary = pair is not None
+    if pair is not None:
+        arguments = {"subject": pair[0], "object": pair[1]}
     else:
         arguments = {role: tuple(ids) for role, ids in roles.items()}
     return Relation(
@@ -82,6 +87,16 @@ def _relation(relation_id: str, frame: Frame, entity_of: dict[Mention, str], cla
         modality=frame.modality,
         claim=claim.id if claim else None,
     )
+
+
+def _binary_pair(frame: Frame, roles: dict[str, list[str]]) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
+    """An open predicate with one agent and one theme (or a noun link) is a plain relation."""
+    if frame.event_class is not None or any(len(ids) != 1 for ids in roles.values()):
+        return None
+    for subject_role, object_role in (BINARY_ROLES, BINARY_ARGUMENTS):
+        if set(roles) == {subject_role, object_role}:
+            return tuple(roles[subject_role]), tuple(roles[object_role])
+    return None
 
 
 def _claim(claim_id: str, frame: ClaimFrame, entity_of: dict[Mention, str]) -> Claim:

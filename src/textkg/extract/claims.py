@@ -20,19 +20,35 @@ CONTENT_DEPS = frozenset({"ccomp", "xcomp"})
 SOURCE_MARKERS = frozenset({"selon", "d'après", "according to"})
 # Speakers placed after the verb in an incise: "« ... », a affirmé Choïgu" / "rapporte Sputnik".
 INVERTED_SPEAKER_DEPS = frozenset({"nsubj", "dep", "obj", "appos", "nmod"})
+# Reporting verbs that follow the clause they report: "..., rapporte Sputnik", "..., a indiqué X".
+INCISE_DEPS = frozenset({"advcl", "parataxis", "conj"})
+OBJECT_DEPS = frozenset({"obj"})
+SUBJECT_DEPS = frozenset({"nsubj", "nsubj:pass"})
+AGENT_DEPS = frozenset({"obl:agent"})
+# "cité par Reuters"; the parser sometimes takes the participle for the noun "cité".
+CITED_FORMS = frozenset({"cité", "citée", "cités", "citées", "quoted", "cited"})
+PERSONAL_PRONOUNS = frozenset({"il", "elle", "he", "she"})
+# "l'information selon laquelle ...", "la rumeur selon laquelle ...".
+HEARSAY_MARKERS = frozenset({"selon"})
+RELATIVE_LEMMAS = frozenset({"lequel", "laquelle", "lesquels", "lesquelles"})
 QUOTE_PAIRS = {"«": "»", "“": "”", '"': '"'}
 DENIAL = "Denial"
 
 
 def claim_frames(doc: Doc, index: MentionIndex, lexicon: Lexicon) -> Iterator[ClaimFrame]:
+    # Persons who are subjects: the ones a later "il a ajouté" can continue.
+    persons = [m for m in index.mentions if m.type == "Person" and _is_subject(doc, m)]
     for sent in doc.sents:
         sources = list(_sources(sent, index))
-        found = False
+        hearsay = list(_hearsay(sent, index, sources, lexicon))
+        yield from hearsay
+        found = bool(hearsay)
         for token in sent:
             stance = lexicon.reporting_stance(doc.lang_, token.lemma_) if token.pos_ == "VERB" else None
-            if stance is None:
+            if stance is None or any(claim.cue_token == token.i for claim in hearsay):
                 continue
-            claim = _reported(token, sent, index, sources, stance)
+            last_person = next((m for m in reversed(persons) if m.end <= token.idx), None)
+            claim = _reported(token, sent, index, sources, stance, last_person)
             if claim is not None:
                 found = True
                 yield claim
@@ -40,23 +56,33 @@ def claim_frames(doc: Doc, index: MentionIndex, lexicon: Lexicon) -> Iterator[Cl
             yield from _according_to(sent, index, sources)
 
 
-def _reported(verb: Token, sent: Span, index: MentionIndex, sources: list[tuple[Token, Mention]], stance: str) -> ClaimFrame | None:
-    speaker = _speaker(verb, index)
+def _reported(
+    verb: Token,
+    sent: Span,
+    index: MentionIndex,
+    sources: list[tuple[Token, Mention]],
+    stance: str,
+    last_person: Mention | None,
+) -> ClaimFrame | None:
+    content_child = _content_child(verb, stance)
+    speaker, confidence = _speaker(verb, index, incise=content_child is None), 0.8
+    if speaker is None and _is_personal_pronoun_subject(verb):
+        # "Il a ajouté que ...": the last person named before goes on speaking.
+        speaker, confidence = last_person, 0.5
+    elif speaker is not None and not speaker.is_named:
+        confidence = 0.6
     quote = _quote_span(sent, verb)
-    content_tokens = next(
-        (list(c.subtree) for c in verb.children if c.dep_ in CONTENT_DEPS),
-        None,
-    )
+    content_tokens = list(content_child.subtree) if content_child is not None else None
     if quote is not None and content_tokens and token_span(content_tokens)[0] <= quote[0] < token_span(content_tokens)[1]:
         quote = None  # a quoted phrase inside indirect speech: « intégrité territoriale »
     if quote is not None:
         content, is_quote = quote, True
     elif content_tokens:
-        content_tokens = [t for t in content_tokens if not (t.dep_ == "mark" and t.head.dep_ in CONTENT_DEPS and t.i == content_tokens[0].i)]
+        content_tokens = [t for t in content_tokens if not (t.dep_ == "mark" and t.head == content_child and t.i == content_tokens[0].i)]
         content, is_quote = token_span(content_tokens), False
-    elif verb.dep_ in ("advcl", "parataxis") and verb.i > verb.head.i:
+    elif verb.dep_ in INCISE_DEPS and verb.i > verb.head.i:
         # "Les activités ... ont pris ..., rapporte Sputnik": the main clause is the content.
-        main = [t for t in verb.head.subtree if t.i < verb.i and not t.is_punct]
+        main = [t for t in verb.head.subtree if t.i < verb.i and not t.is_punct and not _within(t, verb)]
         if not main:
             return None
         content, is_quote = token_span(main), False
@@ -75,8 +101,41 @@ def _reported(verb: Token, sent: Span, index: MentionIndex, sources: list[tuple[
         quote=is_quote,
         evidence=sentence_span(sent),
         polarity="negative" if negative else "positive",
-        confidence=0.8 if speaker.is_named else 0.6,
+        confidence=confidence,
     )
+
+
+def _hearsay(sent: Span, index: MentionIndex, sources: list[tuple[Token, Mention]], lexicon: Lexicon) -> Iterator[ClaimFrame]:
+    """"X a donné (démenti) l'information selon laquelle ...": the words after the relative
+    pronoun are what X passes on (or denies). Matched on the surface, because the parser rarely
+    makes a clause of them."""
+    tokens = list(sent)
+    for position, token in enumerate(tokens[1:-2], start=1):
+        noun, relative = tokens[position - 1], tokens[position + 1]
+        if token.lower_ not in HEARSAY_MARKERS or relative.lemma_.lower() not in RELATIVE_LEMMAS or noun.pos_ != "NOUN":
+            continue
+        verb = noun.head
+        if verb.pos_ != "VERB" or noun.dep_ not in OBJECT_DEPS:
+            continue
+        speaker = _speaker(verb, index, incise=False)
+        content = [t for t in tokens[position + 2 :] if not t.is_space]
+        while content and content[-1].is_punct:
+            content.pop()
+        if speaker is None or not content:
+            continue
+        stance = lexicon.reporting_stance(sent.doc.lang_, verb.lemma_)
+        negative = stance == DENIAL or polarity(verb) == "negative"
+        yield ClaimFrame(
+            cue=f"{_cue_text(verb)} {sent.doc[min(noun.left_edge.i, noun.i) : relative.i + 1].text}",
+            cue_token=verb.i,
+            speaker=speaker,
+            source=next((m for _, m in sources if m != speaker), None),
+            content=token_span(content),
+            quote=False,
+            evidence=sentence_span(sent),
+            polarity="negative" if negative else "positive",
+            confidence=0.6,
+        )
 
 
 def _according_to(sent: Span, index: MentionIndex, sources: list[tuple[Token, Mention]]) -> Iterator[ClaimFrame]:
@@ -86,9 +145,12 @@ def _according_to(sent: Span, index: MentionIndex, sources: list[tuple[Token, Me
         content = [t for t in clause.subtree if t not in token.subtree and not t.is_punct]
         if not content:
             continue
-        case = next(c for c in token.children if c.dep_ == "case")
+        case = next((c for c in token.children if c.dep_ == "case"), None)
+        if case is None:
+            continue
+        marker = sorted([case, *(f for f in case.children if f.dep_ == "fixed")], key=lambda t: t.i)
         yield ClaimFrame(
-            cue=case.text,
+            cue="".join(t.text_with_ws for t in marker).strip(),
             cue_token=case.i,
             speaker=mention,
             source=None,
@@ -101,17 +163,42 @@ def _according_to(sent: Span, index: MentionIndex, sources: list[tuple[Token, Me
 
 
 def _sources(sent: Span, index: MentionIndex) -> Iterator[tuple[Token, Mention]]:
+    """Outlets named by "selon X", "d'après X" or "cité par X"."""
     for token in sent:
-        case = [c for c in token.children if c.dep_ == "case"]
-        marker = "".join(c.text_with_ws for c in case).strip().lower().replace("’", "'")
-        if marker in SOURCE_MARKERS:
+        case = [t for c in token.children if c.dep_ == "case" for t in (c, *(f for f in c.children if f.dep_ == "fixed"))]
+        marker = "".join(c.text_with_ws for c in sorted(case, key=lambda t: t.i)).strip().lower().replace("’", "'")
+        cited = token.dep_ in AGENT_DEPS and token.head.lower_ in CITED_FORMS
+        if marker in SOURCE_MARKERS or cited:
             mention = index.named(token)
             if mention is not None:
                 yield token, mention
 
 
-def _speaker(verb: Token, index: MentionIndex) -> Mention | None:
-    incise = verb.dep_ in ("advcl", "parataxis") and verb.i > verb.head.i
+def _content_child(verb: Token, stance: str) -> Token | None:
+    """The clause (or, after a verb of denial, the noun phrase) that the verb reports."""
+    for child in verb.children:
+        if child.dep_ in CONTENT_DEPS:
+            return child
+        # "a expliqué qu'une telle action n'est pas ...": a clause the parser took for an object.
+        if child.dep_ in OBJECT_DEPS and (stance == DENIAL or any(c.dep_ == "mark" for c in child.children)):
+            return child
+    return None
+
+
+def _is_subject(doc: Doc, mention: Mention) -> bool:
+    return any(t.dep_ in SUBJECT_DEPS for t in doc[mention.first_token : mention.last_token + 1])
+
+
+def _within(token: Token, ancestor: Token) -> bool:
+    return token == ancestor or ancestor.is_ancestor(token)
+
+
+def _is_personal_pronoun_subject(verb: Token) -> bool:
+    return any(c.dep_ == "nsubj" and c.pos_ == "PRON" and c.lower_ in PERSONAL_PRONOUNS for c in verb.children)
+
+
+def _speaker(verb: Token, index: MentionIndex, incise: bool) -> Mention | None:
+    incise = incise and verb.dep_ in INCISE_DEPS and verb.i > verb.head.i
     for subject in [c for c in verb.children if c.dep_ == "nsubj"] if incise else subjects(verb):
         mention = index.named(subject) or index.resolve(subject, allow_concept=False)
         if mention is not None:

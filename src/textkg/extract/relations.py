@@ -20,11 +20,15 @@ PASSIVE_SUBJECT_DEPS = frozenset({"nsubj:pass"})
 OBJECT_DEPS = frozenset({"obj", "iobj"})
 OBLIQUE_DEPS = frozenset({"obl", "obl:arg", "obl:mod"})
 AGENT_DEPS = frozenset({"obl:agent"})
+COPULA_DEPS = frozenset({"cop"})
 PASSIVE_AUX_DEPS = frozenset({"aux:pass"})
 # Clauses whose missing subject is the subject of the clause they depend on ("ont convenu de
 # déployer", "a signé un accord pour officialiser").
 CONTROLLED_DEPS = frozenset({"xcomp", "advcl", "conj"})
-NEGATION_LEMMAS = frozenset({"pas", "jamais", "aucunement", "nullement", "not", "never", "n't"})
+CONTROLLER_POS = frozenset({"VERB", "ADJ"})
+RELATIVE_DEPS = frozenset({"acl:relcl"})
+PARTICIPLE_MODIFIER_DEPS = frozenset({"acl"})
+NEGATION_LEMMAS = frozenset({"non", "pas", "jamais", "aucunement", "nullement", "not", "never", "n't"})
 MODAL_LEMMAS = frozenset({"pouvoir", "devoir", "can", "could", "may", "might", "must", "should", "would"})
 
 # Preposition -> role; "location" roles also need a place (or an unnamed place noun).
@@ -49,8 +53,18 @@ PREPOSITION_ROLES = {
 PLACE_TYPES = frozenset({"Place"})
 # Nouns through which a location is reached: "sur le territoire de X" -> X.
 PLACE_HEAD_NOUNS = frozenset({"territoire", "sol", "frontière", "région", "territory", "soil", "border", "region"})
+# Prepositions that place an event at a site named by a common noun: "dans la maison", "au siège".
+SITE_CASES = frozenset({"dans", "chez", "à", "au", "aux", "sur", "en", "in", "inside", "at"})
+# Only adjuncts: "parvenir à un accord" (obl:arg) is an argument, not a place.
+ADJUNCT_DEPS = frozenset({"obl:mod", "obl"})
+QUANTIFIER_TYPES = frozenset({"Ind", "Tot", "Neg", "Int"})
 NOMINAL_ROLE_BY_CASE = {"de": "theme", "du": "theme", "des": "theme", "of": "theme", "par": "agent", "by": "agent"}
 
+# Roles a preposition gives whatever noun the parser hung it on ("une offensive contre l'Ukraine").
+MISATTACHED_ROLES = frozenset({"time", "location", "target"})
+# Events that move something to someone: their "à X" is the recipient, not a place.
+RECIPIENT_CLASSES = frozenset({"Transfer"})
+RECIPIENT_CASES = frozenset({"à", "au", "aux", "to"})
 BASE_CONFIDENCE = 0.5
 
 
@@ -61,9 +75,9 @@ def verb_frames(doc: Doc, index: MentionIndex, lexicon: Lexicon) -> Iterator[Fra
         for token in sent:
             if token.pos_ != "VERB":
                 continue
-            arguments = tuple(_verb_arguments(token, index))
+            event_class = lexicon.event_class(doc.lang_, token.lemma_, "VERB")
+            arguments = tuple(_verb_arguments(token, index, event_class))
             if _worth_keeping(arguments):
-                event_class = lexicon.event_class(doc.lang_, token.lemma_, "VERB")
                 yield Frame(
                     predicate=token.lemma_.lower(),
                     event_class=event_class,
@@ -108,6 +122,9 @@ def polarity(verb: Token) -> str:
 def modality(verb: Token) -> str:
     """future for a future tense, hypothetical for a conditional or under a modal verb."""
     forms = [verb, *(c for c in verb.children if c.dep_.startswith("aux"))]
+    if verb.dep_ == "xcomp" and verb.head.pos_ == "ADJ":
+        # "serait prête à utiliser": the mood is on the copula of the adjective.
+        forms += [c for c in verb.head.children if c.dep_ in COPULA_DEPS or c.dep_.startswith("aux")]
     if any("Cnd" in t.morph.get("Mood") for t in forms):
         return "hypothetical"
     if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in MODAL_LEMMAS:
@@ -118,20 +135,38 @@ def modality(verb: Token) -> str:
 
 
 def subjects(verb: Token) -> list[Token]:
-    """Subjects of ``verb``, or those of the verb it depends on when it has none of its own."""
-    own = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+    """Subjects of ``verb``, or those of the verb (or copular adjective: "serait prête à") it
+    depends on when it has none of its own; a relative pronoun stands for its antecedent."""
+    own = [_antecedent(c) for c in verb.children if c.dep_ in SUBJECT_DEPS]
     if own:
         return own
-    if verb.dep_ in CONTROLLED_DEPS and verb.head is not verb and verb.head.pos_ == "VERB":
+    if verb.dep_ in CONTROLLED_DEPS and verb.head != verb and verb.head.pos_ in CONTROLLER_POS:
         return subjects(verb.head)
     return []
+
+
+def _antecedent(token: Token) -> Token:
+    """"les missiles que la Russie a installés": the relative pronoun "que" is "les missiles"."""
+    if "Rel" in token.morph.get("PronType") and token.head.dep_ in RELATIVE_DEPS:
+        return token.head.head
+    return token
+
+
+def _is_reduced_relative(verb: Token) -> bool:
+    """A past participle modifying a noun: the noun is what undergoes the verb."""
+    return (
+        verb.dep_ in PARTICIPLE_MODIFIER_DEPS
+        and verb.head.pos_ in ("NOUN", "PROPN")
+        and "Part" in verb.morph.get("VerbForm")
+        and "Past" in verb.morph.get("Tense")
+    )
 
 
 def _is_passive(verb: Token) -> bool:
     return any(c.dep_ in PASSIVE_AUX_DEPS or c.dep_ in PASSIVE_SUBJECT_DEPS for c in verb.children)
 
 
-def _verb_arguments(verb: Token, index: MentionIndex) -> Iterator[tuple[str, Mention]]:
+def _verb_arguments(verb: Token, index: MentionIndex, event_class: str | None) -> Iterator[tuple[str, Mention]]:
     passive = _is_passive(verb)
     seen: set[Mention] = set()
 
@@ -143,6 +178,10 @@ def _verb_arguments(verb: Token, index: MentionIndex) -> Iterator[tuple[str, Men
                 yield role, mention
 
     heads: list[Token] = []
+    if _is_reduced_relative(verb):
+        # "les missiles installés en Biélorussie", "une guerre non déclarée contre la Russie".
+        heads.append(verb.head)
+        yield from emit("theme", verb.head)
     for subject in subjects(verb):
         heads.append(subject)
         yield from emit("theme" if passive else "agent", subject)
@@ -155,28 +194,42 @@ def _verb_arguments(verb: Token, index: MentionIndex) -> Iterator[tuple[str, Men
             yield from emit("agent", child)
         elif child.dep_ in OBJECT_DEPS:
             heads.append(child)
-            yield from emit("theme", child)
+            yield from emit("theme", _antecedent(child))
         elif child.dep_ in OBLIQUE_DEPS:
             role, target = _oblique_role(child, index)
+            if role == "location" and event_class in RECIPIENT_CLASSES and _case_lemma(child) in RECIPIENT_CASES:
+                role = "recipient"  # "livrer des canons à l'Ukraine"
             if role is not None:
-                yield from emit(role, target, allow_concept=role != "location")
+                yield from emit(role, target)
     for head in heads:
         for role, target in _misattached_obliques(head, index):
             yield from emit(role, target, allow_concept=False)
 
 
-def _misattached_obliques(argument: Token, index: MentionIndex) -> Iterator[tuple[str, Token]]:
+def _misattached_obliques(argument: Token, index: MentionIndex, depth: int = 2) -> Iterator[tuple[str, Token]]:
     """Dates and places the parser hung on an argument instead of its verb: in "annoncé par
-    Vladimir Poutine en mars", "en mars" is the time of the announcement, not a part of Poutine."""
-    if argument.lemma_.lower() in PLACE_HEAD_NOUNS:
+    Vladimir Poutine en mars", "en mars" is the time of the announcement, not a part of Poutine;
+    in "déployer une partie de l'arsenal en Biélorussie" the place hangs one noun deeper."""
+    if argument.lemma_.lower() in PLACE_HEAD_NOUNS or depth == 0:
         return
     for token in with_conjuncts(argument):
         for child in token.children:
             if child.dep_ != "nmod":
                 continue
             role, target = _oblique_role(child, index)
-            if role in ("time", "location"):
+            if role in MISATTACHED_ROLES:
                 yield role, target
+            elif role is None:
+                yield from _misattached_obliques(child, index, depth - 1)
+
+
+def _is_specific(noun: Token) -> bool:
+    """"dans la maison", "au siège" name a site; "à plusieurs reprises", "à chaque fois" do not."""
+    return not any(c.dep_ == "det" and set(c.morph.get("PronType")) & QUANTIFIER_TYPES for c in noun.children)
+
+
+def _case_lemma(token: Token) -> str | None:
+    return next((c.lemma_.lower() for c in token.children if c.dep_ == "case"), None)
 
 
 def _oblique_role(token: Token, index: MentionIndex) -> tuple[str | None, Token]:
@@ -195,6 +248,8 @@ def _oblique_role(token: Token, index: MentionIndex) -> tuple[str | None, Token]
     named = index.named(token)
     if named is not None and named.type in PLACE_TYPES:
         return "location", token
+    if token.pos_ == "NOUN" and case in SITE_CASES and token.dep_ in ADJUNCT_DEPS and _is_specific(token):
+        return "location", token
     return None, token
 
 
@@ -207,6 +262,11 @@ def _noun_arguments(noun: Token, index: MentionIndex) -> Iterator[tuple[str, Men
             role = NOMINAL_ROLE_BY_CASE[case]
             for token in with_conjuncts(child):
                 mention = index.resolve(token)
+                if mention is not None:
+                    yield role, mention
+            # "le déploiement des missiles en Biélorussie": the place hangs on the theme.
+            for role, target in _misattached_obliques(child, index):
+                mention = index.resolve(target, allow_concept=False)
                 if mention is not None:
                     yield role, mention
         else:

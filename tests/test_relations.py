@@ -1,0 +1,152 @@
+"""Relations and events per construction, over the trained French parse: (sentence, expected) tables."""
+
+import pytest
+
+from textkg.extract import extract_record
+from textkg.records import Document
+
+pytestmark = pytest.mark.model
+
+
+def relations(nlp, text):
+    record = extract_record(nlp(text), Document(id="t", text=text))
+    labels = {e.id: e.label for e in record.entities}
+    return [
+        (r.kind, r.predicate, r.event_class, {role: sorted(labels[i] for i in ids) for role, ids in r.arguments.items()}, r.modality)
+        for r in record.relations
+    ]
+
+
+@pytest.mark.parametrize(
+    ("construction", "text", "predicate", "event_class", "roles"),
+    [
+        (
+            "coordinated subjects, object, date",
+            "La Russie et la Biélorussie ont signé jeudi un accord.",
+            "signer",
+            "Agreement",
+            {"agent": ["Biélorussie", "Russie"], "theme": ["accord"], "time": ["jeudi"]},
+        ),
+        (
+            "sur le territoire de X",
+            "Moscou a installé ses missiles sur le territoire de la Biélorussie.",
+            "installer",
+            "Deployment",
+            {"agent": ["Moscou"], "theme": ["missiles"], "location": ["Biélorussie"]},
+        ),
+        (
+            "contre X, hung on the object",
+            "La Russie a lancé une offensive contre l'Ukraine.",
+            "lancer",
+            None,
+            {"agent": ["Russie"], "theme": ["offensive"], "target": ["Ukraine"]},
+        ),
+        (
+            "avec X",
+            "Emmanuel Macron a signé un accord avec Olaf Scholz.",
+            "signer",
+            "Agreement",
+            {"agent": ["Emmanuel Macron"], "theme": ["accord"], "partner": ["Olaf Scholz"]},
+        ),
+        (
+            "control (xcomp)",
+            "La Russie a décidé de déployer des missiles en Biélorussie.",
+            "déployer",
+            "Deployment",
+            {"agent": ["Russie"], "theme": ["missiles"], "location": ["Biélorussie"]},
+        ),
+        (
+            "relative clause",
+            "Les missiles que la Russie a installés en Biélorussie sont dangereux.",
+            "installer",
+            "Deployment",
+            {"agent": ["Russie"], "theme": ["missiles"], "location": ["Biélorussie"]},
+        ),
+        (
+            "reduced relative (past participle)",
+            "Les missiles installés en Biélorussie inquiètent l'OTAN.",
+            "installer",
+            "Deployment",
+            {"theme": ["missiles"], "location": ["Biélorussie"]},
+        ),
+        (
+            "partitive noun",
+            "Les deux alliés ont convenu de déployer une partie de l'arsenal nucléaire de Moscou en Biélorussie.",
+            "déployer",
+            "Deployment",
+            {"agent": ["alliés"], "theme": ["arsenal nucléaire"], "location": ["Biélorussie"]},
+        ),
+        (
+            "recipient of a transfer",
+            "D'après l'AFP, la Chine a livré des drones à la Russie.",
+            "livrer",
+            "Transfer",
+            {"agent": ["Chine"], "theme": ["drones"], "recipient": ["Russie"]},
+        ),
+        (
+            "nominal event",
+            "Le déploiement des missiles russes en Biélorussie a commencé.",
+            "déploiement",
+            "Deployment",
+            {"theme": ["missiles russes"], "location": ["Biélorussie"]},
+        ),
+    ],
+)
+def test_events_with_roles(fr_nlp, construction, text, predicate, event_class, roles):
+    found = relations(fr_nlp, text)
+    assert any(p == predicate and c == event_class and r == roles for _, p, c, r, _ in found), (construction, found)
+
+
+@pytest.mark.parametrize(
+    ("construction", "text", "predicate", "subject", "obj"),
+    [
+        ("apposition", "Anne Hidalgo, maire de Paris, a inauguré le pont.", "maire de", "Anne Hidalgo", "Paris"),
+        ("copula", "Anne Hidalgo est la maire de Paris.", "maire de", "Anne Hidalgo", "Paris"),
+        ("title, then name", "Le maire de Lyon, Grégory Doucet, a visité le chantier.", "maire de", "Grégory Doucet", "Lyon"),
+        ("possessive determiner", "Marie Dupont est arrivée hier. Son sac a été retrouvé.", "sac de", "sac", "Marie Dupont"),
+        ("open verb outside the lexicon", "Emmanuel Macron a critiqué Vladimir Poutine.", "critiquer", "Emmanuel Macron", "Vladimir Poutine"),
+    ],
+)
+def test_binary_relations_are_open_predicates(fr_nlp, construction, text, predicate, subject, obj):
+    found = relations(fr_nlp, text)
+    expected = ("relation", predicate, None, {"subject": [subject], "object": [obj]})
+    assert any(r[:4] == expected for r in found), (construction, found)
+
+
+@pytest.mark.parametrize(
+    ("text", "predicate", "modality"),
+    [
+        ("La Russie serait prête à utiliser des armes nucléaires.", "utiliser", "hypothetical"),
+        ("La Biélorussie rejoindra la campagne de la Russie.", "rejoindre", "future"),
+    ],
+)
+def test_modality_reaches_controlled_verbs(fr_nlp, text, predicate, modality):
+    found = [r for r in relations(fr_nlp, text) if r[1] == predicate]
+    assert found and found[0][4] == modality, found
+
+
+def test_undeclared_war_is_a_negative_declaration_against_its_target(fr_nlp):
+    text = "L'Occident mène une guerre non déclarée contre la Russie."
+    record = extract_record(fr_nlp(text), Document(id="t", text=text))
+    labels = {e.id: e.label for e in record.entities}
+    declared = [r for r in record.relations if r.predicate == "déclarer"]
+    assert declared and declared[0].polarity == "negative"
+    assert [labels[i] for i in declared[0].arguments["target"]] == ["Russie"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "La ville de Lyon est belle.",  # "ville de Lyon" names one place, it relates nothing
+        "Le territoire de la Biélorussie est vaste.",
+        "Il fait beau à Paris.",
+    ],
+)
+def test_no_relation_between_a_place_and_its_name(fr_nlp, text):
+    assert relations(fr_nlp, text) == []
+
+
+def test_a_place_taken_by_an_event_is_not_also_a_noun_link(fr_nlp):
+    text = "Les deux alliés ont convenu de déployer une partie de l'arsenal nucléaire de Moscou en Biélorussie."
+    found = relations(fr_nlp, text)
+    assert [r[1] for r in found if r[0] == "relation" and r[3].get("object") == ["Biélorussie"]] == [], found
