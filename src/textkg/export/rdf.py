@@ -67,6 +67,7 @@ ROLE_PROPERTIES = {
     "partner": TK.partner,
     "target": TK.target,
     "instrument": TK.instrument,
+    "recipient": TK.recipient,
 }
 
 Triple = tuple[Node, Node, Node]
