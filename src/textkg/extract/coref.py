@@ -1,0 +1,194 @@
+"""Coreference within a document: which mentions (names, noun phrases, pronouns) are one thing.
+
+Pure functions over a parsed Doc. Names meet on transliteration-folded keys (resolve.py); a noun
+phrase repeats an earlier one with the same head lemma; an apposition or a title renames its head
+("le ministre russe, Sergueï Choïgou"); a third-person pronoun takes the nearest earlier mention
+that agrees in gender and number, preferring subjects (the salience order of Lappin and Leass).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from ..resolve import cluster_mentions
+from .mentions import Mention
+
+# Third-person pronouns and the (gender, number) they require; None accepts either.
+PRONOUN_AGREEMENT: dict[str, tuple[str | None, str | None]] = {
+    "il": ("Masc", "Sing"),
+    "elle": ("Fem", "Sing"),
+    "ils": ("Masc", "Plur"),
+    "elles": ("Fem", "Plur"),
+    "lui": (None, "Sing"),
+    "eux": ("Masc", "Plur"),
+    "leur": (None, "Plur"),
+    "le": ("Masc", "Sing"),
+    "la": ("Fem", "Sing"),
+    "les": (None, "Plur"),
+    "l'": (None, "Sing"),
+    "l’": (None, "Sing"),
+    "he": ("Masc", "Sing"),
+    "she": ("Fem", "Sing"),
+    "him": ("Masc", "Sing"),
+    "her": ("Fem", "Sing"),
+    "they": (None, "Plur"),
+    "them": (None, "Plur"),
+}
+# "il faut", "il y a": impersonal subjects refer to nothing.
+EXPLETIVE_DEPS = frozenset({"expl", "expl:subj", "expl:pass", "expl:comp", "expl:pv"})
+SUBJECT_DEPS = frozenset({"nsubj", "nsubj:pass"})
+RENAMING_DEPS = frozenset({"appos", "flat:name"})
+# How many sentences back a pronoun looks for its antecedent.
+PRONOUN_WINDOW = 2
+ANAPHOR = "Pronoun"
+NAMED_PERSON_TYPES = frozenset({"Person"})
+
+
+@dataclass(frozen=True)
+class Chain:
+    """One discourse entity: its mentions in text order."""
+
+    mentions: tuple[Mention, ...]
+
+
+def pronoun_mentions(doc: Doc) -> Iterator[Mention]:
+    """Referring third-person pronouns (not impersonal "il", not reflexive "se")."""
+    for token in doc:
+        if token.pos_ == "PRON" and token.lower_ in PRONOUN_AGREEMENT and token.dep_ not in EXPLETIVE_DEPS:
+            yield Mention(token.idx, token.idx + len(token), token.text, ANAPHOR, token.i, token.i)
+
+
+def noun_mentions(doc: Doc, taken: Iterable[Mention]) -> Iterator[Mention]:
+    """Every common noun outside the named mentions, as its head word (POPCORN and most news
+    annotation mark the head: "les flammes" -> "flammes")."""
+    covered = {i for m in taken for i in range(m.first_token, m.last_token + 1)}
+    for token in doc:
+        if token.pos_ == "NOUN" and token.i not in covered and any(c.isalpha() for c in token.text):
+            yield Mention(token.idx, token.idx + len(token), token.text, "Concept", token.i, token.i)
+
+
+def coreference_chains(doc: Doc, mentions: Sequence[Mention]) -> list[Chain]:
+    """Group ``mentions`` of ``doc`` into chains; every mention lands in exactly one chain."""
+    ordered = sorted(dict.fromkeys(mentions), key=lambda m: (m.start, m.end))
+    parent: dict[Mention, Mention] = {m: m for m in ordered}
+
+    def find(m: Mention) -> Mention:
+        while parent[m] is not m:
+            parent[m] = parent[parent[m]]
+            m = parent[m]
+        return m
+
+    def union(a: Mention, b: Mention) -> None:
+        ra, rb = find(a), find(b)
+        if ra is not rb:
+            first, second = sorted((ra, rb), key=lambda m: (m.start, m.end))
+            parent[second] = first
+
+    named = [m for m in ordered if m.type not in ("Concept", "Date", ANAPHOR)]
+    for cluster in cluster_mentions(named):
+        for member in cluster.mentions[1:]:
+            union(cluster.mentions[0], member)
+
+    by_token = {i: m for m in ordered if m.type != ANAPHOR for i in range(m.first_token, m.last_token + 1)}
+    _link_renamings(doc, ordered, by_token, union)
+    _link_repeated_heads(doc, ordered, union)
+    for mention in ordered:
+        if mention.type == ANAPHOR:
+            antecedent = _antecedent(doc, mention, ordered)
+            if antecedent is not None:
+                union(antecedent, mention)
+
+    chains: dict[Mention, list[Mention]] = {}
+    for mention in ordered:
+        chains.setdefault(find(mention), []).append(mention)
+    return [Chain(tuple(members)) for members in chains.values()]
+
+
+def _link_renamings(doc: Doc, ordered: Sequence[Mention], by_token: dict[int, Mention], union) -> None:
+    """A noun and the name in apposition to it, or naming it: "le président Vladimir Poutine"."""
+    for mention in ordered:
+        if mention.type != "Concept":
+            continue
+        head = doc[mention.first_token]
+        for child in head.children:
+            renames = child.dep_ in RENAMING_DEPS or (
+                child.dep_ == "nmod" and child.pos_ == "PROPN" and not any(g.dep_ == "case" for g in child.children)
+            )
+            target = by_token.get(child.i)
+            if renames and target is not None and target.type not in ("Concept", "Date"):
+                union(mention, target)
+
+
+def _link_repeated_heads(doc: Doc, ordered: Sequence[Mention], union) -> None:
+    """A noun repeated later with the same lemma and number is the same thing ("l'incendie ...
+    l'incendie"); a plural does not join a singular."""
+    seen: dict[tuple[str, str], Mention] = {}
+    for mention in ordered:
+        if mention.type != "Concept":
+            continue
+        head = doc[mention.first_token]
+        key = (head.lemma_.lower(), _feature(head, "Number") or "")
+        if key in seen:
+            union(seen[key], mention)
+        else:
+            seen[key] = mention
+
+
+def _antecedent(doc: Doc, pronoun: Mention, ordered: Sequence[Mention]) -> Mention | None:
+    token = doc[pronoun.first_token]
+    gender, number = PRONOUN_AGREEMENT[token.lower_]
+    sentence_starts = [s.start for s in doc.sents]
+    current = max(i for i, start in enumerate(sentence_starts) if start <= token.i)
+    window_start = sentence_starts[max(0, current - PRONOUN_WINDOW)]
+    candidates = [
+        m
+        for m in ordered
+        if window_start <= m.first_token and m.last_token < token.i and m.type not in ("Date", ANAPHOR)
+        and _agrees(doc, m, gender, number)
+        and not _same_clause_object(doc, m, token)
+    ]
+    if not candidates:
+        return None
+    return max(candidates, key=lambda m: (_salience(doc, m, token), m.start))
+
+
+def _salience(doc: Doc, mention: Mention, pronoun: Token) -> int:
+    head = _head(doc, mention)
+    score = 0
+    if head.dep_ in SUBJECT_DEPS:
+        score += 2
+    if mention.type in NAMED_PERSON_TYPES:
+        score += 1
+    if head.sent.start == pronoun.sent.start:
+        score += 1
+    return score
+
+
+def _same_clause_object(doc: Doc, mention: Mention, pronoun: Token) -> bool:
+    """Binding: a non-reflexive pronoun does not refer to the subject of its own verb."""
+    head = _head(doc, mention)
+    return head.dep_ in SUBJECT_DEPS and pronoun.dep_ not in SUBJECT_DEPS and head.head == pronoun.head
+
+
+def _agrees(doc: Doc, mention: Mention, gender: str | None, number: str | None) -> bool:
+    head = _head(doc, mention)
+    if mention.type not in ("Concept",):
+        # Names carry no reliable morphology; a named thing is singular.
+        return number in (None, "Sing")
+    mention_gender, mention_number = _feature(head, "Gender"), _feature(head, "Number")
+    if gender and mention_gender and gender != mention_gender:
+        return False
+    return not (number and mention_number and number != mention_number)
+
+
+def _head(doc: Doc, mention: Mention) -> Token:
+    span = doc[mention.first_token : mention.last_token + 1]
+    return span.root
+
+
+def _feature(token: Token, name: str) -> str | None:
+    values = token.morph.get(name)
+    return values[0] if values else None
