@@ -16,6 +16,7 @@ from spacy.tokens import Doc
 
 from ..extract.coref import coreference_chains, noun_mentions, pronoun_mentions
 from ..extract.mentions import date_mentions, named_mentions
+from ..gazetteer import default_gazetteer
 from ..records import broad_type
 from .corpora import GoldDocument, NerDocument, read_democrat, read_hipe, read_popcorn
 from .metrics import COREF_METRICS, PRF, TypedSpan, conll_f1, mention_prf
@@ -100,8 +101,11 @@ def spacy_clusters(doc: Doc) -> list[Cluster]:
 
 
 def textkg_clusters(doc: Doc) -> list[Cluster]:
-    named = [*named_mentions(doc), *date_mentions(doc)]
-    mentions = [*named, *noun_mentions(doc, named), *pronoun_mentions(doc)]
+    """Names, nouns and pronouns in chains. Dates are left out: the coreference corpora mark none,
+    and a date would also hide the noun it covers ("jeudi")."""
+    named = list(named_mentions(doc))
+    dates = list(date_mentions(doc))
+    mentions = [*named, *noun_mentions(doc, [*named, *dates], default_gazetteer().titles), *pronoun_mentions(doc)]
     return [tuple((m.start, m.end) for m in chain.mentions) for chain in coreference_chains(doc, mentions)]
 
 

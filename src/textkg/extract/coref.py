@@ -39,6 +39,11 @@ PRONOUN_AGREEMENT: dict[str, tuple[str | None, str | None]] = {
 }
 # "il faut", "il y a": impersonal subjects refer to nothing.
 EXPLETIVE_DEPS = frozenset({"expl", "expl:subj", "expl:pass", "expl:comp", "expl:pv"})
+# Slots where a noun refers: arguments, obliques, noun modifiers, conjuncts (not appositions,
+# predicates, adverbial or fixed uses).
+NOMINAL_DEPS = frozenset(
+    {"nsubj", "nsubj:pass", "obj", "iobj", "obl", "obl:arg", "obl:agent", "obl:mod", "nmod", "conj", "dep", "ROOT"}
+)
 SUBJECT_DEPS = frozenset({"nsubj", "nsubj:pass"})
 RENAMING_DEPS = frozenset({"appos", "flat:name"})
 # How many sentences back a pronoun looks for its antecedent.
@@ -61,12 +66,21 @@ def pronoun_mentions(doc: Doc) -> Iterator[Mention]:
             yield Mention(token.idx, token.idx + len(token), token.text, ANAPHOR, token.i, token.i)
 
 
-def noun_mentions(doc: Doc, taken: Iterable[Mention]) -> Iterator[Mention]:
-    """Every common noun outside the named mentions, as its head word (POPCORN and most news
-    annotation mark the head: "les flammes" -> "flammes")."""
+def noun_mentions(doc: Doc, taken: Iterable[Mention], titles: frozenset[str] = frozenset()) -> Iterator[Mention]:
+    """Common nouns outside ``taken`` (named mentions, dates) that fill a nominal slot, as their
+    head word (POPCORN and most news annotation mark the head: "les flammes" -> "flammes").
+    Honorifics ("monsieur") and nouns frozen into prepositions ("grâce à", "au cours de") refer
+    to nothing."""
     covered = {i for m in taken for i in range(m.first_token, m.last_token + 1)}
     for token in doc:
-        if token.pos_ == "NOUN" and token.i not in covered and any(c.isalpha() for c in token.text):
+        if (
+            token.pos_ == "NOUN"
+            and token.i not in covered
+            and token.dep_ in NOMINAL_DEPS
+            and token.lower_ not in titles
+            and not any(child.dep_ == "fixed" for child in token.children)
+            and any(c.isalpha() for c in token.text)
+        ):
             yield Mention(token.idx, token.idx + len(token), token.text, "Concept", token.i, token.i)
 
 
@@ -129,7 +143,7 @@ def _link_repeated_heads(doc: Doc, ordered: Sequence[Mention], union) -> None:
     for mention in ordered:
         if mention.type != "Concept":
             continue
-        head = doc[mention.first_token]
+        head = _head(doc, mention)
         key = (head.lemma_.lower(), _feature(head, "Number") or "")
         if key in seen:
             union(seen[key], mention)

@@ -1,0 +1,87 @@
+"""Precise types for named mentions: the statistical NER's guess corrected by gazetteers and by
+context (pure functions over a Doc).
+
+Order of evidence, strongest first: a weapon designator or a name after a weapon head noun
+("missiles Iskander-M"); a known organization or news agency; a media name after "selon" or
+"rapporte"; a country, region or city from the gazetteer; a title before the name ("M.",
+"général") makes a person; otherwise the NER's own type.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span
+
+from ..gazetteer import Gazetteer, Place
+from ..names import ascii_fold
+
+# Words that introduce the outlet of reported speech.
+SOURCE_CUES = frozenset({"selon", "après", "rapporte", "rapportent", "rapporté", "according", "reports", "reported"})
+# Words that make a name a media outlet when the lexicon does not know it.
+MEDIA_WORDS = frozenset(
+    {"agence", "agency", "news", "presse", "press", "télévision", "television", "tv", "radio", "journal", "times", "post"}
+)
+# The NER's types that a gazetteer place may override; a Person needs more (see below).
+PLACE_OVERRIDABLE = frozenset({"Place", "Misc", "Organization"})
+# A one-word person name that is also a city is retyped only for cities this big.
+CITY_OVER_PERSON_POPULATION = 500_000
+
+
+@dataclass(frozen=True)
+class Typing:
+    type: str
+    links: tuple[tuple[str, str], ...] = ()
+    place: Place | None = None
+
+
+def classify(doc: Doc, span: Span, ner_type: str, gazetteer: Gazetteer) -> Typing | None:
+    """The ontology type of the named ``span``; None when it is no name at all (a demonym such
+    as "Français" that the NER took for a place)."""
+    text = span.text
+    before = _previous_word(doc, span.start)
+    if gazetteer.weapons.is_designator(text) or (before is not None and before.lower_ in gazetteer.weapons.heads):
+        if gazetteer.organization(text) is None:
+            return Typing("WeaponSystem")
+    known = gazetteer.organization(text)
+    if known is not None:
+        return Typing(known.type)
+    if ner_type != "Person" and _after_source_cue(doc, span) and MEDIA_WORDS & set(ascii_fold(text).split()):
+        return Typing("NewsAgency")
+    place = gazetteer.place(text)
+    titled = title_before(doc, span.start, gazetteer)
+    if place is not None and not titled:
+        overridable = ner_type in PLACE_OVERRIDABLE or place.type in ("Country", "Region")
+        single_big_city = len(span) == 1 and place.population >= CITY_OVER_PERSON_POPULATION
+        if overridable or single_big_city:
+            return Typing(place.type, tuple(sorted(place.links.items())), place)
+    if titled and ner_type in ("Place", "Misc"):
+        return Typing("Person")
+    if len(span) == 1 and place is None and gazetteer.demonym_country(text) is not None:
+        return None
+    return Typing(ner_type)
+
+
+def _previous_word(doc: Doc, start: int):
+    i = start - 1
+    while i >= 0 and (doc[i].is_punct and doc[i].text != "." or doc[i].is_space):
+        i -= 1
+    return doc[i] if i >= 0 else None
+
+
+def title_before(doc: Doc, start: int, gazetteer: Gazetteer) -> bool:
+    """A title or role right before token ``start``: "M. Hagenbeck", "M . Baroche", "général Prim"."""
+    i = start - 1
+    while i >= 0 and doc[i].text in (".", ","):
+        i -= 1
+    if i < 0:
+        return False
+    word = doc[i].lower_
+    return word in gazetteer.titles or word + "." in gazetteer.titles or word.rstrip(".") in gazetteer.titles or word in gazetteer.roles
+
+
+def _after_source_cue(doc: Doc, span: Span) -> bool:
+    window = doc[max(0, span.start - 3) : span.start]
+    return any(t.lower_ in SOURCE_CUES for t in window) or (
+        span.end < len(doc) and doc[span.end].lower_ in SOURCE_CUES
+    )
