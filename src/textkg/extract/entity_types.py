@@ -9,7 +9,11 @@ Order of evidence, strongest first: a weapon designator or a name after a weapon
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+from typing import TypeVar
 
 from spacy.tokens import Doc, Span
 
@@ -25,7 +29,18 @@ MEDIA_WORDS = frozenset(
 # The NER's types that a gazetteer place may override; a Person needs more (see below).
 PLACE_OVERRIDABLE = frozenset({"Place", "Misc", "Organization"})
 # A one-word person name that is also a city is retyped only for cities this big.
-CITY_OVER_PERSON_POPULATION = 500_000
+CITY_OVER_PERSON_POPULATION = 100_000
+# Prepositions after which a bare name is a place, not a person ("à Cressier", "en Valais").
+LOCATIVE_PREPOSITIONS = frozenset({"à", "en", "dans", "vers", "in", "at"})
+# The NER's own coarse types, which document-level voting may correct; gazetteer types stay.
+VOTING_TYPES = frozenset({"Person", "Place", "Organization"})
+
+
+M = TypeVar("M")
+# Parts of speech that a lone name never has.
+COMMON_WORD_POS = frozenset({"NOUN", "ADJ", "VERB", "ADV", "DET", "PRON", "ADP", "CCONJ", "SCONJ", "AUX"})
+FUNCTION_WORD_POS = frozenset({"DET", "ADP", "CCONJ", "SCONJ"})
+ROMAN_NUMERAL = re.compile(r"[IVXLC]+")
 
 
 @dataclass(frozen=True)
@@ -55,11 +70,36 @@ def classify(doc: Doc, span: Span, ner_type: str, gazetteer: Gazetteer) -> Typin
         single_big_city = len(span) == 1 and place.population >= CITY_OVER_PERSON_POPULATION
         if overridable or single_big_city:
             return Typing(place.type, tuple(sorted(place.links.items())), place)
-    if titled and ner_type in ("Place", "Misc"):
+    if titled and ner_type in ("Place", "Misc", "Organization"):
         return Typing("Person")
-    if len(span) == 1 and place is None and gazetteer.demonym_country(text) is not None:
+    if ner_type == "Person" and not titled and before is not None and before.lower_ in LOCATIVE_PREPOSITIONS and len(span) == 1:
+        return Typing("Place")
+    if len(span) == 1 and place is None and _not_a_name(span[0], ner_type, gazetteer):
         return None
     return Typing(ner_type)
+
+
+def vote_types(mentions: Sequence[M], key: Callable[[str], str]) -> list[M]:
+    """One sense per discourse: a name the NER typed differently across a document takes the type
+    most of its mentions have; a type the gazetteer confirmed counts double.
+
+    >>> from collections import namedtuple
+    >>> M = namedtuple("M", "text type")
+    >>> [m.type for m in vote_types([M("Zulle", "Place"), M("Zulle", "Person"), M("Zulle", "Person")], str)]
+    ['Person', 'Person', 'Person']
+    """
+    votes: dict[str, Counter] = {}
+    for mention in mentions:
+        weight = 1 if mention.type in VOTING_TYPES else 2
+        votes.setdefault(key(mention.text), Counter())[mention.type] += weight
+    voted = []
+    for mention in mentions:
+        counts = votes[key(mention.text)]
+        best = max(counts, key=lambda t: (counts[t], t not in VOTING_TYPES))
+        if mention.type in VOTING_TYPES and best != mention.type and counts[best] > counts[mention.type]:
+            mention = mention._replace(type=best) if hasattr(mention, "_replace") else replace(mention, type=best)
+        voted.append(mention)
+    return voted
 
 
 def _previous_word(doc: Doc, start: int):
@@ -67,6 +107,20 @@ def _previous_word(doc: Doc, start: int):
     while i >= 0 and (doc[i].is_punct and doc[i].text != "." or doc[i].is_space):
         i -= 1
     return doc[i] if i >= 0 else None
+
+
+def _not_a_name(token, ner_type: str, gazetteer: Gazetteer) -> bool:
+    """A lone word the tagger reads as a common word ("Etat", "Problèmes", "Vaudois"), a demonym,
+    or a stray letter or Roman numeral (OCR debris) is not a name. Surnames are often common
+    words too ("Poutine", "Boulanger"): for a person only function words count."""
+    letters = [c for c in token.text if c.isalpha()]
+    common = FUNCTION_WORD_POS if ner_type == "Person" else COMMON_WORD_POS
+    return (
+        gazetteer.demonym_country(token.text) is not None
+        or token.pos_ in common
+        or len(letters) < 2
+        or ROMAN_NUMERAL.fullmatch(token.text) is not None
+    )
 
 
 def title_before(doc: Doc, start: int, gazetteer: Gazetteer) -> bool:

@@ -11,8 +11,8 @@ from spacy.tokens import Doc, Span, Token
 
 from ..dates import normalize_date
 from ..gazetteer import Gazetteer, default_gazetteer
-from ..names import ascii_fold, clean_surface
-from .entity_types import classify
+from ..names import clean_surface, name_key
+from .entity_types import classify, title_before, vote_types
 
 NER_TYPES = {"PER": "Person", "PERSON": "Person", "ORG": "Organization", "LOC": "Place", "GPE": "Place", "MISC": "Misc"}
 NAMED_TYPES = frozenset(
@@ -93,7 +93,7 @@ def named_mentions(doc: Doc, gazetteer: Gazetteer | None = None, metonymy: bool 
             found.append(mention)
     covered = {i for m in found for i in range(m.first_token, m.last_token + 1)}
     found += _scanned(doc, covered, gazetteer)
-    for mention in sorted(found, key=lambda m: m.start):
+    for mention in vote_types(sorted(found, key=lambda m: m.start), name_key):
         yield _with_metonymy(doc, mention, gazetteer) if metonymy else mention
 
 
@@ -182,12 +182,19 @@ def _role(doc: Doc, name: Span, gazetteer: Gazetteer) -> str | None:
 
 
 def _scanned(doc: Doc, covered: set[int], gazetteer: Gazetteer) -> list[Mention]:
-    """Capitalised token runs the NER missed that a gazetteer knows: longest match first."""
+    """Capitalised token runs the NER missed that a gazetteer knows, longest match first, and
+    names right after an honorific ("M. Hotz", "Mme de Boullenois")."""
     found = []
     i = 0
     while i < len(doc):
         match = None
-        if i not in covered and _name_like(doc[i]):
+        if i not in covered and title_before(doc, i, gazetteer) and _name_like(doc[i]) and doc[i].pos_ == "PROPN":
+            end = i + 1
+            while end < len(doc) and end - i < MAX_SCAN_TOKENS and end not in covered and _name_like(doc[end]) and doc[end].pos_ == "PROPN":
+                end += 1
+            span = doc[i:end]
+            match = Mention(span.start_char, span.end_char, span.text, "Person", span.start, span.end - 1)
+        elif i not in covered and _name_like(doc[i]):
             for length in range(min(MAX_SCAN_TOKENS, len(doc) - i), 0, -1):
                 span = doc[i : i + length]
                 if any(j in covered for j in range(span.start, span.end)) or not _name_like(span[-1]):
