@@ -143,19 +143,7 @@ class ExtractionRecord:
             "url": doc.url,
             "title": doc.title,
             "text": doc.text,
-            "entities": [
-                {
-                    "id": e.id,
-                    "type": e.type,
-                    "label": e.label,
-                    "aliases": list(e.aliases),
-                    "mentions": [list(m) for m in e.mentions],
-                    "links": dict(e.links),
-                    "value": e.value,
-                    "roles": list(e.roles),
-                }
-                for e in self.entities
-            ],
+            "entities": [_entity_json(e) for e in self.entities],
             "relations": [
                 {
                     "id": r.id,
@@ -247,6 +235,23 @@ class ExtractionRecord:
             for c in (_mapping(x, "claim") for x in _list(obj, "claims"))
         )
         return cls(document, entities, relations, claims)
+
+
+def _entity_json(e: Entity) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "id": e.id,
+        "type": e.type,
+        "label": e.label,
+        "aliases": list(e.aliases),
+        "mentions": [list(m) for m in e.mentions],
+        "links": dict(e.links),
+    }
+    # Optional fields appear only when set, so records without them keep their exact shape.
+    if e.value is not None:
+        data["value"] = e.value
+    if e.roles:
+        data["roles"] = list(e.roles)
+    return data
 
 
 _MISSING = object()

@@ -10,13 +10,15 @@ from __future__ import annotations
 import hashlib
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Protocol
 
 from .names import ascii_fold, name_key
-from .records import ExtractionRecord, Span
+from .records import SUPERTYPES, ExtractionRecord, Span
 
 LOCAL_TYPES = frozenset({"Concept", "Date"})
+# Mentions that refer through another: they join a named cluster, never name it.
+ANAPHORIC_TYPES = frozenset({"Concept", "Pronoun"})
 
 
 class _MentionLike(Protocol):
@@ -32,6 +34,47 @@ class MentionCluster:
     label: str
     aliases: tuple[str, ...]
     mentions: tuple  # the mentions, in text order
+    links: tuple[tuple[str, str], ...] = ()
+    roles: tuple[str, ...] = ()
+    value: str | None = None
+    # Pronouns and descriptions that coreference attached: they add mentions, never names.
+    anaphora: tuple = ()
+
+    @property
+    def spans(self) -> tuple[Span, ...]:
+        return tuple(sorted({(m.start, m.end) for m in (*self.mentions, *self.anaphora)}))
+
+
+def attach_anaphora(clusters: Sequence[MentionCluster], chains: Iterable[Sequence[_MentionLike]]) -> list[MentionCluster]:
+    """Move each pronoun or description of a coreference chain into the one named cluster of that
+    chain; a chain touching several named clusters (or none) attaches nothing.
+
+    >>> from collections import namedtuple
+    >>> M = namedtuple("M", "start end text type")
+    >>> name, pronoun = M(0, 7, "Poutine", "Person"), M(20, 22, "il", "Pronoun")
+    >>> [c.spans for c in attach_anaphora(cluster_mentions([name]), [[name, pronoun]])]
+    [((0, 7), (20, 22))]
+    """
+    owner = {id(m): index for index, cluster in enumerate(clusters) for m in cluster.mentions}
+    moved: dict[int, list] = {}
+    taken: set[int] = set()
+    for chain in chains:
+        named = {owner[id(m)] for m in chain if id(m) in owner and m.type not in ANAPHORIC_TYPES}
+        if len(named) != 1:
+            continue
+        (target,) = named
+        for mention in chain:
+            if mention.type in ANAPHORIC_TYPES and owner.get(id(mention)) != target:
+                moved.setdefault(target, []).append(mention)
+                taken.add(id(mention))
+    result = []
+    for index, cluster in enumerate(clusters):
+        kept = tuple(m for m in cluster.mentions if id(m) not in taken)
+        if not kept:
+            continue
+        extra = tuple(sorted(moved.get(index, ()), key=lambda m: (m.start, m.end)))
+        result.append(replace(cluster, mentions=kept, anaphora=cluster.anaphora + extra))
+    return result
 
 
 def cluster_mentions(mentions: Sequence[_MentionLike]) -> list[MentionCluster]:
@@ -72,19 +115,27 @@ def _attach_surnames(groups: dict[tuple[str, str], list[_MentionLike]]) -> dict[
 
 def _type(members: Iterable[_MentionLike]) -> str:
     """Majority type of a group; NER often disagrees with itself on one name."""
-    counts = Counter(m.type for m in members)
-    return max(counts, key=lambda t: (counts[t], t != "Misc"))
+    counts = Counter(getattr(m, "fine_type", None) or m.type for m in members)
+    # On a tie, a precise type (NewsAgency, Country) beats the broad one the NER gave.
+    return max(counts, key=lambda t: (counts[t], t != "Misc", t in SUPERTYPES))
 
 
 def _cluster(members: list[_MentionLike]) -> MentionCluster:
     surfaces = Counter(m.text for m in members)
     order = list(dict.fromkeys(m.text for m in members))
     label = max(order, key=lambda s: (len(s.split()) > 1, surfaces[s], -order.index(s)))
+    links: dict[str, str] = {}
+    for member in members:
+        for name, value in getattr(member, "links", ()):
+            links.setdefault(name, value)
     return MentionCluster(
         type=_type(members),
         label=label,
         aliases=tuple(s for s in order if s != label),
         mentions=tuple(members),
+        links=tuple(sorted(links.items())),
+        roles=tuple(dict.fromkeys(r for m in members if (r := getattr(m, "role", None)))),
+        value=next((v for m in members if (v := getattr(m, "value", None))), None),
     )
 
 

@@ -105,8 +105,9 @@ def textkg_clusters(doc: Doc) -> list[Cluster]:
     and a date would also hide the noun it covers ("jeudi")."""
     named = list(named_mentions(doc))
     dates = list(date_mentions(doc))
-    mentions = [*named, *noun_mentions(doc, [*named, *dates], default_gazetteer().titles), *pronoun_mentions(doc)]
-    return [tuple((m.start, m.end) for m in chain.mentions) for chain in coreference_chains(doc, mentions)]
+    gazetteer = default_gazetteer()
+    mentions = [*named, *noun_mentions(doc, [*named, *dates], gazetteer.titles), *pronoun_mentions(doc)]
+    return [tuple((m.start, m.end) for m in chain.mentions) for chain in coreference_chains(doc, mentions, gazetteer)]
 
 
 COREF_SYSTEMS: dict[str, Callable[[Doc], list[Cluster]]] = {"spacy": spacy_clusters, "textkg": textkg_clusters}

@@ -13,6 +13,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from ..gazetteer import Gazetteer
+from ..records import broad_type
 from ..resolve import cluster_mentions
 from .mentions import Mention
 
@@ -49,6 +51,35 @@ RENAMING_DEPS = frozenset({"appos", "flat:name"})
 # How many sentences back a pronoun looks for its antecedent.
 PRONOUN_WINDOW = 2
 ANAPHOR = "Pronoun"
+# Class nouns that, with a definite, demonstrative or possessive determiner, describe a named
+# thing met earlier: "le président russe", "ce pays voisin", "son pays", "l'alliance".
+DESCRIPTION_CLASSES = {
+    "pays": "Country",
+    "country": "Country",
+    "nation": "Country",
+    "président": "Person",
+    "présidente": "Person",
+    "ministre": "Person",
+    "dirigeant": "Person",
+    "chef": "Person",
+    "president": "Person",
+    "minister": "Person",
+    "leader": "Person",
+    "ville": "Place",
+    "capitale": "Place",
+    "city": "Place",
+    "capital": "Place",
+    "alliance": "Organization",
+    "organisation": "Organization",
+    "agence": "Organization",
+    "agency": "Organization",
+}
+REFERRING_DETERMINERS = frozenset(
+    {"le", "la", "l'", "l’", "ce", "cet", "cette", "son", "sa", "the", "this", "that", "its", "his", "her"}
+)
+POSSESSIVE_DETERMINERS = frozenset({"son", "sa", "its", "his", "her"})
+# How far back (in tokens before the description's sentence) its antecedent may be.
+DESCRIPTION_WINDOW_TOKENS = 150
 NAMED_PERSON_TYPES = frozenset({"Person"})
 
 
@@ -84,8 +115,10 @@ def noun_mentions(doc: Doc, taken: Iterable[Mention], titles: frozenset[str] = f
             yield Mention(token.idx, token.idx + len(token), token.text, "Concept", token.i, token.i)
 
 
-def coreference_chains(doc: Doc, mentions: Sequence[Mention]) -> list[Chain]:
-    """Group ``mentions`` of ``doc`` into chains; every mention lands in exactly one chain."""
+def coreference_chains(doc: Doc, mentions: Sequence[Mention], gazetteer: Gazetteer | None = None) -> list[Chain]:
+    """Group ``mentions`` of ``doc`` into chains; every mention lands in exactly one chain. With a
+    ``gazetteer``, descriptions ("le président russe", "ce pays voisin", "son pays") join the
+    named thing their class noun, adjective and the roles of earlier names point to."""
     ordered = sorted(dict.fromkeys(mentions), key=lambda m: (m.start, m.end))
     parent: dict[Mention, Mention] = {m: m for m in ordered}
 
@@ -102,13 +135,18 @@ def coreference_chains(doc: Doc, mentions: Sequence[Mention]) -> list[Chain]:
             parent[second] = first
 
     named = [m for m in ordered if m.type not in ("Concept", "Date", ANAPHOR)]
+    roles: dict[Mention, tuple[str, ...]] = {}
     for cluster in cluster_mentions(named):
         for member in cluster.mentions[1:]:
             union(cluster.mentions[0], member)
+        cluster_roles = tuple(m.role for m in cluster.mentions if getattr(m, "role", None))
+        roles.update({member: cluster_roles for member in cluster.mentions})
 
     by_token = {i: m for m in ordered if m.type != ANAPHOR for i in range(m.first_token, m.last_token + 1)}
     _link_renamings(doc, ordered, by_token, union)
     _link_repeated_heads(doc, ordered, union)
+    if gazetteer is not None:
+        _link_descriptions(doc, ordered, roles, gazetteer, union)
     for mention in ordered:
         if mention.type == ANAPHOR:
             antecedent = _antecedent(doc, mention, ordered)
@@ -134,6 +172,74 @@ def _link_renamings(doc: Doc, ordered: Sequence[Mention], by_token: dict[int, Me
             target = by_token.get(child.i)
             if renames and target is not None and target.type not in ("Concept", "Date"):
                 union(mention, target)
+
+
+def _link_descriptions(doc: Doc, ordered: Sequence[Mention], roles, gazetteer: Gazetteer, union) -> None:
+    named = [m for m in ordered if m.type not in ("Concept", "Date", ANAPHOR)]
+    countries = {}
+    for mention in named:
+        place = gazetteer.place(mention.text)
+        if mention.fine_type == "Country" and place is not None:
+            countries.setdefault(place.country, mention)
+    for mention in ordered:
+        if mention.type != "Concept":
+            continue
+        head = _head(doc, mention)
+        cls = DESCRIPTION_CLASSES.get(head.lemma_.lower())
+        determiners = {c.lower_ for c in head.children if c.dep_ == "det"}
+        if cls is None or not determiners & REFERRING_DETERMINERS:
+            continue
+        country = next((gazetteer.demonym_country(c.text) for c in head.children if c.dep_ == "amod" and gazetteer.demonym_country(c.text)), None)
+        earlier = [m for m in named if m.last_token < head.i and head.sent.start - m.first_token < DESCRIPTION_WINDOW_TOKENS]
+        target = None
+        if cls == "Person":
+            target = _described_person(head.lemma_.lower(), country, earlier, roles, gazetteer)
+        elif cls == "Country":
+            if determiners & POSSESSIVE_DETERMINERS:
+                code = _possessor_country(earlier, roles, gazetteer)
+            else:
+                code = _nearest_country_evidence(doc, head, earlier, gazetteer)
+            target = countries.get(code)
+        else:
+            target = next((m for m in reversed(earlier) if broad_type(m.type) == cls), None)
+        if target is not None:
+            union(target, mention)
+
+
+def _described_person(noun: str, country, earlier, roles, gazetteer: Gazetteer) -> Mention | None:
+    """The latest person whose role has this noun (and this nationality, if the description says)."""
+    for mention in reversed(earlier):
+        for role in roles.get(mention, ()):
+            words = role.lower().split()
+            if noun not in words:
+                continue
+            role_countries = {gazetteer.demonym_country(w) for w in words} - {None}
+            if country is None or country in role_countries:
+                return mention
+    return None
+
+
+def _possessor_country(earlier, roles, gazetteer: Gazetteer) -> str | None:
+    """"son pays": the country in the role of the latest person named before it."""
+    for mention in reversed(earlier):
+        if mention.type == "Person":
+            for role in roles.get(mention, ()):
+                for word in role.split():
+                    place = gazetteer.demonym_country(word)
+                    if place is not None:
+                        return place.country
+            return None
+    return None
+
+
+def _nearest_country_evidence(doc: Doc, head: Token, earlier, gazetteer: Gazetteer) -> str | None:
+    """The latest country named or implied by an adjective ("biélorusse") before ``head``."""
+    start = max(0, head.sent.start - DESCRIPTION_WINDOW_TOKENS)
+    for token in reversed(doc[start : head.i]):
+        place = gazetteer.demonym_country(token.text) if token.pos_ == "ADJ" else gazetteer.place(token.text)
+        if place is not None and place.type == "Country":
+            return place.country
+    return None
 
 
 def _link_repeated_heads(doc: Doc, ordered: Sequence[Mention], union) -> None:

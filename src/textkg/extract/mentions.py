@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Span, Token
 from ..dates import normalize_date
 from ..gazetteer import Gazetteer, default_gazetteer
 from ..names import clean_surface, name_key
+from ..records import broad_type
 from .entity_types import classify, title_before, vote_types
 
 NER_TYPES = {"PER": "Person", "PERSON": "Person", "ORG": "Organization", "LOC": "Place", "GPE": "Place", "MISC": "Misc"}
@@ -73,6 +74,8 @@ class Mention:
     links: tuple[tuple[str, str], ...] = ()
     role: str | None = None
     value: str | None = None
+    # The precise ontology class (Country, NewsAgency, WeaponSystem) when ``type`` is its broad class.
+    fine_type: str | None = None
 
     @property
     def is_named(self) -> bool:
@@ -94,7 +97,9 @@ def named_mentions(doc: Doc, gazetteer: Gazetteer | None = None, metonymy: bool 
     covered = {i for m in found for i in range(m.first_token, m.last_token + 1)}
     found += _scanned(doc, covered, gazetteer)
     for mention in vote_types(sorted(found, key=lambda m: m.start), name_key):
-        yield _with_metonymy(doc, mention, gazetteer) if metonymy else mention
+        mention = _with_metonymy(doc, mention, gazetteer) if metonymy else mention
+        # Extractors reason with the broad class (a Country is a Place); entities keep the fine one.
+        yield replace(mention, type=broad_type(mention.type), fine_type=mention.type)
 
 
 def date_mentions(doc: Doc, reference: str | None = None) -> Iterator[Mention]:
