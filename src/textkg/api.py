@@ -84,3 +84,18 @@ def build(
     kg = build_graph(records, merge_across=merge_across)
     written = export_all(ExportContext(kg, Iris(base_iri)), out, tuple(formats))
     return BuildResult(graph=kg, written=(records_path, *written), documents=len(records))
+
+
+def default_data_dir() -> Path:
+    """The shared evaluation corpora: ../shared/data beside the repository."""
+    return Path(__file__).resolve().parents[2].parent / "shared" / "data"
+
+
+def evaluate(data_dir: Path | None = None, corpora: Sequence[str] | None = None, limit: int | None = None, lang: str = "fr"):
+    """Scores of spaCy's NER alone and of textkg on the annotated corpora (evaluation.scoring)."""
+    from .evaluation.scoring import CORPORA, evaluate as run_evaluation
+
+    unknown = sorted(set(corpora or ()) - set(CORPORA))
+    if unknown:
+        raise InputError(", ".join(unknown), f"unknown corpus; choose from {', '.join(CORPORA)}")
+    return run_evaluation(data_dir or default_data_dir(), load_pipeline(lang), corpora or CORPORA, limit)

@@ -81,6 +81,26 @@ def extract(
     typer.echo(f"wrote {count} record(s) to {output}")
 
 
+@app.command(name="eval")
+def evaluate(
+    data_dir: Annotated[
+        Path | None, typer.Option("--data-dir", help="Folder of the annotated corpora (default: ../shared/data beside the repository).")
+    ] = None,
+    corpora: Annotated[str, typer.Option("--corpora", help="Comma-separated: hipe, popcorn, democrat.")] = "hipe,popcorn,democrat",
+    limit: Annotated[int | None, typer.Option("--limit", min=1, help="Score only the first N documents of each corpus.")] = None,
+) -> None:
+    """Score entities and coreference against HIPE-2020, POPCORN and Democrat; print a table with spaCy's own scores beside."""
+    from . import api
+    from .evaluation.scoring import format_table
+
+    try:
+        scores = api.evaluate(data_dir, [c.strip() for c in corpora.split(",") if c.strip()], limit)
+    except Exception as exc:  # noqa: BLE001
+        _fail(exc)
+        return
+    typer.echo(format_table(scores))
+
+
 def main() -> None:
     try:
         app()
