@@ -38,8 +38,18 @@ def extract_documents(items: Iterable[Document | ExtractionRecord], loader: Pipe
                 yield extract_record(doc, document)
 
 
-def extract_paths(paths: Sequence[str | Path], lang: str = "fr", loader: PipelineLoader = load_pipeline) -> Iterator[ExtractionRecord]:
-    return extract_documents(read_inputs(paths, default_lang=lang), loader)
+def extract_paths(
+    paths: Sequence[str | Path], lang: str = "fr", loader: PipelineLoader = load_pipeline, kb: str | Path | None = None
+) -> Iterator[ExtractionRecord]:
+    """Records of every input; with ``kb`` (a CSV or SKOS Turtle file), entities it knows gain its
+    aliases, types and links."""
+    records = extract_documents(read_inputs(paths, default_lang=lang), loader)
+    if kb is None:
+        return records
+    from .kb import apply_kb, read_kb
+
+    knowledge = read_kb(kb)
+    return (apply_kb(record, knowledge) for record in records)
 
 
 def write_records(records: Iterable[ExtractionRecord], path: str | Path) -> int:
@@ -70,13 +80,14 @@ def build(
     lang: str = "fr",
     merge_across: bool = True,
     loader: PipelineLoader = load_pipeline,
+    kb: str | Path | None = None,
 ) -> BuildResult:
     """Extract every input, merge the records into one graph and write each export format plus
     the extraction records into ``output_dir``."""
     for name in formats:
         exporter(name)  # fail on an unknown format before any work
     out = check_writable_dir(output_dir)
-    records = list(extract_paths(paths, lang=lang, loader=loader))
+    records = list(extract_paths(paths, lang=lang, loader=loader, kb=kb))
     if not records:
         raise InputError(", ".join(str(p) for p in paths), "no documents were found in the inputs")
     records_path = out / RECORDS_FILE

@@ -21,6 +21,9 @@ Inputs = Annotated[
     typer.Argument(help="Text files (.txt, .md), JSONL corpora or extraction records (.jsonl), or directories of them."),
 ]
 Lang = Annotated[str, typer.Option("--lang", help="Language of documents that do not say theirs.")]
+Kb = Annotated[
+    Path | None, typer.Option("--kb", help="A knowledge base (CSV: label, aliases, type, iri; or SKOS Turtle) adding aliases, types, links.")
+]
 
 
 def _fail(exc: Exception) -> None:
@@ -42,6 +45,7 @@ def build(
     base_iri: Annotated[str, typer.Option("--base-iri", help="Base of every IRI textkg mints.")] = "https://textkg.example/kg/",
     lang: Lang = "fr",
     merge_across: Annotated[bool, typer.Option("--merge/--no-merge", help="Merge entities across documents.")] = True,
+    kb: Kb = None,
 ) -> None:
     """Extract, merge and export: graph.html, RDF (Turtle, N-Quads, TriG, JSON-LD), GraphML and extraction.jsonl."""
     from . import api
@@ -54,6 +58,7 @@ def build(
             base_iri=base_iri,
             lang=lang,
             merge_across=merge_across,
+            kb=kb,
         )
     except Exception as exc:  # noqa: BLE001 - _fail re-raises anything that is not ours
         _fail(exc)
@@ -69,12 +74,13 @@ def extract(
     inputs: Inputs,
     output: Annotated[Path, typer.Option("--output", "-o", help="The JSONL file of extraction records to write.")],
     lang: Lang = "fr",
+    kb: Kb = None,
 ) -> None:
     """Write one extraction record (entities, relations, events, claims) per document as JSON lines."""
     from . import api
 
     try:
-        count = api.write_records(api.extract_paths(inputs, lang=lang), output)
+        count = api.write_records(api.extract_paths(inputs, lang=lang, kb=kb), output)
     except Exception as exc:  # noqa: BLE001
         _fail(exc)
         return

@@ -9,14 +9,17 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Protocol
 
 from .names import ascii_fold, name_key
-from .records import SUPERTYPES, ExtractionRecord, Span
+from .records import SUPERTYPES, ExtractionRecord, Span, broad_type
 
 LOCAL_TYPES = frozenset({"Concept", "Date"})
+# Links that identify one real-world thing: equal values merge entities across documents.
+# ("represents" is metonymy: Moscou standing for Russia is not Russia.)
+IDENTITY_LINKS = ("wikidata", "geonames", "kb")
 # Mentions that refer through another: they join a named cluster, never name it.
 ANAPHORIC_TYPES = frozenset({"Concept", "Pronoun"})
 
@@ -174,6 +177,7 @@ def resolve_corpus(records: Sequence[ExtractionRecord], merge_across: bool = Tru
     groups: dict[str, list[tuple[str, int]]] = {}
     reasons: dict[tuple[str, str], str] = {}
     key_owner: dict[str, str] = {}
+    group_ids: dict[str, dict[str, str]] = {}
     for r_index, record in enumerate(records):
         for e_index, entity in enumerate(record.entities):
             member = (record.document.id, entity.id)
@@ -181,25 +185,40 @@ def resolve_corpus(records: Sequence[ExtractionRecord], merge_across: bool = Tru
                 group = f"{record.document.id}\x1f{entity.id}"
                 groups[group] = [(r_index, e_index)]
                 continue
+            kind = broad_type(entity.type)
             label_key = name_key(entity.label)
-            group = key_owner.get(f"{entity.type}|{label_key}") or key_owner.get(f"*|{label_key}")
+            outside = [f"{name}={entity.links[name]}" for name in IDENTITY_LINKS if name in entity.links]
+            group = next((key_owner[f"id|{i}"] for i in outside if f"id|{i}" in key_owner), None)
             if group is not None:
-                reasons[member] = f"same name key {label_key!r}"
+                reasons[member] = f"same outside identifier {next(i for i in outside if f'id|{i}' in key_owner)}"
             else:
+                group = key_owner.get(f"{kind}|{label_key}") or key_owner.get(f"*|{label_key}")
+                if group is not None and _conflicting(group_ids.get(group, {}), entity.links):
+                    group = None  # same name, different outside identifiers: two things
+                if group is not None:
+                    reasons[member] = f"same name key {label_key!r}"
+            if group is None:
                 group = next(
-                    (key_owner[f"{entity.type}|{k}"] for k in (name_key(a) for a in entity.aliases) if f"{entity.type}|{k}" in key_owner),
+                    (key_owner[f"{kind}|{k}"] for k in (name_key(a) for a in entity.aliases) if f"{kind}|{k}" in key_owner),
                     None,
                 )
                 if group is not None:
                     reasons[member] = "alias matches another document's name"
             if group is None:
-                group = f"{entity.type}\x1f{label_key}"
+                group = f"{kind}\x1f{label_key}"
+                while group in groups:
+                    group += "\x1f"
                 groups[group] = []
             groups[group].append((r_index, e_index))
-            key_owner.setdefault(f"{entity.type}|{label_key}", group)
+            key_owner.setdefault(f"{kind}|{label_key}", group)
             key_owner.setdefault(f"*|{label_key}", group)
+            for identifier in outside:
+                key_owner.setdefault(f"id|{identifier}", group)
+            for name in IDENTITY_LINKS:
+                if name in entity.links:
+                    group_ids.setdefault(group, {}).setdefault(name, entity.links[name])
             for alias in entity.aliases:
-                key_owner.setdefault(f"{entity.type}|{name_key(alias)}", group)
+                key_owner.setdefault(f"{kind}|{name_key(alias)}", group)
 
     entities, entity_of, merges = [], {}, []
     for group, members in groups.items():
@@ -225,6 +244,10 @@ def resolve_corpus(records: Sequence[ExtractionRecord], merge_across: bool = Tru
             if member in reasons:
                 merges.append(Merge(entity_id, member, reasons[member]))
     return Resolution(tuple(entities), entity_of, tuple(merges))
+
+
+def _conflicting(known: Mapping[str, str], links: Mapping[str, str]) -> bool:
+    return any(name in known and name in links and known[name] != links[name] for name in IDENTITY_LINKS)
 
 
 @dataclass(frozen=True)
