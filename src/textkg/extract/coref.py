@@ -189,7 +189,10 @@ def _link_descriptions(doc: Doc, ordered: Sequence[Mention], roles, gazetteer: G
         determiners = {c.lower_ for c in head.children if c.dep_ == "det"}
         if cls is None or not determiners & REFERRING_DETERMINERS:
             continue
-        country = next((gazetteer.demonym_country(c.text) for c in head.children if c.dep_ == "amod" and gazetteer.demonym_country(c.text)), None)
+        country = next(
+            (place.country for c in head.children if c.dep_ == "amod" and (place := gazetteer.demonym_country(c.text))),
+            None,
+        )
         earlier = [m for m in named if m.last_token < head.i and head.sent.start - m.first_token < DESCRIPTION_WINDOW_TOKENS]
         target = None
         if cls == "Person":
@@ -206,14 +209,14 @@ def _link_descriptions(doc: Doc, ordered: Sequence[Mention], roles, gazetteer: G
             union(target, mention)
 
 
-def _described_person(noun: str, country, earlier, roles, gazetteer: Gazetteer) -> Mention | None:
+def _described_person(noun: str, country: str | None, earlier, roles, gazetteer: Gazetteer) -> Mention | None:
     """The latest person whose role has this noun (and this nationality, if the description says)."""
     for mention in reversed(earlier):
         for role in roles.get(mention, ()):
             words = role.lower().split()
             if noun not in words:
                 continue
-            role_countries = {gazetteer.demonym_country(w) for w in words} - {None}
+            role_countries = {place.country for w in words if (place := gazetteer.demonym_country(w))}
             if country is None or country in role_countries:
                 return mention
     return None
