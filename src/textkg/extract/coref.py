@@ -128,15 +128,23 @@ def coreference_chains(doc: Doc, mentions: Sequence[Mention], gazetteer: Gazette
             m = parent[m]
         return m
 
+    # A chain never holds two different names: "le président" that renames Poutine cannot also
+    # repeat "le président" that renames Loukachenko.
+    names_of: dict[Mention, frozenset[int]] = {m: frozenset() for m in ordered}
+
     def union(a: Mention, b: Mention) -> None:
         ra, rb = find(a), find(b)
-        if ra is not rb:
-            first, second = sorted((ra, rb), key=lambda m: (m.start, m.end))
-            parent[second] = first
+        if ra is rb or (names_of[ra] and names_of[rb] and names_of[ra] != names_of[rb]):
+            return
+        first, second = sorted((ra, rb), key=lambda m: (m.start, m.end))
+        parent[second] = first
+        names_of[first] = names_of[ra] | names_of[rb]
 
     named = [m for m in ordered if m.type not in ("Concept", "Date", ANAPHOR)]
     roles: dict[Mention, tuple[str, ...]] = {}
-    for cluster in cluster_mentions(named):
+    for number, cluster in enumerate(cluster_mentions(named)):
+        for member in cluster.mentions:
+            names_of[member] = frozenset({number})
         for member in cluster.mentions[1:]:
             union(cluster.mentions[0], member)
         cluster_roles = tuple(m.role for m in cluster.mentions if getattr(m, "role", None))
@@ -144,9 +152,9 @@ def coreference_chains(doc: Doc, mentions: Sequence[Mention], gazetteer: Gazette
 
     by_token = {i: m for m in ordered if m.type != ANAPHOR for i in range(m.first_token, m.last_token + 1)}
     _link_renamings(doc, ordered, by_token, union)
-    _link_repeated_heads(doc, ordered, union)
     if gazetteer is not None:
         _link_descriptions(doc, ordered, roles, gazetteer, union)
+    _link_repeated_heads(doc, ordered, union)
     for mention in ordered:
         if mention.type == ANAPHOR:
             antecedent = _antecedent(doc, mention, ordered)
@@ -247,17 +255,26 @@ def _nearest_country_evidence(doc: Doc, head: Token, earlier, gazetteer: Gazette
 
 def _link_repeated_heads(doc: Doc, ordered: Sequence[Mention], union) -> None:
     """A noun repeated later with the same lemma and number is the same thing ("l'incendie ...
-    l'incendie"); a plural does not join a singular."""
-    seen: dict[tuple[str, str], Mention] = {}
+    l'incendie"), unless their adjectives disagree ("le président russe" / "le président
+    biélorusse"); a plural does not join a singular."""
+    seen: dict[tuple[str, str], list[Mention]] = {}
     for mention in ordered:
         if mention.type != "Concept":
             continue
         head = _head(doc, mention)
         key = (head.lemma_.lower(), _feature(head, "Number") or "")
-        if key in seen:
-            union(seen[key], mention)
-        else:
-            seen[key] = mention
+        earlier = seen.setdefault(key, [])
+        match = next((m for m in reversed(earlier) if _modifiers_agree(_head(doc, m), head)), None)
+        if match is not None:
+            union(match, mention)
+        earlier.append(mention)
+
+
+def _modifiers_agree(a: Token, b: Token) -> bool:
+    """Two heads whose adjectives both exist must share them."""
+    adjectives_a = {c.lemma_.lower() for c in a.children if c.dep_ == "amod"}
+    adjectives_b = {c.lemma_.lower() for c in b.children if c.dep_ == "amod"}
+    return not (adjectives_a and adjectives_b) or bool(adjectives_a & adjectives_b)
 
 
 def _antecedent(doc: Doc, pronoun: Mention, ordered: Sequence[Mention]) -> Mention | None:
