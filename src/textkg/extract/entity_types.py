@@ -76,6 +76,7 @@ def classify(doc: Doc, span: Span, ner_type: str, gazetteer: Gazetteer) -> Typin
         return Typing("Place")
     if len(span) == 1 and place is None and _not_a_name(span[0], ner_type, gazetteer):
         return None
+
     return Typing(ner_type)
 
 
@@ -111,10 +112,11 @@ def _previous_word(doc: Doc, start: int):
 
 def _not_a_name(token, ner_type: str, gazetteer: Gazetteer) -> bool:
     """A lone word the tagger reads as a common word ("Etat", "Problèmes", "Vaudois"), a demonym,
-    or a stray letter or Roman numeral (OCR debris) is not a name. Surnames are often common
-    words too ("Poutine", "Boulanger"): for a person only function words count."""
+    or a stray letter or Roman numeral (OCR debris) is not a name."""
     letters = [c for c in token.text if c.isalpha()]
-    common = FUNCTION_WORD_POS if ner_type == "Person" else COMMON_WORD_POS
+    # The tagger guesses wildly on capitals ("VAUD"), and surnames are often common words too
+    # ("Poutine", "Boulanger"): there only function words count.
+    common = FUNCTION_WORD_POS if ner_type == "Person" or token.is_upper else COMMON_WORD_POS
     return (
         gazetteer.demonym_country(token.text) is not None
         or token.pos_ in common
