@@ -25,9 +25,9 @@ from .names import ascii_fold
 from .resources import ontology_dir
 
 GEONAMES_IRI = "https://sws.geonames.org/{}/"
-# A city alternate name is used only for cities at least this big: small towns' alternate names
-# include ordinary words of many languages.
-ALTERNATE_NAME_MIN_POPULATION = 100_000
+# Alternate names are kept for every city in the data (15,000+ people); callers that look up words
+# the NER did not mark as names require a bigger population (see extract.mentions).
+ALTERNATE_NAME_MIN_POPULATION = 15_000
 # Shorter names collide with words and initials.
 MIN_NAME_LENGTH = 3
 # End of the Latin Extended-B block: names in other scripts cannot match French or English text.
@@ -66,6 +66,9 @@ class WeaponLexicon:
 @dataclass(frozen=True)
 class Gazetteer:
     places: Mapping[str, Place]
+    # ISO 3166-2 subdivisions (cantons, states, départements): many are ordinary words ("Nord",
+    # "Centre"), so they only type a span already marked as a name.
+    subdivisions: Mapping[str, Place]
     demonyms: Mapping[str, str]  # folded adjective or demonym -> ISO country code
     countries: Mapping[str, Place]  # ISO code -> country
     organizations: Mapping[str, KnownOrganization]
@@ -73,8 +76,12 @@ class Gazetteer:
     titles: frozenset[str]
     roles: frozenset[str]
 
-    def place(self, name: str) -> Place | None:
-        return self.places.get(ascii_fold(name))
+    def place(self, name: str, subdivisions: bool = True) -> Place | None:
+        key = ascii_fold(name)
+        found = self.places.get(key)
+        if found is None and subdivisions:
+            found = self.subdivisions.get(key)
+        return found
 
     def organization(self, name: str) -> KnownOrganization | None:
         return self.organizations.get(ascii_fold(name))
@@ -117,6 +124,7 @@ def default_gazetteer() -> Gazetteer:
         titles.setdefault(kind, set()).add(value.lower())
     return Gazetteer(
         places=places,
+        subdivisions=_subdivisions(),
         demonyms=_demonyms(lexicons / "demonyms.tsv"),
         countries=countries,
         organizations=_organizations(lexicons / "organizations.tsv"),
@@ -217,6 +225,18 @@ def _regions() -> dict[str, Place]:
             if name:
                 regions[ascii_fold(name)] = Place("Region", label, None, 0, links)
     return regions
+
+
+def _subdivisions() -> dict[str, Place]:
+    import pycountry
+
+    found: dict[str, Place] = {}
+    for subdivision in pycountry.subdivisions:
+        key = ascii_fold(subdivision.name)
+        if len(key) >= MIN_NAME_LENGTH:
+            links = {"iso3166-2": subdivision.code}
+            found.setdefault(key, Place("Region", subdivision.name, subdivision.country_code, 0, links))
+    return found
 
 
 def _demonyms(path: Path) -> dict[str, str]:

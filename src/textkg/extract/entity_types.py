@@ -66,13 +66,13 @@ def classify(doc: Doc, span: Span, ner_type: str, gazetteer: Gazetteer) -> Typin
     place = gazetteer.place(text)
     titled = title_before(doc, span.start, gazetteer)
     if place is not None and not titled:
-        overridable = ner_type in PLACE_OVERRIDABLE or place.type in ("Country", "Region")
+        overridable = ner_type in PLACE_OVERRIDABLE or place.type == "Country"
         single_big_city = len(span) == 1 and place.population >= CITY_OVER_PERSON_POPULATION
         if overridable or single_big_city:
             return Typing(place.type, tuple(sorted(place.links.items())), place)
     if titled and ner_type in ("Place", "Misc", "Organization"):
         return Typing("Person")
-    if ner_type == "Person" and not titled and before is not None and before.lower_ in LOCATIVE_PREPOSITIONS and len(span) == 1:
+    if ner_type in ("Person", "Misc") and not titled and before is not None and before.lower_ in LOCATIVE_PREPOSITIONS and len(span) == 1:
         return Typing("Place")
     if len(span) == 1 and place is None and _not_a_name(span[0], ner_type, gazetteer):
         return None

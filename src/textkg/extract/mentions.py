@@ -35,6 +35,7 @@ NAMED_TYPES = frozenset(
         "WeaponSystem",
     }
 )
+PLACE_TYPES = frozenset({"Country", "City", "Region"})
 # Longest token run looked up in the gazetteers when scanning for names the NER missed.
 MAX_SCAN_TOKENS = 5
 # Gazetteer places found by scanning (not by the NER) must be at least this big, or a country or
@@ -94,6 +95,10 @@ def named_mentions(doc: Doc, gazetteer: Gazetteer | None = None, metonymy: bool 
         mention = _trimmed(doc, ent, NER_TYPES.get(ent.label_, "Misc"), gazetteer)
         if mention is not None:
             found.append(mention)
+    # Known places inside a miscellaneous name are names too ("Tour d'Italie", "Arosa-Lausanne").
+    inside_misc = {i for m in found if m.type == "Misc" for i in range(m.first_token, m.last_token + 1)}
+    nested = _scanned(doc, set(range(len(doc))) - inside_misc, gazetteer)
+    found += [m for m in nested if m.type in PLACE_TYPES]
     covered = {i for m in found for i in range(m.first_token, m.last_token + 1)}
     found += _scanned(doc, covered, gazetteer)
     for mention in vote_types(sorted(found, key=lambda m: m.start), name_key):
@@ -218,7 +223,7 @@ def _scanned(doc: Doc, covered: set[int], gazetteer: Gazetteer) -> list[Mention]
 def _scan_type(doc: Doc, span: Span, gazetteer: Gazetteer) -> Mention | None:
     text = span.text
     known = gazetteer.organization(text)
-    place = gazetteer.place(text)
+    place = gazetteer.place(text, subdivisions=False)
     if known is not None and (text.isupper() or text[:1].isupper()):
         type_, links = known.type, ()
     elif gazetteer.weapons.is_designator(text):
