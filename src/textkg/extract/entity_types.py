@@ -88,11 +88,18 @@ def vote_types(mentions: Sequence[M], key: Callable[[str], str]) -> list[M]:
     >>> M = namedtuple("M", "text type")
     >>> [m.type for m in vote_types([M("Zulle", "Place"), M("Zulle", "Person"), M("Zulle", "Person")], str)]
     ['Person', 'Person', 'Person']
+    >>> [m.type for m in vote_types([M("Mauri", "Place"), M("Melchor Mauri", "Person")], str.lower)]
+    ['Person', 'Person']
     """
     votes: dict[str, Counter] = {}
     for mention in mentions:
         weight = 1 if mention.type in VOTING_TYPES else 2
         votes.setdefault(key(mention.text), Counter())[mention.type] += weight
+    # A full name votes for its surname too, as strongly as a gazetteer: "Alex Zulle ... Zulle".
+    for mention in mentions:
+        words = key(mention.text).split()
+        if mention.type == "Person" and len(words) > 1 and words[-1] in votes:
+            votes[words[-1]]["Person"] += 2
     voted = []
     for mention in mentions:
         counts = votes[key(mention.text)]
