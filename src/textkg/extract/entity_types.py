@@ -76,6 +76,8 @@ def classify(doc: Doc, span: Span, ner_type: str, gazetteer: Gazetteer) -> Typin
         return Typing("Place")
     if len(span) == 1 and place is None and _not_a_name(span[0], ner_type, gazetteer):
         return None
+    if ner_type in ("Place", "Organization", "Misc") and place is None and origin_in_parentheses(doc, span, gazetteer):
+        return Typing("Person")
 
     return Typing(ner_type)
 
@@ -115,6 +117,16 @@ def _previous_word(doc: Doc, start: int):
     while i >= 0 and (doc[i].is_punct and doc[i].text != "." or doc[i].is_space):
         i -= 1
     return doc[i] if i >= 0 else None
+
+
+def origin_in_parentheses(doc: Doc, span: Span, gazetteer: Gazetteer) -> bool:
+    """"Borelli (Mendrisio)", "Hvastija (Slo)": a name followed by a home town or a country code
+    in parentheses is a person (lists of athletes, candidates, victims)."""
+    inside = doc[span.end + 1 : span.end + 3] if span.end + 2 < len(doc) else None
+    if inside is None or doc[span.end].text != "(" or inside[-1].text != ")":
+        return False
+    word = inside[0].text
+    return word[:1].isupper() and (len(word) <= 3 or gazetteer.place(word) is not None)
 
 
 def _not_a_name(token, ner_type: str, gazetteer: Gazetteer) -> bool:

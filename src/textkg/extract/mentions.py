@@ -13,7 +13,7 @@ from ..dates import normalize_date
 from ..gazetteer import Gazetteer, default_gazetteer
 from ..names import clean_surface, name_key
 from ..records import broad_type
-from .entity_types import classify, title_before, vote_types
+from .entity_types import classify, origin_in_parentheses, title_before, vote_types
 
 NER_TYPES = {"PER": "Person", "PERSON": "Person", "ORG": "Organization", "LOC": "Place", "GPE": "Place", "MISC": "Misc"}
 NAMED_TYPES = frozenset(
@@ -193,7 +193,7 @@ def _role(doc: Doc, name: Span, gazetteer: Gazetteer) -> str | None:
 
 def _scanned(doc: Doc, covered: set[int], gazetteer: Gazetteer) -> list[Mention]:
     """Capitalised token runs the NER missed that a gazetteer knows, longest match first, and
-    names right after an honorific ("M. Hotz", "Mme de Boullenois")."""
+    person names after an honorific ("M. Hotz") or before their origin ("Hotz (Berne)")."""
     found = []
     i = 0
     while i < len(doc):
@@ -204,6 +204,8 @@ def _scanned(doc: Doc, covered: set[int], gazetteer: Gazetteer) -> list[Mention]
                 end += 1
             span = doc[i:end]
             match = Mention(span.start_char, span.end_char, span.text, "Person", span.start, span.end - 1)
+        elif i not in covered and _name_like(doc[i]) and doc[i].pos_ == "PROPN" and origin_in_parentheses(doc, doc[i : i + 1], gazetteer):
+            match = Mention(doc[i].idx, doc[i].idx + len(doc[i]), doc[i].text, "Person", i, i)
         elif i not in covered and _name_like(doc[i]):
             for length in range(min(MAX_SCAN_TOKENS, len(doc) - i), 0, -1):
                 span = doc[i : i + length]
