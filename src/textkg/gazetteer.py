@@ -72,6 +72,7 @@ class Gazetteer:
     demonyms: Mapping[str, str]  # folded adjective or demonym -> ISO country code
     countries: Mapping[str, Place]  # ISO code -> country
     organizations: Mapping[str, KnownOrganization]
+    acronyms: Mapping[str, KnownOrganization]
     weapons: WeaponLexicon
     titles: frozenset[str]
     roles: frozenset[str]
@@ -84,6 +85,11 @@ class Gazetteer:
         return found
 
     def organization(self, name: str) -> KnownOrganization | None:
+        """Acronyms match in capitals only ("UN", not "Un"); names on folded keys."""
+        if name.isupper() or any(c.isupper() for c in name[1:]):
+            found = self.acronyms.get(name.replace(".", ""))
+            if found is not None:
+                return found
         return self.organizations.get(ascii_fold(name))
 
     def demonym_country(self, word: str) -> Place | None:
@@ -119,6 +125,7 @@ def default_gazetteer() -> Gazetteer:
             names.add(ascii_fold(value))
         elif kind == "head":
             heads.add(value.lower())
+    organizations, acronyms = _organizations(lexicons / "organizations.tsv")
     titles = {kind: set() for kind in ("title", "role")}
     for kind, value in _rows(lexicons / "titles.tsv", 2):
         titles.setdefault(kind, set()).add(value.lower())
@@ -127,7 +134,8 @@ def default_gazetteer() -> Gazetteer:
         subdivisions=_subdivisions(),
         demonyms=_demonyms(lexicons / "demonyms.tsv"),
         countries=countries,
-        organizations=_organizations(lexicons / "organizations.tsv"),
+        organizations=organizations,
+        acronyms=acronyms,
         weapons=WeaponLexicon(tuple(patterns), frozenset(names), frozenset(heads)),
         titles=frozenset(titles["title"]),
         roles=frozenset(titles["role"]),
@@ -255,12 +263,18 @@ def _demonyms(path: Path) -> dict[str, str]:
     return forms
 
 
-def _organizations(path: Path) -> dict[str, KnownOrganization]:
+def _organizations(path: Path) -> tuple[dict[str, KnownOrganization], dict[str, KnownOrganization]]:
+    """Names by folded key, and acronyms (a name with a capital after its first letter: OTAN,
+    BelTA, G7) by exact spelling, since folded they are words ("UN" -> "un")."""
     organizations: dict[str, KnownOrganization] = {}
+    acronyms: dict[str, KnownOrganization] = {}
     for row in _rows(path, 2):
         type_, label = row[0], row[1]
         aliases = row[2].split("|") if len(row) > 2 and row[2] else []
         known = KnownOrganization(type_, label)
         for name in (label, *aliases):
-            organizations[ascii_fold(name)] = known
-    return organizations
+            if name.isupper() or any(c.isupper() for c in name[1:]) and " " not in name:
+                acronyms[name] = known
+            else:
+                organizations[ascii_fold(name)] = known
+    return organizations, acronyms

@@ -27,6 +27,9 @@ MEDIA_WORDS = frozenset(
     {"agence", "agency", "news", "presse", "press", "télévision", "television", "tv", "radio", "journal", "times", "post"}
 )
 # The NER's types that a gazetteer place may override; a Person needs more (see below).
+MONTHS = frozenset(
+    "janvier février fevrier mars avril mai juin juillet août aout septembre octobre novembre décembre decembre".split()
+)
 PLACE_OVERRIDABLE = frozenset({"Place", "Misc", "Organization"})
 # A one-word person name that is also a city is retyped only for cities this big.
 CITY_OVER_PERSON_POPULATION = 100_000
@@ -76,6 +79,8 @@ def classify(doc: Doc, span: Span, ner_type: str, gazetteer: Gazetteer) -> Typin
         return Typing("Place")
     if len(span) == 1 and place is None and _not_a_name(span[0], ner_type, gazetteer):
         return None
+    if ner_type in ("Person", "Organization", "Misc") and _dateline(doc, span):
+        return Typing("Place")
     if ner_type in ("Place", "Organization", "Misc") and place is None and origin_in_parentheses(doc, span, gazetteer):
         return Typing("Person")
 
@@ -117,6 +122,19 @@ def _previous_word(doc: Doc, start: int):
     while i >= 0 and (doc[i].is_punct and doc[i].text != "." or doc[i].is_space):
         i -= 1
     return doc[i] if i >= 0 else None
+
+
+def _dateline(doc: Doc, span: Span) -> bool:
+    """"Rorschach, 15 septembre (ag.)", "PARIS, 15 (Havas)": a name followed by a comma, a day
+    number and a month or the agency is the place a dispatch was filed from (not "Dupont, 45 ans")."""
+    after = doc[span.end : span.end + 3]
+    return (
+        len(after) == 3
+        and after[0].text == ","
+        and after[1].like_num
+        and len(after[1].text) <= 2
+        and (after[2].text == "(" or after[2].lower_ in MONTHS)
+    )
 
 
 def origin_in_parentheses(doc: Doc, span: Span, gazetteer: Gazetteer) -> bool:
