@@ -27,6 +27,10 @@ MEDIA_WORDS = frozenset(
     {"agence", "agency", "news", "presse", "press", "télévision", "television", "tv", "radio", "journal", "times", "post"}
 )
 # The NER's types that a gazetteer place may override; a Person needs more (see below).
+PLACE_NOUNS = frozenset(
+    "ville village commune canton région province département district quartier rue avenue boulevard "
+    "quai vallée lac île city town county street".split()
+)
 MONTHS = frozenset(
     "janvier février fevrier mars avril mai juin juillet août aout septembre octobre novembre décembre decembre".split()
 )
@@ -53,9 +57,10 @@ class Typing:
     place: Place | None = None
 
 
-def classify(doc: Doc, span: Span, ner_type: str, gazetteer: Gazetteer) -> Typing | None:
+def classify(doc: Doc, span: Span, ner_type: str, gazetteer: Gazetteer, surnames: frozenset[str] = frozenset()) -> Typing | None:
     """The ontology type of the named ``span``; None when it is no name at all (a demonym such
-    as "Français" that the NER took for a place)."""
+    as "Français" that the NER took for a place). ``surnames`` are the last words of the
+    document's full person names, which stay names even when they are common words."""
     text = span.text
     before = _previous_word(doc, span.start)
     if gazetteer.weapons.is_designator(text) or (before is not None and before.lower_ in gazetteer.weapons.heads):
@@ -77,9 +82,9 @@ def classify(doc: Doc, span: Span, ner_type: str, gazetteer: Gazetteer) -> Typin
         return Typing("Person")
     if ner_type in ("Person", "Misc") and not titled and before is not None and before.lower_ in LOCATIVE_PREPOSITIONS and len(span) == 1:
         return Typing("Place")
-    if len(span) == 1 and place is None and _not_a_name(span[0], ner_type, gazetteer):
+    if len(span) == 1 and place is None and span.text.lower() not in surnames and _not_a_name(span[0], ner_type, gazetteer):
         return None
-    if ner_type in ("Person", "Organization", "Misc") and _dateline(doc, span):
+    if ner_type in ("Person", "Organization", "Misc") and (_dateline(doc, span) or _named_by_place_noun(span)):
         return Typing("Place")
     if ner_type in ("Place", "Organization", "Misc") and place is None and origin_in_parentheses(doc, span, gazetteer):
         return Typing("Person")
@@ -124,6 +129,13 @@ def _previous_word(doc: Doc, start: int):
     return doc[i] if i >= 0 else None
 
 
+def _named_by_place_noun(span: Span) -> bool:
+    """"la ville de Cressier", "le canton du Valais", "la rue Montez": a name that completes a
+    place noun is a place."""
+    root = span.root
+    return root.dep_ in ("nmod", "appos", "flat", "flat:name") and root.head.lemma_.lower() in PLACE_NOUNS and root.head.i < span.start
+
+
 def _dateline(doc: Doc, span: Span) -> bool:
     """"Rorschach, 15 septembre (ag.)", "PARIS, 15 (Havas)": a name followed by a comma, a day
     number and a month or the agency is the place a dispatch was filed from (not "Dupont, 45 ans")."""
@@ -152,14 +164,22 @@ def _not_a_name(token, ner_type: str, gazetteer: Gazetteer) -> bool:
     or a stray letter or Roman numeral (OCR debris) is not a name."""
     letters = [c for c in token.text if c.isalpha()]
     # The tagger guesses wildly on capitals ("VAUD"), and surnames are often common words too
-    # ("Poutine", "Boulanger"): there only function words count.
+    # ("Poutine", "Boulanger"): there only function words count, or a word the tagger and the
+    # lemmatizer both read as a common one ("Musique" -> "musique").
     common = FUNCTION_WORD_POS if ner_type == "Person" or token.is_upper else COMMON_WORD_POS
+    lower_lemma = token.lemma_[:1].islower() and token.pos_ in ("NOUN", "ADJ", "VERB")
     return (
         gazetteer.demonym_country(token.text) is not None
         or token.pos_ in common
+        or (ner_type == "Person" and lower_lemma and not token.is_upper)
+        or _is_title_or_role(token.lower_, gazetteer)
         or len(letters) < 2
         or ROMAN_NUMERAL.fullmatch(token.text) is not None
     )
+
+
+def _is_title_or_role(word: str, gazetteer: Gazetteer) -> bool:
+    return word in gazetteer.titles or word in gazetteer.roles or word + "." in gazetteer.titles
 
 
 def title_before(doc: Doc, start: int, gazetteer: Gazetteer) -> bool:

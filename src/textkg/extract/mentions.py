@@ -91,8 +91,9 @@ def named_mentions(doc: Doc, gazetteer: Gazetteer | None = None, metonymy: bool 
     conservera") carries a ``represents`` link to its country; it is never renamed."""
     gazetteer = gazetteer or default_gazetteer()
     found: list[Mention] = []
+    surnames = frozenset(ent[-1].lower_ for ent in doc.ents if ent.label_ in ("PER", "PERSON") and len(ent) > 1)
     for ent in doc.ents:
-        mention = _trimmed(doc, ent, NER_TYPES.get(ent.label_, "Misc"), gazetteer)
+        mention = _trimmed(doc, ent, NER_TYPES.get(ent.label_, "Misc"), gazetteer, surnames)
         if mention is not None:
             found.append(mention)
     # Known places inside a miscellaneous name are names too ("Tour d'Italie", "Arosa-Lausanne").
@@ -139,7 +140,7 @@ def concept_mention(token: Token) -> Mention | None:
     return Mention(tokens.start_char, tokens.end_char, tokens.text, "Concept", tokens.start, tokens.end - 1)
 
 
-def _trimmed(doc: Doc, span: Span, ner_type: str, gazetteer: Gazetteer) -> Mention | None:
+def _trimmed(doc: Doc, span: Span, ner_type: str, gazetteer: Gazetteer, surnames: frozenset[str]) -> Mention | None:
     rel_start, rel_end = clean_surface(span.text)
     if rel_end <= rel_start:
         return None
@@ -157,7 +158,7 @@ def _trimmed(doc: Doc, span: Span, ner_type: str, gazetteer: Gazetteer) -> Menti
         titled = True
     if tokens is None or not any(c.isalpha() for c in tokens.text) or tokens.text[:1].islower():
         return None
-    typing = classify(doc, tokens, "Person" if titled and ner_type in ("Place", "Misc") else ner_type, gazetteer)
+    typing = classify(doc, tokens, "Person" if titled and ner_type in ("Place", "Misc") else ner_type, gazetteer, surnames)
     if typing is None:
         return None
     start, end = tokens.start_char, tokens.end_char
