@@ -24,6 +24,10 @@ def mentions(nlp, text):
         ("Le maire de Moscou a parlé hier.", ("Moscou", "City")),
         ("Quatre éléphants, fournis par M. Hagenbeck, sont arrivés.", ("Hagenbeck", "Person")),
         ("Madame Adelys Adams s'était endormie.", ("Adelys Adams", "Person")),
+        # a name followed by its origin in parentheses is a person
+        ("Les coureurs retenus sont Borelli (Mendrisio) et Choquard (Porrentruy).", ("Borelli", "Person")),
+        # a dispatch's dateline is a place
+        ("Rorschach, 15 septembre (ag.) Un vieillard a été arrêté.", ("Rorschach", "Place")),
     ],
 )
 def test_precise_types_and_clean_names(fr_nlp, text, expected):
@@ -39,6 +43,19 @@ def test_precise_types_and_clean_names(fr_nlp, text, expected):
 )
 def test_demonyms_are_not_names(fr_nlp, text):
     assert [m for m in mentions(fr_nlp, text) if m[0] in ("Français", "Suisses")] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        # an acronym matches in capitals only: "Un" is not the UN
+        ("Un homme a été arrêté hier soir.", "Un"),
+        # a title alone names nobody
+        ("Le Premier Consul a parlé. Amiral, dit-il, partez.", "Amiral"),
+    ],
+)
+def test_words_that_are_not_names(fr_nlp, text, word):
+    assert word not in [m[0] for m in mentions(fr_nlp, text)]
 
 
 def test_role_is_split_off_the_name(fr_nlp):
