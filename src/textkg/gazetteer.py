@@ -25,9 +25,6 @@ from .names import ascii_fold
 from .resources import ontology_dir
 
 GEONAMES_IRI = "https://sws.geonames.org/{}/"
-# Alternate names are kept for every city in the data (15,000+ people); callers that look up words
-# the NER did not mark as names require a bigger population (see extract.mentions).
-ALTERNATE_NAME_MIN_POPULATION = 15_000
 # Shorter names collide with words and initials.
 MIN_NAME_LENGTH = 3
 # End of the Latin Extended-B block: names in other scripts cannot match French or English text.
@@ -198,9 +195,9 @@ def _cities() -> list[tuple[Place, list[str]]]:
     cities = []
     for city in cache.get_cities().values():
         population = int(city.get("population") or 0)
-        names = [city["name"]]
-        if population >= ALTERNATE_NAME_MIN_POPULATION:
-            names += [n for n in city.get("alternatenames", ()) if _usable_alternate(n)]
+        # Every city's alternate names are kept (the data holds cities of 15,000+ people); callers
+        # that look up words the NER did not mark as names require a bigger city (extract.mentions).
+        names = [city["name"], *(n for n in city.get("alternatenames", ()) if _usable_alternate(n))]
         links = {"geonames": GEONAMES_IRI.format(city["geonameid"])}
         code = city.get("countrycode")
         capital_of = code if (city["name"], code) in capitals else None

@@ -17,7 +17,7 @@ from typing import TypeVar
 
 from spacy.tokens import Doc, Span
 
-from ..gazetteer import Gazetteer, Place
+from ..gazetteer import Gazetteer
 from ..names import ascii_fold
 
 # Words that introduce the outlet of reported speech.
@@ -54,7 +54,6 @@ ROMAN_NUMERAL = re.compile(r"[IVXLC]+")
 class Typing:
     type: str
     links: tuple[tuple[str, str], ...] = ()
-    place: Place | None = None
 
 
 def classify(doc: Doc, span: Span, ner_type: str, gazetteer: Gazetteer, surnames: frozenset[str] = frozenset()) -> Typing | None:
@@ -77,7 +76,7 @@ def classify(doc: Doc, span: Span, ner_type: str, gazetteer: Gazetteer, surnames
         overridable = ner_type in PLACE_OVERRIDABLE or place.type == "Country"
         single_big_city = len(span) == 1 and place.population >= CITY_OVER_PERSON_POPULATION
         if overridable or single_big_city:
-            return Typing(place.type, tuple(sorted(place.links.items())), place)
+            return Typing(place.type, tuple(sorted(place.links.items())))
     if titled and ner_type in ("Place", "Misc", "Organization"):
         return Typing("Person")
     if ner_type in ("Person", "Misc") and not titled and before is not None and before.lower_ in LOCATIVE_PREPOSITIONS and len(span) == 1:
