@@ -113,3 +113,11 @@ def test_anaphora_add_mentions_but_never_names():
     # a chain that touches two named clusters attaches nothing
     (putin, minsk) = attach_anaphora(cluster_mentions([name, other]), [[name, pronoun, other]])
     assert (20, 22) not in putin.spans + minsk.spans
+
+
+def test_roles_and_date_values_survive_resolution():
+    a = record("a", Entity("e1", "Person", "Viktor Khrenin", roles=("ministre de la Défense",)), Entity("e2", "Date", "jeudi", value="2023-05-25"))
+    b = record("b", Entity("e1", "Person", "Viktor Khrenin", roles=("général",)))
+    by_label = {e.label: e for e in resolve_corpus([a, b]).entities}
+    assert by_label["Viktor Khrenin"].roles == ("ministre de la Défense", "général")
+    assert by_label["jeudi"].value == "2023-05-25"

@@ -162,6 +162,8 @@ class ResolvedEntity:
     aliases: tuple[str, ...]
     mentions: tuple[tuple[str, int, int], ...]
     links: dict[str, str] = field(default_factory=dict)
+    roles: tuple[str, ...] = ()
+    value: str | None = None
 
 
 @dataclass(frozen=True)
@@ -237,7 +239,11 @@ def resolve_corpus(records: Sequence[ExtractionRecord], merge_across: bool = Tru
         mentions = tuple(
             (records[r].document.id, start, end) for r, e in members for start, end in records[r].entities[e].mentions
         )
-        entities.append(ResolvedEntity(entity_id, _type([_Typed(e.type) for e in found]), label, aliases, mentions, links))
+        roles = tuple(dict.fromkeys(r for e in found for r in e.roles))
+        value = next((e.value for e in found if e.value), None)
+        entities.append(
+            ResolvedEntity(entity_id, _type([_Typed(e.type) for e in found]), label, aliases, mentions, links, roles, value)
+        )
         for r, e in members:
             member = (records[r].document.id, records[r].entities[e].id)
             entity_of[member] = entity_id
