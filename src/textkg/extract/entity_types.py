@@ -4,7 +4,9 @@ context (pure functions over a Doc).
 Order of evidence, strongest first: a weapon designator or a name after a weapon head noun
 ("missiles Iskander-M"); a known organization or news agency; a media name after "selon" or
 "rapporte"; a country, region or city from the gazetteer; a title before the name ("M.",
-"général") makes a person; otherwise the NER's own type.
+"général") makes a person; the shape of the context (a locative preposition, a place noun, a
+dateline, an origin in parentheses); otherwise the NER's own type. Lone common words, demonyms
+and OCR debris are no names. ``vote_types`` then gives one name one type per document.
 """
 
 from __future__ import annotations
@@ -27,6 +29,12 @@ MEDIA_WORDS = frozenset(
     {"agence", "agency", "news", "presse", "press", "télévision", "television", "tv", "radio", "journal", "times", "post"}
 )
 # The NER's types that a gazetteer place may override; a Person needs more (see below).
+PLACE_OVERRIDABLE = frozenset({"Place", "Misc", "Organization"})
+# A one-word person name that is also a city is retyped only for cities this big.
+CITY_OVER_PERSON_POPULATION = 100_000
+# Prepositions after which a bare name is a place, not a person ("à Cressier", "en Valais").
+LOCATIVE_PREPOSITIONS = frozenset({"à", "en", "dans", "vers", "in", "at"})
+# Nouns a place name completes ("la ville de Cressier", "le canton du Valais").
 PLACE_NOUNS = frozenset(
     "ville village commune canton région province département district quartier rue avenue boulevard "
     "quai vallée lac île city town county street".split()
@@ -34,20 +42,14 @@ PLACE_NOUNS = frozenset(
 MONTHS = frozenset(
     "janvier février fevrier mars avril mai juin juillet août aout septembre octobre novembre décembre decembre".split()
 )
-PLACE_OVERRIDABLE = frozenset({"Place", "Misc", "Organization"})
-# A one-word person name that is also a city is retyped only for cities this big.
-CITY_OVER_PERSON_POPULATION = 100_000
-# Prepositions after which a bare name is a place, not a person ("à Cressier", "en Valais").
-LOCATIVE_PREPOSITIONS = frozenset({"à", "en", "dans", "vers", "in", "at"})
 # The NER's own coarse types, which document-level voting may correct; gazetteer types stay.
 VOTING_TYPES = frozenset({"Person", "Place", "Organization"})
-
-
-M = TypeVar("M")
-# Parts of speech that a lone name never has.
+# Parts of speech that a lone name never has; for persons and capitals only function words.
 COMMON_WORD_POS = frozenset({"NOUN", "ADJ", "VERB", "ADV", "DET", "PRON", "ADP", "CCONJ", "SCONJ", "AUX"})
 FUNCTION_WORD_POS = frozenset({"DET", "ADP", "CCONJ", "SCONJ"})
 ROMAN_NUMERAL = re.compile(r"[IVXLC]+")
+
+M = TypeVar("M")
 
 
 @dataclass(frozen=True)
