@@ -44,9 +44,9 @@ MONTHS = frozenset(
 )
 # The NER's own coarse types, which document-level voting may correct; gazetteer types stay.
 VOTING_TYPES = frozenset({"Person", "Place", "Organization"})
-# Parts of speech that a lone name never has; for persons and capitals only function words.
-COMMON_WORD_POS = frozenset({"NOUN", "ADJ", "VERB", "ADV", "DET", "PRON", "ADP", "CCONJ", "SCONJ", "AUX"})
+# Parts of speech that a lone name never has, and those of words a name may also be.
 FUNCTION_WORD_POS = frozenset({"DET", "ADP", "CCONJ", "SCONJ"})
+CONTENT_WORD_POS = frozenset({"NOUN", "ADJ", "VERB"})
 ROMAN_NUMERAL = re.compile(r"[IVXLC]+")
 
 M = TypeVar("M")
@@ -58,10 +58,18 @@ class Typing:
     links: tuple[tuple[str, str], ...] = ()
 
 
-def classify(doc: Doc, span: Span, ner_type: str, gazetteer: Gazetteer, surnames: frozenset[str] = frozenset()) -> Typing | None:
+def classify(
+    doc: Doc,
+    span: Span,
+    ner_type: str,
+    gazetteer: Gazetteer,
+    surnames: frozenset[str] = frozenset(),
+    lower_words: frozenset[str] = frozenset(),
+) -> Typing | None:
     """The ontology type of the named ``span``; None when it is no name at all (a demonym such
     as "Français" that the NER took for a place). ``surnames`` are the last words of the
-    document's full person names, which stay names even when they are common words."""
+    document's full person names, which stay names even when they are common words;
+    ``lower_words`` are the folded lemmas of the words the document writes in lower case."""
     text = span.text
     before = _previous_word(doc, span.start)
     if gazetteer.weapons.is_designator(text) or (before is not None and before.lower_ in gazetteer.weapons.heads):
@@ -73,6 +81,10 @@ def classify(doc: Doc, span: Span, ner_type: str, gazetteer: Gazetteer, surnames
     if ner_type != "Person" and _after_source_cue(doc, span) and MEDIA_WORDS & set(ascii_fold(text).split()):
         return Typing("NewsAgency")
     place = gazetteer.place(text)
+    # A lone demonym is no name ("Russe" is not the Bulgarian town Ruse), unless it also names a
+    # country or region ("Suisse").
+    if len(span) == 1 and gazetteer.demonym_country(text) is not None and (place is None or place.type == "City"):
+        return None
     titled = title_before(doc, span.start, gazetteer)
     if place is not None and not titled:
         overridable = ner_type in PLACE_OVERRIDABLE or place.type == "Country"
@@ -83,7 +95,7 @@ def classify(doc: Doc, span: Span, ner_type: str, gazetteer: Gazetteer, surnames
         return Typing("Person")
     if ner_type in ("Person", "Misc") and not titled and before is not None and before.lower_ in LOCATIVE_PREPOSITIONS and len(span) == 1:
         return Typing("Place")
-    if len(span) == 1 and place is None and span.text.lower() not in surnames and _not_a_name(span[0], ner_type, gazetteer):
+    if len(span) == 1 and place is None and span.text.lower() not in surnames and _not_a_name(span[0], ner_type, gazetteer, lower_words):
         return None
     if ner_type in ("Person", "Organization", "Misc") and (_dateline(doc, span) or _named_by_place_noun(span)):
         return Typing("Place")
@@ -160,19 +172,26 @@ def origin_in_parentheses(doc: Doc, span: Span, gazetteer: Gazetteer) -> bool:
     return word[:1].isupper() and (len(word) <= 3 or gazetteer.place(word) is not None)
 
 
-def _not_a_name(token, ner_type: str, gazetteer: Gazetteer) -> bool:
-    """A lone word the tagger reads as a common word ("Etat", "Problèmes", "Vaudois"), a demonym,
-    or a stray letter or Roman numeral (OCR debris) is not a name."""
+def _not_a_name(token, ner_type: str, gazetteer: Gazetteer, lower_words: frozenset[str]) -> bool:
+    """A demonym, a title alone, a function word, a stray letter or Roman numeral (OCR debris) is
+    not a name; nor is a capitalised content word ("Etat", "Union") that the same document also
+    uses in lower case, or that only a sentence start capitalised, so that "Arctique" stays a
+    place. A lone "person" that the tagger and the lemmatizer both read as a common word
+    ("Musique" -> "musique") is no name either, unless a full name of the document ends with it
+    (checked by the caller)."""
     letters = [c for c in token.text if c.isalpha()]
-    # The tagger guesses wildly on capitals ("VAUD"), and surnames are often common words too
-    # ("Poutine", "Boulanger"): there only function words count, or a word the tagger and the
-    # lemmatizer both read as a common one ("Musique" -> "musique").
-    common = FUNCTION_WORD_POS if ner_type == "Person" or token.is_upper else COMMON_WORD_POS
-    lower_lemma = token.lemma_[:1].islower() and token.pos_ in ("NOUN", "ADJ", "VERB")
+    common_word = token.pos_ in CONTENT_WORD_POS and not token.is_upper and (
+        ascii_fold(token.lemma_) in lower_words or token.is_sent_start
+    )
+    person_as_common_noun = (
+        ner_type == "Person" and token.pos_ in CONTENT_WORD_POS and token.lemma_[:1].islower() and not token.is_upper
+    )
     return (
         gazetteer.demonym_country(token.text) is not None
-        or token.pos_ in common
-        or (ner_type == "Person" and lower_lemma and not token.is_upper)
+        or token.pos_ in FUNCTION_WORD_POS
+        or (ner_type != "Person" and token.pos_ in ("PRON", "ADV", "AUX") and not token.is_upper)
+        or common_word
+        or person_as_common_noun
         or _is_title_or_role(token.lower_, gazetteer)
         or len(letters) < 2
         or ROMAN_NUMERAL.fullmatch(token.text) is not None

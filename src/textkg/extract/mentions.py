@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..dates import normalize_date
 from ..gazetteer import Gazetteer, default_gazetteer
-from ..names import clean_surface, name_key
+from ..names import ascii_fold, clean_surface, name_key
 from ..records import broad_type
 from .entity_types import classify, origin_in_parentheses, title_before, vote_types
 
@@ -92,8 +92,9 @@ def named_mentions(doc: Doc, gazetteer: Gazetteer | None = None, metonymy: bool 
     gazetteer = gazetteer or default_gazetteer()
     found: list[Mention] = []
     surnames = frozenset(ent[-1].lower_ for ent in doc.ents if ent.label_ in ("PER", "PERSON") and len(ent) > 1)
+    lower_words = frozenset(ascii_fold(t.lemma_) for t in doc if t.text[:1].islower())
     for ent in doc.ents:
-        mention = _trimmed(doc, ent, NER_TYPES.get(ent.label_, "Misc"), gazetteer, surnames)
+        mention = _trimmed(doc, ent, NER_TYPES.get(ent.label_, "Misc"), gazetteer, surnames, lower_words)
         if mention is not None:
             found.append(mention)
     # Known places inside a miscellaneous name are names too ("Tour d'Italie", "Arosa-Lausanne").
@@ -140,7 +141,9 @@ def concept_mention(token: Token) -> Mention | None:
     return Mention(tokens.start_char, tokens.end_char, tokens.text, "Concept", tokens.start, tokens.end - 1)
 
 
-def _trimmed(doc: Doc, span: Span, ner_type: str, gazetteer: Gazetteer, surnames: frozenset[str]) -> Mention | None:
+def _trimmed(
+    doc: Doc, span: Span, ner_type: str, gazetteer: Gazetteer, surnames: frozenset[str], lower_words: frozenset[str]
+) -> Mention | None:
     rel_start, rel_end = clean_surface(span.text)
     if rel_end <= rel_start:
         return None
@@ -158,7 +161,7 @@ def _trimmed(doc: Doc, span: Span, ner_type: str, gazetteer: Gazetteer, surnames
         titled = True
     if tokens is None or not any(c.isalpha() for c in tokens.text) or tokens.text[:1].islower():
         return None
-    typing = classify(doc, tokens, "Person" if titled and ner_type in ("Place", "Misc") else ner_type, gazetteer, surnames)
+    typing = classify(doc, tokens, "Person" if titled and ner_type in ("Place", "Misc") else ner_type, gazetteer, surnames, lower_words)
     if typing is None:
         return None
     start, end = tokens.start_char, tokens.end_char
