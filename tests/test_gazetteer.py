@@ -60,3 +60,11 @@ def test_organizations_and_acronyms(gazetteer, name, type_):
 )
 def test_weapon_designators(gazetteer, text, expected):
     assert gazetteer.weapons.is_designator(text) is expected
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [("Vaudois", True), ("Neuchâtelois", True), ("biélorusses", True), ("Dubois", False), ("Lausanne", False)],
+)
+def test_demonyms_derived_from_place_names(gazetteer, word, expected):
+    assert gazetteer.is_demonym(word) is expected

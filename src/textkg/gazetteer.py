@@ -27,6 +27,8 @@ from .resources import ontology_dir
 GEONAMES_IRI = "https://sws.geonames.org/{}/"
 # Shorter names collide with words and initials.
 MIN_NAME_LENGTH = 3
+# French suffixes that make demonyms of place names (Vaud -> Vaudois, Vienne -> Viennoise).
+DEMONYM_SUFFIX = re.compile(r"(?:ois|oise|ais|aise)s?$")
 # End of the Latin Extended-B block: names in other scripts cannot match French or English text.
 LATIN_END = 0x250
 
@@ -88,6 +90,18 @@ class Gazetteer:
             if found is not None:
                 return found
         return self.organizations.get(ascii_fold(name))
+
+    def is_demonym(self, word: str) -> bool:
+        """A demonym of a country from the lexicon, or one derived from a known place name by
+        the French suffixes: "Vaudois" (Vaud), "Neuchâtelois" (Neuchâtel), "Viennois" (Vienne)."""
+        if self.demonym_country(word) is not None:
+            return True
+        key = ascii_fold(word)
+        match = DEMONYM_SUFFIX.search(key)
+        if match is None or match.start() < MIN_NAME_LENGTH:
+            return False
+        stem = key[: match.start()]
+        return any(self.place(candidate) is not None for candidate in (stem, stem + "e"))
 
     def demonym_country(self, word: str) -> Place | None:
         """The country a demonym or adjective names, in any gender and number:

@@ -186,8 +186,10 @@ def _not_a_name(token, ner_type: str, gazetteer: Gazetteer, lower_words: frozens
     person_as_common_noun = (
         ner_type == "Person" and token.pos_ in CONTENT_WORD_POS and token.lemma_[:1].islower() and not token.is_upper
     )
+    # Derived demonyms ("Vaudois") only for non-persons: "François" is a first name.
+    demonym = gazetteer.is_demonym(token.text) if ner_type != "Person" else gazetteer.demonym_country(token.text) is not None
     return (
-        gazetteer.demonym_country(token.text) is not None
+        demonym
         or token.pos_ in FUNCTION_WORD_POS
         or (ner_type != "Person" and token.pos_ in ("PRON", "ADV", "AUX") and not token.is_upper)
         or common_word

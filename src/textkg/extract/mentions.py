@@ -228,6 +228,8 @@ def _scanned(doc: Doc, covered: set[int], gazetteer: Gazetteer) -> list[Mention]
 
 def _scan_type(doc: Doc, span: Span, gazetteer: Gazetteer) -> Mention | None:
     text = span.text
+    if len(span) == 1 and (span[0].is_stop or gazetteer.demonym_country(text) is not None):
+        return None  # "Sur", "On", "Russe": words before they are towns
     known = gazetteer.organization(text)
     place = gazetteer.place(text, subdivisions=False)
     if known is not None and (text.isupper() or text[:1].isupper()):
