@@ -172,7 +172,7 @@ def _link_renamings(doc: Doc, ordered: Sequence[Mention], by_token: dict[int, Me
     for mention in ordered:
         if mention.type != "Concept":
             continue
-        head = doc[mention.first_token]
+        head = _head(doc, mention)
         for child in head.children:
             renames = child.dep_ in RENAMING_DEPS or (
                 child.dep_ == "nmod" and child.pos_ == "PROPN" and not any(g.dep_ == "case" for g in child.children)
