@@ -3,6 +3,7 @@
 import pytest
 
 from textkg.extract import extract_record
+from textkg.extract.coref import PRONOUN_AGREEMENT
 from textkg.records import Document
 
 pytestmark = pytest.mark.model
@@ -103,4 +104,22 @@ def test_mentions_are_clean_and_offsets_point_into_the_text(sample_record):
     assert "OTAN" in labels and "l'OTAN" not in labels
     for entity in sample_record.entities:
         for start, end in entity.mentions:
-            assert text[start:end] in (entity.label, *entity.aliases)
+            surface = text[start:end]
+            # Otherwise a pronoun or a description that coreference attached ("il", "ce pays").
+            anaphor = surface.lower() in PRONOUN_AGREEMENT or surface[:1].islower()
+            assert surface in (entity.label, *entity.aliases) or anaphor, surface
+
+
+def test_sample_article_entities(sample_record):
+    by_label = {e.label: e for e in sample_record.entities}
+    choigu = [e for e in sample_record.entities if "Choïgu" in (e.label, *e.aliases)]
+    assert len(choigu) == 1
+    assert {"Serguei Choigu", "Sergueï Choïgou", "Choïgu"} <= {choigu[0].label, *choigu[0].aliases}
+    assert by_label["Iskander-M"].type == by_label["S-400"].type == "WeaponSystem"
+    assert by_label["Reuters"].type == by_label["Sputnik"].type == "NewsAgency"
+    assert by_label["OTAN"].type == "IntergovernmentalOrganization"
+    assert by_label["Biélorussie"].links["geonames"] == "https://sws.geonames.org/630336/"
+    assert "ministre biélorusse de la Défense" in by_label["Viktor Khrenin"].roles
+    # metonymy is a link, never a rename
+    assert "represents" in by_label["Moscou"].links and by_label["Moscou"].type == "City"
+    assert by_label["samedi 5 avril"].type == "Date"

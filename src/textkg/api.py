@@ -92,11 +92,24 @@ def extract_paths(
     report: InputReport | None = None,
     stdin_format: str = "auto",
     exclude: Sequence[str | Path] = (),
+    kb: str | Path | None = None,
 ) -> Iterator[ExtractionRecord]:
     """Records for every input; ``report`` collects what was skipped (without one, a skip raises);
-    directory and pattern searches leave out ``exclude``."""
+    directory and pattern searches leave out ``exclude``. With ``kb`` (a CSV or SKOS Turtle file),
+    entities it knows gain its aliases, types and links (applied after the cache, so a changed
+    knowledge base needs no new parse)."""
+    knowledge = None
+    if kb is not None:
+        from .kb import read_kb
+
+        knowledge = read_kb(kb)  # before any parsing: a broken knowledge base fails at once
     items = read_inputs(paths, default_lang=lang, report=report, stdin_format=stdin_format, exclude=exclude)
-    return extract_documents(items, loader, execution, cache, on_record)
+    records = extract_documents(items, loader, execution, cache, on_record)
+    if knowledge is None:
+        return records
+    from .kb import apply_kb
+
+    return (apply_kb(record, knowledge) for record in records)
 
 
 STDIN = "-"
@@ -139,6 +152,7 @@ def extract(
     on_record: RecordCallback | None = None,
     report: InputReport | None = None,
     stdin_format: str = "auto",
+    kb: str | Path | None = None,
 ) -> ExtractResult:
     """Write one extraction record per input document to ``output`` (JSON lines, streamed, written
     atomically), reusing the cache in ``.cache`` beside it. ``report`` collects skipped inputs
@@ -148,7 +162,9 @@ def extract(
     parsed = _Counter(on_record)
     report = report if report is not None else InputReport(strict=True)
     with open_cache(output.parent, use_cache) as cache:
-        records = extract_paths(paths, lang, loader, execution, cache, parsed, report=report, stdin_format=stdin_format, exclude=(output,))
+        records = extract_paths(
+            paths, lang, loader, execution, cache, parsed, report=report, stdin_format=stdin_format, exclude=(output,), kb=kb
+        )
         count = write_records(records, output, report=report, sources=paths)
     return ExtractResult(path=output, documents=count, parsed=parsed.fresh, inputs=report)
 
@@ -217,6 +233,7 @@ def build(
     use_cache: bool = True,
     on_record: RecordCallback | None = None,
     run_time: datetime | None = None,
+    kb: str | Path | None = None,
 ) -> BuildResult:
     """Extract every input, merge the records into one graph and write each export format plus
     the extraction records into ``output_dir``. Records stream into ``extraction.jsonl`` as they
@@ -235,7 +252,9 @@ def build(
     parsed = _Counter(on_record)
     records_path = out / RECORDS_FILE
     with open_cache(out, use_cache) as cache:
-        stream = extract_paths(paths, lang, loader, execution, cache, parsed, report=report, stdin_format=stdin_format, exclude=(out,))
+        stream = extract_paths(
+            paths, lang, loader, execution, cache, parsed, report=report, stdin_format=stdin_format, exclude=(out,), kb=kb
+        )
         write_records(_kept(stream, records), records_path, report=report, sources=paths)
     kg = build_graph(records, merge_across=merge_across)
     context = ExportContext(kg, Iris(base_iri), html_options=dict(html_options or {}), rdf_options=RdfOptions(run_time=run_time))
@@ -247,3 +266,18 @@ def _kept(records: Iterable[ExtractionRecord], into: list[ExtractionRecord]) -> 
     for record in records:
         into.append(record)
         yield record
+
+
+def default_data_dir() -> Path:
+    """The shared evaluation corpora: ../shared/data beside the repository."""
+    return Path(__file__).resolve().parents[2].parent / "shared" / "data"
+
+
+def evaluate(data_dir: Path | None = None, corpora: Sequence[str] | None = None, limit: int | None = None, lang: str = "fr"):
+    """Scores of spaCy's NER alone and of textkg on the annotated corpora (evaluation.scoring)."""
+    from .evaluation.scoring import CORPORA, evaluate as run_evaluation
+
+    unknown = sorted(set(corpora or ()) - set(CORPORA))
+    if unknown:
+        raise InputError(", ".join(unknown), f"unknown corpus; choose from {', '.join(CORPORA)}")
+    return run_evaluation(data_dir or default_data_dir(), load_pipeline(lang), corpora or CORPORA, limit)

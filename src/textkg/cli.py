@@ -54,6 +54,9 @@ def _progress(inputs: list[Path], lang: str, show: bool | None):
 
     with progress_bar(api.count_inputs(inputs, lang)) as advance:
         yield advance
+Kb = Annotated[
+    Path | None, typer.Option("--kb", help="A knowledge base (CSV: label, aliases, type, iri; or SKOS Turtle) adding aliases, types, links.")
+]
 
 
 def _fail(exc: Exception) -> None:
@@ -121,6 +124,7 @@ def build(
     run_time: Annotated[
         bool, typer.Option("--run-time", help="Record the time of the run in the RDF provenance (the output then differs between runs).")
     ] = False,
+    kb: Kb = None,
 ) -> None:
     """Extract, merge and export: graph.html, RDF (Turtle, N-Quads, TriG, JSON-LD), GraphML and extraction.jsonl."""
     from datetime import datetime, timezone
@@ -144,6 +148,7 @@ def build(
                 execution=Execution(workers=workers, dask=dask, batch_size=batch_size),
                 use_cache=cache,
                 on_record=on_record,
+                kb=kb,
                 run_time=datetime.now(timezone.utc).replace(microsecond=0) if run_time else None,
             )
     except Exception as exc:  # noqa: BLE001 - _fail re-raises anything that is not ours
@@ -168,6 +173,7 @@ def extract(
     batch_size: BatchSize = 32,
     cache: Cache = True,
     progress: ShowProgress = None,
+    kb: Kb = None,
 ) -> None:
     """Write one extraction record (entities, relations, events, claims) per document as JSON lines."""
     from . import api
@@ -185,6 +191,7 @@ def extract(
                 on_record=on_record,
                 report=report,
                 stdin_format=stdin_format,
+                kb=kb,
             )
     except Exception as exc:  # noqa: BLE001
         _fail(exc)
@@ -268,6 +275,26 @@ def query(
         typer.echo(stores.format_result(result, fmt), nl=False)
     except Exception as exc:  # noqa: BLE001
         _fail(exc)
+
+
+@app.command(name="eval")
+def evaluate(
+    data_dir: Annotated[
+        Path | None, typer.Option("--data-dir", help="Folder of the annotated corpora (default: ../shared/data beside the repository).")
+    ] = None,
+    corpora: Annotated[str, typer.Option("--corpora", help="Comma-separated: hipe, popcorn, democrat.")] = "hipe,popcorn,democrat",
+    limit: Annotated[int | None, typer.Option("--limit", min=1, help="Score only the first N documents of each corpus.")] = None,
+) -> None:
+    """Score entities and coreference against HIPE-2020, POPCORN and Democrat; print a table with spaCy's own scores beside."""
+    from . import api
+    from .evaluation.scoring import format_table
+
+    try:
+        scores = api.evaluate(data_dir, [c.strip() for c in corpora.split(",") if c.strip()], limit)
+    except Exception as exc:  # noqa: BLE001
+        _fail(exc)
+        return
+    typer.echo(format_table(scores))
 
 
 def main() -> None:

@@ -57,6 +57,8 @@ def build_graph(records: Iterable[ExtractionRecord], merge_across: bool = True) 
             mentions=list(entity.mentions),
             links=dict(entity.links),
             documents=sorted({m[0] for m in entity.mentions}),
+            roles=list(entity.roles),
+            value=entity.value,
         )
     for record in records:
         _add_record(graph, record, resolution.entity_of)

@@ -10,8 +10,9 @@ from anyascii import anyascii
 # Leading words that belong to the sentence, not the name: "l'OTAN" -> "OTAN". Whole-word
 # articles only in lower case, so "Le Monde" or "La Haye" keep theirs.
 _LEADING = re.compile(r"^(?:[LlDd]['’]\s*|[Qq]u['’]\s*|(?:le|la|les|du|des|de la|de|the|a|an)\s+)")
-_TRAILING_PUNCT = re.compile(r"[\s,;:.!?»«\"“”()\[\]]+$")
-_LEADING_PUNCT = re.compile(r"^[\s,;:.!?»«\"“”()\[\]]+")
+# Stray punctuation and OCR debris around a name ("| M", "Genève.-", "• Berne").
+_TRAILING_PUNCT = re.compile(r"[\s,;:.!?»«\"“”()\[\]|&¦•*_<>~^©—–-]+$")
+_LEADING_PUNCT = re.compile(r"^[\s,;:.!?»«\"“”()\[\]|&¦•*_<>~^©—–-]+")
 
 # Transliteration folds, applied in order to an ASCII lower-case word: French and English
 # renderings of the same Cyrillic or Arabic name meet on one key (Choïgou / Choigu / Shoigu).

@@ -20,7 +20,41 @@ ENTITY_TYPES = (
     "Concept",
     "Date",
     "Misc",
+    # Finer classes of the ontology; each falls under one of the classes above (SUPERTYPES).
+    "NewsAgency",
+    "IntergovernmentalOrganization",
+    "GovernmentBody",
+    "ArmedForces",
+    "Company",
+    "PoliticalParty",
+    "Country",
+    "City",
+    "Region",
+    "WeaponSystem",
 )
+# The direct superclass of each fine class; a consumer that knows only the broad classes maps
+# through broad_type().
+SUPERTYPES = {
+    "NewsAgency": "Organization",
+    "IntergovernmentalOrganization": "Organization",
+    "GovernmentBody": "Organization",
+    "ArmedForces": "Organization",
+    "Company": "Organization",
+    "PoliticalParty": "Organization",
+    "Country": "Place",
+    "City": "Place",
+    "Region": "Place",
+    "WeaponSystem": "Equipment",
+}
+
+
+def broad_type(entity_type: str) -> str:
+    """The broad class (Person, Organization, Place, Equipment, ...) of an entity type.
+
+    >>> broad_type("NewsAgency"), broad_type("Person")
+    ('Organization', 'Person')
+    """
+    return SUPERTYPES.get(entity_type, entity_type)
 RELATION_KINDS = ("event", "relation")
 POLARITIES = ("positive", "negative")
 MODALITIES = ("asserted", "future", "hypothetical", "reported")
@@ -49,6 +83,10 @@ class Entity:
     aliases: tuple[str, ...] = ()
     mentions: tuple[Span, ...] = ()
     links: Mapping[str, str] = field(default_factory=dict)
+    # A Date's normalized ISO value ("2023-05-25", "2023-03"); None when unknown or not a date.
+    value: str | None = None
+    # Titles and roles split off the name: "ministre de la Défense (Biélorussie)".
+    roles: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -105,17 +143,7 @@ class ExtractionRecord:
             "url": doc.url,
             "title": doc.title,
             "text": doc.text,
-            "entities": [
-                {
-                    "id": e.id,
-                    "type": e.type,
-                    "label": e.label,
-                    "aliases": list(e.aliases),
-                    "mentions": [list(m) for m in e.mentions],
-                    "links": dict(e.links),
-                }
-                for e in self.entities
-            ],
+            "entities": [_entity_json(e) for e in self.entities],
             "relations": [
                 {
                     "id": r.id,
@@ -169,6 +197,8 @@ class ExtractionRecord:
                 aliases=tuple(_str_list(e, "aliases")),
                 mentions=_spans(e, "mentions", limit),
                 links={str(k): str(v) for k, v in _mapping(e.get("links", {}), "links").items()},
+                value=_opt_str(e, "value"),
+                roles=tuple(_str_list(e, "roles")),
             )
             for e in (_mapping(x, "entity") for x in _list(obj, "entities"))
         )
@@ -205,6 +235,23 @@ class ExtractionRecord:
             for c in (_mapping(x, "claim") for x in _list(obj, "claims"))
         )
         return cls(document, entities, relations, claims)
+
+
+def _entity_json(e: Entity) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "id": e.id,
+        "type": e.type,
+        "label": e.label,
+        "aliases": list(e.aliases),
+        "mentions": [list(m) for m in e.mentions],
+        "links": dict(e.links),
+    }
+    # Optional fields appear only when set, so records without them keep their exact shape.
+    if e.value is not None:
+        data["value"] = e.value
+    if e.roles:
+        data["roles"] = list(e.roles)
+    return data
 
 
 _MISSING = object()

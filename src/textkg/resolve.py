@@ -9,14 +9,19 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from typing import Protocol
 
 from .names import ascii_fold, name_key
-from .records import ExtractionRecord, Span
+from .records import SUPERTYPES, ExtractionRecord, Span, broad_type
 
 LOCAL_TYPES = frozenset({"Concept", "Date"})
+# Links that identify one real-world thing: equal values merge entities across documents.
+# ("represents" is metonymy: Moscou standing for Russia is not Russia.)
+IDENTITY_LINKS = ("wikidata", "geonames", "kb")
+# Mentions that refer through another: they join a named cluster, never name it.
+ANAPHORIC_TYPES = frozenset({"Concept", "Pronoun"})
 
 
 class _MentionLike(Protocol):
@@ -32,6 +37,47 @@ class MentionCluster:
     label: str
     aliases: tuple[str, ...]
     mentions: tuple  # the mentions, in text order
+    links: tuple[tuple[str, str], ...] = ()
+    roles: tuple[str, ...] = ()
+    value: str | None = None
+    # Pronouns and descriptions that coreference attached: they add mentions, never names.
+    anaphora: tuple = ()
+
+    @property
+    def spans(self) -> tuple[Span, ...]:
+        return tuple(sorted({(m.start, m.end) for m in (*self.mentions, *self.anaphora)}))
+
+
+def attach_anaphora(clusters: Sequence[MentionCluster], chains: Iterable[Sequence[_MentionLike]]) -> list[MentionCluster]:
+    """Move each pronoun or description of a coreference chain into the one named cluster of that
+    chain; a chain touching several named clusters (or none) attaches nothing.
+
+    >>> from collections import namedtuple
+    >>> M = namedtuple("M", "start end text type")
+    >>> name, pronoun = M(0, 7, "Poutine", "Person"), M(20, 22, "il", "Pronoun")
+    >>> [c.spans for c in attach_anaphora(cluster_mentions([name]), [[name, pronoun]])]
+    [((0, 7), (20, 22))]
+    """
+    owner = {id(m): index for index, cluster in enumerate(clusters) for m in cluster.mentions}
+    moved: dict[int, list] = {}
+    taken: set[int] = set()
+    for chain in chains:
+        named = {owner[id(m)] for m in chain if id(m) in owner and m.type not in ANAPHORIC_TYPES}
+        if len(named) != 1:
+            continue
+        (target,) = named
+        for mention in chain:
+            if mention.type in ANAPHORIC_TYPES and owner.get(id(mention)) != target:
+                moved.setdefault(target, []).append(mention)
+                taken.add(id(mention))
+    result = []
+    for index, cluster in enumerate(clusters):
+        kept = tuple(m for m in cluster.mentions if id(m) not in taken)
+        if not kept:
+            continue
+        extra = tuple(sorted(moved.get(index, ()), key=lambda m: (m.start, m.end)))
+        result.append(replace(cluster, mentions=kept, anaphora=cluster.anaphora + extra))
+    return result
 
 
 def cluster_mentions(mentions: Sequence[_MentionLike]) -> list[MentionCluster]:
@@ -72,19 +118,27 @@ def _attach_surnames(groups: dict[tuple[str, str], list[_MentionLike]]) -> dict[
 
 def _type(members: Iterable[_MentionLike]) -> str:
     """Majority type of a group; NER often disagrees with itself on one name."""
-    counts = Counter(m.type for m in members)
-    return max(counts, key=lambda t: (counts[t], t != "Misc"))
+    counts = Counter(getattr(m, "fine_type", None) or m.type for m in members)
+    # On a tie, a precise type (NewsAgency, Country) beats the broad one the NER gave.
+    return max(counts, key=lambda t: (counts[t], t != "Misc", t in SUPERTYPES))
 
 
 def _cluster(members: list[_MentionLike]) -> MentionCluster:
     surfaces = Counter(m.text for m in members)
     order = list(dict.fromkeys(m.text for m in members))
     label = max(order, key=lambda s: (len(s.split()) > 1, surfaces[s], -order.index(s)))
+    links: dict[str, str] = {}
+    for member in members:
+        for name, value in getattr(member, "links", ()):
+            links.setdefault(name, value)
     return MentionCluster(
         type=_type(members),
         label=label,
         aliases=tuple(s for s in order if s != label),
         mentions=tuple(members),
+        links=tuple(sorted(links.items())),
+        roles=tuple(dict.fromkeys(r for m in members if (r := getattr(m, "role", None)))),
+        value=next((v for m in members if (v := getattr(m, "value", None))), None),
     )
 
 
@@ -108,6 +162,8 @@ class ResolvedEntity:
     aliases: tuple[str, ...]
     mentions: tuple[tuple[str, int, int], ...]
     links: dict[str, str] = field(default_factory=dict)
+    roles: tuple[str, ...] = ()
+    value: str | None = None
 
 
 @dataclass(frozen=True)
@@ -123,6 +179,7 @@ def resolve_corpus(records: Sequence[ExtractionRecord], merge_across: bool = Tru
     groups: dict[str, list[tuple[str, int]]] = {}
     reasons: dict[tuple[str, str], str] = {}
     key_owner: dict[str, str] = {}
+    group_ids: dict[str, dict[str, str]] = {}
     for r_index, record in enumerate(records):
         for e_index, entity in enumerate(record.entities):
             member = (record.document.id, entity.id)
@@ -130,25 +187,40 @@ def resolve_corpus(records: Sequence[ExtractionRecord], merge_across: bool = Tru
                 group = f"{record.document.id}\x1f{entity.id}"
                 groups[group] = [(r_index, e_index)]
                 continue
+            kind = broad_type(entity.type)
             label_key = name_key(entity.label)
-            group = key_owner.get(f"{entity.type}|{label_key}") or key_owner.get(f"*|{label_key}")
+            outside = [f"{name}={entity.links[name]}" for name in IDENTITY_LINKS if name in entity.links]
+            group = next((key_owner[f"id|{i}"] for i in outside if f"id|{i}" in key_owner), None)
             if group is not None:
-                reasons[member] = f"same name key {label_key!r}"
+                reasons[member] = f"same outside identifier {next(i for i in outside if f'id|{i}' in key_owner)}"
             else:
+                group = key_owner.get(f"{kind}|{label_key}") or key_owner.get(f"*|{label_key}")
+                if group is not None and _conflicting(group_ids.get(group, {}), entity.links):
+                    group = None  # same name, different outside identifiers: two things
+                if group is not None:
+                    reasons[member] = f"same name key {label_key!r}"
+            if group is None:
                 group = next(
-                    (key_owner[f"{entity.type}|{k}"] for k in (name_key(a) for a in entity.aliases) if f"{entity.type}|{k}" in key_owner),
+                    (key_owner[f"{kind}|{k}"] for k in (name_key(a) for a in entity.aliases) if f"{kind}|{k}" in key_owner),
                     None,
                 )
                 if group is not None:
                     reasons[member] = "alias matches another document's name"
             if group is None:
-                group = f"{entity.type}\x1f{label_key}"
+                group = f"{kind}\x1f{label_key}"
+                while group in groups:
+                    group += "\x1f"
                 groups[group] = []
             groups[group].append((r_index, e_index))
-            key_owner.setdefault(f"{entity.type}|{label_key}", group)
+            key_owner.setdefault(f"{kind}|{label_key}", group)
             key_owner.setdefault(f"*|{label_key}", group)
+            for identifier in outside:
+                key_owner.setdefault(f"id|{identifier}", group)
+            for name in IDENTITY_LINKS:
+                if name in entity.links:
+                    group_ids.setdefault(group, {}).setdefault(name, entity.links[name])
             for alias in entity.aliases:
-                key_owner.setdefault(f"{entity.type}|{name_key(alias)}", group)
+                key_owner.setdefault(f"{kind}|{name_key(alias)}", group)
 
     entities, entity_of, merges = [], {}, []
     for group, members in groups.items():
@@ -167,13 +239,21 @@ def resolve_corpus(records: Sequence[ExtractionRecord], merge_across: bool = Tru
         mentions = tuple(
             (records[r].document.id, start, end) for r, e in members for start, end in records[r].entities[e].mentions
         )
-        entities.append(ResolvedEntity(entity_id, _type([_Typed(e.type) for e in found]), label, aliases, mentions, links))
+        roles = tuple(dict.fromkeys(r for e in found for r in e.roles))
+        value = next((e.value for e in found if e.value), None)
+        entities.append(
+            ResolvedEntity(entity_id, _type([_Typed(e.type) for e in found]), label, aliases, mentions, links, roles, value)
+        )
         for r, e in members:
             member = (records[r].document.id, records[r].entities[e].id)
             entity_of[member] = entity_id
             if member in reasons:
                 merges.append(Merge(entity_id, member, reasons[member]))
     return Resolution(tuple(entities), entity_of, tuple(merges))
+
+
+def _conflicting(known: Mapping[str, str], links: Mapping[str, str]) -> bool:
+    return any(name in known and name in links and known[name] != links[name] for name in IDENTITY_LINKS)
 
 
 @dataclass(frozen=True)

@@ -59,6 +59,14 @@ ENTITY_CLASSES = {
         "Date",
     )
 } | {"Misc": TK.Thing}
+# Outside identifiers of the thing itself are exact matches; a code page is close; a capital
+# acting for its country ("selon Moscou") represents it, it is not the same thing.
+LINK_PROPERTIES = {
+    "geonames": SKOS.exactMatch,
+    "wikidata": SKOS.exactMatch,
+    "kb": SKOS.exactMatch,
+    "represents": TK.represents,
+}
 ROLE_PROPERTIES = {
     "agent": TK.agent,
     "theme": TK.theme,
@@ -389,7 +397,7 @@ class _QuadBuilder:
             triples += [(iri, SKOS.altLabel, Literal(alias, lang=lang)) for alias in data["aliases"] if alias != data["label"]]
             triples.append((iri, TK.mentionCount, Literal(len(data["mentions"]))))
             triples += [(iri, TK.mentionedIn, self.iris.document(doc_id)) for doc_id in data["documents"]]
-            triples += [(iri, SKOS.exactMatch, safe_iri(value)) for _, value in sorted(data["links"].items())]
+            triples += [(iri, LINK_PROPERTIES.get(name, SKOS.closeMatch), safe_iri(value)) for name, value in sorted(data["links"].items())]
             triples += [(iri, TK.mergeNote, Literal(note)) for note in notes.get(node, ())]
             yield from _unique(triples)
 

@@ -6,9 +6,11 @@ from spacy.tokens import Doc
 
 from ..lexicon import Lexicon, default_lexicon
 from ..records import Claim, Document, Entity, ExtractionRecord, Relation
-from ..resolve import cluster_mentions
+from ..gazetteer import default_gazetteer
+from ..resolve import attach_anaphora, cluster_mentions
 from .arguments import MentionIndex
 from .claims import claim_frames
+from .coref import coreference_chains, pronoun_mentions
 from .frames import ClaimFrame, Frame
 from .mentions import Mention, date_mentions, named_mentions
 from .links import noun_links, possessive_links, uncovered_links
@@ -23,7 +25,7 @@ __all__ = ["extract_record"]
 def extract_record(doc: Doc, document: Document, lexicon: Lexicon | None = None) -> ExtractionRecord:
     """Entities, relations, events and claims of ``document``, parsed as ``doc``."""
     lexicon = lexicon or default_lexicon()
-    index = MentionIndex(doc, [*named_mentions(doc), *date_mentions(doc)])
+    index = MentionIndex(doc, [*named_mentions(doc), *date_mentions(doc, document.date)])
     claim_list = list(claim_frames(doc, index, lexicon))
     cues = {claim.cue_token for claim in claim_list}
     # A reporting verb that made a claim is the claim; it is not also a relation.
@@ -35,7 +37,7 @@ def extract_record(doc: Doc, document: Document, lexicon: Lexicon | None = None)
     used = {m for f in frames for _, m in f.arguments} | {m for c in claim_list for m in (c.speaker, c.source) if m}
     # Concepts exist to fill roles; those left over from discarded frames are noise.
     mentions = tuple(m for m in index.mentions if m.type != "Concept" or m in used)
-    entities, entity_of = _entities(mentions)
+    entities, entity_of = _entities(doc, mentions)
     claims = tuple(_claim(f"c{n}", frame, entity_of) for n, frame in enumerate(claim_list, start=1))
     relations = tuple(
         _relation(f"r{n}", frame, entity_of, _enclosing_claim(doc, frame, claim_list, claims))
@@ -44,10 +46,14 @@ def extract_record(doc: Doc, document: Document, lexicon: Lexicon | None = None)
     return ExtractionRecord(document=document, entities=entities, relations=relations, claims=claims)
 
 
-def _entities(mentions: tuple[Mention, ...]) -> tuple[tuple[Entity, ...], dict[Mention, str]]:
+def _entities(doc: Doc, mentions: tuple[Mention, ...]) -> tuple[tuple[Entity, ...], dict[Mention, str]]:
+    """Mentions clustered by name, then pronouns and descriptions attached by coreference: a
+    description that fills a role ("ce pays voisin") then points at the named entity."""
+    chains = coreference_chains(doc, [*mentions, *pronoun_mentions(doc)], default_gazetteer())
+    clusters = attach_anaphora(cluster_mentions(mentions), [chain.mentions for chain in chains])
     entities = []
     entity_of: dict[Mention, str] = {}
-    for n, cluster in enumerate(cluster_mentions(mentions), start=1):
+    for n, cluster in enumerate(clusters, start=1):
         entity_id = f"e{n}"
         entities.append(
             Entity(
@@ -55,10 +61,13 @@ def _entities(mentions: tuple[Mention, ...]) -> tuple[tuple[Entity, ...], dict[M
                 type=cluster.type,
                 label=cluster.label,
                 aliases=cluster.aliases,
-                mentions=tuple((m.start, m.end) for m in cluster.mentions),
+                mentions=cluster.spans,
+                links=dict(cluster.links),
+                value=cluster.value,
+                roles=cluster.roles,
             )
         )
-        for mention in cluster.mentions:
+        for mention in (*cluster.mentions, *cluster.anaphora):
             entity_of[mention] = entity_id
     return tuple(entities), entity_of
 

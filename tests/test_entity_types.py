@@ -1,0 +1,79 @@
+"""Precise types, clean names and roles on real French parses: (text, expected) tables."""
+
+import pytest
+
+from textkg.extract.mentions import named_mentions
+
+pytestmark = pytest.mark.model
+
+
+def mentions(nlp, text):
+    return [(m.text, m.fine_type) for m in named_mentions(nlp(text))]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Selon Reuters, le ministre a parlé.", ("Reuters", "NewsAgency")),
+        ("Les activités de l'OTAN ont pris la direction la plus agressive possible, rapporte Sputnik.", ("Sputnik", "NewsAgency")),
+        ("Les activités de l'OTAN ont pris la direction la plus agressive possible.", ("OTAN", "IntergovernmentalOrganization")),
+        ("Des missiles Iskander-M seront installés sur le territoire.", ("Iskander-M", "WeaponSystem")),
+        ("Le système S-400 sera installé en Biélorussie.", ("S-400", "WeaponSystem")),
+        ("Le système S-400 sera installé en Biélorussie.", ("Biélorussie", "Country")),
+        ("Les forces ukrainiennes ont reçu des HIMARS américains.", ("HIMARS", "WeaponSystem")),
+        ("Le maire de Moscou a parlé hier.", ("Moscou", "City")),
+        ("Quatre éléphants, fournis par M. Hagenbeck, sont arrivés.", ("Hagenbeck", "Person")),
+        ("Madame Adelys Adams s'était endormie.", ("Adelys Adams", "Person")),
+        # a name followed by its origin in parentheses is a person
+        ("Les coureurs retenus sont Borelli (Mendrisio) et Choquard (Porrentruy).", ("Borelli", "Person")),
+        # a dispatch's dateline is a place
+        ("Rorschach, 15 septembre (ag.) Un vieillard a été arrêté.", ("Rorschach", "Place")),
+    ],
+)
+def test_precise_types_and_clean_names(fr_nlp, text, expected):
+    assert expected in mentions(fr_nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Les Français ont voté dimanche pour la première fois.",
+        "Les Suisses ont voté dimanche pour la première fois.",
+    ],
+)
+def test_demonyms_are_not_names(fr_nlp, text):
+    assert [m for m in mentions(fr_nlp, text) if m[0] in ("Français", "Suisses")] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        # an acronym matches in capitals only: "Un" is not the UN
+        ("Un homme a été arrêté hier soir.", "Un"),
+        # a title alone names nobody
+        ("Le Premier Consul a parlé. Amiral, dit-il, partez.", "Amiral"),
+    ],
+)
+def test_words_that_are_not_names(fr_nlp, text, word):
+    assert word not in [m[0] for m in mentions(fr_nlp, text)]
+
+
+def test_role_is_split_off_the_name(fr_nlp):
+    doc = fr_nlp("Le ministre biélorusse de la Défense, Viktor Khrenin, a donné l'information.")
+    (person,) = [m for m in named_mentions(doc) if m.fine_type == "Person"]
+    assert person.text == "Viktor Khrenin"
+    assert person.role == "ministre biélorusse de la Défense"
+
+
+def test_places_are_linked_to_geonames_and_a_capital_acting_stands_for_its_country(fr_nlp):
+    found = {m.text: dict(m.links) for m in named_mentions(fr_nlp("Selon Moscou, la Biélorussie a signé l'accord."))}
+    assert found["Biélorussie"]["geonames"] == "https://sws.geonames.org/630336/"
+    assert found["Moscou"]["represents"] == "https://sws.geonames.org/2017370/"
+    plain = {m.text: dict(m.links) for m in named_mentions(fr_nlp("Selon Moscou, la Biélorussie a signé l'accord."), metonymy=False)}
+    assert "represents" not in plain["Moscou"]
+
+
+def test_extractors_see_the_broad_class(fr_nlp):
+    found = {m.text: (m.type, m.fine_type) for m in named_mentions(fr_nlp("Selon Reuters, la Russie a parlé."))}
+    assert found["Russie"] == ("Place", "Country")
+    assert found["Reuters"] == ("Organization", "NewsAgency")

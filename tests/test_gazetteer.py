@@ -1,0 +1,70 @@
+import pytest
+
+from textkg.gazetteer import default_gazetteer
+
+
+@pytest.fixture(scope="module")
+def gazetteer():
+    return default_gazetteer()
+
+
+@pytest.mark.parametrize(
+    ("name", "type_", "country"),
+    [
+        ("Biélorussie", "Country", "BY"),
+        ("Belarus", "Country", "BY"),
+        ("États-Unis", "Country", "US"),
+        ("Allemagne", "Country", "DE"),
+        ("Moscou", "City", "RU"),
+        ("Londres", "City", "GB"),
+        ("BRUXELLES", "City", "BE"),
+        ("Texas", "Region", "US"),
+    ],
+)
+def test_places_in_french_and_english(gazetteer, name, type_, country):
+    place = gazetteer.place(name)
+    assert place is not None and place.type == type_ and place.country == country
+    assert place.links["geonames"].startswith("https://sws.geonames.org/")
+
+
+def test_belarus_has_its_geonames_id_and_moscow_is_the_russian_capital(gazetteer):
+    assert gazetteer.place("Biélorussie").links["geonames"] == "https://sws.geonames.org/630336/"
+    assert gazetteer.place("Moscou").capital_of == "RU"
+
+
+@pytest.mark.parametrize(
+    ("word", "country"),
+    [("biélorusse", "BY"), ("russes", "RU"), ("ukrainienne", "UA"), ("américaines", "US"), ("French", "FR")],
+)
+def test_demonyms_in_every_gender_and_number(gazetteer, word, country):
+    assert gazetteer.demonym_country(word).country == country
+
+
+def test_small_towns_lend_no_alternate_names(gazetteer):
+    # geonames lists "Moskva" among Moscow's names; a town of 15,000 may not rename ordinary words.
+    assert gazetteer.place("Moskva").label == "Moscow"
+    assert gazetteer.place("Bang") is None
+
+
+@pytest.mark.parametrize(
+    ("name", "type_"),
+    [("OTAN", "IntergovernmentalOrganization"), ("NATO", "IntergovernmentalOrganization"), ("Reuters", "NewsAgency"), ("Kremlin", "GovernmentBody")],
+)
+def test_organizations_and_acronyms(gazetteer, name, type_):
+    assert gazetteer.organization(name).type == type_
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("S-400", True), ("MiG-29", True), ("Iskander-M", True), ("HIMARS", True), ("Su-35", True), ("Poutine", False), ("COVID-19", False)],
+)
+def test_weapon_designators(gazetteer, text, expected):
+    assert gazetteer.weapons.is_designator(text) is expected
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [("Vaudois", True), ("Neuchâtelois", True), ("biélorusses", True), ("Dubois", False), ("Lausanne", False)],
+)
+def test_demonyms_derived_from_place_names(gazetteer, word, expected):
+    assert gazetteer.is_demonym(word) is expected
