@@ -20,6 +20,8 @@ import spacy
 from corpus_data import arguments, documents, machine
 
 from textkg.api import extract_documents
+from textkg.dates import normalize_date
+from textkg.names import ascii_fold, name_key
 from textkg.nlp import load_pipeline, pipeline_name
 from textkg.parallel import BATCH_SIZE, Execution
 from textkg.records import Document
@@ -45,12 +47,18 @@ def main() -> None:
         "textkg pipeline, parse only": lambda: sum(1 for _ in ours.pipe(texts, batch_size=BATCH_SIZE)),
         "textkg extract": lambda: sum(1 for _ in extract_documents(docs, execution=Execution(workers=1))),
     }
+    # textkg memoises name keys and date values (they recur across a corpus); each timed pass
+    # starts cold so repeats over the same texts are not flattered.
+    cold_start = {
+        "textkg extract": lambda: [memo.cache_clear() for memo in (ascii_fold, name_key, normalize_date)],
+    }
     warm_up = texts[: min(len(texts), 8)]
     list(plain.pipe(warm_up))
     list(extract_documents(docs[: len(warm_up)]))
     best: dict[str, tuple[float, float]] = {}
     for _ in range(args.repeat):
         for name, work in sides.items():
+            cold_start.get(name, lambda: None)()
             wall, cpu = timed(work)
             previous = best.get(name, (float("inf"), float("inf")))
             best[name] = (min(previous[0], wall), min(previous[1], cpu))

@@ -4,6 +4,7 @@ punctuation and the usual variation between French and English transliterations.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from anyascii import anyascii
 
@@ -52,6 +53,8 @@ def clean_surface(text: str) -> tuple[int, int]:
     return (start, end) if end > start else (0, 0)
 
 
+# Names recur across a corpus and both folds are pure: memoised, they cost a dictionary look-up.
+@lru_cache(maxsize=65536)
 def ascii_fold(text: str) -> str:
     """Lower-case ASCII words of ``text``, punctuation removed."""
     return " ".join(re.findall(r"[a-z0-9]+", anyascii(text).lower()))
@@ -63,6 +66,7 @@ def _fold_word(word: str) -> str:
     return re.sub(r"(.)\1+", r"\1", word)
 
 
+@lru_cache(maxsize=65536)
 def name_key(text: str) -> str:
     """A key equal for spellings of one name: case, accents, hyphens and transliteration folded.
 

@@ -166,7 +166,8 @@ def _trimmed(
         return None
     start, end = tokens.start_char, tokens.end_char
     role = _role(doc, tokens, gazetteer) if typing.type == "Person" else None
-    return Mention(start, end, doc.text[start:end], typing.type, tokens.start, tokens.end - 1, typing.links, role)
+    # tokens.text, not doc.text[...]: Doc.text rebuilds the whole text on every call.
+    return Mention(start, end, tokens.text, typing.type, tokens.start, tokens.end - 1, typing.links, role)
 
 
 def _is_title_token(tokens: Span, gazetteer: Gazetteer) -> bool:
