@@ -164,7 +164,11 @@ def _according_to(sent: Span, index: MentionIndex, sources: list[tuple[Token, Me
 
 def _sources(sent: Span, index: MentionIndex) -> Iterator[tuple[Token, Mention]]:
     """Outlets named by "selon X", "d'après X" or "cité par X"."""
+    # Only a token with a preposition ("case") or an agent can be a source: skip the rest cheaply.
+    case_heads = {c.head.i for c in sent if c.dep_ == "case"}
     for token in sent:
+        if token.i not in case_heads and token.dep_ not in AGENT_DEPS:
+            continue
         case = [t for c in token.children if c.dep_ == "case" for t in (c, *(f for f in c.children if f.dep_ == "fixed"))]
         marker = "".join(c.text_with_ws for c in sorted(case, key=lambda t: t.i)).strip().lower().replace("’", "'")
         cited = token.dep_ in AGENT_DEPS and token.head.lower_ in CITED_FORMS

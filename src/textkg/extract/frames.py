@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
@@ -40,6 +41,8 @@ class ClaimFrame:
     confidence: float
 
 
+# Every extractor asks for the span of each sentence it visits; a small memo serves them all.
+@lru_cache(maxsize=1024)
 def sentence_span(sent: SpacySpan) -> Span:
     """Character span of a sentence without its surrounding white space."""
     text = sent.text

@@ -92,7 +92,7 @@ def named_mentions(doc: Doc, gazetteer: Gazetteer | None = None, metonymy: bool 
     gazetteer = gazetteer or default_gazetteer()
     found: list[Mention] = []
     surnames = frozenset(ent[-1].lower_ for ent in doc.ents if ent.label_ in ("PER", "PERSON") and len(ent) > 1)
-    lower_words = frozenset(ascii_fold(t.lemma_) for t in doc if t.text[:1].islower())
+    lower_words = frozenset(map(ascii_fold, {t.lemma_ for t in doc if t.text[:1].islower()}))
     for ent in doc.ents:
         mention = _trimmed(doc, ent, NER_TYPES.get(ent.label_, "Misc"), gazetteer, surnames, lower_words)
         if mention is not None:
@@ -203,15 +203,18 @@ def _scanned(doc: Doc, covered: set[int], gazetteer: Gazetteer) -> list[Mention]
     i = 0
     while i < len(doc):
         match = None
-        if i not in covered and title_before(doc, i, gazetteer) and _name_like(doc[i]) and doc[i].pos_ == "PROPN":
+        token = doc[i]
+        if i in covered or not _name_like(token):
+            pass
+        elif token.pos_ == "PROPN" and title_before(doc, i, gazetteer):
             end = i + 1
             while end < len(doc) and end - i < MAX_SCAN_TOKENS and end not in covered and _name_like(doc[end]) and doc[end].pos_ == "PROPN":
                 end += 1
             span = doc[i:end]
             match = Mention(span.start_char, span.end_char, span.text, "Person", span.start, span.end - 1)
-        elif i not in covered and _name_like(doc[i]) and doc[i].pos_ == "PROPN" and origin_in_parentheses(doc, doc[i : i + 1], gazetteer):
-            match = Mention(doc[i].idx, doc[i].idx + len(doc[i]), doc[i].text, "Person", i, i)
-        elif i not in covered and _name_like(doc[i]):
+        elif token.pos_ == "PROPN" and origin_in_parentheses(doc, doc[i : i + 1], gazetteer):
+            match = Mention(token.idx, token.idx + len(token), token.text, "Person", i, i)
+        else:
             for length in range(min(MAX_SCAN_TOKENS, len(doc) - i), 0, -1):
                 span = doc[i : i + length]
                 if any(j in covered for j in range(span.start, span.end)) or not _name_like(span[-1]):
