@@ -12,29 +12,12 @@ from spacy.tokens import Doc, Span, Token
 from ..dates import normalize_date
 from ..gazetteer import Gazetteer, default_gazetteer
 from ..names import ascii_fold, clean_surface, name_key
-from ..records import broad_type
+from ..records import ENTITY_TYPES, broad_type
 from .entity_types import classify, origin_in_parentheses, title_before, vote_types
 
 NER_TYPES = {"PER": "Person", "PERSON": "Person", "ORG": "Organization", "LOC": "Place", "GPE": "Place", "MISC": "Misc"}
-NAMED_TYPES = frozenset(
-    {
-        "Person",
-        "Organization",
-        "Place",
-        "Equipment",
-        "Misc",
-        "NewsAgency",
-        "IntergovernmentalOrganization",
-        "GovernmentBody",
-        "ArmedForces",
-        "Company",
-        "PoliticalParty",
-        "Country",
-        "City",
-        "Region",
-        "WeaponSystem",
-    }
-)
+# Every entity class but the unnamed ones.
+NAMED_TYPES = frozenset(ENTITY_TYPES) - {"Concept", "Date"}
 PLACE_TYPES = frozenset({"Country", "City", "Region"})
 # Longest token run looked up in the gazetteers when scanning for names the NER missed.
 MAX_SCAN_TOKENS = 5
