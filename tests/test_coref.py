@@ -64,20 +64,19 @@ def test_must_not_merge(fr_nlp, text, apart):
         assert not set(apart) <= set(cluster), cluster
 
 
-def test_descriptions_join_the_named_thing(fr_nlp):
-    text = (
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a description joins the named thing
         "Le président russe Vladimir Poutine a rencontré le président biélorusse Alexandre Loukachenko à Minsk. "
-        "Des armes seront déployées sur le territoire de ce pays voisin, a déclaré la Biélorussie."
-    )
-    found = chains(fr_nlp, text)
-    assert any("pays" in c and "Biélorussie" in c for c in found), found
-
-
-def test_possessive_country_follows_the_role_of_the_person(fr_nlp):
-    text = (
+        "Des armes seront déployées sur le territoire de ce pays voisin, a déclaré la Biélorussie.",
+        # a possessive country follows the role of the person
         "Le ministre biélorusse de la Défense, Viktor Khrenin, a parlé de la Biélorussie et de la Russie. "
-        "Khrenin a dit que les missiles seront installés sur le territoire de son pays."
-    )
+        "Khrenin a dit que les missiles seront installés sur le territoire de son pays.",
+    ],
+    ids=["description", "possessive"],
+)
+def test_country_descriptions_join_the_country(fr_nlp, text):
     found = chains(fr_nlp, text)
     assert any("pays" in c and "Biélorussie" in c for c in found), found
 

@@ -263,7 +263,3 @@ class _Typed:
 
 def _global_id(group: str) -> str:
     return "E" + hashlib.sha1(group.encode("utf-8")).hexdigest()[:12]
-
-
-def mention_text(text: str, span: Span) -> str:
-    return text[span[0] : span[1]]

@@ -25,7 +25,6 @@ HIPE_FILE = "hipe2020-dev-fr.tsv"
 POPCORN_FILE = "popcorn-train.json"
 DEMOCRAT_FILE = "dem1921-dev.jsonlines"
 CORPORA = ("hipe", "popcorn", "democrat")
-SYSTEMS = ("spacy", "textkg")
 # HIPE coarse types scored, and what each system's types count as.
 HIPE_TYPES = frozenset({"pers", "loc", "org"})
 SPACY_TO_HIPE = {"PER": "pers", "LOC": "loc", "ORG": "org"}
