@@ -45,7 +45,10 @@ def hostile_record():
             Entity("e4", "Place", "Berlin", mentions=(span_of(text, "Berlin"),)),
         ),
         relations=(
-            Relation("r1", "event", "signer", {"agent": ("e3",), "partner": ("e4",)}, ((second, text.index(" Fin")),), 0.7, claim="c1", modality="future"),
+            Relation(
+                "r1", "event", "signer", {"agent": ("e3",), "partner": ("e4",)}, ((second, text.index(" Fin")),), 0.7,
+                claim="c1", modality="future", trigger=span_of(text, "signera"),
+            ),
             Relation("r2", "relation", "rencontrer", {"subject": ("e3",), "object": ("e4",)}, ((second, text.index(" Fin")),), 0.4),
         ),
         claims=(Claim("c1", "e1", "e2", "a déclaré", ((second, text.index(" Fin")),), False, ((0, text.index(" Fin")),), 0.8),),
@@ -120,7 +123,7 @@ def test_mentions_are_cut_to_their_sentence_and_highlighted():
     assert [text[a:b] for a, b in marks] == ["Paris"]
     event = next(n for n in data["nodes"] if n["kind"] == "event")
     (evidence,) = data["details"][event["id"]]["evidence"]
-    assert [text[a:b] for a, b in evidence[3]] == ["Paris", "Berlin"]
+    assert [text[a:b] for a, b in evidence[3]] == ["Paris", "signera", "Berlin"]
     assert event["claimed"] and event["shapeProperties"] == {"borderDashes": [4, 3]}
     relation = next(e for e in data["edges"] if e["kind"] == "relation")
     assert "dashes" not in relation and relation["pred"] == "rencontrer" and data["details"][relation["id"]]["confidence"] == 0.4

@@ -83,6 +83,22 @@ def test_fact_graph_has_provenance_and_text_selectors():
     assert {prov.value(s, RDF.type) for s in selectors} == {OA.TextQuoteSelector, OA.TextPositionSelector}
 
 
+def test_a_fact_points_at_its_trigger_word_by_quote_and_position():
+    text = "La Russie déploie des missiles en Biélorussie."
+    record = ExtractionRecord(
+        document=Document(id="d", text=text),
+        entities=(Entity("e1", "Place", "Russie", mentions=((3, 9),)), Entity("e2", "Place", "Biélorussie", mentions=((34, 45),))),
+        relations=(Relation("r1", "event", "déployer", {"agent": ("e1",), "location": ("e2",)}, ((0, 46),), 0.7, trigger=(10, 17)),),
+    )
+    prov = to_dataset(build_graph([record])).graph(Iris().named_graph("provenance"))
+    (fact,) = set(prov.subjects(RDF.type, TK.Assertion))
+    annotation = prov.value(fact, TK.trigger)
+    target = prov.value(annotation, OA.hasTarget)
+    quotes = {prov.value(s, OA.exact) for s in prov.objects(target, OA.hasSelector)} - {None}
+    assert quotes == {Literal("déploie")}
+    assert prov.value(fact, TK.evidence) != annotation
+
+
 def test_same_input_gives_the_same_bytes(tmp_path):
     suffix, write = exporter("nquads")
     first, second = tmp_path / f"a{suffix}", tmp_path / f"b{suffix}"

@@ -16,7 +16,7 @@ def make_record():
             Entity("e4", "Concept", "missiles", mentions=((59, 67),)),
         ),
         relations=(
-            Relation("r1", "event", "déployer", {"agent": ("e3",), "theme": ("e4",)}, ((37, 68),), 0.7, claim="c1", event_class="Deployment"),
+            Relation("r1", "event", "déployer", {"agent": ("e3",), "theme": ("e4",)}, ((37, 68),), 0.7, claim="c1", event_class="Deployment", trigger=(47, 54)),
         ),
         claims=(Claim("c1", "e2", "e1", "a déclaré", ((37, 67),), False, ((0, 68),), 0.8),),
     )
@@ -35,7 +35,16 @@ def test_record_json_follows_the_contract():
         "id": "e2", "type": "Person", "label": "Poutine", "aliases": ["Vladimir Poutine"], "mentions": [[15, 22]], "links": {},
     }
     assert data["relations"][0]["arguments"] == {"agent": ["e3"], "theme": ["e4"]}
+    assert data["relations"][0]["trigger"] == [47, 54]
     assert data["claims"][0]["speaker"] == "e2" and data["claims"][0]["source"] == "e1"
+
+
+def test_a_relation_without_trigger_keeps_the_older_shape():
+    data = make_record().to_json()
+    del data["relations"][0]["trigger"]
+    record = ExtractionRecord.from_json(data)
+    assert record.relations[0].trigger is None
+    assert "trigger" not in record.to_json()["relations"][0]
 
 
 @pytest.mark.parametrize(
@@ -45,6 +54,7 @@ def test_record_json_follows_the_contract():
         (lambda d: d["entities"][0].update(mentions=[[5, 999]]), "within the text"),
         (lambda d: d["relations"][0].update(kind="fact"), "'kind' must be one of"),
         (lambda d: d["relations"][0].update(confidence=1.5), "confidence"),
+        (lambda d: d["relations"][0].update(trigger=[47]), "'trigger' must hold"),
         (lambda d: d.update(entities={}), "'entities' must be a list"),
     ],
 )

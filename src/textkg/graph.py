@@ -101,6 +101,7 @@ def _add_record(graph: nx.MultiDiGraph, record: ExtractionRecord, entity_of: dic
             predicate=relation.predicate,
             event_class=relation.event_class,
             evidence=[(doc_id, s, e) for s, e in relation.evidence],
+            trigger=(doc_id, *relation.trigger) if relation.trigger is not None else None,
             confidence=relation.confidence,
             polarity=relation.polarity,
             modality=relation.modality,

@@ -105,6 +105,9 @@ class Relation:
     modality: str = "asserted"
     claim: str | None = None
     event_class: str | None = None
+    # The word that names the relation or event ("déploie", "déploiement"): where the
+    # predicate sits inside its evidence sentence.
+    trigger: Span | None = None
 
 
 @dataclass(frozen=True)
@@ -156,6 +159,7 @@ class ExtractionRecord:
                     "polarity": r.polarity,
                     "modality": r.modality,
                     "claim": r.claim,
+                    **({"trigger": list(r.trigger)} if r.trigger is not None else {}),
                 }
                 for r in self.relations
             ],
@@ -217,6 +221,7 @@ class ExtractionRecord:
                 polarity=_choice(r, "polarity", POLARITIES, default="positive"),
                 modality=_choice(r, "modality", MODALITIES, default="asserted"),
                 claim=_opt_str(r, "claim"),
+                trigger=_opt_span(r, "trigger", limit),
             )
             for r in (_mapping(x, "relation") for x in _list(obj, "relations"))
         )
@@ -311,14 +316,20 @@ def _confidence(obj: Mapping[str, Any]) -> float:
 
 
 def _spans(obj: Mapping[str, Any], key: str, limit: int) -> tuple[Span, ...]:
-    spans = []
-    for item in _list(obj, key):
-        if (
-            not isinstance(item, list)
-            or len(item) != 2
-            or not all(isinstance(i, int) and not isinstance(i, bool) for i in item)
-            or not 0 <= item[0] <= item[1] <= limit
-        ):
-            raise ValueError(f"'{key}' must hold [start, end] offsets within the text, got {item!r}")
-        spans.append((item[0], item[1]))
-    return tuple(spans)
+    return tuple(_span(item, key, limit) for item in _list(obj, key))
+
+
+def _opt_span(obj: Mapping[str, Any], key: str, limit: int) -> Span | None:
+    item = obj.get(key)
+    return None if item is None else _span(item, key, limit)
+
+
+def _span(item: Any, key: str, limit: int) -> Span:
+    if (
+        not isinstance(item, list)
+        or len(item) != 2
+        or not all(isinstance(i, int) and not isinstance(i, bool) for i in item)
+        or not 0 <= item[0] <= item[1] <= limit
+    ):
+        raise ValueError(f"'{key}' must hold [start, end] offsets within the text, got {item!r}")
+    return (item[0], item[1])

@@ -235,7 +235,7 @@ def _node_details(node: str, data: dict, texts: _Texts) -> dict:
     item = {"confidence": data["confidence"], "polarity": data["polarity"], "roles": [list(role) for role in roles]}
     if kind == EVENT:
         item.update(predicate=data["predicate"], eventClass=data.get("event_class"), modality=data["modality"], claim=data.get("claim"))
-        item["evidence"] = [texts.context(span, texts.marks(span, players)) for span in data["evidence"]]
+        item["evidence"] = [texts.context(span, texts.marks(span, players) + _trigger(data)) for span in data["evidence"]]
     else:
         item.update(cue=data["cue"], quote=data["quote"], content=[texts.kg.evidence_text(span) for span in data["content"]])
         content = [span[1:] for span in data["content"]]
@@ -245,12 +245,17 @@ def _node_details(node: str, data: dict, texts: _Texts) -> dict:
 
 def _relation_details(source: str, target: str, data: dict, texts: _Texts) -> dict:
     return {
-        "evidence": [texts.context(span, texts.marks(span, [source, target])) for span in data["evidence"]],
+        "evidence": [texts.context(span, texts.marks(span, [source, target]) + _trigger(data)) for span in data["evidence"]],
         "confidence": data["confidence"],
         "polarity": data["polarity"],
         "modality": data["modality"],
         "claim": data.get("claim"),
     }
+
+
+def _trigger(data: dict) -> list[tuple[int, int]]:
+    """The predicate's word, highlighted beside the participants."""
+    return [tuple(data["trigger"][1:])] if data.get("trigger") else []
 
 
 @dataclass(frozen=True)

@@ -106,6 +106,7 @@ class FactGraph:
     modality: str
     claim: str | None
     evidence: tuple[Evidence, ...] = field(default=())
+    triggers: tuple[Evidence, ...] = field(default=())
 
 
 def quads(kg: KnowledgeGraph, iris: Iris | None = None, options: RdfOptions = RdfOptions()) -> Iterator[Quad]:
@@ -337,6 +338,7 @@ class _QuadBuilder:
                     modality=known.modality,
                     claim=known.claim,
                     evidence=tuple(dict.fromkeys(known.evidence + fact.evidence)),
+                    triggers=tuple(dict.fromkeys(known.triggers + fact.triggers)),
                 )
             facts[fact.iri] = fact
         return facts
@@ -378,6 +380,7 @@ class _QuadBuilder:
             modality=data["modality"],
             claim=data["claim"],
             evidence=tuple(dict.fromkeys(tuple(e) for e in data["evidence"])),
+            triggers=(tuple(data["trigger"]),) if data.get("trigger") else (),
         )
 
     # the other graphs
@@ -449,6 +452,8 @@ class _QuadBuilder:
             yield (g, TK.modality, TK[fact.modality])
             for evidence in fact.evidence:
                 yield from self._evidence(g, evidence)
+            for trigger in fact.triggers:
+                yield from self._evidence(g, trigger, TK.trigger)
 
     def _run(self) -> Iterator[Triple]:
         yield (self.run, RDF.type, PROV.Activity)
@@ -474,12 +479,13 @@ class _QuadBuilder:
         if doc.url:
             yield (iri, SCHEMA.url, Literal(doc.url, datatype=XSD.anyURI))
 
-    def _evidence(self, target: URIRef, evidence: Evidence) -> Iterator[Triple]:
+    def _evidence(self, target: URIRef, evidence: Evidence, prop: URIRef = TK.evidence) -> Iterator[Triple]:
+        """``target`` ``prop`` an annotation selecting ``evidence`` by exact quote and position."""
         doc_id, start, end = evidence
         annotation = self.iris.annotation(target, doc_id, start, end)
         selector_target = URIRef(f"{annotation}#target")
         quote, position = URIRef(f"{annotation}#quote"), URIRef(f"{annotation}#position")
-        yield (target, TK.evidence, annotation)
+        yield (target, prop, annotation)
         yield (annotation, RDF.type, OA.Annotation)
         yield (annotation, OA.hasBody, target)
         yield (annotation, OA.hasTarget, selector_target)
