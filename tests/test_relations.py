@@ -150,3 +150,29 @@ def test_a_place_taken_by_an_event_is_not_also_a_noun_link(fr_nlp):
     text = "Les deux alliés ont convenu de déployer une partie de l'arsenal nucléaire de Moscou en Biélorussie."
     found = relations(fr_nlp, text)
     assert [r[1] for r in found if r[0] == "relation" and r[3].get("object") == ["Biélorussie"]] == [], found
+
+
+def test_an_object_pronoun_takes_the_name_coreference_gives_it(fr_nlp):
+    text = "Marie Dupont est arrivée à Lyon. Des voleurs l'ont attaquée dans la rue."
+    found = relations(fr_nlp, text)
+    expected = {"agent": ["voleurs"], "theme": ["Marie Dupont"], "location": ["rue"]}
+    assert any(p == "attaquer" and r == expected for _, p, _, r, _ in found), found
+
+
+def test_pronouns_that_name_nothing_relate_nothing(fr_nlp):
+    # "l'" is the car, which has no name: the theft relates nothing named.
+    assert relations(fr_nlp, "Le ministre a acheté une voiture. Des voleurs l'ont volée.") == []
+
+
+def test_every_relation_points_at_its_trigger_word(fr_nlp):
+    text = "Marie Dupont est arrivée à Lyon. Des voleurs l'ont attaquée dans la rue."
+    record = extract_record(fr_nlp(text), Document(id="t", text=text))
+    triggers = {r.predicate: text[slice(*r.trigger)] for r in record.relations}
+    assert triggers == {"arriver": "arrivée", "attaquer": "attaquée"}
+    assert all(r.evidence[0][0] <= r.trigger[0] < r.trigger[1] <= r.evidence[0][1] for r in record.relations)
+
+
+def test_quant_a_lui_repeats_the_subject_and_fills_no_role(fr_nlp):
+    found = relations(fr_nlp, "Le ministre russe de l'Intérieur, Pavel Orlov a quant à lui donné l'information.")
+    given = [r for _, p, _, r, _ in found if p == "donner"]
+    assert given and all("Pavel Orlov" not in r.get("theme", ()) for r in given), found

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from collections.abc import Iterable
+from dataclasses import replace
+
+from spacy.tokens import Doc, Token
 
 from ..lexicon import Lexicon, default_lexicon
 from ..records import Claim, Document, Entity, ExtractionRecord, Relation
@@ -10,9 +13,9 @@ from ..gazetteer import default_gazetteer
 from ..resolve import attach_anaphora, cluster_mentions
 from .arguments import MentionIndex
 from .claims import claim_frames
-from .coref import coreference_chains, pronoun_mentions
+from .coref import Chain, coreference_chains, pronoun_mentions
 from .frames import ClaimFrame, Frame
-from .mentions import Mention, date_mentions, named_mentions
+from .mentions import PRONOUN, Mention, date_mentions, named_mentions
 from .links import noun_links, possessive_links, uncovered_links
 from .relations import noun_frames, verb_frames
 
@@ -22,10 +25,14 @@ BINARY_ARGUMENTS = ("subject", "object")
 __all__ = ["extract_record"]
 
 
-def extract_record(doc: Doc, document: Document, lexicon: Lexicon | None = None) -> ExtractionRecord:
-    """Entities, relations, events and claims of ``document``, parsed as ``doc``."""
+def extract_record(
+    doc: Doc, document: Document, lexicon: Lexicon | None = None, names: Iterable[Mention] | None = None
+) -> ExtractionRecord:
+    """Entities, relations, events and claims of ``document``, parsed as ``doc``. ``names``
+    replaces textkg's own named mentions (an outside recogniser's, or a corpus's gold ones)."""
     lexicon = lexicon or default_lexicon()
-    index = MentionIndex(doc, [*named_mentions(doc), *date_mentions(doc, document.date)])
+    names = named_mentions(doc) if names is None else names
+    index = MentionIndex(doc, [*names, *date_mentions(doc, document.date)])
     claim_list = list(claim_frames(doc, index, lexicon))
     cues = {claim.cue_token for claim in claim_list}
     # A reporting verb that made a claim is the claim; it is not also a relation.
@@ -34,22 +41,36 @@ def extract_record(doc: Doc, document: Document, lexicon: Lexicon | None = None)
     frames += uncovered_links([f for f in links if f.head not in cues], frames)
     frames.sort(key=lambda f: f.head)
 
+    chains = coreference_chains(doc, [*index.mentions, *pronoun_mentions(doc)], default_gazetteer())
+    naming = {m for chain in chains if any(x.is_named for x in chain.mentions) for m in chain.mentions}
+    frames = [kept for kept in (_resolvable(f, naming) for f in frames) if kept is not None]
+
     used = {m for f in frames for _, m in f.arguments} | {m for c in claim_list for m in (c.speaker, c.source) if m}
     # Concepts exist to fill roles; those left over from discarded frames are noise.
     mentions = tuple(m for m in index.mentions if m.type != "Concept" or m in used)
-    entities, entity_of = _entities(doc, mentions)
+    entities, entity_of = _entities(mentions, chains)
     claims = tuple(_claim(f"c{n}", frame, entity_of) for n, frame in enumerate(claim_list, start=1))
     relations = tuple(
-        _relation(f"r{n}", frame, entity_of, _enclosing_claim(doc, frame, claim_list, claims))
+        _relation(f"r{n}", frame, doc[frame.head], entity_of, _enclosing_claim(doc, frame, claim_list, claims))
         for n, frame in enumerate(frames, start=1)
     )
     return ExtractionRecord(document=document, entities=entities, relations=relations, claims=claims)
 
 
-def _entities(doc: Doc, mentions: tuple[Mention, ...]) -> tuple[tuple[Entity, ...], dict[Mention, str]]:
+def _resolvable(frame: Frame, naming: set[Mention]) -> Frame | None:
+    """``frame`` without the pronouns coreference tied to no name, if it still relates something
+    named: as many roles as before up to two (a verb's two, a noun event's one), one of them
+    filled by a name or by a pronoun or description of one."""
+    arguments = tuple((role, m) for role, m in frame.arguments if m.type != PRONOUN or m in naming)
+    before = len({role for role, _ in frame.arguments})
+    if len({role for role, _ in arguments}) < min(before, 2) or not any(m.is_named or m in naming for _, m in arguments):
+        return None
+    return replace(frame, arguments=arguments) if arguments != frame.arguments else frame
+
+
+def _entities(mentions: tuple[Mention, ...], chains: list[Chain]) -> tuple[tuple[Entity, ...], dict[Mention, str]]:
     """Mentions clustered by name, then pronouns and descriptions attached by coreference: a
     description that fills a role ("ce pays voisin") then points at the named entity."""
-    chains = coreference_chains(doc, [*mentions, *pronoun_mentions(doc)], default_gazetteer())
     clusters = attach_anaphora(cluster_mentions(mentions), [chain.mentions for chain in chains])
     entities = []
     entity_of: dict[Mention, str] = {}
@@ -72,7 +93,9 @@ def _entities(doc: Doc, mentions: tuple[Mention, ...]) -> tuple[tuple[Entity, ..
     return tuple(entities), entity_of
 
 
-def _relation(relation_id: str, frame: Frame, entity_of: dict[Mention, str], claim: Claim | None) -> Relation:
+def _relation(
+    relation_id: str, frame: Frame, trigger: Token, entity_of: dict[Mention, str], claim: Claim | None
+) -> Relation:
     roles: dict[str, list[str]] = {}
     for role, mention in frame.arguments:
         ids = roles.setdefault(role, [])
@@ -95,6 +118,7 @@ def _relation(relation_id: str, frame: Frame, entity_of: dict[Mention, str], cla
         polarity=frame.polarity,
         modality=frame.modality,
         claim=claim.id if claim else None,
+        trigger=(trigger.idx, trigger.idx + len(trigger)),
     )
 
 

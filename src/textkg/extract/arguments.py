@@ -6,6 +6,7 @@ from collections.abc import Iterable, Iterator
 
 from spacy.tokens import Doc, Token
 
+from .coref import pronoun_mention
 from .mentions import Mention, concept_mention
 
 # Children that rename their head: "le ministre russe, Sergueï Choïgou" (appos), "le président
@@ -66,8 +67,12 @@ class MentionIndex:
     def resolve(self, token: Token, allow_concept: bool = True) -> Mention | None:
         """The mention ``token`` heads: named, a date, or (if allowed) a new Concept."""
         if token.pos_ == "PRON":
+            if _is_emphatic(token):
+                return None
+            # A subject pronoun right after its subject antecedent is resolved here; any other
+            # referring pronoun waits for coreference, which runs once all mentions are known.
             antecedent = _antecedent_subject(token)
-            return self.resolve(antecedent, allow_concept) if antecedent is not None else None
+            return self.resolve(antecedent, allow_concept) if antecedent is not None else pronoun_mention(token)
         mention = self.named(token) or self.at(token)
         if mention is not None:
             return mention
@@ -90,6 +95,11 @@ class MentionIndex:
         self._mentions.append(mention)
         for i in span:
             self._by_token[i] = mention
+
+
+def _is_emphatic(pronoun: Token) -> bool:
+    """"X a quant à lui donné ...": the pronoun repeats the subject; it fills no role of its own."""
+    return pronoun.i >= 2 and pronoun.doc[pronoun.i - 1].lower_ == "à" and pronoun.doc[pronoun.i - 2].lower_ == "quant"
 
 
 def _antecedent_subject(pronoun: Token) -> Token | None:

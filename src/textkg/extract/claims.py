@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Span, Token
 from ..lexicon import Lexicon
 from .arguments import MentionIndex
 from .frames import ClaimFrame, sentence_span, token_span
-from .mentions import Mention
+from .mentions import PRONOUN, Mention
 from .relations import polarity, subjects
 
 CONTENT_DEPS = frozenset({"ccomp", "xcomp"})
@@ -205,7 +205,8 @@ def _speaker(verb: Token, index: MentionIndex, incise: bool) -> Mention | None:
     incise = incise and verb.dep_ in INCISE_DEPS and verb.i > verb.head.i
     for subject in [c for c in verb.children if c.dep_ == "nsubj"] if incise else subjects(verb):
         mention = index.named(subject) or index.resolve(subject, allow_concept=False)
-        if mention is not None:
+        # An unresolved pronoun is left to the caller, which knows who spoke last.
+        if mention is not None and mention.type != PRONOUN:
             return mention
     for child in verb.children:
         if child.i > verb.i and child.dep_ in INVERTED_SPEAKER_DEPS and child.pos_ == "PROPN":

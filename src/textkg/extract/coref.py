@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Token
 from ..gazetteer import Gazetteer
 from ..records import broad_type
 from ..resolve import cluster_mentions
-from .mentions import Mention
+from .mentions import PRONOUN, Mention
 
 # Third-person pronouns and the (gender, number) they require; None accepts either.
 PRONOUN_AGREEMENT: dict[str, tuple[str | None, str | None]] = {
@@ -50,7 +50,7 @@ SUBJECT_DEPS = frozenset({"nsubj", "nsubj:pass"})
 RENAMING_DEPS = frozenset({"appos", "flat:name"})
 # How many sentences back a pronoun looks for its antecedent.
 PRONOUN_WINDOW = 2
-ANAPHOR = "Pronoun"
+ANAPHOR = PRONOUN
 # Class nouns that, with a definite, demonstrative or possessive determiner, describe a named
 # thing met earlier: "le président russe", "ce pays voisin", "son pays", "l'alliance".
 DESCRIPTION_CLASSES = {
@@ -93,8 +93,16 @@ class Chain:
 def pronoun_mentions(doc: Doc) -> Iterator[Mention]:
     """Referring third-person pronouns (not impersonal "il", not reflexive "se")."""
     for token in doc:
-        if token.pos_ == "PRON" and token.lower_ in PRONOUN_AGREEMENT and token.dep_ not in EXPLETIVE_DEPS:
-            yield Mention(token.idx, token.idx + len(token), token.text, ANAPHOR, token.i, token.i)
+        mention = pronoun_mention(token)
+        if mention is not None:
+            yield mention
+
+
+def pronoun_mention(token: Token) -> Mention | None:
+    """``token`` as a referring third-person pronoun, or None."""
+    if token.pos_ == "PRON" and token.lower_ in PRONOUN_AGREEMENT and token.dep_ not in EXPLETIVE_DEPS:
+        return Mention(token.idx, token.idx + len(token), token.text, ANAPHOR, token.i, token.i)
+    return None
 
 
 def noun_mentions(doc: Doc, taken: Iterable[Mention], titles: frozenset[str] = frozenset()) -> Iterator[Mention]:

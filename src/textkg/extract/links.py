@@ -54,7 +54,7 @@ def noun_links(doc: Doc, index: MentionIndex, lexicon: Lexicon) -> Iterator[Fram
                     continue
                 for target in with_conjuncts(child):
                     obj = index.resolve(target)
-                    if obj is None or obj in linked or obj == subject or obj.type == "Date" or not (obj.is_named or subject.is_named) or _renames(token, obj):
+                    if obj is None or obj in linked or obj == subject or obj.type == "Date" or not (obj.may_name or subject.may_name) or _renames(token, obj):
                         continue
                     linked.add(obj)
                     yield _link(f"{token.lemma_.lower()} {case}", token, subject, obj, evidence)
@@ -74,7 +74,7 @@ def possessive_links(doc: Doc, index: MentionIndex) -> Iterator[Frame]:
             if owner_token is None:
                 continue
             owner, owned = index.resolve(owner_token), index.resolve(token)
-            if owner is None or owned is None or owner == owned or not (owner.is_named or owned.is_named):
+            if owner is None or owned is None or owner == owned or not (owner.may_name or owned.may_name):
                 continue
             if not _renames(token, owner):
                 yield _link(f"{token.lemma_.lower()} de", token, owned, owner, evidence)

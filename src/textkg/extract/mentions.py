@@ -18,6 +18,7 @@ from .entity_types import classify, origin_in_parentheses, title_before, vote_ty
 NER_TYPES = {"PER": "Person", "PERSON": "Person", "ORG": "Organization", "LOC": "Place", "GPE": "Place", "MISC": "Misc"}
 # Every entity class but the unnamed ones.
 NAMED_TYPES = frozenset(ENTITY_TYPES) - {"Concept", "Date"}
+PRONOUN = "Pronoun"
 PLACE_TYPES = frozenset({"Country", "City", "Region"})
 # Longest token run looked up in the gazetteers when scanning for names the NER missed.
 MAX_SCAN_TOKENS = 5
@@ -64,6 +65,11 @@ class Mention:
     @property
     def is_named(self) -> bool:
         return self.type in NAMED_TYPES
+
+    @property
+    def may_name(self) -> bool:
+        """Named, or a pronoun that coreference may tie to a name."""
+        return self.is_named or self.type == PRONOUN
 
 
 def named_mentions(doc: Doc, gazetteer: Gazetteer | None = None, metonymy: bool = True) -> Iterator[Mention]:

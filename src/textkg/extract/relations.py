@@ -69,7 +69,7 @@ BASE_CONFIDENCE = 0.5
 
 
 def verb_frames(doc: Doc, index: MentionIndex, lexicon: Lexicon) -> Iterator[Frame]:
-    """One frame per verb with at least one named argument and at least two arguments."""
+    """One frame per verb with at least two roles filled."""
     for sent in doc.sents:
         evidence = sentence_span(sent)
         for token in sent:
@@ -101,7 +101,7 @@ def noun_frames(doc: Doc, index: MentionIndex, lexicon: Lexicon) -> Iterator[Fra
             if event_class is None:
                 continue
             arguments = tuple(_noun_arguments(token, index))
-            if arguments and any(m.is_named for _, m in arguments):
+            if arguments:
                 yield Frame(
                     predicate=token.lemma_.lower(),
                     event_class=event_class,
@@ -279,7 +279,7 @@ def _noun_arguments(noun: Token, index: MentionIndex) -> Iterator[tuple[str, Men
 
 def _worth_keeping(arguments: tuple[tuple[str, Mention], ...]) -> bool:
     """Two roles filled, one of them by a named entity: less is a fragment, not a fact."""
-    return len({role for role, _ in arguments}) >= 2 and any(m.is_named for _, m in arguments)
+    return len({role for role, _ in arguments}) >= 2
 
 
 def _confidence(arguments: tuple[tuple[str, Mention], ...], event_class: str | None) -> float:
