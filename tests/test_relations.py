@@ -159,9 +159,22 @@ def test_an_object_pronoun_takes_the_name_coreference_gives_it(fr_nlp):
     assert any(p == "attaquer" and r == expected for _, p, _, r, _ in found), found
 
 
-def test_pronouns_that_name_nothing_relate_nothing(fr_nlp):
-    # "l'" is the car, which has no name: the theft relates nothing named.
-    assert relations(fr_nlp, "Le ministre a acheté une voiture. Des voleurs l'ont volée.") == []
+def test_an_object_clitic_takes_the_gender_of_its_participle(fr_nlp):
+    # "l'ont volée": the feminine participle says "l'" is the car, not the minister.
+    found = relations(fr_nlp, "Le ministre a acheté une voiture. Des voleurs l'ont volée.")
+    assert ("relation", "voler", None, {"subject": ["voleurs"], "object": ["voiture"]}, "asserted") in found, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Le gouvernement a évoqué la situation économique avec prudence.",  # abstract nouns only
+        "Cette décision a suscité de vives critiques.",
+        "Il faut agir vite.",
+    ],
+)
+def test_abstract_nouns_relate_nothing(fr_nlp, text):
+    assert relations(fr_nlp, text) == []
 
 
 def test_every_relation_points_at_its_trigger_word(fr_nlp):
@@ -173,6 +186,55 @@ def test_every_relation_points_at_its_trigger_word(fr_nlp):
 
 
 def test_quant_a_lui_repeats_the_subject_and_fills_no_role(fr_nlp):
-    found = relations(fr_nlp, "Le ministre russe de l'Intérieur, Pavel Orlov a quant à lui donné l'information.")
+    found = relations(fr_nlp, "Le ministre russe de l'Intérieur, Pavel Orlov a quant à lui donné les documents.")
     given = [r for _, p, _, r, _ in found if p == "donner"]
     assert given and all("Pavel Orlov" not in r.get("theme", ()) for r in given), found
+
+
+def binary(found):
+    return {(p, r["subject"][0], r["object"][0]) for kind, p, _, r, _ in found if kind == "relation"}
+
+
+@pytest.mark.parametrize(
+    ("construction", "text", "link"),
+    [
+        ("a site in a town", "Le directeur, Paul Morel, a reçu les voyous dans son bureau à Lille.", ("located in", "bureau", "Lille")),
+        ("two locatives", "Un incendie a ravagé une usine à Zinder, au Niger.", ("located in", "Zinder", "Niger")),
+        ("title after a name, quoted organisation", "Madame Anne Durand, présidente de l'association « Un toit pour tous », a été agressée à Lyon.", ("président de", "Anne Durand", "Un toit pour tous")),
+        ("possession through the subject", "Les manifestants brandissaient des pancartes devant la mairie.", ("brandir", "manifestants", "pancartes")),
+    ],
+)
+def test_typed_links_between_participants(fr_nlp, construction, text, link):
+    found = relations(fr_nlp, text)
+    assert link in binary(found), (construction, found)
+
+
+def test_a_title_before_a_name_is_that_person(fr_nlp):
+    found = relations(fr_nlp, "Le pompier Marc Dubois a été blessé à Lyon hier.")
+    assert [(p, r) for _, p, _, r, _ in found] == [("blesser", {"theme": ["Marc Dubois"], "location": ["Lyon"]})], found
+
+
+@pytest.mark.parametrize(
+    ("construction", "text", "absent"),
+    [
+        ("an owner is not located", "Les missiles de la Russie sont stockés en Biélorussie.", ("located in", "Russie", "Biélorussie")),
+        ("an owner is not located", "Ils ont déployé une partie de l'arsenal de Moscou en Biélorussie.", ("located in", "Moscou", "Biélorussie")),
+        ("the outlet is not a participant", "Selon Reuters, le ministre russe de la Défense, Sergueï Choïgou, a parlé.", ("related to", "Sergueï Choïgou", "Reuters")),
+    ],
+)
+def test_typed_links_not_made(fr_nlp, construction, text, absent):
+    found = relations(fr_nlp, text)
+    assert absent not in binary(found), (construction, found)
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        ("Madame Laura Chazal, la présidente de la fondation, a visité l'usine.", "Laura Chazal"),  # renamed
+        ("Avec Paul Morel, le directeur a visité l'usine.", "directeur"),  # a name in a fronted phrase
+    ],
+)
+def test_a_noun_after_a_name_and_a_comma_renames_it_only_when_it_can(fr_nlp, text, subject):
+    found = relations(fr_nlp, text)
+    visits = [r for _, p, _, r, _ in found if p == "visiter"]
+    assert visits and visits[0]["agent"] == [subject], found

@@ -1,5 +1,6 @@
-"""The predicate lexicon (ontology/lexicons/predicates.tsv): lemmas that name events of an
-ontology class, and lemmas that introduce reported speech."""
+"""The word lexicons of ontology/lexicons: predicates.tsv (lemmas that name events of an ontology
+class, and lemmas that introduce reported speech) and nouns.tsv (common nouns that name a
+participant of a broad class: "voyou" a Person, "voiture" Equipment, "incendie" an Event)."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from .errors import InputError
 from .resources import ontology_dir
 
 ROLES = ("event", "reporting")
+NOUN_CLASSES = ("Person", "Organization", "Place", "Equipment", "Event")
 
 
 @dataclass(frozen=True)
@@ -47,3 +49,34 @@ def read_lexicon(path: Path) -> Lexicon:
 @lru_cache(maxsize=1)
 def default_lexicon() -> Lexicon:
     return read_lexicon(ontology_dir() / "lexicons" / "predicates.tsv")
+
+
+@dataclass(frozen=True)
+class NounClasses:
+    """Broad ontology class of a common noun, by lower-case lemma."""
+
+    classes: dict[str, str] = field(default_factory=dict)
+
+    def class_of(self, lemma: str) -> str | None:
+        return self.classes.get(lemma.lower())
+
+
+def read_noun_classes(path: Path) -> NounClasses:
+    classes: dict[str, str] = {}
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        cells = line.split("\t")
+        if len(cells) != 2 or cells[0] not in NOUN_CLASSES:
+            raise InputError(path, f"expected 2 tab-separated cells: class ({'|'.join(NOUN_CLASSES)}), lemmas", number)
+        for lemma in cells[1].split("|"):
+            classes.setdefault(lemma.strip().lower(), cells[0])
+    return NounClasses(classes)
+
+
+@lru_cache(maxsize=1)
+def default_noun_classes() -> NounClasses:
+    """nouns.tsv, plus the event nouns of the predicate lexicon as Events ("déploiement", "accord")."""
+    listed = read_noun_classes(ontology_dir() / "lexicons" / "nouns.tsv")
+    events = {lemma: "Event" for (_, lemma, pos) in default_lexicon().events if pos == "NOUN"}
+    return NounClasses({**events, **listed.classes})

@@ -71,11 +71,12 @@ def warm_worker(loader: PipelineLoader, lang: str) -> None:
     """Load the pipeline and the extraction's gazetteers and lexicon before any batch arrives, so
     a missing model fails at once, clearly, and start-up costs are paid once, up front."""
     from .gazetteer import default_gazetteer
-    from .lexicon import default_lexicon
+    from .lexicon import default_lexicon, default_noun_classes
 
     worker_pipeline(loader, lang)
     default_gazetteer()
     default_lexicon()
+    default_noun_classes()
 
 
 def extract_stream(documents: Iterable[Document], loader: PipelineLoader, batch_size: int = BATCH_SIZE) -> Iterator[ExtractionRecord]:

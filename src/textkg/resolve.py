@@ -21,7 +21,8 @@ LOCAL_TYPES = frozenset({"Concept", "Date"})
 # ("represents" is metonymy: Moscou standing for Russia is not Russia.)
 IDENTITY_LINKS = ("wikidata", "geonames", "kb")
 # Mentions that refer through another: they join a named cluster, never name it.
-ANAPHORIC_TYPES = frozenset({"Concept", "Pronoun"})
+PRONOUN_TYPE = "Pronoun"
+ANAPHORIC_TYPES = frozenset({"Concept", PRONOUN_TYPE})
 
 
 class _MentionLike(Protocol):
@@ -63,11 +64,15 @@ def attach_anaphora(clusters: Sequence[MentionCluster], chains: Iterable[Sequenc
     taken: set[int] = set()
     for chain in chains:
         named = {owner[id(m)] for m in chain if id(m) in owner and m.type not in ANAPHORIC_TYPES}
-        if len(named) != 1:
+        # A chain with no name may still have one noun phrase in the clusters ("des voyous ...
+        # ils"): its pronouns join that noun's entity.
+        hosts = named or {owner[id(m)] for m in chain if id(m) in owner and m.type == "Concept"}
+        if len(hosts) != 1:
             continue
-        (target,) = named
+        (target,) = hosts
+        movable = ANAPHORIC_TYPES if named else {PRONOUN_TYPE}
         for mention in chain:
-            if mention.type in ANAPHORIC_TYPES and owner.get(id(mention)) != target:
+            if mention.type in movable and owner.get(id(mention)) != target:
                 moved.setdefault(target, []).append(mention)
                 taken.add(id(mention))
     result = []
@@ -124,13 +129,26 @@ def _type(members: Iterable[_MentionLike]) -> str:
 
 
 def _cluster(members: list[_MentionLike]) -> MentionCluster:
-    surfaces = Counter(m.text for m in members)
-    order = list(dict.fromkeys(m.text for m in members))
-    label = max(order, key=lambda s: (len(s.split()) > 1, surfaces[s], -order.index(s)))
     links: dict[str, str] = {}
     for member in members:
         for name, value in getattr(member, "links", ()):
             links.setdefault(name, value)
+    if len(members) == 1:
+        # Most groups are one mention (noun phrases, one-off names): nothing to vote on.
+        (only,) = members
+        role = getattr(only, "role", None)
+        return MentionCluster(
+            type=getattr(only, "fine_type", None) or only.type,
+            label=only.text,
+            aliases=(),
+            mentions=(only,),
+            links=tuple(sorted(links.items())),
+            roles=(role,) if role else (),
+            value=getattr(only, "value", None),
+        )
+    surfaces = Counter(m.text for m in members)
+    order = list(dict.fromkeys(m.text for m in members))
+    label = max(order, key=lambda s: (len(s.split()) > 1, surfaces[s], -order.index(s)))
     return MentionCluster(
         type=_type(members),
         label=label,

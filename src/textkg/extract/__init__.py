@@ -2,22 +2,24 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import replace
+from itertools import combinations
 
 from spacy.tokens import Doc, Token
 
-from ..lexicon import Lexicon, default_lexicon
+from ..lexicon import Lexicon, default_lexicon, default_noun_classes
 from ..records import Claim, Document, Entity, ExtractionRecord, Relation
 from ..gazetteer import default_gazetteer
 from ..resolve import attach_anaphora, cluster_mentions
 from .arguments import MentionIndex
-from .claims import claim_frames
+from .claims import SOURCE_MARKERS, claim_frames
 from .coref import Chain, coreference_chains, pronoun_mentions
 from .frames import ClaimFrame, Frame
 from .mentions import PRONOUN, Mention, date_mentions, named_mentions
 from .links import noun_links, possessive_links, uncovered_links
 from .relations import noun_frames, verb_frames
+from .typed_links import participant_class, typed_links
 
 BINARY_ROLES = ("agent", "theme")
 BINARY_ARGUMENTS = ("subject", "object")
@@ -32,23 +34,37 @@ def extract_record(
     replaces textkg's own named mentions (an outside recogniser's, or a corpus's gold ones)."""
     lexicon = lexicon or default_lexicon()
     names = named_mentions(doc) if names is None else names
-    index = MentionIndex(doc, [*names, *date_mentions(doc, document.date)])
+    nouns = default_noun_classes()
+    index = MentionIndex(doc, [*names, *date_mentions(doc, document.date, document.text)], nouns)
     claim_list = list(claim_frames(doc, index, lexicon))
     cues = {claim.cue_token for claim in claim_list}
     # A reporting verb that made a claim is the claim; it is not also a relation.
     frames = [f for f in (*verb_frames(doc, index, lexicon), *noun_frames(doc, index, lexicon)) if f.head not in cues]
     links = (*noun_links(doc, index, lexicon), *possessive_links(doc, index))
     frames += uncovered_links([f for f in links if f.head not in cues], frames)
+    # Who speaks or reports is not a participant of what is said: no typed link through the
+    # reporting verb, none to "selon Reuters".
+    outlets = {c.source for c in claim_list} | {c.speaker for c in claim_list if c.cue.lower() in SOURCE_MARKERS}
+    frames += [f for f in typed_links(doc, index, nouns) if f.head not in cues and not outlets.intersection(m for _, m in f.arguments)]
     frames.sort(key=lambda f: f.head)
 
     chains = coreference_chains(doc, [*index.mentions, *pronoun_mentions(doc)], default_gazetteer())
-    naming = {m for chain in chains if any(x.is_named for x in chain.mentions) for m in chain.mentions}
-    frames = [kept for kept in (_resolvable(f, naming) for f in frames) if kept is not None]
-
-    used = {m for f in frames for _, m in f.arguments} | {m for c in claim_list for m in (c.speaker, c.source) if m}
-    # Concepts exist to fill roles; those left over from discarded frames are noise.
-    mentions = tuple(m for m in index.mentions if m.type != "Concept" or m in used)
-    entities, entity_of = _entities(mentions, chains)
+    participants = {m for m in index.mentions if m.is_named or (m.type == "Concept" and participant_class(doc, m, nouns))}
+    # Pronouns and descriptions count as what their chain names or describes.
+    specific = participants | {m for c in chains if participants.intersection(c.mentions) for m in c.mentions}
+    frames = _kept(frames, specific)
+    clustered: set[Mention] | None = None
+    while True:
+        # Concepts exist to fill roles; those left over from discarded frames are noise.
+        used = {m for f in frames for _, m in f.arguments} | {m for c in claim_list for m in (c.speaker, c.source) if m}
+        if used != clustered:
+            entities, entity_of = _entities(tuple(m for m in index.mentions if m.type != "Concept" or m in used), chains)
+            clustered = used
+        # A pronoun whose chain joined no entity fills nothing; frames only shrink, so this ends.
+        resolved = _distinct(_kept(frames, entity_of.keys()), entity_of)
+        if resolved == frames:
+            break
+        frames = resolved
     claims = tuple(_claim(f"c{n}", frame, entity_of) for n, frame in enumerate(claim_list, start=1))
     relations = tuple(
         _relation(f"r{n}", frame, doc[frame.head], entity_of, _enclosing_claim(doc, frame, claim_list, claims))
@@ -57,13 +73,45 @@ def extract_record(
     return ExtractionRecord(document=document, entities=entities, relations=relations, claims=claims)
 
 
-def _resolvable(frame: Frame, naming: set[Mention]) -> Frame | None:
-    """``frame`` without the pronouns coreference tied to no name, if it still relates something
-    named: as many roles as before up to two (a verb's two, a noun event's one), one of them
-    filled by a name or by a pronoun or description of one."""
-    arguments = tuple((role, m) for role, m in frame.arguments if m.type != PRONOUN or m in naming)
+def _distinct(frames: list[Frame], entity_of: dict[Mention, str]) -> list[Frame]:
+    """Frames once per sentence, and only those that relate two entities or more (or name an
+    event of one: "l'annexion de la Crimée"): two mentions of one entity ("Viktor Khrenin ... le
+    ministre") relate nothing, and a typed link adds nothing where a frame relates the two."""
+    joined = {
+        (f.evidence, frozenset((entity_of[a], entity_of[b])))
+        for f in frames
+        if not f.typed_link
+        for (r, a), (q, b) in combinations(f.arguments, 2)
+        if r != q
+    }
+    seen: set[tuple] = set()
+    kept = []
+    for frame in frames:
+        fillers = frozenset((role, entity_of[m]) for role, m in frame.arguments)
+        entities = frozenset(entity for _, entity in fillers)
+        key = (frame.predicate, frame.evidence, fillers)
+        if key in seen or (len(frame.arguments) > 1 and len(entities) < 2):
+            continue
+        if frame.typed_link and (frame.evidence, entities) in joined:
+            continue
+        seen.add(key)
+        kept.append(frame)
+    return kept
+
+
+def _kept(frames: list[Frame], specific: Collection[Mention]) -> list[Frame]:
+    return [kept for kept in (_resolvable(f, specific) for f in frames) if kept is not None]
+
+
+def _resolvable(frame: Frame, specific: Collection[Mention]) -> Frame | None:
+    """``frame`` with only its specific fillers: names, dates, pronouns and descriptions that
+    coreference ties to a name, and nouns of a participant class ("des voyous", "la voiture",
+    "l'incendie"). Abstract nouns ("le chantage", "son contrôle") are not things to relate. The
+    frame is kept if as many roles as before stay filled, up to two (a verb's two, a noun event's
+    one), one of them by something other than a date."""
+    arguments = tuple((role, m) for role, m in frame.arguments if m.is_named or m.type == "Date" or m in specific)
     before = len({role for role, _ in frame.arguments})
-    if len({role for role, _ in arguments}) < min(before, 2) or not any(m.is_named or m in naming for _, m in arguments):
+    if len({role for role, _ in arguments}) < min(before, 2) or all(m.type == "Date" for _, m in arguments):
         return None
     return replace(frame, arguments=arguments) if arguments != frame.arguments else frame
 

@@ -6,13 +6,15 @@ from collections.abc import Iterable, Iterator
 
 from spacy.tokens import Doc, Token
 
+from ..lexicon import NounClasses
 from .coref import pronoun_mention
-from .mentions import Mention, concept_mention
+from .mentions import QUOTE_PAIRS, Mention, concept_mention
 
 # Children that rename their head: "le ministre russe, Sergueï Choïgou" (appos), "le président
 # Vladimir Poutine" (flat:name / nmod without a preposition).
 RENAMING_DEPS = frozenset({"appos", "flat:name", "flat"})
 CONJUNCT_DEPS = frozenset({"conj"})
+APPOSITION_DEPS = frozenset({"appos"})
 DETERMINER_DEPS = frozenset({"det", "nummod"})
 LIGHT_VERB_OBJECT_DEPS = frozenset({"obj"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubj:pass"})
@@ -25,6 +27,23 @@ PARTITIVE_NOUNS = frozenset(
     {"partie", "part", "ensemble", "nombre", "série", "dizaine", "douzaine", "vingtaine", "centaine", "millier",
      "majorité", "plupart", "reste", "groupe", "lot", "part", "number", "dozen", "hundred", "thousand", "majority", "rest"}
 )
+# Nouns frozen into prepositional locutions: "au sein de", "au cours de", "au milieu de", "à la
+# suite de", "dans le cadre de", "en raison de": what follows "de" is the participant.
+LOCUTION_NOUNS = frozenset(
+    {"sein", "cours", "milieu", "bord", "suite", "cadre", "moment", "fin", "début", "côté", "face", "raison", "lors",
+     "issue", "occasion", "aide", "part", "middle", "course", "end", "beginning", "side"}
+)
+# Nouns of time: circumstances ("ce matin", "la nuit"), never participants.
+TIME_NOUNS = frozenset(
+    {"matin", "matinée", "soir", "soirée", "nuit", "jour", "journée", "lendemain", "veille", "semaine", "week-end", "mois",
+     "an", "année", "heure", "minute", "instant", "fois", "morning", "evening", "night", "day", "week", "month", "year",
+     "hour", "minute", "time"}
+)
+# Class nouns that a "de" complement names: "la ville de Zinder" is Zinder.
+NAMED_BY_COMPLEMENT = frozenset(
+    {"ville", "village", "commune", "région", "province", "département", "pays", "île", "capitale", "territoire", "sol",
+     "city", "town", "village", "region", "province", "country", "island", "territory", "soil"}
+)
 
 
 class MentionIndex:
@@ -34,8 +53,10 @@ class MentionIndex:
     one wins so no token belongs to two mentions.
     """
 
-    def __init__(self, doc: Doc, mentions: Iterable[Mention]) -> None:
+    def __init__(self, doc: Doc, mentions: Iterable[Mention], nouns: NounClasses | None = None) -> None:
         self.doc = doc
+        self.nouns = nouns or NounClasses()
+        self._named: dict[int, Mention | None] = {}
         self._mentions: list[Mention] = []
         self._by_token: dict[int, Mention] = {}
         for mention in sorted(mentions, key=lambda m: (m.start, -(m.end - m.start))):
@@ -50,9 +71,29 @@ class MentionIndex:
 
     def named(self, token: Token) -> Mention | None:
         """The named mention ``token`` belongs to, or the one that renames it (apposition)."""
+        # Named mentions are fixed at construction, so the answer for a token never changes.
+        if token.i not in self._named:
+            self._named[token.i] = self._find_named(token)
+        return self._named[token.i]
+
+    def _find_named(self, token: Token) -> Mention | None:
         mention = self.at(token)
         if mention is not None and mention.type != "Concept":
             return mention
+        if token.pos_ == "NOUN":
+            renamed = (
+                self._quoted_name_after(token)
+                or self._name_before_comma(token)
+                or self._title_before_name(token)
+                or self._named_complement(token)
+            )
+            if renamed is not None:
+                return renamed
+            if token.dep_ in APPOSITION_DEPS:
+                # "Madame Anne Durand, présidente de l'association": the title stands for the name.
+                renamed = self.at(token.head)
+                if renamed is not None and renamed.is_named:
+                    return renamed
         for child in token.children:
             if (
                 child.dep_ in RENAMING_DEPS
@@ -64,15 +105,74 @@ class MentionIndex:
                     return renamed
         return None
 
-    def resolve(self, token: Token, allow_concept: bool = True) -> Mention | None:
-        """The mention ``token`` heads: named, a date, or (if allowed) a new Concept."""
+    def _quoted_name_after(self, noun: Token) -> Mention | None:
+        """"l'association « Un chien, une famille »": the noun is renamed by the quoted name."""
+        doc = noun.doc
+        if noun.pos_ != "NOUN" or noun.i + 2 >= len(doc) or doc[noun.i + 1].text not in QUOTE_PAIRS:
+            return None
+        mention = self.at(doc[noun.i + 2])
+        return mention if mention is not None and mention.is_named and mention.first_token == noun.i + 2 else None
+
+    def _title_before_name(self, noun: Token) -> Mention | None:
+        """"le pompier Marc Dubois", "la journaliste Anne Roy": a person noun right before a
+        person's name is that person."""
+        following = self.at(noun.doc[noun.i + 1]) if noun.i + 1 < len(noun.doc) else None
+        if (
+            following is not None
+            and following.type == "Person"
+            and following.first_token == noun.i + 1
+            and self.nouns.class_of(noun.lemma_) == "Person"
+        ):
+            return following
+        return None
+
+    def _named_complement(self, noun: Token) -> Mention | None:
+        """"la ville de Zinder": the class noun is the place its complement names."""
+        if noun.lemma_.lower() not in NAMED_BY_COMPLEMENT:
+            return None
+        for child in noun.children:
+            if child.dep_ == "nmod" and _case_is_de(child):
+                mention = self.at(child)
+                if mention is not None and mention.is_named:
+                    return mention
+        return None
+
+    def _name_before_comma(self, noun: Token) -> Mention | None:
+        """"Madame Laura Chazal, la présidente de la fondation", "Jesabelle, chimiste à Paris et
+        membre de l'association": a noun phrase set off by a comma right after a name describes
+        it, however the parser attached it; so does a noun coordinated with that phrase."""
+        if noun.pos_ != "NOUN":
+            return None
+        at = noun.i - 1
+        if at >= 0 and noun.doc[at].pos_ == "DET":
+            at -= 1
+        if at >= 1 and noun.doc[at].text == ",":
+            named = self.at(noun.doc[at - 1])
+            if named is not None and named.is_named and named.last_token == at - 1 and self._may_rename(noun, named):
+                return named
+        if noun.dep_ in CONJUNCT_DEPS and noun.head.pos_ == "NOUN" and noun.head.i < noun.i:
+            return self._name_before_comma(noun.head)
+        return None
+
+    def _may_rename(self, noun: Token, named: Mention) -> bool:
+        """Not a name inside a fronted phrase ("Selon Reuters, le ministre ..."), nor one of
+        another class than the noun's ("ministre" names a person)."""
+        head = self.doc[named.first_token : named.last_token + 1].root
+        if any(c.dep_ == "case" for c in head.children):
+            return False
+        kind = self.nouns.class_of(noun.lemma_)
+        return kind is None or kind == named.type
+
+    def resolve(self, token: Token, allow_concept: bool = True, keep: bool = True) -> Mention | None:
+        """The mention ``token`` heads: named, a date, or (if allowed) a new Concept, added to the
+        index unless ``keep`` is false (a candidate the caller may ``keep`` later)."""
         if token.pos_ == "PRON":
             if _is_emphatic(token):
                 return None
             # A subject pronoun right after its subject antecedent is resolved here; any other
             # referring pronoun waits for coreference, which runs once all mentions are known.
             antecedent = _antecedent_subject(token)
-            return self.resolve(antecedent, allow_concept) if antecedent is not None else pronoun_mention(token)
+            return self.resolve(antecedent, allow_concept, keep) if antecedent is not None else pronoun_mention(token)
         mention = self.named(token) or self.at(token)
         if mention is not None:
             return mention
@@ -82,11 +182,18 @@ class MentionIndex:
         mention = self.named(token) or self.at(token)
         if mention is not None or not allow_concept:
             return mention
+        if token.lemma_.lower() in TIME_NOUNS:
+            return None
         concept = concept_mention(token)
         if concept is None or any(i in self._by_token for i in range(concept.first_token, concept.last_token + 1)):
             return None
-        self._add(concept)
+        if keep:
+            self._add(concept)
         return concept
+
+    def keep(self, mention: Mention) -> None:
+        """Add a candidate Concept that ``resolve(..., keep=False)`` returned."""
+        self._add(mention)
 
     def _add(self, mention: Mention) -> None:
         span = range(mention.first_token, mention.last_token + 1)
@@ -138,7 +245,7 @@ def _case_is_de(token: Token) -> bool:
 
 
 def _past_partitive(token: Token) -> Token:
-    if token.lemma_.lower() not in PARTITIVE_NOUNS:
+    if token.lemma_.lower() not in PARTITIVE_NOUNS | LOCUTION_NOUNS:
         return token
     for child in token.children:
         if child.dep_ == "nmod" and _case_is_de(child):

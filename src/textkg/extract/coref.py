@@ -8,15 +8,20 @@ that agrees in gender and number, preferring subjects (the salience order of Lap
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
+from spacy.attrs import LOWER, POS
+from spacy.parts_of_speech import IDS as POS_IDS
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
 from ..gazetteer import Gazetteer
 from ..records import broad_type
 from ..resolve import cluster_mentions
-from .mentions import PRONOUN, Mention
+from .mentions import PRONOUN, Mention, mention_head
 
 # Third-person pronouns and the (gender, number) they require; None accepts either.
 PRONOUN_AGREEMENT: dict[str, tuple[str | None, str | None]] = {
@@ -51,6 +56,7 @@ RENAMING_DEPS = frozenset({"appos", "flat:name"})
 # How many sentences back a pronoun looks for its antecedent.
 PRONOUN_WINDOW = 2
 ANAPHOR = PRONOUN
+PRON_ID = POS_IDS["PRON"]
 # Class nouns that, with a definite, demonstrative or possessive determiner, describe a named
 # thing met earlier: "le président russe", "ce pays voisin", "son pays", "l'alliance".
 DESCRIPTION_CLASSES = {
@@ -92,10 +98,14 @@ class Chain:
 
 def pronoun_mentions(doc: Doc) -> Iterator[Mention]:
     """Referring third-person pronouns (not impersonal "il", not reflexive "se")."""
-    for token in doc:
-        mention = pronoun_mention(token)
-        if mention is not None:
-            yield mention
+    # Found in the token arrays first: a Token object for every word of a long text costs more
+    # than everything else coreference does.
+    forms = {get_string_id(form) for form in PRONOUN_AGREEMENT}
+    for index, (pos, lower) in enumerate(doc.to_array([POS, LOWER]).tolist()):
+        if pos == PRON_ID and lower in forms:
+            mention = pronoun_mention(doc[index])
+            if mention is not None:
+                yield mention
 
 
 def pronoun_mention(token: Token) -> Mention | None:
@@ -163,9 +173,10 @@ def coreference_chains(doc: Doc, mentions: Sequence[Mention], gazetteer: Gazette
     if gazetteer is not None:
         _link_descriptions(doc, ordered, roles, gazetteer, union)
     _link_repeated_heads(doc, ordered, union)
+    first_tokens = [m.first_token for m in ordered]
     for mention in ordered:
         if mention.type == ANAPHOR:
-            antecedent = _antecedent(doc, mention, ordered)
+            antecedent = _antecedent(doc, mention, ordered, first_tokens)
             if antecedent is not None:
                 union(antecedent, mention)
 
@@ -180,7 +191,7 @@ def _link_renamings(doc: Doc, ordered: Sequence[Mention], by_token: dict[int, Me
     for mention in ordered:
         if mention.type != "Concept":
             continue
-        head = _head(doc, mention)
+        head = mention_head(doc, mention)
         for child in head.children:
             renames = child.dep_ in RENAMING_DEPS or (
                 child.dep_ == "nmod" and child.pos_ == "PROPN" and not any(g.dep_ == "case" for g in child.children)
@@ -200,7 +211,7 @@ def _link_descriptions(doc: Doc, ordered: Sequence[Mention], roles, gazetteer: G
     for mention in ordered:
         if mention.type != "Concept":
             continue
-        head = _head(doc, mention)
+        head = mention_head(doc, mention)
         cls = DESCRIPTION_CLASSES.get(head.lemma_.lower())
         determiners = {c.lower_ for c in head.children if c.dep_ == "det"}
         if cls is None or not determiners & REFERRING_DETERMINERS:
@@ -269,10 +280,10 @@ def _link_repeated_heads(doc: Doc, ordered: Sequence[Mention], union) -> None:
     for mention in ordered:
         if mention.type != "Concept":
             continue
-        head = _head(doc, mention)
+        head = mention_head(doc, mention)
         key = (head.lemma_.lower(), _feature(head, "Number") or "")
         earlier = seen.setdefault(key, [])
-        match = next((m for m in reversed(earlier) if _modifiers_agree(_head(doc, m), head)), None)
+        match = next((m for m in reversed(earlier) if _modifiers_agree(mention_head(doc, m), head)), None)
         if match is not None:
             union(match, mention)
         earlier.append(mention)
@@ -285,16 +296,19 @@ def _modifiers_agree(a: Token, b: Token) -> bool:
     return not (adjectives_a and adjectives_b) or bool(adjectives_a & adjectives_b)
 
 
-def _antecedent(doc: Doc, pronoun: Mention, ordered: Sequence[Mention]) -> Mention | None:
+def _antecedent(doc: Doc, pronoun: Mention, ordered: Sequence[Mention], first_tokens: Sequence[int]) -> Mention | None:
     token = doc[pronoun.first_token]
     gender, number = PRONOUN_AGREEMENT[token.lower_]
-    sentence_starts = [s.start for s in doc.sents]
-    current = max(i for i, start in enumerate(sentence_starts) if start <= token.i)
+    if gender is None and token.dep_ == "obj":
+        # "l'ont volée": a past participle agrees with the object clitic before it.
+        gender = _feature(token.head, "Gender") if "Part" in token.head.morph.get("VerbForm") else None
+    sentence_starts = _sentence_starts(doc)
+    current = bisect_right(sentence_starts, token.i) - 1
     window_start = sentence_starts[max(0, current - PRONOUN_WINDOW)]
     candidates = [
         m
-        for m in ordered
-        if window_start <= m.first_token and m.last_token < token.i and m.type not in ("Date", ANAPHOR)
+        for m in ordered[bisect_left(first_tokens, window_start) : bisect_left(first_tokens, token.i)]
+        if m.last_token < token.i and m.type not in ("Date", ANAPHOR)
         and _agrees(doc, m, gender, number)
         and not _same_clause_object(doc, m, token)
     ]
@@ -304,7 +318,7 @@ def _antecedent(doc: Doc, pronoun: Mention, ordered: Sequence[Mention]) -> Menti
 
 
 def _salience(doc: Doc, mention: Mention, pronoun: Token) -> int:
-    head = _head(doc, mention)
+    head = mention_head(doc, mention)
     score = 0
     if head.dep_ in SUBJECT_DEPS:
         score += 2
@@ -317,24 +331,25 @@ def _salience(doc: Doc, mention: Mention, pronoun: Token) -> int:
 
 def _same_clause_object(doc: Doc, mention: Mention, pronoun: Token) -> bool:
     """Binding: a non-reflexive pronoun does not refer to the subject of its own verb."""
-    head = _head(doc, mention)
+    head = mention_head(doc, mention)
     return head.dep_ in SUBJECT_DEPS and pronoun.dep_ not in SUBJECT_DEPS and head.head == pronoun.head
 
 
 def _agrees(doc: Doc, mention: Mention, gender: str | None, number: str | None) -> bool:
-    head = _head(doc, mention)
     if mention.type not in ("Concept",):
         # Names carry no reliable morphology; a named thing is singular.
         return number in (None, "Sing")
+    head = mention_head(doc, mention)
     mention_gender, mention_number = _feature(head, "Gender"), _feature(head, "Number")
     if gender and mention_gender and gender != mention_gender:
         return False
     return not (number and mention_number and number != mention_number)
 
 
-def _head(doc: Doc, mention: Mention) -> Token:
-    span = doc[mention.first_token : mention.last_token + 1]
-    return span.root
+# Every pronoun asks for the sentence starts; a small memo holds those of a few recent Docs.
+@lru_cache(maxsize=8)
+def _sentence_starts(doc: Doc) -> tuple[int, ...]:
+    return tuple(s.start for s in doc.sents)
 
 
 def _feature(token: Token, name: str) -> str | None:

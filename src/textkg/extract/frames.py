@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
+from spacy.attrs import POS
+from spacy.parts_of_speech import IDS as POS_IDS
+from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
-from spacy.tokens import Token
 
 from ..records import Span
 from .mentions import Mention
@@ -24,6 +27,9 @@ class Frame:
     polarity: str
     modality: str
     confidence: float
+    # A typed link between participants (typed_links.py): dropped where a frame of the same
+    # sentence already relates the same two entities.
+    typed_link: bool = False
 
 
 @dataclass(frozen=True)
@@ -49,6 +55,22 @@ def sentence_span(sent: SpacySpan) -> Span:
     start = sent.start_char + (len(text) - len(text.lstrip()))
     end = sent.start_char + len(text.rstrip())
     return (start, end)
+
+
+@lru_cache(maxsize=8)
+def _sentences_and_tags(doc: Doc) -> tuple[tuple[SpacySpan, ...], tuple[int, ...]]:
+    return tuple(doc.sents), tuple(doc.to_array(POS).tolist())
+
+
+def tagged(doc: Doc, *tags: str) -> Iterator[tuple[SpacySpan, list[Token]]]:
+    """Each sentence with its tokens of the given parts of speech ("VERB", "NOUN"), found in the
+    token arrays: making a Token object for every word costs more than most extractors do."""
+    sentences, pos = _sentences_and_tags(doc)
+    wanted = {POS_IDS[tag] for tag in tags}
+    for sent in sentences:
+        tokens = [doc[i] for i in range(sent.start, sent.end) if pos[i] in wanted]
+        if tokens:
+            yield sent, tokens
 
 
 def token_span(tokens: list[Token]) -> Span:

@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Token
 
 from ..lexicon import Lexicon
 from .arguments import MentionIndex, with_conjuncts
-from .frames import Frame, sentence_span
+from .frames import Frame, sentence_span, tagged
 from .mentions import Mention
 from .relations import PLACE_HEAD_NOUNS
 
@@ -39,10 +39,10 @@ PLACE_CLASS_NOUNS = frozenset(
 
 def noun_links(doc: Doc, index: MentionIndex, lexicon: Lexicon) -> Iterator[Frame]:
     """One binary relation per noun modifier that joins two mentions, one of them named."""
-    for sent in doc.sents:
+    for sent, nouns in tagged(doc, "NOUN", "PROPN"):
         evidence = sentence_span(sent)
-        for token in sent:
-            if token.pos_ not in ("NOUN", "PROPN") or lexicon.event_class(doc.lang_, token.lemma_, "NOUN"):
+        for token in nouns:
+            if lexicon.event_class(doc.lang_, token.lemma_, "NOUN"):
                 continue
             subject = _described(token, index)
             if subject is None:
@@ -63,11 +63,9 @@ def noun_links(doc: Doc, index: MentionIndex, lexicon: Lexicon) -> Iterator[Fram
 def possessive_links(doc: Doc, index: MentionIndex) -> Iterator[Frame]:
     """"Marie a perdu sa voiture" -> voiture de Marie: a possessive determiner's owner is the
     closest earlier subject of the same or the previous sentence that agrees in number."""
-    for sent in doc.sents:
+    for sent, nouns in tagged(doc, "NOUN"):
         evidence = sentence_span(sent)
-        for token in sent:
-            if token.pos_ != "NOUN":
-                continue
+        for token in nouns:
             det = next((c for c in token.children if c.dep_ == "det" and "Yes" in c.morph.get("Poss")), None)
             number = POSSESSOR_NUMBER.get(det.lemma_.lower()) if det is not None else None
             owner_token = _owner(token, number) if number else None

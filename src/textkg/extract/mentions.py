@@ -6,11 +6,15 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
+from spacy.attrs import LEMMA, ORTH
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
 from ..dates import normalize_date
 from ..gazetteer import Gazetteer, default_gazetteer
+from ..lexicon import NounClasses, default_noun_classes
 from ..names import ascii_fold, clean_surface, name_key
 from ..records import ENTITY_TYPES, broad_type
 from .entity_types import classify, origin_in_parentheses, title_before, vote_types
@@ -19,6 +23,11 @@ NER_TYPES = {"PER": "Person", "PERSON": "Person", "ORG": "Organization", "LOC": 
 # Every entity class but the unnamed ones.
 NAMED_TYPES = frozenset(ENTITY_TYPES) - {"Concept", "Date"}
 PRONOUN = "Pronoun"
+QUOTE_PAIRS = {"«": "»", '"': '"', "“": "”"}
+# Classes whose nouns introduce a quoted name, and the longest such name (in tokens): longer
+# quotations are speech, not names.
+NAMED_BY_QUOTE = frozenset({"Organization", "Place"})
+MAX_QUOTED_NAME = 10
 PLACE_TYPES = frozenset({"Country", "City", "Region"})
 # Longest token run looked up in the gazetteers when scanning for names the NER missed.
 MAX_SCAN_TOKENS = 5
@@ -62,6 +71,11 @@ class Mention:
     # The precise ontology class (Country, NewsAgency, WeaponSystem) when ``type`` is its broad class.
     fine_type: str | None = None
 
+    def __hash__(self) -> int:
+        # Mentions key many dicts and memos; equal mentions share these fields, and hashing them
+        # alone is much cheaper than hashing every field.
+        return hash((self.start, self.end, self.type))
+
     @property
     def is_named(self) -> bool:
         return self.type in NAMED_TYPES
@@ -81,7 +95,7 @@ def named_mentions(doc: Doc, gazetteer: Gazetteer | None = None, metonymy: bool 
     gazetteer = gazetteer or default_gazetteer()
     found: list[Mention] = []
     surnames = frozenset(ent[-1].lower_ for ent in doc.ents if ent.label_ in ("PER", "PERSON") and len(ent) > 1)
-    lower_words = frozenset(map(ascii_fold, {t.lemma_ for t in doc if t.text[:1].islower()}))
+    lower_words = _lower_case_lemmas(doc)
     for ent in doc.ents:
         mention = _trimmed(doc, ent, NER_TYPES.get(ent.label_, "Misc"), gazetteer, surnames, lower_words)
         if mention is not None:
@@ -90,6 +104,9 @@ def named_mentions(doc: Doc, gazetteer: Gazetteer | None = None, metonymy: bool 
     inside_misc = {i for m in found if m.type == "Misc" for i in range(m.first_token, m.last_token + 1)}
     nested = _scanned(doc, set(range(len(doc))) - inside_misc, gazetteer)
     found += [m for m in nested if m.type in PLACE_TYPES]
+    quoted = list(quoted_names(doc, default_noun_classes()))
+    taken = {i for m in quoted for i in range(m.first_token, m.last_token + 1)}
+    found = [m for m in found if not taken.intersection(range(m.first_token, m.last_token + 1))] + quoted
     covered = {i for m in found for i in range(m.first_token, m.last_token + 1)}
     found += _scanned(doc, covered, gazetteer)
     for mention in vote_types(sorted(found, key=lambda m: m.start), name_key):
@@ -98,11 +115,49 @@ def named_mentions(doc: Doc, gazetteer: Gazetteer | None = None, metonymy: bool 
         yield replace(mention, type=broad_type(mention.type), fine_type=mention.type)
 
 
-def date_mentions(doc: Doc, reference: str | None = None) -> Iterator[Mention]:
+# Extractors ask for the head of the same mentions again and again; a small memo serves them
+# (like frames.sentence_span, it holds a few recent Docs at most).
+@lru_cache(maxsize=4096)
+def mention_head(doc: Doc, mention: Mention) -> Token:
+    """The syntactic head of ``mention`` in ``doc``."""
+    return doc[mention.first_token : mention.last_token + 1].root
+
+
+def _lower_case_lemmas(doc: Doc) -> frozenset[str]:
+    """Folded lemmas of the words written in lower case: "Paris" is a name, "paris" (bets) is not.
+    Read from the token arrays, one look-up per distinct word instead of one Token per word."""
+    strings = doc.vocab.strings
+    pairs = set(map(tuple, doc.to_array([ORTH, LEMMA]).tolist()))
+    return frozenset(ascii_fold(strings[lemma]) for orth, lemma in pairs if strings[orth][:1].islower())
+
+
+def quoted_names(doc: Doc, nouns: NounClasses) -> Iterator[Mention]:
+    """A quoted title right after a noun of an organisation or a site is its name: l'association
+    « Un chien, une famille », l'ONG "Pacific City", l'usine « Bruxos-Pestos »."""
+    # Found in the token array: most texts have no quotation mark, and no Token need be made.
+    marks = {get_string_id(mark) for mark in QUOTE_PAIRS}
+    for at, orth in enumerate(doc.to_array(ORTH).tolist()):
+        if orth not in marks or at == 0:
+            continue
+        quote = doc[at]
+        closing = QUOTE_PAIRS[quote.text]
+        noun = doc[at - 1]
+        if noun.pos_ not in ("NOUN", "PROPN") or nouns.class_of(noun.lemma_) not in NAMED_BY_QUOTE:
+            continue
+        inside = doc[quote.i + 1 : quote.i + 1 + MAX_QUOTED_NAME]
+        end = next((t.i for t in inside if t.text == closing), None)
+        if end is not None and end > quote.i + 1:
+            span = doc[quote.i + 1 : end]
+            yield Mention(span.start_char, span.end_char, span.text, nouns.class_of(noun.lemma_), span.start, span.end - 1)
+
+
+def date_mentions(doc: Doc, reference: str | None = None, text: str | None = None) -> Iterator[Mention]:
     """Weekdays, day-month and month(-year) expressions, and bare years, in French and English,
-    with their ISO value relative to ``reference`` (the document date) where it can be known."""
+    with their ISO value relative to ``reference`` (the document date) where it can be known.
+    ``text`` is the text ``doc`` was parsed from, if the caller has it: Doc.text is rebuilt from
+    the tokens on every access."""
     lang = doc.lang_
-    for match in DATE_PATTERN.finditer(doc.text):
+    for match in DATE_PATTERN.finditer(doc.text if text is None else text):
         if match.group(0).lower() in _AMBIGUOUS_MONTHS.get(lang, ()):
             continue
         span = doc.char_span(match.start(), match.end(), alignment_mode="expand")

@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Token
 
 from ..lexicon import Lexicon
 from .arguments import MentionIndex, with_conjuncts
-from .frames import Frame, sentence_span
+from .frames import Frame, sentence_span, tagged
 from .mentions import Mention
 
 SUBJECT_DEPS = frozenset({"nsubj"})
@@ -70,11 +70,9 @@ BASE_CONFIDENCE = 0.5
 
 def verb_frames(doc: Doc, index: MentionIndex, lexicon: Lexicon) -> Iterator[Frame]:
     """One frame per verb with at least two roles filled."""
-    for sent in doc.sents:
+    for sent, verbs in tagged(doc, "VERB"):
         evidence = sentence_span(sent)
-        for token in sent:
-            if token.pos_ != "VERB":
-                continue
+        for token in verbs:
             event_class = lexicon.event_class(doc.lang_, token.lemma_, "VERB")
             arguments = tuple(_verb_arguments(token, index, event_class))
             if _worth_keeping(arguments):
@@ -92,11 +90,9 @@ def verb_frames(doc: Doc, index: MentionIndex, lexicon: Lexicon) -> Iterator[Fra
 
 def noun_frames(doc: Doc, index: MentionIndex, lexicon: Lexicon) -> Iterator[Frame]:
     """Events named by a noun of the lexicon: "le déploiement des missiles en Biélorussie"."""
-    for sent in doc.sents:
+    for sent, nouns in tagged(doc, "NOUN"):
         evidence = sentence_span(sent)
-        for token in sent:
-            if token.pos_ != "NOUN":
-                continue
+        for token in nouns:
             event_class = lexicon.event_class(doc.lang_, token.lemma_, "NOUN")
             if event_class is None:
                 continue
