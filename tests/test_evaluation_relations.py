@@ -3,7 +3,7 @@
 import pytest
 
 from textkg.evaluation.corpora import GoldDocument, GoldEntity, GoldMention
-from textkg.evaluation.relations import score_document
+from textkg.evaluation.relations import co_sentence_baseline, score_document
 from textkg.records import Document, Entity, ExtractionRecord, Relation
 
 TEXT = "Des voyous ont volé la voiture de Marie à Paris."
@@ -59,32 +59,72 @@ def test_pair_counts(arguments, expected):
     assert (score.predicted, score.correct, score.gold, score.found) == expected
 
 
+def test_attribute_and_time_clusters_are_not_scored():
+    base = gold()
+    # POPCORN puts an attribute cluster on its holder's span ("voyous" has the CATEGORY "voyous")
+    attribute = GoldEntity("CATEGORY", (GoldMention(4, 10, "voyous"),))
+    time = GoldEntity("TIME_EXACT", (GoldMention(45, 50, "Paris"),))
+    relations = (*base.relations, (2, "HAS_CATEGORY", 4), (0, "STARTED_IN", 5))
+    with_attributes = GoldDocument("d", TEXT, (*base.entities, attribute, time), relations)
+    # Marie-voyous would be a gold pair through the attribute cluster; it is not one
+    score = score_document(record([{"agent": ("e1",), "theme": ("e3",)}], ENTITIES), with_attributes)
+    assert (score.predicted, score.correct, score.gold, score.found) == (1, 0, 3, 0)
+
+
+@pytest.mark.parametrize(
+    ("other", "expected"),
+    [
+        ("e3", (1, 1, 3, 1)),  # voiture-Marie is a gold pair
+        ("e4", (1, 0, 3, 0)),  # voiture-Paris is not, though voyous-Paris is
+    ],
+)
+def test_an_entity_stands_for_the_one_cluster_it_overlaps_most(other, expected):
+    # "voyous ont volé la voiture" as one entity shares 6 characters with voyous, 7 with voiture
+    sprawling = Entity("e9", "Concept", "voyous ont volé la voiture", mentions=((4, 33),))
+    score = score_document(record([{"agent": ("e9",), "theme": (other,)}], (*ENTITIES, sprawling)), gold())
+    assert (score.predicted, score.correct, score.gold, score.found) == expected
+
+
 def test_scores_in_percent():
     score = score_document(record([{"agent": ("e1",), "theme": ("e2",), "location": ("e4",)}], ENTITIES), gold())
     assert round(score.precision, 1) == 66.7 and round(score.recall, 1) == 66.7 and round(score.f1, 1) == 66.7
 
 
 @pytest.mark.model
-def test_evaluate_popcorn_parses_and_scores_a_corpus_file(tmp_path, fr_nlp):
+def test_eval_scores_relation_pairs_of_textkg_and_of_co_occurrence(tmp_path, fr_nlp):
     import json
 
-    from textkg.evaluation.relations import evaluate_popcorn
+    from textkg.evaluation.corpora import read_popcorn
+    from textkg.evaluation.scoring import score_relations
 
-    text = "La Russie a déployé des missiles en Biélorussie."
-    start = text.index("Biélorussie")
+    text = "La Russie a déployé des missiles en Biélorussie. Le ciel était gris à Minsk."
+    spans = {word: (text.index(word), text.index(word) + len(word)) for word in ("Russie", "missiles", "Biélorussie", "Minsk")}
     corpus = {
         "1": {
             "text": text,
             "entities": [
-                {"id": 0, "type": "PLACE", "mentions": [{"value": "Russie", "start": 3, "end": 9}]},
-                {"id": 1, "type": "MATERIEL", "mentions": [{"value": "missiles", "start": 24, "end": 32}]},
-                {"id": 2, "type": "PLACE", "mentions": [{"value": "Biélorussie", "start": start, "end": start + 11}]},
+                {"id": n, "type": kind, "mentions": [{"value": word, "start": spans[word][0], "end": spans[word][1]}]}
+                for n, (kind, word) in enumerate(
+                    [("PLACE", "Russie"), ("MATERIEL", "missiles"), ("PLACE", "Biélorussie"), ("PLACE", "Minsk")]
+                )
             ],
-            "relations": [[1, "IS_LOCATED_IN", 2], [0, "HAS_CONTROL_OVER", 1]],
+            "relations": [[1, "IS_LOCATED_IN", 2], [0, "HAS_CONTROL_OVER", 1], [3, "IS_LOCATED_IN", 2]],
         }
     }
     path = tmp_path / "popcorn.json"
     path.write_text(json.dumps(corpus), encoding="utf-8")
-    score = evaluate_popcorn(path, loader=lambda lang: fr_nlp)
-    # déployer(agent Russie, theme missiles, location Biélorussie): three pairs, two of them gold
-    assert (score.predicted, score.correct, score.gold, score.found) == (3, 2, 2, 2)
+    scores = {s.system: s for s in score_relations("popcorn", list(read_popcorn(path)), fr_nlp)}
+    # textkg: déployer(agent Russie, theme missiles, location Biélorussie) gives three pairs, two
+    # of them gold; Minsk in Belarus is said by no sentence.
+    assert (round(scores["textkg"].precision, 3), round(scores["textkg"].recall, 3)) == (0.667, 0.667)
+    # co-occurrence relates everything of the first sentence (Russie, missiles, Biélorussie and
+    # the nouns): the same two gold pairs at a lower precision
+    assert scores["spacy"].recall == scores["textkg"].recall and scores["spacy"].precision < scores["textkg"].precision
+
+
+def test_co_sentence_baseline_relates_gold_clusters_of_one_sentence():
+    # two sentences: voyous and voiture in the first, Marie and Paris in the second
+    split = TEXT.index(" de Marie")
+    score = co_sentence_baseline(gold(), [(0, split), (split, len(TEXT))])
+    # predicted voyous-voiture (gold) and Marie-Paris (not gold); Marie-voiture and voyous-Paris missed
+    assert (score.predicted, score.correct, score.gold, score.found) == (2, 1, 3, 1)

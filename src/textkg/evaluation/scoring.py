@@ -2,6 +2,9 @@
 
 Two systems are scored on the same parse: ``spacy`` (the statistical NER alone, each entity a
 singleton) and ``textkg`` (cleaned and retyped mentions, noun phrases, pronouns, coreference).
+On POPCORN, relation pairs (evaluation.relations) are scored too: textkg's relations, events and
+claims, against spaCy's entities and nouns related whenever they share a sentence (co-occurrence,
+the usual floor of relation extraction).
 """
 
 from __future__ import annotations
@@ -14,12 +17,14 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..extract import extract_record
 from ..extract.coref import coreference_chains, noun_mentions, pronoun_mentions
 from ..extract.mentions import date_mentions, named_mentions
 from ..gazetteer import default_gazetteer
-from ..records import broad_type
+from ..records import Document, Entity, ExtractionRecord, Relation, broad_type
 from .corpora import GoldDocument, NerDocument, read_democrat, read_hipe, read_popcorn
 from .metrics import COREF_METRICS, PRF, TypedSpan, conll_f1, mention_prf
+from .relations import PairScore, score_document
 
 HIPE_FILE = "hipe2020-dev-fr.tsv"
 POPCORN_FILE = "popcorn-train.json"
@@ -58,7 +63,9 @@ def evaluate(
         docs = list(islice(read_hipe(data_dir / HIPE_FILE), limit))
         scores += score_ner("hipe", docs, nlp)
     if "popcorn" in corpora:
-        scores += score_coreference("popcorn", list(islice(read_popcorn(data_dir / POPCORN_FILE), limit)), nlp)
+        popcorn = list(islice(read_popcorn(data_dir / POPCORN_FILE), limit))
+        scores += score_coreference("popcorn", popcorn, nlp)
+        scores += score_relations("popcorn", popcorn, nlp)
     if "democrat" in corpora:
         scores += score_coreference("democrat", list(islice(read_democrat(data_dir / DEMOCRAT_FILE), limit)), nlp)
     return scores
@@ -131,6 +138,51 @@ def score_coreference(corpus: str, docs: Sequence[GoldDocument], nlp: Language) 
         conll = conll_f1(by_metric)
         scores.append(Score(corpus, name, "CoNLL F1", conll, conll, conll))
     return scores
+
+
+def textkg_record(doc: Doc, gold: GoldDocument) -> ExtractionRecord:
+    return extract_record(doc, Document(id=gold.id, text=gold.text, lang=doc.lang_))
+
+
+def co_occurrence_record(doc: Doc, gold: GoldDocument) -> ExtractionRecord:
+    """spaCy's entities and the nouns outside them, every two of a sentence related."""
+    spans = [(e.start_char, e.end_char, e.sent.start) for e in doc.ents]
+    inside = {token.i for e in doc.ents for token in e}
+    spans += [(t.idx, t.idx + len(t), t.sent.start) for t in doc if t.pos_ == "NOUN" and t.i not in inside]
+    entities = tuple(
+        Entity(id=f"e{n}", type="Misc", label=gold.text[start:end], mentions=((start, end),))
+        for n, (start, end, _) in enumerate(spans, start=1)
+    )
+    relations = tuple(
+        Relation(
+            id=f"r{n}",
+            kind="event",
+            predicate="co-occurs",
+            arguments={"members": tuple(e.id for e, (_, _, sent) in zip(entities, spans) if sent == sentence.start)},
+            evidence=((sentence.start_char, sentence.end_char),),
+            confidence=0.0,
+        )
+        for n, sentence in enumerate(doc.sents, start=1)
+    )
+    return ExtractionRecord(Document(id=gold.id, text=gold.text, lang=doc.lang_), entities=entities, relations=relations)
+
+
+RELATION_SYSTEMS: dict[str, Callable[[Doc, GoldDocument], ExtractionRecord]] = {
+    "spacy": co_occurrence_record,
+    "textkg": textkg_record,
+}
+
+
+def score_relations(corpus: str, docs: Sequence[GoldDocument], nlp: Language) -> list[Score]:
+    """Relation-pair precision, recall and F1, summed over documents (evaluation.relations)."""
+    totals = {name: PairScore(0, 0, 0, 0) for name in RELATION_SYSTEMS}
+    for document, doc in zip(docs, _parse(nlp, (d.text for d in docs)), strict=True):
+        for name, system in RELATION_SYSTEMS.items():
+            totals[name] += score_document(system(doc, document), document)
+    return [
+        Score(corpus, name, "relation pairs", total.precision / 100, total.recall / 100, total.f1 / 100)
+        for name, total in totals.items()
+    ]
 
 
 def format_table(scores: Iterable[Score]) -> str:
