@@ -19,6 +19,7 @@ from .frames import ClaimFrame, Frame
 from .mentions import PRONOUN, Mention, date_mentions, named_mentions
 from .links import noun_links, possessive_links, uncovered_links
 from .relations import noun_frames, verb_frames
+from .scenes import scene_links
 from .typed_links import participant_class, typed_links
 
 BINARY_ROLES = ("agent", "theme")
@@ -65,6 +66,9 @@ def extract_record(
         if resolved == frames:
             break
         frames = resolved
+    related = {frozenset(pair) for f in frames for pair in combinations({entity_of[m] for _, m in f.arguments}, 2)}
+    used_mentions = [m for m in index.mentions if m in entity_of]
+    frames += scene_links(doc, used_mentions, entity_of, related, outlets, nouns)
     claims = tuple(_claim(f"c{n}", frame, entity_of) for n, frame in enumerate(claim_list, start=1))
     relations = tuple(
         _relation(f"r{n}", frame, doc[frame.head], entity_of, _enclosing_claim(doc, frame, claim_list, claims))
@@ -161,7 +165,7 @@ def _relation(
         predicate=frame.predicate,
         event_class=frame.event_class,
         arguments=arguments,
-        evidence=(frame.evidence,),
+        evidence=(frame.evidence,) if frame.setting is None else (frame.setting, frame.evidence),
         confidence=frame.confidence,
         polarity=frame.polarity,
         modality=frame.modality,

@@ -30,6 +30,8 @@ class Frame:
     # A typed link between participants (typed_links.py): dropped where a frame of the same
     # sentence already relates the same two entities.
     typed_link: bool = False
+    # The other sentence an inferred link rests on: the lead that sets a story's scene (scenes.py).
+    setting: Span | None = None
 
 
 @dataclass(frozen=True)

@@ -142,9 +142,9 @@ def _locates(subject: Participant, place: Participant) -> bool:
     habitants de Zinder", not "l'annonce de la Russie"). A place is inside another only when
     both are locatives ("à Zinder, au Niger"): an actor ("la Russie déploiera ... en Biélorussie")
     or an owner ("l'arsenal de Moscou en Biélorussie") is not."""
-    if subject.cls == "Place" and not _is_locative(subject.head):
+    if subject.cls == "Place" and not is_locative(subject.head):
         return False
-    if _is_locative(place.head):
+    if is_locative(place.head):
         return True
     return subject.cls in ("Person", "Organization") and _is_place_modifier(place.head, subject.head)
 
@@ -190,7 +190,7 @@ def _participants(tokens: list[Token], index: MentionIndex, nouns: NounClasses) 
             yield Participant(mention, cls, head, _climb(head))
 
 
-def _is_locative(place: Token) -> bool:
+def is_locative(place: Token) -> bool:
     """``place`` (or the noun it renames or is coordinated with) follows a locative preposition."""
     for token in (place, place.head):
         if any(c.dep_ == "case" and c.lower_ in LOCATIVE_CASES for c in token.children):
