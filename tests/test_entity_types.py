@@ -58,6 +58,19 @@ def test_words_that_are_not_names(fr_nlp, text, word):
     assert word not in [m[0] for m in mentions(fr_nlp, text)]
 
 
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("TF1 a diffusé un reportage sur la COP21.", "TF1"),
+        ("TF1 a diffusé un reportage sur la COP21.", "COP21"),
+        ("Les dirigeants du G-20 se retrouvent à Rome.", "G-20"),
+        ("Le vol MH17 a été abattu au-dessus de l'Ukraine.", "MH17"),
+    ],
+)
+def test_codes_that_look_like_designators_are_no_weapons(fr_nlp, text, code):
+    assert (code, "WeaponSystem") not in mentions(fr_nlp, text)
+
+
 def test_role_is_split_off_the_name(fr_nlp):
     doc = fr_nlp("Le ministre biélorusse de la Défense, Viktor Khrenin, a donné l'information.")
     (person,) = [m for m in named_mentions(doc) if m.fine_type == "Person"]

@@ -55,11 +55,23 @@ def test_organizations_and_acronyms(gazetteer, name, type_):
 
 
 @pytest.mark.parametrize(
-    ("text", "expected"),
-    [("S-400", True), ("MiG-29", True), ("Iskander-M", True), ("HIMARS", True), ("Su-35", True), ("Poutine", False), ("COVID-19", False)],
+    ("text", "before", "expected"),
+    [
+        ("HIMARS", None, True),  # a known system
+        ("Iskander-M", None, True),  # a known system with a variant suffix
+        ("S-400", "système", True),  # a designator after a head noun
+        ("MiG-29", "chasseurs", True),
+        ("Su-35", "avions", True),
+        ("S-400", "le", False),  # a designator alone is no evidence
+        ("G-20", "du", False),
+        ("COP21", "la", False),
+        ("TF1", None, False),
+        ("Poutine", "missiles", False),  # a head noun before a word that is no designator
+        ("COVID-19", "système", False),
+    ],
 )
-def test_weapon_designators(gazetteer, text, expected):
-    assert gazetteer.weapons.is_designator(text) is expected
+def test_weapon_names(gazetteer, text, before, expected):
+    assert gazetteer.weapons.names_weapon(text, before) is expected
 
 
 @pytest.mark.parametrize(

@@ -59,9 +59,20 @@ class WeaponLexicon:
     names: frozenset[str]
     heads: frozenset[str]
 
+    def is_known(self, text: str) -> bool:
+        """A known system name (HIMARS), also with a variant suffix ("Iskander-M")."""
+        stem, _, suffix = text.rpartition("-")
+        return ascii_fold(text) in self.names or (len(suffix) <= 2 and ascii_fold(stem) in self.names)
+
     def is_designator(self, text: str) -> bool:
-        """A designator such as S-400, MiG-29, Iskander-M, HIMARS, or a known system name."""
-        return ascii_fold(text) in self.names or any(p.fullmatch(text) for p in self.patterns)
+        """A designator such as S-400, MiG-29 or Tor-M2. Alone it is no evidence of a weapon (G-20,
+        TF1 and COP21 look the same): a weapon head noun before it is."""
+        return any(p.fullmatch(text) for p in self.patterns)
+
+    def names_weapon(self, text: str, word_before: str | None) -> bool:
+        """``text`` names a weapon system: a known one, or a designator after a head noun ("le
+        système S-400")."""
+        return self.is_known(text) or (word_before is not None and word_before.lower() in self.heads and self.is_designator(text))
 
 
 @dataclass(frozen=True)

@@ -72,7 +72,7 @@ def classify(
     ``lower_words`` are the folded lemmas of the words the document writes in lower case."""
     text = span.text
     before = _previous_word(doc, span.start)
-    if gazetteer.weapons.is_designator(text) or (before is not None and before.lower_ in gazetteer.weapons.heads):
+    if gazetteer.weapons.is_known(text) or (before is not None and before.lower_ in gazetteer.weapons.heads):
         if gazetteer.organization(text) is None:
             return Typing("WeaponSystem")
     known = gazetteer.organization(text)

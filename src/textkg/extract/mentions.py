@@ -282,7 +282,7 @@ def _scan_type(doc: Doc, span: Span, gazetteer: Gazetteer) -> Mention | None:
     place = gazetteer.place(text, subdivisions=False)
     if known is not None and (text.isupper() or text[:1].isupper()):
         type_, links = known.type, ()
-    elif gazetteer.weapons.is_designator(text):
+    elif gazetteer.weapons.names_weapon(text, doc[span.start - 1].text if span.start > 0 else None):
         type_, links = "WeaponSystem", ()
     elif place is not None and (place.type != "City" or place.population >= SCAN_MIN_POPULATION):
         type_, links = place.type, tuple(sorted(place.links.items()))
