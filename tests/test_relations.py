@@ -125,6 +125,27 @@ def test_modality_reaches_controlled_verbs(fr_nlp, text, predicate, modality):
     assert found and found[0][4] == modality, found
 
 
+@pytest.mark.parametrize(
+    ("text", "predicate", "polarity"),
+    [
+        ("L'armée n'a déployé aucun char près de la frontière polonaise.", "déployer", "negative"),
+        ("Le gouvernement ne signera jamais cet accord avec la Chine.", "signer", "negative"),
+        ("Les rebelles n'ont plus attaqué la ville de Goma.", "attaquer", "negative"),
+        ("Moscou n'a déployé que des missiles en Biélorussie.", "déployer", "positive"),  # ne ... que restricts
+        ("Moscou a déployé des missiles en Biélorussie.", "déployer", "positive"),
+    ],
+)
+def test_polarity(fr_nlp, text, predicate, polarity):
+    record = extract_record(fr_nlp(text), Document(id="t", text=text))
+    found = [r.polarity for r in record.relations if r.predicate == predicate]
+    assert found == [polarity], [(r.predicate, r.polarity) for r in record.relations]
+
+
+def test_nobody_is_no_participant(fr_nlp):
+    found = relations(fr_nlp, "La police n'a arrêté personne à Marseille.")
+    assert not any("personne" in labels for *_, roles, _ in found for labels in roles.values()), found
+
+
 def test_undeclared_war_is_a_negative_declaration_against_its_target(fr_nlp):
     text = "L'Occident mène une guerre non déclarée contre la Russie."
     record = extract_record(fr_nlp(text), Document(id="t", text=text))

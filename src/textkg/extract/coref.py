@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Token
 from ..gazetteer import Gazetteer
 from ..records import broad_type
 from ..resolve import cluster_mentions
-from .mentions import PRONOUN, Mention, mention_head
+from .mentions import PRONOUN, Mention, is_negative_pronoun, mention_head
 
 # Third-person pronouns and the (gender, number) they require; None accepts either.
 PRONOUN_AGREEMENT: dict[str, tuple[str | None, str | None]] = {
@@ -127,6 +127,7 @@ def noun_mentions(doc: Doc, taken: Iterable[Mention], titles: frozenset[str] = f
             and token.i not in covered
             and token.dep_ in NOMINAL_DEPS
             and token.lower_ not in titles
+            and not is_negative_pronoun(token)
             and not any(child.dep_ == "fixed" for child in token.children)
             and any(c.isalpha() for c in token.text)
         ):

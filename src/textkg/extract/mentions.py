@@ -29,6 +29,8 @@ QUOTE_PAIRS = {"«": "»", '"': '"', "“": "”"}
 NAMED_BY_QUOTE = frozenset({"Organization", "Place"})
 MAX_QUOTED_NAME = 10
 PLACE_TYPES = frozenset({"Country", "City", "Region"})
+# Nouns that stand for nobody and nothing beside a negation.
+NEGATIVE_PRONOUNS = frozenset({"personne", "rien"})
 # Longest token run looked up in the gazetteers when scanning for names the NER missed.
 MAX_SCAN_TOKENS = 5
 # Gazetteer places found by scanning (not by the NER) must be at least this big, or a country or
@@ -169,7 +171,7 @@ def date_mentions(doc: Doc, reference: str | None = None, text: str | None = Non
 def concept_mention(token: Token) -> Mention | None:
     """The noun phrase headed by ``token`` as a Concept, without determiners and clauses:
     "un accord pour officialiser ..." -> "accord"; "des armes nucléaires" -> "armes nucléaires"."""
-    if token.pos_ not in ("NOUN", "PROPN"):
+    if token.pos_ not in ("NOUN", "PROPN") or is_negative_pronoun(token):
         return None
     kept = [token]
     for child in token.children:
@@ -183,6 +185,13 @@ def concept_mention(token: Token) -> Mention | None:
     if any(t.pos_ in ("PUNCT", "VERB", "AUX", "SCONJ", "PRON") for t in tokens):
         tokens = token.doc[token.i : token.i + 1]
     return Mention(tokens.start_char, tokens.end_char, tokens.text, "Concept", tokens.start, tokens.end - 1)
+
+
+def is_negative_pronoun(token: Token) -> bool:
+    """"n'a arrêté personne", "ne voit rien": the noun is nobody, nothing."""
+    if token.lemma_.lower() not in NEGATIVE_PRONOUNS:
+        return False
+    return token.dep_ == "advmod" or any("Neg" in c.morph.get("Polarity") for c in token.head.children)
 
 
 def _trimmed(

@@ -29,7 +29,11 @@ CONTROLLER_POS = frozenset({"VERB", "ADJ"})
 RELATIVE_DEPS = frozenset({"acl:relcl"})
 PARTICIPLE_MODIFIER_DEPS = frozenset({"acl"})
 NEGATION_LEMMAS = frozenset({"non", "pas", "jamais", "aucunement", "nullement", "not", "never", "n't"})
-MODAL_LEMMAS = frozenset({"pouvoir", "devoir", "can", "could", "may", "might", "must", "should", "would"})
+# "ne" alone negates only without the "que" of restriction.
+RESTRICTED_NEGATOR = "ne"
+RESTRICTIVE_WORDS = frozenset({"que", "qu'", "qu’"})
+# Verbs of possibility: what they govern may not happen ("devoir" obliges; it stays asserted).
+MODAL_LEMMAS = frozenset({"pouvoir", "can", "could", "may", "might"})
 
 # Preposition -> role; "location" roles also need a place (or an unnamed place noun).
 PREPOSITION_ROLES = {
@@ -111,8 +115,20 @@ def noun_frames(doc: Doc, index: MentionIndex, lexicon: Lexicon) -> Iterator[Fra
 
 
 def polarity(verb: Token) -> str:
-    negated = any(c.lemma_.lower() in NEGATION_LEMMAS and c.dep_ == "advmod" for c in verb.children)
-    return "negative" if negated else "positive"
+    """negative under "ne" (spaCy marks it Polarity=Neg), "pas", "jamais", "non" or "not"; "ne ...
+    que" restricts ("n'a signé qu'un accord": one agreement was signed), it does not negate."""
+    negators = [
+        c for c in verb.children if c.dep_ == "advmod" and (c.lemma_.lower() in NEGATION_LEMMAS or "Neg" in c.morph.get("Polarity"))
+    ]
+    if not negators:
+        return "positive"
+    if all(c.lemma_.lower() == RESTRICTED_NEGATOR for c in negators) and _restrictive_que(verb):
+        return "positive"
+    return "negative"
+
+
+def _restrictive_que(verb: Token) -> bool:
+    return any(t.lower_ in RESTRICTIVE_WORDS and t.dep_ in ("advmod", "mark") for c in verb.children for t in (c, *c.children))
 
 
 def modality(verb: Token) -> str:
