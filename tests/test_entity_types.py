@@ -86,6 +86,19 @@ def test_places_are_linked_to_geonames_and_a_capital_acting_stands_for_its_count
     assert "represents" not in plain["Moscou"]
 
 
+@pytest.mark.parametrize(
+    ("text", "acting"),
+    [
+        ("D'après Moscou, la Biélorussie a signé l'accord.", True),
+        ("D’après Moscou, la Biélorussie a signé l'accord.", True),
+        ("Le train est arrivé à Paris après Moscou.", False),  # "après" alone is time, not a source
+    ],
+)
+def test_a_capital_cited_as_a_source_stands_for_its_country(fr_nlp, text, acting):
+    found = {m.text: dict(m.links) for m in named_mentions(fr_nlp(text))}
+    assert ("represents" in found["Moscou"]) is acting, found
+
+
 def test_extractors_see_the_broad_class(fr_nlp):
     found = {m.text: (m.type, m.fine_type) for m in named_mentions(fr_nlp("Selon Reuters, la Russie a parlé."))}
     assert found["Russie"] == ("Place", "Country")

@@ -242,6 +242,8 @@ def test_a_title_before_a_name_is_that_person(fr_nlp):
         ("an owner is not located", "Les missiles de la Russie sont stockés en Biélorussie.", ("located in", "Russie", "Biélorussie")),
         ("an owner is not located", "Ils ont déployé une partie de l'arsenal de Moscou en Biélorussie.", ("located in", "Moscou", "Biélorussie")),
         ("the outlet is not a participant", "Selon Reuters, le ministre russe de la Défense, Sergueï Choïgou, a parlé.", ("related to", "Sergueï Choïgou", "Reuters")),
+        ("nor after a curly d’après", "D’après l’AFP, Jean Dupont a été arrêté à Lyon.", ("located in", "AFP", "Lyon")),
+        ("nor a common noun after selon", "Selon la police, des voleurs ont attaqué une femme à Paris.", ("located in", "police", "Paris")),
     ],
 )
 def test_typed_links_not_made(fr_nlp, construction, text, absent):

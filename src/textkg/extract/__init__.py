@@ -13,7 +13,7 @@ from ..records import Claim, Document, Entity, ExtractionRecord, Relation
 from ..gazetteer import default_gazetteer
 from ..resolve import attach_anaphora, cluster_mentions
 from .arguments import MentionIndex
-from .claims import SOURCE_MARKERS, claim_frames
+from .claims import claim_frames, is_source_marker
 from .coref import Chain, coreference_chains, pronoun_mentions
 from .frames import ClaimFrame, Frame
 from .mentions import PRONOUN, Mention, date_mentions, named_mentions
@@ -45,7 +45,7 @@ def extract_record(
     frames += uncovered_links([f for f in links if f.head not in cues], frames)
     # Who speaks or reports is not a participant of what is said: no typed link through the
     # reporting verb, none to "selon Reuters".
-    outlets = {c.source for c in claim_list} | {c.speaker for c in claim_list if c.cue.lower() in SOURCE_MARKERS}
+    outlets = {c.source for c in claim_list} | {c.speaker for c in claim_list if is_source_marker(c.cue)}
     frames += [f for f in typed_links(doc, index, nouns) if f.head not in cues and not outlets.intersection(m for _, m in f.arguments)]
     frames.sort(key=lambda f: f.head)
 

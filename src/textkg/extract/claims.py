@@ -138,6 +138,11 @@ def _hearsay(sent: Span, index: MentionIndex, sources: list[tuple[Token, Mention
         )
 
 
+def is_source_marker(cue: str) -> bool:
+    """"selon", "d'après" (any apostrophe, any case), "according to"."""
+    return cue.strip().lower().replace("’", "'") in SOURCE_MARKERS
+
+
 def _according_to(sent: Span, index: MentionIndex, sources: list[tuple[Token, Mention]]) -> Iterator[ClaimFrame]:
     """No reporting verb: "X, selon Moscou, a été motivée" makes Moscou the speaker."""
     for token, mention in sources[:1]:
@@ -170,9 +175,9 @@ def _sources(sent: Span, index: MentionIndex) -> Iterator[tuple[Token, Mention]]
         if token.i not in case_heads and token.dep_ not in AGENT_DEPS:
             continue
         case = [t for c in token.children if c.dep_ == "case" for t in (c, *(f for f in c.children if f.dep_ == "fixed"))]
-        marker = "".join(c.text_with_ws for c in sorted(case, key=lambda t: t.i)).strip().lower().replace("’", "'")
+        marker = "".join(c.text_with_ws for c in sorted(case, key=lambda t: t.i))
         cited = token.dep_ in AGENT_DEPS and token.head.lower_ in CITED_FORMS
-        if marker in SOURCE_MARKERS or cited:
+        if is_source_marker(marker) or cited:
             mention = index.named(token)
             if mention is not None:
                 yield token, mention

@@ -17,13 +17,16 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from typing import TypeVar
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from ..gazetteer import Gazetteer
 from ..names import ascii_fold
 
 # Words that introduce the outlet of reported speech.
-SOURCE_CUES = frozenset({"selon", "après", "rapporte", "rapportent", "rapporté", "according", "reports", "reported"})
+SOURCE_CUES = frozenset({"selon", "rapporte", "rapportent", "rapporté", "according", "reports", "reported"})
+# "après" cites a source only in "d'après"; alone it is time ("arrivé après Londres").
+AFTER = "après"
+ELIDED_DE = frozenset({"d'", "d’"})
 # Words that make a name a media outlet when the lexicon does not know it.
 MEDIA_WORDS = frozenset(
     {"agence", "agency", "news", "presse", "press", "télévision", "television", "tv", "radio", "journal", "times", "post"}
@@ -215,8 +218,13 @@ def title_before(doc: Doc, start: int, gazetteer: Gazetteer) -> bool:
     return word in gazetteer.titles or word + "." in gazetteer.titles or word.rstrip(".") in gazetteer.titles or word in gazetteer.roles
 
 
+def is_source_word(token: Token) -> bool:
+    """"selon", "rapporte", or the "après" of "d'après"."""
+    if token.lower_ == AFTER:
+        return token.i > 0 and token.doc[token.i - 1].lower_ in ELIDED_DE
+    return token.lower_ in SOURCE_CUES
+
+
 def _after_source_cue(doc: Doc, span: Span) -> bool:
     window = doc[max(0, span.start - 3) : span.start]
-    return any(t.lower_ in SOURCE_CUES for t in window) or (
-        span.end < len(doc) and doc[span.end].lower_ in SOURCE_CUES
-    )
+    return any(is_source_word(t) for t in window) or (span.end < len(doc) and is_source_word(doc[span.end]))

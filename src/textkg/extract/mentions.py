@@ -17,7 +17,7 @@ from ..gazetteer import Gazetteer, default_gazetteer
 from ..lexicon import NounClasses, default_noun_classes
 from ..names import ascii_fold, clean_surface, name_key
 from ..records import ENTITY_TYPES, broad_type
-from .entity_types import classify, origin_in_parentheses, title_before, vote_types
+from .entity_types import classify, is_source_word, origin_in_parentheses, title_before, vote_types
 
 NER_TYPES = {"PER": "Person", "PERSON": "Person", "ORG": "Organization", "LOC": "Place", "GPE": "Place", "MISC": "Misc"}
 # Every entity class but the unnamed ones.
@@ -315,7 +315,7 @@ def _with_metonymy(doc: Doc, mention: Mention, gazetteer: Gazetteer) -> Mention:
         return mention
     head = doc[mention.first_token : mention.last_token + 1].root
     acting = head.dep_ in ("nsubj", "nsubj:pass", "obl:agent") or any(
-        t.lower_ in ("selon", "après") for t in doc[max(0, mention.first_token - 2) : mention.first_token]
+        is_source_word(t) for t in doc[max(0, mention.first_token - 2) : mention.first_token]
     )
     country = gazetteer.countries.get(place.capital_of)
     if not acting or country is None or "geonames" not in country.links:

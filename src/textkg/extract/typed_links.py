@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Token
 
 from ..lexicon import NounClasses
 from .arguments import MentionIndex
+from .claims import is_source_marker
 from .coref import pronoun_mention
 from .frames import Frame, sentence_span, tagged
 from .mentions import Mention, mention_head
@@ -184,10 +185,17 @@ def _participants(tokens: list[Token], index: MentionIndex, nouns: NounClasses) 
         head = mention_head(index.doc, mention)
         if head.i != token.i and index.at(head) is mention:
             continue  # visit a mention at its head token only
+        if _cites(head):
+            continue  # "selon la police": who tells the story is not in it
         cls = participant_class(index.doc, mention, nouns)
         if cls is not None:
             seen.add(mention)
             yield Participant(mention, cls, head, _climb(head))
+
+
+def _cites(token: Token) -> bool:
+    case = [t for c in token.children if c.dep_ == "case" for t in (c, *(f for f in c.children if f.dep_ == "fixed"))]
+    return bool(case) and is_source_marker("".join(t.text_with_ws for t in sorted(case, key=lambda t: t.i)))
 
 
 def is_locative(place: Token) -> bool:
