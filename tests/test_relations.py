@@ -242,6 +242,7 @@ def test_a_title_before_a_name_is_that_person(fr_nlp):
         ("an owner is not located", "Les missiles de la Russie sont stockés en Biélorussie.", ("located in", "Russie", "Biélorussie")),
         ("an owner is not located", "Ils ont déployé une partie de l'arsenal de Moscou en Biélorussie.", ("located in", "Moscou", "Biélorussie")),
         ("the outlet is not a participant", "Selon Reuters, le ministre russe de la Défense, Sergueï Choïgou, a parlé.", ("related to", "Sergueï Choïgou", "Reuters")),
+        ("places of two clauses", "Jean Dupont, qui habite à Lyon, a été arrêté à Paris.", ("located in", "Lyon", "Paris")),
         ("nor after a curly d’après", "D’après l’AFP, Jean Dupont a été arrêté à Lyon.", ("located in", "AFP", "Lyon")),
         ("nor a common noun after selon", "Selon la police, des voleurs ont attaqué une femme à Paris.", ("located in", "police", "Paris")),
     ],

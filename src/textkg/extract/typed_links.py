@@ -45,6 +45,8 @@ MAX_PATH = 5
 # part in different predications. Coordinated, controlled, adverbial and relative clauses share
 # participants ("X a été attaquée et a perdu son sac", "X, qui habite à Lyon").
 CLAUSE_DEPS = frozenset({"ccomp", "csubj", "parataxis"})
+# Parts of speech that head a clause.
+CLAUSE_POS = frozenset({"VERB", "AUX"})
 # Possession through a verb is said of its active subject.
 OWNER_DEPS = frozenset({"nsubj"})
 # Nominal slots where a common noun names a participant.
@@ -107,7 +109,7 @@ def _typed_link(first: Participant, second: Participant, evidence: tuple[int, in
     if pivot is None or len(path) - 1 > MAX_PATH or _crosses_clause(path, pivot):
         return None
     signature = SIGNATURES[(subject.cls, obj.cls)]
-    if signature == LOCATED_IN and not _locates(subject, obj):
+    if signature == LOCATED_IN and not _locates(subject, obj, path):
         return None
     if signature == RELATED and pivot.pos_ != "VERB":
         return None  # "X, Y": two names side by side are often one person
@@ -138,16 +140,27 @@ def _oriented(a: Participant, b: Participant) -> tuple[Participant, Participant]
     return None
 
 
-def _locates(subject: Participant, place: Participant) -> bool:
+def _locates(subject: Participant, place: Participant, path: list[Token]) -> bool:
     """A place locates what it is the locative of ("attaquée à Paris") or the complement of ("les
     habitants de Zinder", not "l'annonce de la Russie"). A place is inside another only when
-    both are locatives ("à Zinder, au Niger"): an actor ("la Russie déploiera ... en Biélorussie")
-    or an owner ("l'arsenal de Moscou en Biélorussie") is not."""
-    if subject.cls == "Place" and not is_locative(subject.head):
+    both are locatives of one noun phrase ("à Zinder, au Niger"): an actor ("la Russie déploiera
+    ... en Biélorussie"), an owner ("l'arsenal de Moscou en Biélorussie") or the place of another
+    clause ("X, qui habite à Lyon, a été arrêté à Paris") is not."""
+    if subject.cls == "Place" and (not is_locative(subject.head) or not _one_phrase(subject, place, path)):
         return False
     if is_locative(place.head):
         return True
     return subject.cls in ("Person", "Organization") and _is_place_modifier(place.head, subject.head)
+
+
+def _one_phrase(a: Participant, b: Participant, path: list[Token]) -> bool:
+    """Two places of one locative phrase: joined by nouns alone ("la ville de Zinder au Niger"), or
+    side by side with only a comma and a preposition between them ("à Zinder, au Niger")."""
+    if not any(t.pos_ in CLAUSE_POS for t in path):
+        return True
+    first, second = sorted((a.mention, b.mention), key=lambda m: m.start)
+    between = a.head.doc[first.last_token + 1 : second.first_token]
+    return all(t.is_punct or t.dep_ in ("case", "det") for t in between)
 
 
 def _predicate(signature: str, path: list[Token], subject: Token) -> str:
