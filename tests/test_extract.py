@@ -34,7 +34,7 @@ def run(nlp, text):
         (
             "La France a livré des canons Caesar à l'Ukraine.",
             "livrer",
-            {"agent": ["France"], "theme": ["Caesar"], "location": ["Ukraine"]},
+            {"agent": ["France"], "theme": ["Caesar"], "recipient": ["Ukraine"]},
         ),
     ],
 )

@@ -90,6 +90,20 @@ def relations(nlp, text):
             "Deployment",
             {"theme": ["missiles russes"], "location": ["Biélorussie"]},
         ),
+        (
+            "nominal event whose de-complement is its doer",
+            "La visite du président Emmanuel Macron en Algérie a été reportée.",
+            "visite",
+            "Meeting",
+            {"agent": ["Emmanuel Macron"], "location": ["Algérie"]},
+        ),
+        (
+            "nominal event whose de-complement undergoes it",
+            "L'annexion de la Crimée a été condamnée.",
+            "annexion",
+            "Annexation",
+            {"theme": ["Crimée"]},
+        ),
     ],
 )
 def test_events_with_roles(fr_nlp, construction, text, predicate, event_class, roles):
@@ -139,6 +153,13 @@ def test_polarity(fr_nlp, text, predicate, polarity):
     record = extract_record(fr_nlp(text), Document(id="t", text=text))
     found = [r.polarity for r in record.relations if r.predicate == predicate]
     assert found == [polarity], [(r.predicate, r.polarity) for r in record.relations]
+
+
+def test_par_in_the_active_voice_is_a_means_not_a_doer(fr_nlp):
+    found = relations(fr_nlp, "Madame Durand a prévenu la police par téléphone.")
+    assert not any("téléphone" in labels for *_, roles, _ in found for labels in roles.values()), found
+    passive = relations(fr_nlp, "Le suspect a été interpellé par les gendarmes à Nantes.")
+    assert any(roles.get("agent") == ["gendarmes"] for *_, roles, _ in passive), passive
 
 
 def test_nobody_is_no_participant(fr_nlp):

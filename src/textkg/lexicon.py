@@ -61,22 +61,34 @@ class NounClasses:
         return self.classes.get(lemma.lower())
 
 
-def read_noun_classes(path: Path) -> NounClasses:
-    classes: dict[str, str] = {}
+def read_noun_classes(path: Path) -> dict[str, NounClasses]:
+    """nouns.tsv: lang, class, lemmas; one NounClasses per language (a lemma keeps its first class)."""
+    classes: dict[str, dict[str, str]] = {}
     for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
         if not line.strip() or line.startswith("#"):
             continue
         cells = line.split("\t")
-        if len(cells) != 2 or cells[0] not in NOUN_CLASSES:
-            raise InputError(path, f"expected 2 tab-separated cells: class ({'|'.join(NOUN_CLASSES)}), lemmas", number)
-        for lemma in cells[1].split("|"):
-            classes.setdefault(lemma.strip().lower(), cells[0])
-    return NounClasses(classes)
+        if len(cells) != 3 or cells[1] not in NOUN_CLASSES:
+            raise InputError(path, f"expected 3 tab-separated cells: lang, class ({'|'.join(NOUN_CLASSES)}), lemmas", number)
+        lang, cls, lemmas = cells
+        for lemma in lemmas.split("|"):
+            classes.setdefault(lang, {}).setdefault(lemma.strip().lower(), cls)
+    return {lang: NounClasses(by_lemma) for lang, by_lemma in classes.items()}
 
 
 @lru_cache(maxsize=1)
-def default_noun_classes() -> NounClasses:
-    """nouns.tsv, plus the event nouns of the predicate lexicon as Events ("déploiement", "accord")."""
-    listed = read_noun_classes(ontology_dir() / "lexicons" / "nouns.tsv")
-    events = {lemma: "Event" for (_, lemma, pos) in default_lexicon().events if pos == "NOUN"}
+def listed_noun_classes() -> dict[str, NounClasses]:
+    return read_noun_classes(ontology_dir() / "lexicons" / "nouns.tsv")
+
+
+def noun_classes(lexicon: Lexicon, lang: str) -> NounClasses:
+    """nouns.tsv for ``lang``, plus the event nouns of ``lexicon`` as Events ("déploiement", "accord")."""
+    listed = listed_noun_classes().get(lang, NounClasses())
+    events = {lemma: "Event" for (language, lemma, pos) in lexicon.events if pos == "NOUN" and language == lang}
     return NounClasses({**events, **listed.classes})
+
+
+@lru_cache(maxsize=4)
+def default_noun_classes(lang: str) -> NounClasses:
+    """The noun classes of the default lexicons for ``lang``."""
+    return noun_classes(default_lexicon(), lang)

@@ -76,7 +76,7 @@ def warm_worker(loader: PipelineLoader, lang: str) -> None:
     worker_pipeline(loader, lang)
     default_gazetteer()
     default_lexicon()
-    default_noun_classes()
+    default_noun_classes(lang)
 
 
 def extract_stream(documents: Iterable[Document], loader: PipelineLoader, batch_size: int = BATCH_SIZE) -> Iterator[ExtractionRecord]:

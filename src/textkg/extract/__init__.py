@@ -8,7 +8,7 @@ from itertools import combinations
 
 from spacy.tokens import Doc, Token
 
-from ..lexicon import Lexicon, default_lexicon, default_noun_classes
+from ..lexicon import Lexicon, default_lexicon, default_noun_classes, noun_classes
 from ..records import Claim, Document, Entity, ExtractionRecord, Relation
 from ..gazetteer import default_gazetteer
 from ..resolve import attach_anaphora, cluster_mentions
@@ -33,9 +33,9 @@ def extract_record(
 ) -> ExtractionRecord:
     """Entities, relations, events and claims of ``document``, parsed as ``doc``. ``names``
     replaces textkg's own named mentions (an outside recogniser's, or a corpus's gold ones)."""
+    nouns = default_noun_classes(doc.lang_) if lexicon is None else noun_classes(lexicon, doc.lang_)
     lexicon = lexicon or default_lexicon()
     names = named_mentions(doc) if names is None else names
-    nouns = default_noun_classes()
     index = MentionIndex(doc, [*names, *date_mentions(doc, document.date, document.text)], nouns)
     claim_list = list(claim_frames(doc, index, lexicon))
     cues = {claim.cue_token for claim in claim_list}

@@ -106,7 +106,7 @@ def named_mentions(doc: Doc, gazetteer: Gazetteer | None = None, metonymy: bool 
     inside_misc = {i for m in found if m.type == "Misc" for i in range(m.first_token, m.last_token + 1)}
     nested = _scanned(doc, set(range(len(doc))) - inside_misc, gazetteer)
     found += [m for m in nested if m.type in PLACE_TYPES]
-    quoted = list(quoted_names(doc, default_noun_classes()))
+    quoted = list(quoted_names(doc, default_noun_classes(doc.lang_)))
     taken = {i for m in quoted for i in range(m.first_token, m.last_token + 1)}
     found = [m for m in found if not taken.intersection(range(m.first_token, m.last_token + 1))] + quoted
     covered = {i for m in found for i in range(m.first_token, m.last_token + 1)}

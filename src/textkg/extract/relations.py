@@ -63,6 +63,10 @@ SITE_CASES = frozenset({"dans", "chez", "à", "au", "aux", "sur", "en", "in", "i
 ADJUNCT_DEPS = frozenset({"obl:mod", "obl"})
 QUANTIFIER_TYPES = frozenset({"Ind", "Tot", "Neg", "Int"})
 NOMINAL_ROLE_BY_CASE = {"de": "theme", "du": "theme", "des": "theme", "of": "theme", "par": "agent", "by": "agent"}
+# Event classes whose nouns take their doer as the "de" complement: "l'annonce de la Russie",
+# "les menaces de l'OTAN", "la visite du président" (where "le déploiement des missiles" and
+# "l'annexion de la Crimée" take what undergoes the event).
+AGENTIVE_GENITIVE_CLASSES = frozenset({"Announcement", "Threat", "Meeting", "MilitaryExercise", "Sanction"})
 
 # Roles a preposition gives whatever noun the parser hung it on ("une offensive contre l'Ukraine").
 MISATTACHED_ROLES = frozenset({"time", "location", "target"})
@@ -100,7 +104,7 @@ def noun_frames(doc: Doc, index: MentionIndex, lexicon: Lexicon) -> Iterator[Fra
             event_class = lexicon.event_class(doc.lang_, token.lemma_, "NOUN")
             if event_class is None:
                 continue
-            arguments = tuple(_noun_arguments(token, index))
+            arguments = tuple(_noun_arguments(token, index, event_class))
             if arguments:
                 yield Frame(
                     predicate=token.lemma_.lower(),
@@ -209,13 +213,21 @@ def _verb_arguments(verb: Token, index: MentionIndex, event_class: str | None) -
             yield from emit("theme", _antecedent(child))
         elif child.dep_ in OBLIQUE_DEPS:
             role, target = _oblique_role(child, index)
-            if role == "location" and event_class in RECIPIENT_CLASSES and _case_lemma(child) in RECIPIENT_CASES:
-                role = "recipient"  # "livrer des canons à l'Ukraine"
+            role = _with_recipient(role, child, event_class)
+            if role == "agent" and not passive:
+                role = None  # "par téléphone", "par la fenêtre": a means or a path, not a doer
             if role is not None:
                 yield from emit(role, target)
     for head in heads:
         for role, target in _misattached_obliques(head, index):
-            yield from emit(role, target, allow_concept=False)
+            yield from emit(_with_recipient(role, target, event_class), target, allow_concept=False)
+
+
+def _with_recipient(role: str | None, oblique: Token, event_class: str | None) -> str | None:
+    """"livrer des canons à l'Ukraine": the "à X" of a transfer is its recipient, not a place."""
+    if role == "location" and event_class in RECIPIENT_CLASSES and _case_lemma(oblique) in RECIPIENT_CASES:
+        return "recipient"
+    return role
 
 
 def _misattached_obliques(argument: Token, index: MentionIndex, depth: int = 2) -> Iterator[tuple[str, Token]]:
@@ -265,13 +277,15 @@ def _oblique_role(token: Token, index: MentionIndex) -> tuple[str | None, Token]
     return None, token
 
 
-def _noun_arguments(noun: Token, index: MentionIndex) -> Iterator[tuple[str, Mention]]:
+def _noun_arguments(noun: Token, index: MentionIndex, event_class: str) -> Iterator[tuple[str, Mention]]:
     for child in noun.children:
         if child.dep_ != "nmod":
             continue
         case = next((c.lemma_.lower() for c in child.children if c.dep_ == "case"), None)
         if case in NOMINAL_ROLE_BY_CASE:
             role = NOMINAL_ROLE_BY_CASE[case]
+            if role == "theme" and event_class in AGENTIVE_GENITIVE_CLASSES:
+                role = "agent"
             for token in with_conjuncts(child):
                 mention = index.resolve(token)
                 if mention is not None:
