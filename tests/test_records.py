@@ -2,6 +2,8 @@ import json
 
 import pytest
 
+from textkg.errors import ContractError
+
 from textkg.records import Claim, Document, Entity, ExtractionRecord, Relation
 
 
@@ -61,5 +63,5 @@ def test_a_relation_without_trigger_keeps_the_older_shape():
 def test_broken_records_are_rejected_with_the_field_named(mutate, message):
     data = make_record().to_json()
     mutate(data)
-    with pytest.raises(ValueError, match=message):
+    with pytest.raises(ContractError, match=message):
         ExtractionRecord.from_json(data)

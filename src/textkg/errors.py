@@ -22,6 +22,11 @@ class InputError(TextkgError):
         super().__init__(f"{where}: {reason}")
 
 
+class ContractError(TextkgError, ValueError):
+    """A record read back breaks the extraction-record contract; the message names the field. Also a
+    ValueError, since it is a bad value (ingest reports it with the file and line it came from)."""
+
+
 class ModelError(TextkgError):
     """A spaCy pipeline is missing or cannot be loaded."""
 

@@ -10,6 +10,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from .errors import ContractError
+
 Span = tuple[int, int]
 
 ENTITY_TYPES = (
@@ -181,7 +183,7 @@ class ExtractionRecord:
 
     @classmethod
     def from_json(cls, data: Any) -> ExtractionRecord:
-        """Read a record back; raises ValueError naming the first field that breaks the contract."""
+        """Read a record back; raises ContractError naming the first field that breaks the contract."""
         obj = _mapping(data, "record")
         document = Document(
             id=_str(obj, "id"),
@@ -264,36 +266,36 @@ _MISSING = object()
 
 def _mapping(value: Any, name: str) -> Mapping[str, Any]:
     if not isinstance(value, Mapping):
-        raise ValueError(f"{name} must be a JSON object")
+        raise ContractError(f"{name} must be a JSON object")
     return value
 
 
 def _list(obj: Mapping[str, Any], key: str) -> list[Any]:
     value = obj.get(key, [])
     if not isinstance(value, list):
-        raise ValueError(f"'{key}' must be a list")
+        raise ContractError(f"'{key}' must be a list")
     return value
 
 
 def _str(obj: Mapping[str, Any], key: str, default: Any = _MISSING) -> str:
     value = obj.get(key, default)
     if value is _MISSING:
-        raise ValueError(f"missing field '{key}'")
+        raise ContractError(f"missing field '{key}'")
     if not isinstance(value, str):
-        raise ValueError(f"'{key}' must be a string")
+        raise ContractError(f"'{key}' must be a string")
     return value
 
 
 def _opt_str(obj: Mapping[str, Any], key: str) -> str | None:
     value = obj.get(key)
     if value is not None and not isinstance(value, str):
-        raise ValueError(f"'{key}' must be a string or null")
+        raise ContractError(f"'{key}' must be a string or null")
     return value
 
 
 def _str_items(value: Any, name: str) -> list[str]:
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise ValueError(f"'{name}' must be a list of strings")
+        raise ContractError(f"'{name}' must be a list of strings")
     return value
 
 
@@ -304,14 +306,14 @@ def _str_list(obj: Mapping[str, Any], key: str) -> list[str]:
 def _choice(obj: Mapping[str, Any], key: str, allowed: tuple[str, ...], default: Any = _MISSING) -> str:
     value = _str(obj, key, default)
     if value not in allowed:
-        raise ValueError(f"'{key}' must be one of {', '.join(allowed)}, not {value!r}")
+        raise ContractError(f"'{key}' must be one of {', '.join(allowed)}, not {value!r}")
     return value
 
 
 def _confidence(obj: Mapping[str, Any]) -> float:
     value = obj.get("confidence", 1.0)
     if isinstance(value, bool) or not isinstance(value, int | float) or not 0.0 <= value <= 1.0:
-        raise ValueError("'confidence' must be a number in [0, 1]")
+        raise ContractError("'confidence' must be a number in [0, 1]")
     return float(value)
 
 
@@ -331,5 +333,5 @@ def _span(item: Any, key: str, limit: int) -> Span:
         or not all(isinstance(i, int) and not isinstance(i, bool) for i in item)
         or not 0 <= item[0] <= item[1] <= limit
     ):
-        raise ValueError(f"'{key}' must hold [start, end] offsets within the text, got {item!r}")
+        raise ContractError(f"'{key}' must hold [start, end] offsets within the text, got {item!r}")
     return (item[0], item[1])

@@ -16,7 +16,7 @@ from .arguments import MentionIndex
 from .claims import claim_frames, is_source_marker
 from .coref import Chain, coreference_chains, pronoun_mentions
 from .frames import ClaimFrame, Frame
-from .mentions import PRONOUN, Mention, date_mentions, named_mentions
+from .mentions import Mention, date_mentions, named_mentions
 from .links import noun_links, possessive_links, uncovered_links
 from .relations import noun_frames, verb_frames
 from .scenes import scene_links

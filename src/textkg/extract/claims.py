@@ -53,7 +53,7 @@ def claim_frames(doc: Doc, index: MentionIndex, lexicon: Lexicon) -> Iterator[Cl
                 found = True
                 yield claim
         if not found:
-            yield from _according_to(sent, index, sources)
+            yield from _according_to(sent, sources)
 
 
 def _reported(
@@ -143,7 +143,7 @@ def is_source_marker(cue: str) -> bool:
     return cue.strip().lower().replace("’", "'") in SOURCE_MARKERS
 
 
-def _according_to(sent: Span, index: MentionIndex, sources: list[tuple[Token, Mention]]) -> Iterator[ClaimFrame]:
+def _according_to(sent: Span, sources: list[tuple[Token, Mention]]) -> Iterator[ClaimFrame]:
     """No reporting verb: "X, selon Moscou, a été motivée" makes Moscou the speaker."""
     for token, mention in sources[:1]:
         clause = token.head

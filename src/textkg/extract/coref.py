@@ -229,7 +229,7 @@ def _link_descriptions(doc: Doc, ordered: Sequence[Mention], roles, gazetteer: G
             if determiners & POSSESSIVE_DETERMINERS:
                 code = _possessor_country(earlier, roles, gazetteer)
             else:
-                code = _nearest_country_evidence(doc, head, earlier, gazetteer)
+                code = _nearest_country_evidence(doc, head, gazetteer)
             target = countries.get(code)
         else:
             target = next((m for m in reversed(earlier) if broad_type(m.type) == cls), None)
@@ -263,7 +263,7 @@ def _possessor_country(earlier, roles, gazetteer: Gazetteer) -> str | None:
     return None
 
 
-def _nearest_country_evidence(doc: Doc, head: Token, earlier, gazetteer: Gazetteer) -> str | None:
+def _nearest_country_evidence(doc: Doc, head: Token, gazetteer: Gazetteer) -> str | None:
     """The latest country named or implied by an adjective ("biélorusse") before ``head``."""
     start = max(0, head.sent.start - DESCRIPTION_WINDOW_TOKENS)
     for token in reversed(doc[start : head.i]):

@@ -272,7 +272,7 @@ def _scanned(doc: Doc, covered: set[int], gazetteer: Gazetteer) -> list[Mention]
                 span = doc[i : i + length]
                 if any(j in covered for j in range(span.start, span.end)) or not _name_like(span[-1]):
                     continue
-                match = _scan_type(doc, span, gazetteer)
+                match = _scan_type(span, gazetteer)
                 if match is not None:
                     break
         if match is None:
@@ -283,7 +283,7 @@ def _scanned(doc: Doc, covered: set[int], gazetteer: Gazetteer) -> list[Mention]
     return found
 
 
-def _scan_type(doc: Doc, span: Span, gazetteer: Gazetteer) -> Mention | None:
+def _scan_type(span: Span, gazetteer: Gazetteer) -> Mention | None:
     text = span.text
     if len(span) == 1 and (span[0].is_stop or gazetteer.demonym_country(text) is not None):
         return None  # "Sur", "On", "Russe": words before they are towns
@@ -291,7 +291,7 @@ def _scan_type(doc: Doc, span: Span, gazetteer: Gazetteer) -> Mention | None:
     place = gazetteer.place(text, subdivisions=False)
     if known is not None and (text.isupper() or text[:1].isupper()):
         type_, links = known.type, ()
-    elif gazetteer.weapons.names_weapon(text, doc[span.start - 1].text if span.start > 0 else None):
+    elif gazetteer.weapons.names_weapon(text, span.doc[span.start - 1].text if span.start > 0 else None):
         type_, links = "WeaponSystem", ()
     elif place is not None and (place.type != "City" or place.population >= SCAN_MIN_POPULATION):
         type_, links = place.type, tuple(sorted(place.links.items()))
