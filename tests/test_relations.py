@@ -258,6 +258,41 @@ def test_a_title_before_a_name_is_that_person(fr_nlp):
 
 
 @pytest.mark.parametrize(
+    ("text", "person", "predicate", "roles"),
+    [
+        # a titled phrase set off by a comma before the name, parsed as a second subject
+        (
+            "Le ministre ukrainien des Affaires étrangères, Dmytro Kouleba a quant à lui remis une lettre à l'ambassadeur.",
+            "Dmytro Kouleba",
+            "remettre",
+            {"agent": ["Dmytro Kouleba"], "theme": ["lettre"], "recipient": ["ambassadeur"]},
+        ),
+        # ... or as a conjunct of the title
+        (
+            "La présidente de la Commission, Ursula von der Leyen a remis une lettre au Premier ministre.",
+            "Ursula von der Leyen",
+            "remettre",
+            {"agent": ["Ursula von der Leyen"], "theme": ["lettre"], "recipient": ["Premier ministre"]},
+        ),
+    ],
+)
+def test_a_title_set_off_by_a_comma_is_the_name_after_it(fr_nlp, text, person, predicate, roles):
+    record = extract_record(fr_nlp(text), Document(id="t", text=text))
+    labels = {e.id: e.label for e in record.entities}
+    found = [{role: sorted(labels[i] for i in ids) for role, ids in r.arguments.items()} for r in record.relations if r.predicate == predicate]
+    assert found == [roles], [(r.predicate, r.arguments) for r in record.relations]
+    # the title is the person, not someone related to them
+    assert not [e for e in record.entities if e.type == "Concept" and e.label.split()[0] in ("ministre", "présidente")]
+
+
+def test_a_title_in_another_clause_is_someone_else(fr_nlp):
+    text = "Après avoir rencontré le ministre, Vladimir Poutine a signé un accord avec la Chine."
+    record = extract_record(fr_nlp(text), Document(id="t", text=text))
+    by_label = {e.label: e for e in record.entities}
+    assert by_label["Vladimir Poutine"].roles == () and "ministre" in by_label
+
+
+@pytest.mark.parametrize(
     ("construction", "text", "absent"),
     [
         ("an owner is not located", "Les missiles de la Russie sont stockés en Biélorussie.", ("located in", "Russie", "Biélorussie")),
@@ -266,6 +301,8 @@ def test_a_title_before_a_name_is_that_person(fr_nlp):
         ("places of two clauses", "Jean Dupont, qui habite à Lyon, a été arrêté à Paris.", ("located in", "Lyon", "Paris")),
         ("nor after a curly d’après", "D’après l’AFP, Jean Dupont a été arrêté à Lyon.", ("located in", "AFP", "Lyon")),
         ("nor a common noun after selon", "Selon la police, des voleurs ont attaqué une femme à Paris.", ("located in", "police", "Paris")),
+        ("a letter to someone is not theirs", "Le maire a écrit une lettre au préfet de la région.", ("has", "préfet", "lettre")),
+        ("the speaker is not in what is said", "Selon le texte, Paris gardera le contrôle des armes, a indiqué Jean Dupont.", ("has", "Jean Dupont", "armes")),
     ],
 )
 def test_typed_links_not_made(fr_nlp, construction, text, absent):

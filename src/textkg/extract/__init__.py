@@ -44,9 +44,13 @@ def extract_record(
     links = (*noun_links(doc, index, lexicon), *possessive_links(doc, index))
     frames += uncovered_links([f for f in links if f.head not in cues], frames)
     # Who speaks or reports is not a participant of what is said: no typed link through the
-    # reporting verb, none to "selon Reuters".
+    # reporting verb, none to "selon Reuters", none from outside a claim's content into it.
     outlets = {c.source for c in claim_list} | {c.speaker for c in claim_list if is_source_marker(c.cue)}
-    frames += [f for f in typed_links(doc, index, nouns) if f.head not in cues and not outlets.intersection(m for _, m in f.arguments)]
+    frames += [
+        f
+        for f in typed_links(doc, index, nouns)
+        if f.head not in cues and not outlets.intersection(m for _, m in f.arguments) and not _straddles(f, claim_list)
+    ]
     frames.sort(key=lambda f: f.head)
 
     chains = coreference_chains(doc, [*index.mentions, *pronoun_mentions(doc)], default_gazetteer())
@@ -75,6 +79,17 @@ def extract_record(
         for n, frame in enumerate(frames, start=1)
     )
     return ExtractionRecord(document=document, entities=entities, relations=relations, claims=claims)
+
+
+def _straddles(frame: Frame, claims: list[ClaimFrame]) -> bool:
+    """One participant inside a claim's content and the other outside it ("Moscou conservera le
+    contrôle des armes, a indiqué X": X is not related to the weapons)."""
+    for claim in claims:
+        start, end = claim.content
+        inside = {start <= m.start < end for _, m in frame.arguments}
+        if len(inside) > 1:
+            return True
+    return False
 
 
 def _distinct(frames: list[Frame], entity_of: dict[Mention, str]) -> list[Frame]:

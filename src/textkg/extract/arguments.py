@@ -8,7 +8,7 @@ from spacy.tokens import Doc, Token
 
 from ..lexicon import NounClasses
 from .coref import pronoun_mention
-from .mentions import QUOTE_PAIRS, Mention, concept_mention
+from .mentions import QUOTE_PAIRS, Mention, concept_mention, same_slot
 
 # Children that rename their head: "le ministre russe, Sergueï Choïgou" (appos), "le président
 # Vladimir Poutine" (flat:name / nmod without a preposition).
@@ -115,16 +115,25 @@ class MentionIndex:
 
     def _title_before_name(self, noun: Token) -> Mention | None:
         """"le pompier Marc Dubois", "la journaliste Anne Roy": a person noun right before a
-        person's name is that person."""
-        following = self.at(noun.doc[noun.i + 1]) if noun.i + 1 < len(noun.doc) else None
-        if (
-            following is not None
-            and following.type == "Person"
-            and following.first_token == noun.i + 1
-            and self.nouns.class_of(noun.lemma_) == "Person"
-        ):
+        person's name is that person. So is a person noun whose phrase a comma sets off before a
+        name that fills the same slot ("Le ministre de la Défense, Viktor Khrenin, a ...", parsed
+        as two subjects of one verb), but not one of another clause ("Après avoir rencontré le
+        ministre, Vladimir Poutine a ...")."""
+        if self.nouns.class_of(noun.lemma_) != "Person":
+            return None
+        doc = noun.doc
+        following = self.at(doc[noun.i + 1]) if noun.i + 1 < len(doc) else None
+        if following is not None and following.type == "Person" and following.first_token == noun.i + 1:
             return following
-        return None
+        if noun.dep_ not in TITLE_DEPS:
+            return None
+        comma = noun.i + 1
+        while comma < len(doc) and doc[comma].text != "," and noun.is_ancestor(doc[comma]):
+            comma += 1
+        named = self.at(doc[comma + 1]) if comma + 1 < len(doc) and doc[comma].text == "," else None
+        if named is None or named.type != "Person" or named.first_token != comma + 1:
+            return None
+        return named if same_slot(noun, self.doc[named.first_token : named.last_token + 1].root) else None
 
     def _named_complement(self, noun: Token) -> Mention | None:
         """"la ville de Zinder": the class noun is the place its complement names."""

@@ -245,8 +245,24 @@ def _role(doc: Doc, name: Span, gazetteer: Gazetteer) -> str | None:
         first_two = " ".join(t.lower_ for t in words[i : i + 2])
         if token.lower_ in gazetteer.roles or first_two in gazetteer.roles:
             role = words[i:]
-            return role.text if len(role) and role[-1].pos_ != "ADP" else None
+            if not len(role) or role[-1].pos_ == "ADP" or (end < name.start and not same_slot(role.root, name.root)):
+                return None
+            return role.text
     return None
+
+
+def same_slot(role: Token, name: Token) -> bool:
+    """A role set off by a comma renames the name only in one slot: "le ministre, Viktor Khrenin,
+    a déclaré" (apposition, or two subjects of one verb, one of them perhaps hung on its
+    auxiliary), not "après avoir rencontré le ministre, Vladimir Poutine a déclaré"."""
+    if name.head.i == role.i or role.head.i == name.i:
+        return True
+    return _clause_head(role).i == _clause_head(name).i and role.dep_ == name.dep_
+
+
+def _clause_head(token: Token) -> Token:
+    head = token.head
+    return head.head if head.dep_.startswith("aux") else head
 
 
 def _scanned(doc: Doc, covered: set[int], gazetteer: Gazetteer) -> list[Mention]:

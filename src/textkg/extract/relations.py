@@ -17,11 +17,13 @@ from .mentions import Mention
 
 SUBJECT_DEPS = frozenset({"nsubj"})
 PASSIVE_SUBJECT_DEPS = frozenset({"nsubj:pass"})
-OBJECT_DEPS = frozenset({"obj", "iobj"})
+OBJECT_DEPS = frozenset({"obj"})
+INDIRECT_OBJECT_DEPS = frozenset({"iobj"})
 OBLIQUE_DEPS = frozenset({"obl", "obl:arg", "obl:mod"})
 AGENT_DEPS = frozenset({"obl:agent"})
 COPULA_DEPS = frozenset({"cop"})
 PASSIVE_AUX_DEPS = frozenset({"aux:pass"})
+TENSE_AUX_DEPS = frozenset({"aux:tense", "aux:pass", "aux"})
 # Clauses whose missing subject is the subject of the clause they depend on ("ont convenu de
 # déployer", "a signé un accord pour officialiser").
 CONTROLLED_DEPS = frozenset({"xcomp", "advcl", "conj"})
@@ -69,10 +71,12 @@ NOMINAL_ROLE_BY_CASE = {"de": "theme", "du": "theme", "des": "theme", "of": "the
 AGENTIVE_GENITIVE_CLASSES = frozenset({"Announcement", "Threat", "Meeting", "MilitaryExercise", "Sanction"})
 
 # Roles a preposition gives whatever noun the parser hung it on ("une offensive contre l'Ukraine").
-MISATTACHED_ROLES = frozenset({"time", "location", "target"})
+MISATTACHED_ROLES = frozenset({"time", "location", "target", "recipient"})
 # Events that move something to someone: their "à X" is the recipient, not a place.
 RECIPIENT_CLASSES = frozenset({"Transfer"})
 RECIPIENT_CASES = frozenset({"à", "au", "aux", "to"})
+# Who can receive or be addressed: "à la police", "aux habitants", "à Marie".
+ANIMATE_CLASSES = frozenset({"Person", "Organization"})
 BASE_CONFIDENCE = 0.5
 
 
@@ -154,6 +158,8 @@ def subjects(verb: Token) -> list[Token]:
     """Subjects of ``verb``, or those of the verb (or copular adjective: "serait prête à") it
     depends on when it has none of its own; a relative pronoun stands for its antecedent."""
     own = [_antecedent(c) for c in verb.children if c.dep_ in SUBJECT_DEPS]
+    # The parser sometimes hangs the subject on the auxiliary ("X a quant à lui donné").
+    own += [c for aux in verb.children if aux.dep_ in TENSE_AUX_DEPS for c in aux.children if c.dep_ in SUBJECT_DEPS]
     if own:
         return own
     if verb.dep_ in CONTROLLED_DEPS and verb.head != verb and verb.head.pos_ in CONTROLLER_POS:
@@ -211,6 +217,8 @@ def _verb_arguments(verb: Token, index: MentionIndex, event_class: str | None) -
         elif child.dep_ in OBJECT_DEPS:
             heads.append(child)
             yield from emit("theme", _antecedent(child))
+        elif child.dep_ in INDIRECT_OBJECT_DEPS:
+            yield from emit("recipient", child)  # "il lui a remis", "leur a annoncé"
         elif child.dep_ in OBLIQUE_DEPS:
             role, target = _oblique_role(child, index)
             role = _with_recipient(role, child, event_class)
@@ -220,7 +228,10 @@ def _verb_arguments(verb: Token, index: MentionIndex, event_class: str | None) -
                 yield from emit(role, target)
     for head in heads:
         for role, target in _misattached_obliques(head, index):
-            yield from emit(_with_recipient(role, target, event_class), target, allow_concept=False)
+            # A misattached place or time must be named; "une lettre à l'ambassadeur" names a
+            # recipient by a person noun.
+            role = _with_recipient(role, target, event_class)
+            yield from emit(role, target, allow_concept=role == "recipient")
 
 
 def _with_recipient(role: str | None, oblique: Token, event_class: str | None) -> str | None:
@@ -274,7 +285,15 @@ def _oblique_role(token: Token, index: MentionIndex) -> tuple[str | None, Token]
         return "location", token
     if token.pos_ == "NOUN" and case in SITE_CASES and token.dep_ in ADJUNCT_DEPS and _is_specific(token):
         return "location", token
+    if case in RECIPIENT_CASES and _is_animate(token, index):
+        return "recipient", token  # "a donné les documents à la police", "a demandé aux habitants"
     return None, token
+
+
+def _is_animate(token: Token, index: MentionIndex) -> bool:
+    named = index.named(token)
+    kind = named.type if named is not None else index.nouns.class_of(token.lemma_)
+    return kind in ANIMATE_CLASSES
 
 
 def _noun_arguments(noun: Token, index: MentionIndex, event_class: str) -> Iterator[tuple[str, Mention]]:

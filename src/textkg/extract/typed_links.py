@@ -62,6 +62,7 @@ LOCATIVE_CASES = frozenset(
 # Pronouns that stand for people (or groups) in news text.
 PERSONAL_PRONOUNS = frozenset({"il", "elle", "ils", "elles", "lui", "eux", "he", "she", "they", "him", "them"})
 TYPED_LINK_CONFIDENCE = 0.45
+GENITIVE_CASES = frozenset({"de", "d'", "d’", "du", "des", "of"})
 # Parts of speech a participant's head may have (names are sometimes tagged X, ADJ or NUM).
 CANDIDATE_TAGS = ("NOUN", "PROPN", "PRON", "X", "ADJ", "NUM")
 
@@ -169,11 +170,19 @@ def _predicate(signature: str, path: list[Token], subject: Token) -> str:
     through a verb only by its subject ("ils ont pris son sac"); other paths are a plain
     "related to" ("le blessé ... les secours" are in contact, not members)."""
     verb = next((t for t in path if t.pos_ == "VERB"), None)
-    if signature == LOCATED_IN or verb is None:
+    if signature == LOCATED_IN or (verb is None and signature != HAS):
         return signature
-    if signature == HAS and subject.head == verb and subject.dep_ in OWNER_DEPS:
+    if signature == HAS and (verb is None and _is_genitive(subject, path) or verb is not None and subject.head == verb and subject.dep_ in OWNER_DEPS):
         return signature
     return RELATED
+
+
+def _is_genitive(owner: Token, path: list[Token]) -> bool:
+    """"la voiture de Marie": the owner is a "de" complement of the thing ("une lettre à
+    l'ambassadeur" is sent to them, not theirs)."""
+    return owner.dep_ == "nmod" and owner.head.i in {t.i for t in path} and any(
+        c.dep_ == "case" and c.lower_ in GENITIVE_CASES for c in owner.children
+    )
 
 
 def _participants(tokens: list[Token], index: MentionIndex, nouns: NounClasses) -> Iterator[Participant]:
