@@ -22,19 +22,24 @@ def extract(nlp, text):
     ("construction", "text", "expected"),
     [
         (
-            "selon X, no reporting verb",
+            "selon X, no reporting verb: a news agency is the source",
             "Selon Reuters, la Russie a déployé des missiles en Biélorussie.",
-            ("Reuters", None, False, "positive", "la Russie a déployé des missiles en Biélorussie"),
+            (None, "Reuters", False, "positive", "la Russie a déployé des missiles en Biélorussie"),
+        ),
+        (
+            "selon X, no reporting verb: anyone else speaks",
+            "Selon Moscou, la Biélorussie a déployé des missiles à sa frontière.",
+            ("Moscou", None, False, "positive", "la Biélorussie a déployé des missiles à sa frontière"),
         ),
         (
             "d'après X",
             "D'après l'AFP, la Chine a livré des drones à la Russie.",
-            ("AFP", None, False, "positive", "la Chine a livré des drones à la Russie"),
+            (None, "AFP", False, "positive", "la Chine a livré des drones à la Russie"),
         ),
         (
             "rapporte X, after the content",
             "Les combats ont repris à Bakhmout, rapporte l'AFP.",
-            ("AFP", None, False, "positive", "Les combats ont repris à Bakhmout"),
+            (None, "AFP", False, "positive", "Les combats ont repris à Bakhmout"),
         ),
         (
             "cité par X",

@@ -91,6 +91,20 @@ def relations(nlp, text):
             {"theme": ["missiles russes"], "location": ["Biélorussie"]},
         ),
         (
+            "a land named by its adjective (coreference), a bare noun with adjectives as theme",
+            "La Pologne a protesté. Le déploiement de chars lourds sur le territoire polonais a commencé.",
+            "déploiement",
+            "Deployment",
+            {"theme": ["chars lourds"], "location": ["Pologne"]},
+        ),
+        (
+            "a verb leaves the place to the event noun it governs",
+            "La Pologne et l'Allemagne ont approuvé le déploiement de chars lourds sur le territoire polonais.",
+            "approuver",
+            None,
+            {"agent": ["Allemagne", "Pologne"], "theme": ["déploiement"]},
+        ),
+        (
             "nominal event whose de-complement is its doer",
             "La visite du président Emmanuel Macron en Algérie a été reportée.",
             "visite",
@@ -160,6 +174,28 @@ def test_par_in_the_active_voice_is_a_means_not_a_doer(fr_nlp):
     assert not any("téléphone" in labels for *_, roles, _ in found for labels in roles.values()), found
     passive = relations(fr_nlp, "Le suspect a été interpellé par les gendarmes à Nantes.")
     assert any(roles.get("agent") == ["gendarmes"] for *_, roles, _ in passive), passive
+
+
+@pytest.mark.parametrize(
+    ("text", "unnamed"),
+    [
+        ("Les soldats ont été déployés sur le territoire national.", "territoire national"),  # no country named
+        ("Le ministre a visité le territoire biélorusse.", "territoire biélorusse"),  # Belarus never named
+    ],
+)
+def test_a_land_no_country_names_is_no_location(fr_nlp, text, unnamed):
+    found = relations(fr_nlp, text)
+    assert not any(unnamed in labels for *_, roles, _ in found for labels in roles.values()), found
+
+
+def test_a_noun_phrase_is_one_stretch_of_text(fr_nlp):
+    text = "Des exercices militaires conjoints et des visites de hauts responsables russes ont eu lieu en Biélorussie."
+    record = extract_record(fr_nlp(text), Document(id="t", text=text))
+    labels = {e.label for e in record.entities}
+    assert "exercices militaires conjoints" in labels and not any(" et " in label for label in labels), labels
+    visits = [r for r in record.relations if r.predicate == "visite"]
+    by_id = {e.id: e.label for e in record.entities}
+    assert [by_id[i] for r in visits for i in r.arguments.get("agent", ())] == ["responsables russes"], visits
 
 
 def test_nobody_is_no_participant(fr_nlp):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Iterable
 from dataclasses import replace
-from itertools import combinations
+from itertools import combinations, permutations
 
 from spacy.tokens import Doc, Token
 
@@ -16,7 +16,7 @@ from .arguments import MentionIndex
 from .claims import claim_frames, is_source_marker
 from .coref import Chain, coreference_chains, pronoun_mentions
 from .frames import ClaimFrame, Frame
-from .mentions import Mention, date_mentions, named_mentions
+from .mentions import Mention, date_mentions, mention_head, named_mentions
 from .links import noun_links, possessive_links, uncovered_links
 from .relations import noun_frames, verb_frames
 from .scenes import scene_links
@@ -46,10 +46,16 @@ def extract_record(
     # Who speaks or reports is not a participant of what is said: no typed link through the
     # reporting verb, none to "selon Reuters", none from outside a claim's content into it.
     outlets = {c.source for c in claim_list} | {c.speaker for c in claim_list if is_source_marker(c.cue)}
+    # An event noun's own roles say more than a typed link of the noun ("la visite ... en
+    # Biélorussie" is a Meeting located there, not also a "visite" located there).
+    fillers = {(f.head, m) for f in frames for _, m in f.arguments}
     frames += [
         f
         for f in typed_links(doc, index, nouns)
-        if f.head not in cues and not outlets.intersection(m for _, m in f.arguments) and not _straddles(f, claim_list)
+        if f.head not in cues
+        and not outlets.intersection(m for _, m in f.arguments)
+        and not _straddles(f, claim_list)
+        and not any((mention_head(doc, a).i, b) in fillers for (_, a), (_, b) in permutations(f.arguments, 2))
     ]
     frames.sort(key=lambda f: f.head)
 

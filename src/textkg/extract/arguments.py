@@ -243,8 +243,10 @@ def _past_locution(token: Token) -> Token | None:
     not a participant: "en effet", "a eu lieu", "porter plainte", "à bord de l'avion" (-> l'avion)."""
     if token.pos_ != "NOUN" or not (token.dep_ in LIGHT_VERB_OBJECT_DEPS or any(c.dep_ == "case" for c in token.children)):
         return token
-    # "des pays", "au siège": a preposition fused with the article determines the noun.
-    if any(c.dep_ in DETERMINER_DEPS or (c.dep_ == "case" and c.morph.get("Definite")) for c in token.children):
+    # "des pays", "au siège": a preposition fused with the article determines the noun. An
+    # adjective makes a bare noun a phrase of its own ("de hauts responsables", "le déploiement de
+    # missiles nucléaires"): locutions take none.
+    if any(c.dep_ in DETERMINER_DEPS or c.dep_ == "amod" or (c.dep_ == "case" and c.morph.get("Definite")) for c in token.children):
         return token
     return next((c for c in token.children if c.dep_ == "nmod" and _case_is_de(c)), None)
 

@@ -18,6 +18,7 @@ from .relations import polarity, subjects
 
 CONTENT_DEPS = frozenset({"ccomp", "xcomp"})
 SOURCE_MARKERS = frozenset({"selon", "d'après", "according to"})
+NEWS_AGENCY = "NewsAgency"
 # Speakers placed after the verb in an incise: "« ... », a affirmé Choïgu" / "rapporte Sputnik".
 INVERTED_SPEAKER_DEPS = frozenset({"nsubj", "dep", "obj", "appos", "nmod"})
 # Reporting verbs that follow the clause they report: "..., rapporte Sputnik", "..., a indiqué X".
@@ -90,7 +91,7 @@ def _reported(
         return None
     if speaker is None:
         return None
-    source = next((m for _, m in sources if m != speaker), None)
+    speaker, source = _outlet_as_source(speaker, next((m for _, m in sources if m != speaker), None))
     negative = stance == DENIAL or polarity(verb) == "negative"
     return ClaimFrame(
         cue=_cue_text(verb),
@@ -138,6 +139,14 @@ def _hearsay(sent: Span, index: MentionIndex, sources: list[tuple[Token, Mention
         )
 
 
+def _outlet_as_source(speaker: Mention, source: Mention | None) -> tuple[Mention | None, Mention | None]:
+    """"..., rapporte Sputnik", "selon Reuters": a news agency is the outlet that reports the
+    claim (its source), not a person who makes it; a named source already there stays."""
+    if source is None and speaker.fine_type == NEWS_AGENCY:
+        return None, speaker
+    return speaker, source
+
+
 def is_source_marker(cue: str) -> bool:
     """"selon", "d'après" (any apostrophe, any case), "according to"."""
     return cue.strip().lower().replace("’", "'") in SOURCE_MARKERS
@@ -154,11 +163,12 @@ def _according_to(sent: Span, sources: list[tuple[Token, Mention]]) -> Iterator[
         if case is None:
             continue
         marker = sorted([case, *(f for f in case.children if f.dep_ == "fixed")], key=lambda t: t.i)
+        speaker, source = _outlet_as_source(mention, None)
         yield ClaimFrame(
             cue="".join(t.text_with_ws for t in marker).strip(),
             cue_token=case.i,
-            speaker=mention,
-            source=None,
+            speaker=speaker,
+            source=source,
             content=token_span(content),
             quote=False,
             evidence=sentence_span(sent),

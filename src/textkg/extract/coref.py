@@ -79,7 +79,14 @@ DESCRIPTION_CLASSES = {
     "organisation": "Organization",
     "agence": "Organization",
     "agency": "Organization",
+    "territoire": "Country",
+    "sol": "Country",
+    "territory": "Country",
+    "soil": "Country",
 }
+# Country descriptions that name a country only through an adjective ("le territoire biélorusse",
+# "le sol ukrainien"): "le territoire" alone is any land.
+TERRITORY_NOUNS = frozenset({"territoire", "sol", "territory", "soil"})
 REFERRING_DETERMINERS = frozenset(
     {"le", "la", "l'", "l’", "ce", "cet", "cette", "son", "sa", "the", "this", "that", "its", "his", "her"}
 )
@@ -226,7 +233,11 @@ def _link_descriptions(doc: Doc, ordered: Sequence[Mention], roles, gazetteer: G
         if cls == "Person":
             target = _described_person(head.lemma_.lower(), country, earlier, roles, gazetteer)
         elif cls == "Country":
-            if determiners & POSSESSIVE_DETERMINERS:
+            if country is not None and countries.get(country) is not None:
+                code = country  # "le territoire biélorusse" is Belarus
+            elif head.lemma_.lower() in TERRITORY_NOUNS:
+                continue
+            elif determiners & POSSESSIVE_DETERMINERS:
                 code = _possessor_country(earlier, roles, gazetteer)
             else:
                 code = _nearest_country_evidence(doc, head, gazetteer)

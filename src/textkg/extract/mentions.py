@@ -178,9 +178,15 @@ def concept_mention(token: Token) -> Mention | None:
         if child.dep_ in ("amod", "compound", "fixed", "flat", "flat:name") and child.i == max(t.i for t in kept) + 1:
             kept.append(child)
             kept.extend(t for t in child.subtree if t is not child and t.dep_ in ("advmod", "amod"))
-    left = min(t.i for t in kept)
-    right = max(t.i for t in kept)
-    # A phrase that is not contiguous would mislabel the text between its parts.
+    # Only the words joined to the head without a gap: the text between the parts of a phrase
+    # that is not contiguous would be mislabelled ("exercices conjoints et des visites de hauts
+    # responsables" is "exercices conjoints").
+    indices = {t.i for t in kept}
+    left = right = token.i
+    while left - 1 in indices:
+        left -= 1
+    while right + 1 in indices:
+        right += 1
     tokens = token.doc[left : right + 1]
     if any(t.pos_ in ("PUNCT", "VERB", "AUX", "SCONJ", "PRON") for t in tokens):
         tokens = token.doc[token.i : token.i + 1]

@@ -86,7 +86,7 @@ def verb_frames(doc: Doc, index: MentionIndex, lexicon: Lexicon) -> Iterator[Fra
         evidence = sentence_span(sent)
         for token in verbs:
             event_class = lexicon.event_class(doc.lang_, token.lemma_, "VERB")
-            arguments = tuple(_verb_arguments(token, index, event_class))
+            arguments = tuple(_verb_arguments(token, index, lexicon, event_class))
             if _worth_keeping(arguments):
                 yield Frame(
                     predicate=token.lemma_.lower(),
@@ -188,7 +188,7 @@ def _is_passive(verb: Token) -> bool:
     return any(c.dep_ in PASSIVE_AUX_DEPS or c.dep_ in PASSIVE_SUBJECT_DEPS for c in verb.children)
 
 
-def _verb_arguments(verb: Token, index: MentionIndex, event_class: str | None) -> Iterator[tuple[str, Mention]]:
+def _verb_arguments(verb: Token, index: MentionIndex, lexicon: Lexicon, event_class: str | None) -> Iterator[tuple[str, Mention]]:
     passive = _is_passive(verb)
     seen: set[Mention] = set()
 
@@ -227,11 +227,18 @@ def _verb_arguments(verb: Token, index: MentionIndex, event_class: str | None) -
             if role is not None:
                 yield from emit(role, target)
     for head in heads:
+        if lexicon.event_class(head.doc.lang_, head.lemma_, "NOUN") is not None:
+            continue  # "officialiser le déploiement de missiles en Biélorussie": the place is the deployment's
         for role, target in _misattached_obliques(head, index):
-            # A misattached place or time must be named; "une lettre à l'ambassadeur" names a
-            # recipient by a person noun.
             role = _with_recipient(role, target, event_class)
-            yield from emit(role, target, allow_concept=role == "recipient")
+            yield from emit(role, target, allow_concept=_may_be_unnamed(role, target))
+
+
+def _may_be_unnamed(role: str | None, target: Token) -> bool:
+    """Whether a common noun may fill a role found away from its usual place: a place or time the
+    parser hung on a noun must be named, but "une lettre à l'ambassadeur" names a recipient by a
+    person noun, and "le territoire biélorusse" a land that coreference names."""
+    return role == "recipient" or (role == "location" and target.lemma_.lower() in PLACE_HEAD_NOUNS)
 
 
 def _with_recipient(role: str | None, oblique: Token, event_class: str | None) -> str | None:
@@ -280,6 +287,8 @@ def _oblique_role(token: Token, index: MentionIndex) -> tuple[str | None, Token]
         inner = next((c for c in token.children if c.dep_ == "nmod"), None)
         if inner is not None:
             return "location", inner
+        if any(c.dep_ == "amod" for c in token.children):
+            return "location", token  # "sur le territoire biélorusse": coreference names the country
     named = index.named(token)
     if named is not None and named.type in PLACE_TYPES:
         return "location", token
@@ -311,13 +320,13 @@ def _noun_arguments(noun: Token, index: MentionIndex, event_class: str) -> Itera
                     yield role, mention
             # "le déploiement des missiles en Biélorussie": the place hangs on the theme.
             for role, target in _misattached_obliques(child, index):
-                mention = index.resolve(target, allow_concept=False)
+                mention = index.resolve(target, allow_concept=_may_be_unnamed(role, target))
                 if mention is not None:
                     yield role, mention
         else:
             role, target = _oblique_role(child, index)
             if role is not None:
-                mention = index.resolve(target, allow_concept=role != "location")
+                mention = index.resolve(target, allow_concept=role != "location" or _may_be_unnamed(role, target))
                 if mention is not None:
                     yield role, mention
 

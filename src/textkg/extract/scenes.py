@@ -21,14 +21,13 @@ from spacy.tokens import Doc
 from ..lexicon import NounClasses
 from ..records import Span
 from .frames import Frame, sentence_span
+from .claims import NEWS_AGENCY
 from .mentions import Mention, mention_head
 from .typed_links import LOCATED_IN, is_locative, participant_class
 
 # Classes of the participants a scene locates.
 SCENE_PARTICIPANTS = frozenset({"Person", "Organization", "Event"})
 SCENE_CONFIDENCE = 0.35
-# News agencies report the story from elsewhere.
-NEWS_AGENCY = "NewsAgency"
 
 
 def scene_links(
@@ -52,6 +51,7 @@ def scene_links(
     seen: set[str] = set()
     for mention in sorted(mentions, key=lambda m: m.start):
         entity = entity_of[mention]
+        # News agencies report the story from elsewhere.
         if entity in seen or entity in scene_entities or entity in outlet_entities or mention.fine_type == NEWS_AGENCY:
             continue
         if participant_class(doc, mention, nouns) not in SCENE_PARTICIPANTS:
