@@ -21,6 +21,7 @@ SUBJECT_DEPS = frozenset({"nsubj", "nsubj:pass"})
 # Where a title followed by ", Name," stands: as a subject or an object, not a fronted oblique.
 TITLE_DEPS = frozenset({"nsubj", "nsubj:pass", "obj"})
 SUBJECT_PRONOUNS = frozenset({"il", "elle", "ils", "elles", "he", "she", "they"})
+PERSON = "Person"
 # Nouns of quantity or portion whose "de" complement is what is meant: "une partie de l'arsenal",
 # "des dizaines de manifestants".
 PARTITIVE_NOUNS = frozenset(
@@ -92,7 +93,7 @@ class MentionIndex:
             if token.dep_ in APPOSITION_DEPS:
                 # "Madame Anne Durand, présidente de l'association": the title stands for the name.
                 renamed = self.at(token.head)
-                if renamed is not None and renamed.is_named:
+                if renamed is not None and renamed.is_named and self._may_be_person(token, renamed):
                     return renamed
         for child in token.children:
             if (
@@ -101,7 +102,7 @@ class MentionIndex:
                 or _is_comma_apposition(child)
             ):
                 renamed = self.at(child)
-                if renamed is not None and renamed.is_named:
+                if renamed is not None and renamed.is_named and (token.pos_ != "NOUN" or self._may_be_person(token, renamed)):
                     return renamed
         return None
 
@@ -165,12 +166,18 @@ class MentionIndex:
 
     def _may_rename(self, noun: Token, named: Mention) -> bool:
         """Not a name inside a fronted phrase ("Selon Reuters, le ministre ..."), nor one of
-        another class than the noun's ("ministre" names a person)."""
+        another class than the noun's ("ministre" names a person); a person's name renames only a
+        person noun ("Malgré les réactions des pays occidentaux, Alexandre Loukachenko ...")."""
         head = self.doc[named.first_token : named.last_token + 1].root
         if any(c.dep_ == "case" for c in head.children):
             return False
         kind = self.nouns.class_of(noun.lemma_)
-        return kind is None or kind == named.type
+        return (kind is None or kind == named.type) and self._may_be_person(noun, named)
+
+    def _may_be_person(self, noun: Token, named: Mention) -> bool:
+        """A person's name renames only a person noun: in "Malgré les réactions des pays
+        occidentaux, Alexandre Loukachenko ..." the parser's apposition is wrong."""
+        return named.type != PERSON or self.nouns.class_of(noun.lemma_) == PERSON
 
     def resolve(self, token: Token, allow_concept: bool = True, keep: bool = True) -> Mention | None:
         """The mention ``token`` heads: named, a date, or (if allowed) a new Concept, added to the

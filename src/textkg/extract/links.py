@@ -27,8 +27,9 @@ SUBJECT_DEPS = frozenset({"nsubj"})
 # Paris", "la maison sur la colline". Others ("pour", "contre") rarely relate two participants.
 LINKING_CASES = frozenset({"de", "à", "en", "dans", "sur", "chez", "of", "in", "at", "from"})
 LINK_CONFIDENCE = 0.55
-# Possessive determiner lemma -> number of its owner ("son"/"sa"/"ses" one owner, "leur(s)" several).
-POSSESSOR_NUMBER = {"son": "Sing", "leur": "Plur"}
+# Possessive determiner -> number of its owner. By the word, not the lemma: spaCy lemmatizes
+# "leur" as "son".
+POSSESSOR_NUMBER = {"son": "Sing", "sa": "Sing", "ses": "Sing", "leur": "Plur", "leurs": "Plur"}
 OWNER_DEPS = frozenset({"nsubj", "nsubj:pass"})
 PLACE_TYPES = frozenset({"Place"})
 PLACE_CLASS_NOUNS = frozenset(
@@ -67,7 +68,7 @@ def possessive_links(doc: Doc, index: MentionIndex) -> Iterator[Frame]:
         evidence = sentence_span(sent)
         for token in nouns:
             det = next((c for c in token.children if c.dep_ == "det" and "Yes" in c.morph.get("Poss")), None)
-            number = POSSESSOR_NUMBER.get(det.lemma_.lower()) if det is not None else None
+            number = POSSESSOR_NUMBER.get(det.lower_) if det is not None else None
             owner_token = _owner(token, number) if number else None
             if owner_token is None:
                 continue

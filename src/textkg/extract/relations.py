@@ -237,8 +237,11 @@ def _verb_arguments(verb: Token, index: MentionIndex, lexicon: Lexicon, event_cl
 def _may_be_unnamed(role: str | None, target: Token) -> bool:
     """Whether a common noun may fill a role found away from its usual place: a place or time the
     parser hung on a noun must be named, but "une lettre à l'ambassadeur" names a recipient by a
-    person noun, and "le territoire biélorusse" a land that coreference names."""
-    return role == "recipient" or (role == "location" and target.lemma_.lower() in PLACE_HEAD_NOUNS)
+    person noun, and "le territoire biélorusse", "sur le territoire de ce pays" a land that
+    coreference names."""
+    if role == "recipient":
+        return True
+    return role == "location" and (target.lemma_.lower() in PLACE_HEAD_NOUNS or target.head.lemma_.lower() in PLACE_HEAD_NOUNS)
 
 
 def _with_recipient(role: str | None, oblique: Token, event_class: str | None) -> str | None:
