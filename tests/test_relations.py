@@ -198,6 +198,16 @@ def test_a_noun_phrase_is_one_stretch_of_text(fr_nlp):
     assert [by_id[i] for r in visits for i in r.arguments.get("agent", ())] == ["responsables russes"], visits
 
 
+def test_leur_has_a_plural_owner(fr_nlp):
+    found = relations(fr_nlp, "Marie Durand a accueilli les soldats. Leurs fusils ont été saisis.")
+    assert ("fusil de", ["fusils"], ["Marie Durand"]) not in [(p, r.get("subject"), r.get("object")) for _, p, _, r, _ in found], found
+
+
+def test_a_wrong_apposition_does_not_rename_a_thing_by_a_person(fr_nlp):
+    found = relations(fr_nlp, "Malgré les critiques des pays voisins, Jean Dupont a signé l'accord avec la Chine.")
+    assert not [r for r in found if r[1].startswith("critique")], found
+
+
 def test_nobody_is_no_participant(fr_nlp):
     found = relations(fr_nlp, "La police n'a arrêté personne à Marseille.")
     assert not any("personne" in labels for *_, roles, _ in found for labels in roles.values()), found

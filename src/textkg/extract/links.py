@@ -86,11 +86,22 @@ def _owner(noun: Token, number: str) -> Token | None:
         if (
             candidate.dep_ in OWNER_DEPS
             and candidate.pos_ in ("NOUN", "PROPN", "PRON")
-            and number in (candidate.morph.get("Number") or [number])
+            and _number(candidate, number) == number
             and not candidate.is_ancestor(noun)
         ):
             return candidate
     return None
+
+
+def _number(token: Token, unknown: str) -> str:
+    """Grammatical number of a possible owner; the parser often leaves a name without one: a name
+    is one owner, names coordinated with it ("X et Y") are several."""
+    if any(c.dep_ == "conj" for c in token.children):
+        return "Plur"
+    found = token.morph.get("Number")
+    if found:
+        return found[0]
+    return "Sing" if token.pos_ == "PROPN" else unknown
 
 
 def _described(noun: Token, index: MentionIndex) -> Mention | None:
