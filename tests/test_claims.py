@@ -42,6 +42,11 @@ def extract(nlp, text):
             (None, "AFP", False, "positive", "Les combats ont repris à Bakhmout"),
         ),
         (
+            "an infinitive clause reported",
+            "Le ministre Jean Dupont a annoncé samedi avoir signé un accord avec la Chine.",
+            ("Jean Dupont", None, False, "positive", "avoir signé un accord avec la Chine"),
+        ),
+        (
             "cité par X",
             "Le ministre Sergueï Lavrov a affirmé, cité par Reuters, que l'Ukraine perdrait la guerre.",
             ("Sergueï Lavrov", "Reuters", False, "positive", "l'Ukraine perdrait la guerre"),
@@ -109,6 +114,8 @@ def test_content_of_a_claim_is_attached_not_asserted(fr_nlp):
         "La réunion a duré deux heures.",
         "Il a déclaré forfait.",  # no named speaker and nobody named before: no claim
         "La Russie a déployé des missiles en Biélorussie.",
+        "Jean Dupont a quitté la salle pour rejoindre ses collègues.",  # an infinitive of purpose, no reporting verb
+        "Le ministre Jean Dupont a annoncé la nouvelle pour rassurer les habitants.",  # reported: a noun, not a clause
     ],
 )
 def test_no_claim(fr_nlp, text):

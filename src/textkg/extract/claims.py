@@ -196,12 +196,21 @@ def _sources(sent: Span, index: MentionIndex) -> Iterator[tuple[Token, Mention]]
 def _content_child(verb: Token, stance: str) -> Token | None:
     """The clause (or, after a verb of denial, the noun phrase) that the verb reports."""
     for child in verb.children:
-        if child.dep_ in CONTENT_DEPS:
+        if child.dep_ in CONTENT_DEPS or _bare_infinitive_clause(child):
             return child
         # "a expliqué qu'une telle action n'est pas ...": a clause the parser took for an object.
         if child.dep_ in OBJECT_DEPS and (stance == DENIAL or any(c.dep_ == "mark" for c in child.children)):
             return child
     return None
+
+
+def _bare_infinitive_clause(child: Token) -> bool:
+    """"a annoncé être parvenu à un accord", "affirme avoir reçu des menaces": an infinitive the
+    parser hung as an adverbial clause, with no preposition ("pour", "afin de") before it."""
+    if child.dep_ != "advcl" or child.pos_ != "VERB" or any(c.dep_ in ("mark", "case") for c in child.children):
+        return False
+    forms = [child, *(c for c in child.children if c.dep_.startswith("aux"))]
+    return any("Inf" in t.morph.get("VerbForm") for t in forms) and child.i > child.head.i
 
 
 def _is_subject(doc: Doc, mention: Mention) -> bool:
