@@ -348,6 +348,7 @@ def test_a_title_in_another_clause_is_someone_else(fr_nlp):
         ("nor after a curly d’après", "D’après l’AFP, Jean Dupont a été arrêté à Lyon.", ("located in", "AFP", "Lyon")),
         ("nor a common noun after selon", "Selon la police, des voleurs ont attaqué une femme à Paris.", ("located in", "police", "Paris")),
         ("a letter to someone is not theirs", "Le maire a écrit une lettre au préfet de la région.", ("has", "préfet", "lettre")),
+        ("an event structure already relates them", "Le déploiement des missiles a été annoncé par le président Jean Dupont en mars.", ("related to", "Jean Dupont", "missiles")),
         ("the speaker is not in what is said", "Selon le texte, Paris gardera le contrôle des armes, a indiqué Jean Dupont.", ("has", "Jean Dupont", "armes")),
     ],
 )

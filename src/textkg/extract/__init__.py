@@ -20,7 +20,7 @@ from .mentions import Mention, date_mentions, mention_head, named_mentions
 from .links import noun_links, possessive_links, uncovered_links
 from .relations import noun_frames, verb_frames
 from .scenes import scene_links
-from .typed_links import participant_class, typed_links
+from .typed_links import RELATED, participant_class, typed_links
 
 BINARY_ROLES = ("agent", "theme")
 BINARY_ARGUMENTS = ("subject", "object")
@@ -49,6 +49,7 @@ def extract_record(
     # An event noun's own roles say more than a typed link of the noun ("la visite ... en
     # Biélorussie" is a Meeting located there, not also a "visite" located there).
     fillers = {(f.head, m) for f in frames for _, m in f.arguments}
+    in_frames = {(f.evidence, m) for f in frames for _, m in f.arguments}
     frames += [
         f
         for f in typed_links(doc, index, nouns)
@@ -56,6 +57,7 @@ def extract_record(
         and not outlets.intersection(m for _, m in f.arguments)
         and not _straddles(f, claim_list)
         and not any((mention_head(doc, a).i, b) in fillers for (_, a), (_, b) in permutations(f.arguments, 2))
+        and not (f.predicate == RELATED and all((f.evidence, m) in in_frames for _, m in f.arguments))
     ]
     frames.sort(key=lambda f: f.head)
 
