@@ -22,8 +22,8 @@ def mentions(nlp, text):
         ("Le système S-400 sera installé en Biélorussie.", ("Biélorussie", "Country")),
         ("Les forces ukrainiennes ont reçu des HIMARS américains.", ("HIMARS", "WeaponSystem")),
         ("Le maire de Moscou a parlé hier.", ("Moscou", "City")),
-        ("Quatre éléphants, fournis par M. Hagenbeck, sont arrivés.", ("Hagenbeck", "Person")),
-        ("Madame Adelys Adams s'était endormie.", ("Adelys Adams", "Person")),
+        ("Quatre chevaux, fournis par M. Lambert, sont arrivés.", ("Lambert", "Person")),
+        ("Madame Irène Vasseur s'était endormie.", ("Irène Vasseur", "Person")),
         # a name followed by its origin in parentheses is a person
         ("Les coureurs retenus sont Borelli (Mendrisio) et Choquard (Porrentruy).", ("Borelli", "Person")),
         # a dispatch's dateline is a place

@@ -288,7 +288,7 @@ def binary(found):
     ("construction", "text", "link"),
     [
         ("a site in a town", "Le directeur, Paul Morel, a reçu les voyous dans son bureau à Lille.", ("located in", "bureau", "Lille")),
-        ("two locatives", "Un incendie a ravagé une usine à Zinder, au Niger.", ("located in", "Zinder", "Niger")),
+        ("two locatives", "Un incendie a ravagé une usine à Tahoua, au Niger.", ("located in", "Tahoua", "Niger")),
         ("title after a name, quoted organisation", "Madame Anne Durand, présidente de l'association « Un toit pour tous », a été agressée à Lyon.", ("président de", "Anne Durand", "Un toit pour tous")),
         ("possession through the subject", "Les manifestants brandissaient des pancartes devant la mairie.", ("brandir", "manifestants", "pancartes")),
     ],
@@ -360,7 +360,7 @@ def test_typed_links_not_made(fr_nlp, construction, text, absent):
 @pytest.mark.parametrize(
     ("text", "subject"),
     [
-        ("Madame Laura Chazal, la présidente de la fondation, a visité l'usine.", "Laura Chazal"),  # renamed
+        ("Madame Irène Vasseur, la présidente de la fondation, a visité l'usine.", "Irène Vasseur"),  # renamed
         ("Avec Paul Morel, le directeur a visité l'usine.", "directeur"),  # a name in a fronted phrase
     ],
 )

@@ -40,7 +40,7 @@ TIME_NOUNS = frozenset(
      "an", "année", "heure", "minute", "instant", "fois", "morning", "evening", "night", "day", "week", "month", "year",
      "hour", "minute", "time"}
 )
-# Class nouns that a "de" complement names: "la ville de Zinder" is Zinder.
+# Class nouns that a "de" complement names: "la ville de Tahoua" is Tahoua.
 NAMED_BY_COMPLEMENT = frozenset(
     {"ville", "village", "commune", "région", "province", "département", "pays", "île", "capitale", "territoire", "sol",
      "city", "town", "village", "region", "province", "country", "island", "territory", "soil"}
@@ -107,7 +107,7 @@ class MentionIndex:
         return None
 
     def _quoted_name_after(self, noun: Token) -> Mention | None:
-        """"l'association « Un chien, une famille »": the noun is renamed by the quoted name."""
+        """"l'association « Les Amis du port »": the noun is renamed by the quoted name."""
         doc = noun.doc
         if noun.pos_ != "NOUN" or noun.i + 2 >= len(doc) or doc[noun.i + 1].text not in QUOTE_PAIRS:
             return None
@@ -137,7 +137,7 @@ class MentionIndex:
         return named if same_slot(noun, self.doc[named.first_token : named.last_token + 1].root) else None
 
     def _named_complement(self, noun: Token) -> Mention | None:
-        """"la ville de Zinder": the class noun is the place its complement names."""
+        """"la ville de Tahoua": the class noun is the place its complement names."""
         if noun.lemma_.lower() not in NAMED_BY_COMPLEMENT:
             return None
         for child in noun.children:
@@ -148,7 +148,7 @@ class MentionIndex:
         return None
 
     def _name_before_comma(self, noun: Token) -> Mention | None:
-        """"Madame Laura Chazal, la présidente de la fondation", "Jesabelle, chimiste à Paris et
+        """"Madame Irène Vasseur, la présidente de la fondation", "Léa, chimiste à Lyon et
         membre de l'association": a noun phrase set off by a comma right after a name describes
         it, however the parser attached it; so does a noun coordinated with that phrase."""
         if noun.pos_ != "NOUN":

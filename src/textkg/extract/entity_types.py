@@ -208,7 +208,7 @@ def _is_title_or_role(word: str, gazetteer: Gazetteer) -> bool:
 
 
 def title_before(doc: Doc, start: int, gazetteer: Gazetteer) -> bool:
-    """A title or role right before token ``start``: "M. Hagenbeck", "M . Baroche", "général Prim"."""
+    """A title or role right before token ``start``: "M. Lambert", "M . Lambert", "général Moreau"."""
     i = start - 1
     while i >= 0 and doc[i].text in (".", ","):
         i -= 1

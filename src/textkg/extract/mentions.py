@@ -90,7 +90,7 @@ class Mention:
 
 def named_mentions(doc: Doc, gazetteer: Gazetteer | None = None, metonymy: bool = True) -> Iterator[Mention]:
     """Named mentions in text order: NER spans with articles, titles and stray punctuation trimmed
-    off ("l'OTAN" -> "OTAN", "M. Hagenbeck" -> "Hagenbeck"), typed precisely (entity_types), plus
+    off ("l'OTAN" -> "OTAN", "M. Lambert" -> "Lambert"), typed precisely (entity_types), plus
     names the NER missed that the gazetteers know (countries, big cities, organizations, weapon
     designators). With ``metonymy``, a capital city acting as a party ("selon Moscou", "Moscou
     conservera") carries a ``represents`` link to its country; it is never renamed."""
@@ -135,7 +135,7 @@ def _lower_case_lemmas(doc: Doc) -> frozenset[str]:
 
 def quoted_names(doc: Doc, nouns: NounClasses) -> Iterator[Mention]:
     """A quoted title right after a noun of an organisation or a site is its name: l'association
-    « Un chien, une famille », l'ONG "Pacific City", l'usine « Bruxos-Pestos »."""
+    « Les Amis du port », l'ONG "Terre Vive", l'usine « Métaux-Ouest »."""
     # Found in the token array: most texts have no quotation mark, and no Token need be made.
     marks = {get_string_id(mark) for mark in QUOTE_PAIRS}
     for at, orth in enumerate(doc.to_array(ORTH).tolist()):
@@ -213,7 +213,7 @@ def _trimmed(
     # A capitalised determiner at a sentence start is the article too ("La France").
     while tokens is not None and len(tokens) > 1 and (tokens[0].text[:1].islower() or tokens[0].pos_ == "DET"):
         tokens = tokens[1:]
-    # Honorifics belong to the sentence too: "M. Hagenbeck", "Madame Adelys Adams".
+    # Honorifics belong to the sentence too: "M. Lambert", "Madame Irène Vasseur".
     titled = False
     while tokens is not None and len(tokens) > 1 and _is_title_token(tokens, gazetteer):
         tokens = tokens[2:] if len(tokens) > 2 and tokens[1].text == "." else tokens[1:]

@@ -129,7 +129,7 @@ def _typed_link(first: Participant, second: Participant, evidence: tuple[int, in
 
 def _oriented(a: Participant, b: Participant) -> tuple[Participant, Participant] | None:
     """The two participants as (subject, object) of their signature; of two places, the one the
-    other depends on is inside it ("Zinder, au Niger")."""
+    other depends on is inside it ("Tahoua, au Niger")."""
     if a.cls == b.cls:
         if (a.cls, b.cls) not in SIGNATURES:
             return None
@@ -143,8 +143,8 @@ def _oriented(a: Participant, b: Participant) -> tuple[Participant, Participant]
 
 def _locates(subject: Participant, place: Participant, path: list[Token]) -> bool:
     """A place locates what it is the locative of ("attaquée à Paris") or the complement of ("les
-    habitants de Zinder", not "l'annonce de la Russie"). A place is inside another only when
-    both are locatives of one noun phrase ("à Zinder, au Niger"): an actor ("la Russie déploiera
+    habitants de Tahoua", not "l'annonce de la Russie"). A place is inside another only when
+    both are locatives of one noun phrase ("à Tahoua, au Niger"): an actor ("la Russie déploiera
     ... en Biélorussie"), an owner ("l'arsenal de Moscou en Biélorussie") or the place of another
     clause ("X, qui habite à Lyon, a été arrêté à Paris") is not."""
     if subject.cls == "Place" and (not is_locative(subject.head) or not _one_phrase(subject, place, path)):
@@ -155,8 +155,8 @@ def _locates(subject: Participant, place: Participant, path: list[Token]) -> boo
 
 
 def _one_phrase(a: Participant, b: Participant, path: list[Token]) -> bool:
-    """Two places of one locative phrase: joined by nouns alone ("la ville de Zinder au Niger"), or
-    side by side with only a comma and a preposition between them ("à Zinder, au Niger")."""
+    """Two places of one locative phrase: joined by nouns alone ("la ville de Tahoua au Niger"), or
+    side by side with only a comma and a preposition between them ("à Tahoua, au Niger")."""
     if not any(t.pos_ in CLAUSE_POS for t in path):
         return True
     first, second = sorted((a.mention, b.mention), key=lambda m: m.start)
@@ -231,7 +231,7 @@ def is_locative(place: Token) -> bool:
 
 
 def _is_place_modifier(place: Token, noun: Token) -> bool:
-    """"les habitants de Zinder", "la police de Paris": a place complement of the noun itself."""
+    """"les habitants de Tahoua", "la police de Paris": a place complement of the noun itself."""
     return place.head == noun and place.dep_ == "nmod" and any(c.dep_ == "case" and c.lower_ in ("de", "d'", "du", "des", "of") for c in place.children)
 
 
