@@ -8,11 +8,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from spacy.parts_of_speech import IDS as POS_IDS
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
 from ..lexicon import Lexicon
 from .arguments import MentionIndex
-from .frames import ClaimFrame, sentence_span, token_span
+from .frames import ClaimFrame, TokenArrays, sentence_span, sentences, token_arrays, token_span
 from .mentions import PRONOUN, Mention
 from .relations import polarity, subjects
 
@@ -34,18 +36,28 @@ HEARSAY_MARKERS = frozenset({"selon"})
 RELATIVE_LEMMAS = frozenset({"lequel", "laquelle", "lesquels", "lesquelles"})
 QUOTE_PAIRS = {"«": "»", "“": "”", '"': '"'}
 DENIAL = "Denial"
+VERB_ID = POS_IDS["VERB"]
+CASE_ID = get_string_id("case")
+AGENT_IDS = frozenset(get_string_id(dep) for dep in AGENT_DEPS)
+HEARSAY_IDS = frozenset(get_string_id(marker) for marker in HEARSAY_MARKERS)
 
 
 def claim_frames(doc: Doc, index: MentionIndex, lexicon: Lexicon) -> Iterator[ClaimFrame]:
     # Persons who are subjects: the ones a later "il a ajouté" can continue.
     persons = [m for m in index.mentions if m.type == "Person" and _is_subject(doc, m)]
-    for sent in doc.sents:
-        sources = list(_sources(sent, index))
-        hearsay = list(_hearsay(sent, index, sources, lexicon))
+    # Candidates are found in the token arrays: a Token for every word costs more than the rest.
+    arrays = token_arrays(doc)
+    pos = arrays.pos
+    for sent in sentences(doc):
+        sources = list(_sources(sent, index, arrays))
+        hearsay = list(_hearsay(sent, index, sources, lexicon, arrays))
         yield from hearsay
         found = bool(hearsay)
-        for token in sent:
-            stance = lexicon.reporting_stance(doc.lang_, token.lemma_) if token.pos_ == "VERB" else None
+        for i in range(sent.start, sent.end):
+            if pos[i] != VERB_ID:
+                continue
+            token = doc[i]
+            stance = lexicon.reporting_stance(doc.lang_, token.lemma_)
             if stance is None or any(claim.cue_token == token.i for claim in hearsay):
                 continue
             last_person = next((m for m in reversed(persons) if m.end <= token.idx), None)
@@ -106,20 +118,25 @@ def _reported(
     )
 
 
-def _hearsay(sent: Span, index: MentionIndex, sources: list[tuple[Token, Mention]], lexicon: Lexicon) -> Iterator[ClaimFrame]:
+def _hearsay(
+    sent: Span, index: MentionIndex, sources: list[tuple[Token, Mention]], lexicon: Lexicon, arrays: TokenArrays
+) -> Iterator[ClaimFrame]:
     """"X a donné (démenti) l'information selon laquelle ...": the words after the relative
     pronoun are what X passes on (or denies). Matched on the surface, because the parser rarely
     makes a clause of them."""
-    tokens = list(sent)
-    for position, token in enumerate(tokens[1:-2], start=1):
-        noun, relative = tokens[position - 1], tokens[position + 1]
+    doc = sent.doc
+    lower = arrays.lower
+    for at in range(sent.start + 1, sent.end - 2):
+        if lower[at] not in HEARSAY_IDS:
+            continue
+        noun, token, relative = doc[at - 1], doc[at], doc[at + 1]
         if token.lower_ not in HEARSAY_MARKERS or relative.lemma_.lower() not in RELATIVE_LEMMAS or noun.pos_ != "NOUN":
             continue
         verb = noun.head
         if verb.pos_ != "VERB" or noun.dep_ not in OBJECT_DEPS:
             continue
         speaker = _speaker(verb, index, incise=False)
-        content = [t for t in tokens[position + 2 :] if not t.is_space]
+        content = [t for t in doc[at + 2 : sent.end] if not t.is_space]
         while content and content[-1].is_punct:
             content.pop()
         if speaker is None or not content:
@@ -177,13 +194,16 @@ def _according_to(sent: Span, sources: list[tuple[Token, Mention]]) -> Iterator[
         )
 
 
-def _sources(sent: Span, index: MentionIndex) -> Iterator[tuple[Token, Mention]]:
+def _sources(sent: Span, index: MentionIndex, arrays: TokenArrays) -> Iterator[tuple[Token, Mention]]:
     """Outlets named by "selon X", "d'après X" or "cité par X"."""
     # Only a token with a preposition ("case") or an agent can be a source: skip the rest cheaply.
-    case_heads = {c.head.i for c in sent if c.dep_ == "case"}
-    for token in sent:
-        if token.i not in case_heads and token.dep_ not in AGENT_DEPS:
+    dep, head = arrays.dep, arrays.head
+    words = range(sent.start, sent.end)
+    case_heads = {head[i] for i in words if dep[i] == CASE_ID}
+    for i in words:
+        if i not in case_heads and dep[i] not in AGENT_IDS:
             continue
+        token = sent.doc[i]
         case = [t for c in token.children if c.dep_ == "case" for t in (c, *(f for f in c.children if f.dep_ == "fixed"))]
         marker = "".join(c.text_with_ws for c in sorted(case, key=lambda t: t.i))
         cited = token.dep_ in AGENT_DEPS and token.head.lower_ in CITED_FORMS

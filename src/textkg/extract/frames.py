@@ -5,8 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
-from spacy.attrs import POS
+import numpy
+from spacy.attrs import DEP, HEAD, LOWER, POS
 from spacy.parts_of_speech import IDS as POS_IDS
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
@@ -53,15 +55,45 @@ class ClaimFrame:
 @lru_cache(maxsize=1024)
 def sentence_span(sent: SpacySpan) -> Span:
     """Character span of a sentence without its surrounding white space."""
-    text = sent.text
+    # A slice of the Doc's text, built once per Doc: Span.text makes a Token for every word.
+    text = _doc_text(sent.doc)[sent.start_char : sent.end_char]
     start = sent.start_char + (len(text) - len(text.lstrip()))
     end = sent.start_char + len(text.rstrip())
     return (start, end)
 
 
 @lru_cache(maxsize=8)
-def _sentences_and_tags(doc: Doc) -> tuple[tuple[SpacySpan, ...], tuple[int, ...]]:
-    return tuple(doc.sents), tuple(doc.to_array(POS).tolist())
+def _doc_text(doc: Doc) -> str:
+    return doc.text
+
+
+class TokenArrays(NamedTuple):
+    """Per-token attributes of a Doc as plain lists, read without making Token objects: parts of
+    speech and dependency labels (string ids), absolute head indices, lower-case forms (ids)."""
+
+    pos: list[int]
+    dep: list[int]
+    head: list[int]
+    lower: list[int]
+
+
+@lru_cache(maxsize=8)
+def token_arrays(doc: Doc) -> TokenArrays:
+    if len(doc) == 0:
+        return TokenArrays([], [], [], [])
+    array = doc.to_array([POS, DEP, HEAD, LOWER])
+    heads = numpy.arange(len(doc), dtype=numpy.int64) + array[:, 2].astype(numpy.int64)
+    return TokenArrays(array[:, 0].tolist(), array[:, 1].tolist(), heads.tolist(), array[:, 3].tolist())
+
+
+def sentences(doc: Doc) -> tuple[SpacySpan, ...]:
+    """The sentences of ``doc`` (memoised with its token arrays)."""
+    return _sentences_and_tags(doc)[0]
+
+
+@lru_cache(maxsize=8)
+def _sentences_and_tags(doc: Doc) -> tuple[tuple[SpacySpan, ...], list[int]]:
+    return tuple(doc.sents), token_arrays(doc).pos
 
 
 def tagged(doc: Doc, *tags: str) -> Iterator[tuple[SpacySpan, list[Token]]]:
