@@ -58,6 +58,11 @@ class MentionIndex:
         self.doc = doc
         self.nouns = nouns or NounClasses()
         self._named: dict[int, Mention | None] = {}
+        # Pure per-token steps of resolve(), memoised: what a pronoun stands for, the token a
+        # partitive or locution leads to, and the Concept a noun would make.
+        self._pronouns: dict[int, Token | Mention | None] = {}
+        self._targets: dict[int, Token | None] = {}
+        self._concepts: dict[int, Mention | None] = {}
         self._mentions: list[Mention] = []
         self._by_token: dict[int, Mention] = {}
         for mention in sorted(mentions, key=lambda m: (m.start, -(m.end - m.start))):
@@ -183,24 +188,24 @@ class MentionIndex:
         """The mention ``token`` heads: named, a date, or (if allowed) a new Concept, added to the
         index unless ``keep`` is false (a candidate the caller may ``keep`` later)."""
         if token.pos_ == "PRON":
-            if _is_emphatic(token):
-                return None
-            # A subject pronoun right after its subject antecedent is resolved here; any other
-            # referring pronoun waits for coreference, which runs once all mentions are known.
-            antecedent = _antecedent_subject(token)
-            return self.resolve(antecedent, allow_concept, keep) if antecedent is not None else pronoun_mention(token)
+            if token.i not in self._pronouns:
+                self._pronouns[token.i] = _pronoun_step(token)
+            step = self._pronouns[token.i]
+            return self.resolve(step, allow_concept, keep) if isinstance(step, Token) else step
         mention = self.named(token) or self.at(token)
         if mention is not None:
             return mention
-        token = _past_locution(_past_partitive(token))
+        if token.i not in self._targets:
+            self._targets[token.i] = _past_locution(_past_partitive(token))
+        token = self._targets[token.i]
         if token is None:
             return None
         mention = self.named(token) or self.at(token)
         if mention is not None or not allow_concept:
             return mention
-        if token.lemma_.lower() in TIME_NOUNS:
-            return None
-        concept = concept_mention(token)
+        if token.i not in self._concepts:
+            self._concepts[token.i] = None if token.lemma_.lower() in TIME_NOUNS else concept_mention(token)
+        concept = self._concepts[token.i]
         if concept is None or any(i in self._by_token for i in range(concept.first_token, concept.last_token + 1)):
             return None
         if keep:
@@ -218,6 +223,17 @@ class MentionIndex:
         self._mentions.append(mention)
         for i in span:
             self._by_token[i] = mention
+
+
+def _pronoun_step(pronoun: Token) -> Token | Mention | None:
+    """What resolve() makes of a pronoun: nothing (emphatic), the subject it stands for, or a
+    pronoun mention left to coreference."""
+    if _is_emphatic(pronoun):
+        return None
+    # A subject pronoun right after its subject antecedent is resolved here; any other
+    # referring pronoun waits for coreference, which runs once all mentions are known.
+    antecedent = _antecedent_subject(pronoun)
+    return antecedent if antecedent is not None else pronoun_mention(pronoun)
 
 
 def _is_emphatic(pronoun: Token) -> bool:

@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from ..records import Span
-from .mentions import Mention
+from .mentions import Mention, doc_text
 
 
 @dataclass(frozen=True)
@@ -56,15 +56,10 @@ class ClaimFrame:
 def sentence_span(sent: SpacySpan) -> Span:
     """Character span of a sentence without its surrounding white space."""
     # A slice of the Doc's text, built once per Doc: Span.text makes a Token for every word.
-    text = _doc_text(sent.doc)[sent.start_char : sent.end_char]
+    text = doc_text(sent.doc)[sent.start_char : sent.end_char]
     start = sent.start_char + (len(text) - len(text.lstrip()))
     end = sent.start_char + len(text.rstrip())
     return (start, end)
-
-
-@lru_cache(maxsize=8)
-def _doc_text(doc: Doc) -> str:
-    return doc.text
 
 
 class TokenArrays(NamedTuple):

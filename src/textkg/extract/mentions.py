@@ -117,6 +117,12 @@ def named_mentions(doc: Doc, gazetteer: Gazetteer | None = None, metonymy: bool 
         yield replace(mention, type=broad_type(mention.type), fine_type=mention.type)
 
 
+@lru_cache(maxsize=8)
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, built once per Doc (Doc.text joins every token's text on each access)."""
+    return doc.text
+
+
 # Extractors ask for the head of the same mentions again and again; a small memo serves them
 # (like frames.sentence_span, it holds a few recent Docs at most).
 @lru_cache(maxsize=4096)
@@ -190,7 +196,9 @@ def concept_mention(token: Token) -> Mention | None:
     tokens = token.doc[left : right + 1]
     if any(t.pos_ in ("PUNCT", "VERB", "AUX", "SCONJ", "PRON") for t in tokens):
         tokens = token.doc[token.i : token.i + 1]
-    return Mention(tokens.start_char, tokens.end_char, tokens.text, "Concept", tokens.start, tokens.end - 1)
+    # The text sliced from the Doc's (memoised) text: Span.text makes a Token per word.
+    text = doc_text(token.doc)[tokens.start_char : tokens.end_char]
+    return Mention(tokens.start_char, tokens.end_char, text, "Concept", tokens.start, tokens.end - 1)
 
 
 def is_negative_pronoun(token: Token) -> bool:
