@@ -104,13 +104,14 @@ def named_mentions(doc: Doc, gazetteer: Gazetteer | None = None, metonymy: bool 
             found.append(mention)
     # Known places inside a miscellaneous name are names too ("Tour d'Italie", "Arosa-Lausanne").
     inside_misc = {i for m in found if m.type == "Misc" for i in range(m.first_token, m.last_token + 1)}
-    nested = _scanned(doc, set(range(len(doc))) - inside_misc, gazetteer)
+    name_like: dict[int, bool] = {}  # _name_like by token index, shared by both scans
+    nested = _scanned(doc, set(range(len(doc))) - inside_misc, gazetteer, name_like)
     found += [m for m in nested if m.type in PLACE_TYPES]
     quoted = list(quoted_names(doc, default_noun_classes(doc.lang_)))
     taken = {i for m in quoted for i in range(m.first_token, m.last_token + 1)}
     found = [m for m in found if not taken.intersection(range(m.first_token, m.last_token + 1))] + quoted
     covered = {i for m in found for i in range(m.first_token, m.last_token + 1)}
-    found += _scanned(doc, covered, gazetteer)
+    found += _scanned(doc, covered, gazetteer, name_like)
     for mention in vote_types(sorted(found, key=lambda m: m.start), name_key):
         mention = _with_metonymy(doc, mention, gazetteer) if metonymy else mention
         # Extractors reason with the broad class (a Country is a Place); entities keep the fine one.
@@ -279,30 +280,41 @@ def _clause_head(token: Token) -> Token:
     return head.head if head.dep_.startswith("aux") else head
 
 
-def _scanned(doc: Doc, covered: set[int], gazetteer: Gazetteer) -> list[Mention]:
+def _scanned(doc: Doc, covered: set[int], gazetteer: Gazetteer, name_like: dict[int, bool] | None = None) -> list[Mention]:
     """Capitalised token runs the NER missed that a gazetteer knows, longest match first, and
-    person names after an honorific ("M. Hotz") or before their origin ("Hotz (Berne)")."""
+    person names after an honorific ("M. Hotz") or before their origin ("Hotz (Berne)").
+    ``name_like`` memoises _name_like by token index (callers scanning one Doc twice share it)."""
     found = []
+    length_of_doc = len(doc)
+    name_like = {} if name_like is None else name_like
+
+    def is_name_like(at: int) -> bool:
+        # Tokens are made only for words outside ``covered``, once each.
+        flag = name_like.get(at)
+        if flag is None:
+            flag = name_like[at] = _name_like(doc[at])
+        return flag
+
     i = 0
-    while i < len(doc):
+    while i < length_of_doc:
         match = None
+        if i in covered or not is_name_like(i):
+            i += 1
+            continue
         token = doc[i]
-        if i in covered or not _name_like(token):
-            pass
-        elif token.pos_ == "PROPN" and title_before(doc, i, gazetteer):
+        if token.pos_ == "PROPN" and title_before(doc, i, gazetteer):
             end = i + 1
-            while end < len(doc) and end - i < MAX_SCAN_TOKENS and end not in covered and _name_like(doc[end]) and doc[end].pos_ == "PROPN":
+            while end < length_of_doc and end - i < MAX_SCAN_TOKENS and end not in covered and is_name_like(end) and doc[end].pos_ == "PROPN":
                 end += 1
             span = doc[i:end]
             match = Mention(span.start_char, span.end_char, span.text, "Person", span.start, span.end - 1)
         elif token.pos_ == "PROPN" and origin_in_parentheses(doc, doc[i : i + 1], gazetteer):
             match = Mention(token.idx, token.idx + len(token), token.text, "Person", i, i)
         else:
-            for length in range(min(MAX_SCAN_TOKENS, len(doc) - i), 0, -1):
-                span = doc[i : i + length]
-                if any(j in covered for j in range(span.start, span.end)) or not _name_like(span[-1]):
+            for length in range(min(MAX_SCAN_TOKENS, length_of_doc - i), 0, -1):
+                if any(j in covered for j in range(i, i + length)) or not is_name_like(i + length - 1):
                     continue
-                match = _scan_type(span, gazetteer)
+                match = _scan_type(doc[i : i + length], gazetteer)
                 if match is not None:
                     break
         if match is None:
