@@ -77,10 +77,13 @@ def attach_anaphora(clusters: Sequence[MentionCluster], chains: Iterable[Sequenc
                 taken.add(id(mention))
     result = []
     for index, cluster in enumerate(clusters):
-        kept = tuple(m for m in cluster.mentions if id(m) not in taken)
+        kept = tuple(m for m in cluster.mentions if id(m) not in taken) if taken else cluster.mentions
         if not kept:
             continue
         extra = tuple(sorted(moved.get(index, ()), key=lambda m: (m.start, m.end)))
+        if not extra and len(kept) == len(cluster.mentions):
+            result.append(cluster)  # nothing moved in or out: dataclasses.replace would copy it as is
+            continue
         result.append(replace(cluster, mentions=kept, anaphora=cluster.anaphora + extra))
     return result
 

@@ -116,7 +116,7 @@ class MentionIndex:
         doc = noun.doc
         if noun.pos_ != "NOUN" or noun.i + 2 >= len(doc) or doc[noun.i + 1].text not in QUOTE_PAIRS:
             return None
-        mention = self.at(doc[noun.i + 2])
+        mention = self._by_token.get(noun.i + 2)
         return mention if mention is not None and mention.is_named and mention.first_token == noun.i + 2 else None
 
     def _title_before_name(self, noun: Token) -> Mention | None:
@@ -128,7 +128,7 @@ class MentionIndex:
         if self.nouns.class_of(noun.lemma_) != "Person":
             return None
         doc = noun.doc
-        following = self.at(doc[noun.i + 1]) if noun.i + 1 < len(doc) else None
+        following = self._by_token.get(noun.i + 1) if noun.i + 1 < len(doc) else None
         if following is not None and following.type == "Person" and following.first_token == noun.i + 1:
             return following
         if noun.dep_ not in TITLE_DEPS:
@@ -162,7 +162,7 @@ class MentionIndex:
         if at >= 0 and noun.doc[at].pos_ == "DET":
             at -= 1
         if at >= 1 and noun.doc[at].text == ",":
-            named = self.at(noun.doc[at - 1])
+            named = self._by_token.get(at - 1)
             if named is not None and named.is_named and named.last_token == at - 1 and self._may_rename(noun, named):
                 return named
         if noun.dep_ in CONJUNCT_DEPS and noun.head.pos_ == "NOUN" and noun.head.i < noun.i:

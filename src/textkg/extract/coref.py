@@ -13,6 +13,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+import numpy
 from spacy.attrs import LOWER, POS
 from spacy.parts_of_speech import IDS as POS_IDS
 from spacy.strings import get_string_id
@@ -57,6 +58,7 @@ RENAMING_DEPS = frozenset({"appos", "flat:name"})
 PRONOUN_WINDOW = 2
 ANAPHOR = PRONOUN
 PRON_ID = POS_IDS["PRON"]
+PRONOUN_FORM_IDS = numpy.array(sorted(get_string_id(form) for form in PRONOUN_AGREEMENT), dtype=numpy.uint64)
 # Class nouns that, with a definite, demonstrative or possessive determiner, describe a named
 # thing met earlier: "le président russe", "ce pays voisin", "son pays", "l'alliance".
 DESCRIPTION_CLASSES = {
@@ -107,12 +109,14 @@ def pronoun_mentions(doc: Doc) -> Iterator[Mention]:
     """Referring third-person pronouns (not impersonal "il", not reflexive "se")."""
     # Found in the token arrays first: a Token object for every word of a long text costs more
     # than everything else coreference does.
-    forms = {get_string_id(form) for form in PRONOUN_AGREEMENT}
-    for index, (pos, lower) in enumerate(doc.to_array([POS, LOWER]).tolist()):
-        if pos == PRON_ID and lower in forms:
-            mention = pronoun_mention(doc[index])
-            if mention is not None:
-                yield mention
+    if len(doc) == 0:
+        return
+    array = doc.to_array([POS, LOWER])
+    # Vectorised: only the pronouns' rows reach Python.
+    for index in numpy.flatnonzero((array[:, 0] == PRON_ID) & numpy.isin(array[:, 1], PRONOUN_FORM_IDS)).tolist():
+        mention = pronoun_mention(doc[index])
+        if mention is not None:
+            yield mention
 
 
 def pronoun_mention(token: Token) -> Mention | None:
@@ -221,8 +225,10 @@ def _link_descriptions(doc: Doc, ordered: Sequence[Mention], roles, gazetteer: G
             continue
         head = mention_head(doc, mention)
         cls = DESCRIPTION_CLASSES.get(head.lemma_.lower())
+        if cls is None:
+            continue
         determiners = {c.lower_ for c in head.children if c.dep_ == "det"}
-        if cls is None or not determiners & REFERRING_DETERMINERS:
+        if not determiners & REFERRING_DETERMINERS:
             continue
         country = next(
             (place.country for c in head.children if c.dep_ == "amod" and (place := gazetteer.demonym_country(c.text))),
@@ -326,17 +332,19 @@ def _antecedent(doc: Doc, pronoun: Mention, ordered: Sequence[Mention], first_to
     ]
     if not candidates:
         return None
-    return max(candidates, key=lambda m: (_salience(doc, m, token), m.start))
+    # The pronoun's sentence is ``current``; a head's is found by bisection (Token.sent makes a
+    # Span and scans for its boundaries).
+    return max(candidates, key=lambda m: (_salience(doc, m, current, sentence_starts), m.start))
 
 
-def _salience(doc: Doc, mention: Mention, pronoun: Token) -> int:
+def _salience(doc: Doc, mention: Mention, pronoun_sentence: int, sentence_starts: Sequence[int]) -> int:
     head = mention_head(doc, mention)
     score = 0
     if head.dep_ in SUBJECT_DEPS:
         score += 2
     if mention.type in NAMED_PERSON_TYPES:
         score += 1
-    if head.sent.start == pronoun.sent.start:
+    if bisect_right(sentence_starts, head.i) - 1 == pronoun_sentence:
         score += 1
     return score
 

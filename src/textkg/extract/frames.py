@@ -87,17 +87,23 @@ def sentences(doc: Doc) -> tuple[SpacySpan, ...]:
 
 
 @lru_cache(maxsize=8)
-def _sentences_and_tags(doc: Doc) -> tuple[tuple[SpacySpan, ...], list[int]]:
-    return tuple(doc.sents), token_arrays(doc).pos
+def _sentences_and_tags(doc: Doc) -> tuple[tuple[SpacySpan, ...], numpy.ndarray]:
+    return tuple(doc.sents), numpy.array(token_arrays(doc).pos, dtype=numpy.uint64)
 
 
 def tagged(doc: Doc, *tags: str) -> Iterator[tuple[SpacySpan, list[Token]]]:
     """Each sentence with its tokens of the given parts of speech ("VERB", "NOUN"), found in the
     token arrays: making a Token object for every word costs more than most extractors do."""
     sentences, pos = _sentences_and_tags(doc)
-    wanted = {POS_IDS[tag] for tag in tags}
-    for sent in sentences:
-        tokens = [doc[i] for i in range(sent.start, sent.end) if pos[i] in wanted]
+    if not sentences:
+        return
+    # The matching positions in one vectorised pass, then cut at the sentence boundaries.
+    found = numpy.flatnonzero(numpy.isin(pos, numpy.array([POS_IDS[tag] for tag in tags], dtype=numpy.uint64)))
+    starts = numpy.searchsorted(found, [sent.start for sent in sentences]).tolist()
+    found = found.tolist()
+    for n, sent in enumerate(sentences):
+        end = starts[n + 1] if n + 1 < len(sentences) else len(found)
+        tokens = [doc[i] for i in found[starts[n] : end]]
         if tokens:
             yield sent, tokens
 

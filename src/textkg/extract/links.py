@@ -50,8 +50,10 @@ def noun_links(doc: Doc, index: MentionIndex, lexicon: Lexicon) -> Iterator[Fram
                 continue
             linked: set[Mention] = set()
             for child in token.children:
+                if child.dep_ not in NOUN_MODIFIER_DEPS:
+                    continue
                 case = _case(child)
-                if child.dep_ not in NOUN_MODIFIER_DEPS or case not in LINKING_CASES:
+                if case not in LINKING_CASES:
                     continue
                 for target in with_conjuncts(child):
                     obj = index.resolve(target)

@@ -247,12 +247,13 @@ def _is_title_token(tokens: Span, gazetteer: Gazetteer) -> bool:
 def _role(doc: Doc, name: Span, gazetteer: Gazetteer) -> str | None:
     """The role noun phrase right before a person's name, without its determiner: "le ministre
     biélorusse de la Défense, Viktor Khrenin" -> "ministre biélorusse de la Défense"."""
+    sentence_start = name.sent.start  # Span.sent scans for the boundary: once, not per word
     end = name.start
-    while end > name.sent.start and doc[end - 1].text in (",", "."):
+    while end > sentence_start and doc[end - 1].text in (",", "."):
         end -= 1
     start = end
-    while start > max(name.sent.start, end - ROLE_WORDS_MAX) and doc[start - 1].pos_ in ("NOUN", "ADJ", "ADP", "DET", "PROPN"):
-        if doc[start - 1].pos_ == "DET" and (start - 1 == name.sent.start or doc[start - 2].pos_ != "ADP"):
+    while start > max(sentence_start, end - ROLE_WORDS_MAX) and doc[start - 1].pos_ in ("NOUN", "ADJ", "ADP", "DET", "PROPN"):
+        if doc[start - 1].pos_ == "DET" and (start - 1 == sentence_start or doc[start - 2].pos_ != "ADP"):
             break
         start -= 1
     words = doc[start:end]

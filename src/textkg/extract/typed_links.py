@@ -90,10 +90,11 @@ class Participant(NamedTuple):
 def typed_links(doc: Doc, index: MentionIndex, nouns: NounClasses) -> Iterator[Frame]:
     """One ``subject``/``object`` frame per two participants of a sentence whose classes the
     ontology relates and whose heads the parse joins within MAX_PATH arcs."""
+    moods: dict[int, tuple[str, str]] = {}  # polarity and modality of each pivot verb, once
     for sent, tokens in tagged(doc, *CANDIDATE_TAGS):
         evidence = sentence_span(sent)
         for first, second in combinations(list(_participants(tokens, index, nouns)), 2):
-            frame = _typed_link(first, second, evidence)
+            frame = _typed_link(first, second, evidence, moods)
             if frame is not None:
                 for _, mention in frame.arguments:
                     if mention.type == "Concept":
@@ -101,7 +102,9 @@ def typed_links(doc: Doc, index: MentionIndex, nouns: NounClasses) -> Iterator[F
                 yield frame
 
 
-def _typed_link(first: Participant, second: Participant, evidence: tuple[int, int]) -> Frame | None:
+def _typed_link(
+    first: Participant, second: Participant, evidence: tuple[int, int], moods: dict[int, tuple[str, str]] | None = None
+) -> Frame | None:
     oriented = _oriented(first, second) if first.mention != second.mention else None
     if oriented is None:
         return None
@@ -112,16 +115,25 @@ def _typed_link(first: Participant, second: Participant, evidence: tuple[int, in
     signature = SIGNATURES[(subject.cls, obj.cls)]
     if signature == LOCATED_IN and not _locates(subject, obj, path):
         return None
-    if signature == RELATED and pivot.pos_ != "VERB":
+    is_verb = pivot.pos_ == "VERB"
+    if signature == RELATED and not is_verb:
         return None  # "X, Y": two names side by side are often one person
+    if not is_verb:
+        mood = ("positive", "asserted")
+    elif moods is not None and pivot.i in moods:
+        mood = moods[pivot.i]
+    else:
+        mood = (polarity(pivot), modality(pivot))
+        if moods is not None:
+            moods[pivot.i] = mood
     return Frame(
         predicate=_predicate(signature, path, subject.head),
         event_class=None,
         head=pivot.i,
         arguments=(("subject", subject.mention), ("object", obj.mention)),
         evidence=evidence,
-        polarity=polarity(pivot) if pivot.pos_ == "VERB" else "positive",
-        modality=modality(pivot) if pivot.pos_ == "VERB" else "asserted",
+        polarity=mood[0],
+        modality=mood[1],
         confidence=TYPED_LINK_CONFIDENCE,
         typed_link=True,
     )
