@@ -9,6 +9,7 @@ from spacy.tokens import Doc, Token
 from ..lexicon import NounClasses
 from .coref import pronoun_mention
 from .mentions import QUOTE_PAIRS, Mention, concept_mention, same_slot
+from .tokens import morph_get, previous_sentence_start
 
 # Children that rename their head: "le ministre russe, Sergueï Choïgou" (appos), "le président
 # Vladimir Poutine" (flat:name / nmod without a preposition).
@@ -246,8 +247,7 @@ def _antecedent_subject(pronoun: Token) -> Token | None:
     in number and gender, within the current and previous sentences; other pronouns stay unknown."""
     if pronoun.dep_ not in SUBJECT_DEPS or pronoun.lower_ not in SUBJECT_PRONOUNS:
         return None
-    sentence_start = pronoun.sent.start
-    window_start = pronoun.doc[sentence_start - 1].sent.start if sentence_start > 0 else 0
+    window_start = previous_sentence_start(pronoun)
     for candidate in reversed(pronoun.doc[window_start : pronoun.i]):
         if candidate.dep_ in SUBJECT_DEPS and candidate.pos_ in ("NOUN", "PROPN") and _agrees(pronoun, candidate):
             return candidate
@@ -256,7 +256,7 @@ def _antecedent_subject(pronoun: Token) -> Token | None:
 
 def _agrees(pronoun: Token, noun: Token) -> bool:
     return all(
-        not noun.morph.get(feature) or noun.morph.get(feature) == pronoun.morph.get(feature)
+        not morph_get(noun, feature) or morph_get(noun, feature) == morph_get(pronoun, feature)
         for feature in ("Number", "Gender")
     )
 
@@ -269,7 +269,7 @@ def _past_locution(token: Token) -> Token | None:
     # "des pays", "au siège": a preposition fused with the article determines the noun. An
     # adjective makes a bare noun a phrase of its own ("de hauts responsables", "le déploiement de
     # missiles nucléaires"): locutions take none.
-    if any(c.dep_ in DETERMINER_DEPS or c.dep_ == "amod" or (c.dep_ == "case" and c.morph.get("Definite")) for c in token.children):
+    if any(c.dep_ in DETERMINER_DEPS or c.dep_ == "amod" or (c.dep_ == "case" and morph_get(c, "Definite")) for c in token.children):
         return token
     return next((c for c in token.children if c.dep_ == "nmod" and _case_is_de(c)), None)
 

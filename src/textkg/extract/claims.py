@@ -17,6 +17,7 @@ from .arguments import MentionIndex
 from .frames import ClaimFrame, TokenArrays, sentence_span, sentences, token_arrays, token_span
 from .mentions import PRONOUN, Mention
 from .relations import polarity, subjects
+from .tokens import morph_get
 
 CONTENT_DEPS = frozenset({"ccomp", "xcomp"})
 SOURCE_MARKERS = frozenset({"selon", "d'après", "according to"})
@@ -230,7 +231,7 @@ def _bare_infinitive_clause(child: Token) -> bool:
     if child.dep_ != "advcl" or child.pos_ != "VERB" or any(c.dep_ in ("mark", "case") for c in child.children):
         return False
     forms = [child, *(c for c in child.children if c.dep_.startswith("aux"))]
-    return any("Inf" in t.morph.get("VerbForm") for t in forms) and child.i > child.head.i
+    return any("Inf" in morph_get(t, "VerbForm") for t in forms) and child.i > child.head.i
 
 
 def _is_subject(doc: Doc, mention: Mention) -> bool:

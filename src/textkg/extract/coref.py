@@ -11,7 +11,6 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 
 import numpy
 from spacy.attrs import LOWER, POS
@@ -23,6 +22,8 @@ from ..gazetteer import Gazetteer
 from ..records import broad_type
 from ..resolve import cluster_mentions
 from .mentions import PRONOUN, Mention, is_negative_pronoun, mention_head
+from .tokens import morph_get, sentence_start
+from .tokens import sentence_starts as all_sentence_starts
 
 # Third-person pronouns and the (gender, number) they require; None accepts either.
 PRONOUN_AGREEMENT: dict[str, tuple[str | None, str | None]] = {
@@ -234,7 +235,8 @@ def _link_descriptions(doc: Doc, ordered: Sequence[Mention], roles, gazetteer: G
             (place.country for c in head.children if c.dep_ == "amod" and (place := gazetteer.demonym_country(c.text))),
             None,
         )
-        earlier = [m for m in named if m.last_token < head.i and head.sent.start - m.first_token < DESCRIPTION_WINDOW_TOKENS]
+        head_sentence = sentence_start(head)
+        earlier = [m for m in named if m.last_token < head.i and head_sentence - m.first_token < DESCRIPTION_WINDOW_TOKENS]
         target = None
         if cls == "Person":
             target = _described_person(head.lemma_.lower(), country, earlier, roles, gazetteer)
@@ -282,7 +284,7 @@ def _possessor_country(earlier, roles, gazetteer: Gazetteer) -> str | None:
 
 def _nearest_country_evidence(doc: Doc, head: Token, gazetteer: Gazetteer) -> str | None:
     """The latest country named or implied by an adjective ("biélorusse") before ``head``."""
-    start = max(0, head.sent.start - DESCRIPTION_WINDOW_TOKENS)
+    start = max(0, sentence_start(head) - DESCRIPTION_WINDOW_TOKENS)
     for token in reversed(doc[start : head.i]):
         place = gazetteer.demonym_country(token.text) if token.pos_ == "ADJ" else gazetteer.place(token.text)
         if place is not None and place.type == "Country":
@@ -319,8 +321,8 @@ def _antecedent(doc: Doc, pronoun: Mention, ordered: Sequence[Mention], first_to
     gender, number = PRONOUN_AGREEMENT[token.lower_]
     if gender is None and token.dep_ == "obj":
         # "l'ont volée": a past participle agrees with the object clitic before it.
-        gender = _feature(token.head, "Gender") if "Part" in token.head.morph.get("VerbForm") else None
-    sentence_starts = _sentence_starts(doc)
+        gender = _feature(token.head, "Gender") if "Part" in morph_get(token.head, "VerbForm") else None
+    sentence_starts = all_sentence_starts(doc)
     current = bisect_right(sentence_starts, token.i) - 1
     window_start = sentence_starts[max(0, current - PRONOUN_WINDOW)]
     candidates = [
@@ -366,12 +368,6 @@ def _agrees(doc: Doc, mention: Mention, gender: str | None, number: str | None) 
     return not (number and mention_number and number != mention_number)
 
 
-# Every pronoun asks for the sentence starts; a small memo holds those of a few recent Docs.
-@lru_cache(maxsize=8)
-def _sentence_starts(doc: Doc) -> tuple[int, ...]:
-    return tuple(s.start for s in doc.sents)
-
-
 def _feature(token: Token, name: str) -> str | None:
-    values = token.morph.get(name)
+    values = morph_get(token, name)
     return values[0] if values else None

@@ -18,6 +18,7 @@ from .arguments import MentionIndex, with_conjuncts
 from .frames import Frame, sentence_span, tagged
 from .mentions import Mention
 from .relations import PLACE_HEAD_NOUNS
+from .tokens import morph_get, previous_sentence_start
 
 NOUN_MODIFIER_DEPS = frozenset({"nmod"})
 APPOSITION_DEPS = frozenset({"appos"})
@@ -69,7 +70,7 @@ def possessive_links(doc: Doc, index: MentionIndex) -> Iterator[Frame]:
     for sent, nouns in tagged(doc, "NOUN"):
         evidence = sentence_span(sent)
         for token in nouns:
-            det = next((c for c in token.children if c.dep_ == "det" and "Yes" in c.morph.get("Poss")), None)
+            det = next((c for c in token.children if c.dep_ == "det" and "Yes" in morph_get(c, "Poss")), None)
             number = POSSESSOR_NUMBER.get(det.lower_) if det is not None else None
             owner_token = _owner(token, number) if number else None
             if owner_token is None:
@@ -82,8 +83,7 @@ def possessive_links(doc: Doc, index: MentionIndex) -> Iterator[Frame]:
 
 
 def _owner(noun: Token, number: str) -> Token | None:
-    sentence_start = noun.sent.start
-    window_start = noun.doc[sentence_start - 1].sent.start if sentence_start > 0 else 0
+    window_start = previous_sentence_start(noun)
     for candidate in reversed(noun.doc[window_start : noun.i]):
         if (
             candidate.dep_ in OWNER_DEPS
@@ -100,7 +100,7 @@ def _number(token: Token, unknown: str) -> str:
     is one owner, names coordinated with it ("X et Y") are several."""
     if any(c.dep_ == "conj" for c in token.children):
         return "Plur"
-    found = token.morph.get("Number")
+    found = morph_get(token, "Number")
     if found:
         return found[0]
     return "Sing" if token.pos_ == "PROPN" else unknown

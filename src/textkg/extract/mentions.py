@@ -18,6 +18,8 @@ from ..lexicon import NounClasses, default_noun_classes
 from ..names import ascii_fold, clean_surface, name_key
 from ..records import ENTITY_TYPES, broad_type
 from .entity_types import classify, is_source_word, origin_in_parentheses, title_before, vote_types
+from .tokens import morph_get
+from .tokens import sentence_start as first_of_sentence
 
 NER_TYPES = {"PER": "Person", "PERSON": "Person", "ORG": "Organization", "LOC": "Place", "GPE": "Place", "MISC": "Misc"}
 # Every entity class but the unnamed ones.
@@ -206,7 +208,7 @@ def is_negative_pronoun(token: Token) -> bool:
     """"n'a arrêté personne", "ne voit rien": the noun is nobody, nothing."""
     if token.lemma_.lower() not in NEGATIVE_PRONOUNS:
         return False
-    return token.dep_ == "advmod" or any("Neg" in c.morph.get("Polarity") for c in token.head.children)
+    return token.dep_ == "advmod" or any("Neg" in morph_get(c, "Polarity") for c in token.head.children)
 
 
 def _trimmed(
@@ -247,7 +249,7 @@ def _is_title_token(tokens: Span, gazetteer: Gazetteer) -> bool:
 def _role(doc: Doc, name: Span, gazetteer: Gazetteer) -> str | None:
     """The role noun phrase right before a person's name, without its determiner: "le ministre
     biélorusse de la Défense, Viktor Khrenin" -> "ministre biélorusse de la Défense"."""
-    sentence_start = name.sent.start  # Span.sent scans for the boundary: once, not per word
+    sentence_start = first_of_sentence(doc[name.start])  # Span.sent scans for it: once, from an index
     end = name.start
     while end > sentence_start and doc[end - 1].text in (",", "."):
         end -= 1

@@ -14,6 +14,7 @@ from ..lexicon import Lexicon
 from .arguments import MentionIndex, with_conjuncts
 from .frames import Frame, sentence_span, tagged
 from .mentions import Mention
+from .tokens import morph_get
 
 SUBJECT_DEPS = frozenset({"nsubj"})
 PASSIVE_SUBJECT_DEPS = frozenset({"nsubj:pass"})
@@ -126,7 +127,7 @@ def polarity(verb: Token) -> str:
     """negative under "ne" (spaCy marks it Polarity=Neg), "pas", "jamais", "non" or "not"; "ne ...
     que" restricts ("n'a signé qu'un accord": one agreement was signed), it does not negate."""
     negators = [
-        c for c in verb.children if c.dep_ == "advmod" and (c.lemma_.lower() in NEGATION_LEMMAS or "Neg" in c.morph.get("Polarity"))
+        c for c in verb.children if c.dep_ == "advmod" and (c.lemma_.lower() in NEGATION_LEMMAS or "Neg" in morph_get(c, "Polarity"))
     ]
     if not negators:
         return "positive"
@@ -145,11 +146,11 @@ def modality(verb: Token) -> str:
     if verb.dep_ == "xcomp" and verb.head.pos_ == "ADJ":
         # "serait prête à utiliser": the mood is on the copula of the adjective.
         forms += [c for c in verb.head.children if c.dep_ in COPULA_DEPS or c.dep_.startswith("aux")]
-    if any("Cnd" in t.morph.get("Mood") for t in forms):
+    if any("Cnd" in morph_get(t, "Mood") for t in forms):
         return "hypothetical"
     if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in MODAL_LEMMAS:
         return "hypothetical"
-    if any("Fut" in t.morph.get("Tense") for t in forms):
+    if any("Fut" in morph_get(t, "Tense") for t in forms):
         return "future"
     return "asserted"
 
@@ -169,7 +170,7 @@ def subjects(verb: Token) -> list[Token]:
 
 def _antecedent(token: Token) -> Token:
     """"les missiles que la Russie a installés": the relative pronoun "que" is "les missiles"."""
-    if "Rel" in token.morph.get("PronType") and token.head.dep_ in RELATIVE_DEPS:
+    if "Rel" in morph_get(token, "PronType") and token.head.dep_ in RELATIVE_DEPS:
         return token.head.head
     return token
 
@@ -179,8 +180,8 @@ def _is_reduced_relative(verb: Token) -> bool:
     return (
         verb.dep_ in PARTICIPLE_MODIFIER_DEPS
         and verb.head.pos_ in ("NOUN", "PROPN")
-        and "Part" in verb.morph.get("VerbForm")
-        and "Past" in verb.morph.get("Tense")
+        and "Part" in morph_get(verb, "VerbForm")
+        and "Past" in morph_get(verb, "Tense")
     )
 
 
@@ -270,7 +271,7 @@ def _misattached_obliques(argument: Token, index: MentionIndex, depth: int = 2) 
 
 def _is_specific(noun: Token) -> bool:
     """"dans la maison", "au siège" name a site; "à plusieurs reprises", "à chaque fois" do not."""
-    return not any(c.dep_ == "det" and set(c.morph.get("PronType")) & QUANTIFIER_TYPES for c in noun.children)
+    return not any(c.dep_ == "det" and set(morph_get(c, "PronType")) & QUANTIFIER_TYPES for c in noun.children)
 
 
 def _case_lemma(token: Token) -> str | None:
