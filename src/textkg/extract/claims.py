@@ -49,6 +49,7 @@ def claim_frames(doc: Doc, index: MentionIndex, lexicon: Lexicon) -> Iterator[Cl
     # Candidates are found in the token arrays: a Token for every word costs more than the rest.
     arrays = token_arrays(doc)
     pos = arrays.pos
+    lang = doc.lang_
     for sent in sentences(doc):
         sources = list(_sources(sent, index, arrays))
         hearsay = list(_hearsay(sent, index, sources, lexicon, arrays))
@@ -58,7 +59,7 @@ def claim_frames(doc: Doc, index: MentionIndex, lexicon: Lexicon) -> Iterator[Cl
             if pos[i] != VERB_ID:
                 continue
             token = doc[i]
-            stance = lexicon.reporting_stance(doc.lang_, token.lemma_)
+            stance = lexicon.reporting_stance(lang, token.lemma_)
             if stance is None or any(claim.cue_token == token.i for claim in hearsay):
                 continue
             last_person = next((m for m in reversed(persons) if m.end <= token.idx), None)

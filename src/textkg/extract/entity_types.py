@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..gazetteer import Gazetteer
 from ..names import ascii_fold
+from .tokens import doc_text
 
 # Words that introduce the outlet of reported speech.
 SOURCE_CUES = frozenset({"selon", "rapporte", "rapportent", "rapporté", "according", "reports", "reported"})
@@ -73,7 +74,7 @@ def classify(
     as "Français" that the NER took for a place). ``surnames`` are the last words of the
     document's full person names, which stay names even when they are common words;
     ``lower_words`` are the folded lemmas of the words the document writes in lower case."""
-    text = span.text
+    text = doc_text(doc)[span.start_char : span.end_char]  # span.text joins its tokens anew
     before = _previous_word(doc, span.start)
     if gazetteer.weapons.is_known(text) or (before is not None and before.lower_ in gazetteer.weapons.heads):
         if gazetteer.organization(text) is None:
@@ -98,7 +99,7 @@ def classify(
         return Typing("Person")
     if ner_type in ("Person", "Misc") and not titled and before is not None and before.lower_ in LOCATIVE_PREPOSITIONS and len(span) == 1:
         return Typing("Place")
-    if len(span) == 1 and place is None and span.text.lower() not in surnames and _not_a_name(span[0], ner_type, gazetteer, lower_words):
+    if len(span) == 1 and place is None and text.lower() not in surnames and _not_a_name(span[0], ner_type, gazetteer, lower_words):
         return None
     if ner_type in ("Person", "Organization", "Misc") and (_dateline(doc, span) or _named_by_place_noun(span)):
         return Typing("Place")

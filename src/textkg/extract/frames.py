@@ -87,25 +87,33 @@ def sentences(doc: Doc) -> tuple[SpacySpan, ...]:
 
 
 @lru_cache(maxsize=8)
-def _sentences_and_tags(doc: Doc) -> tuple[tuple[SpacySpan, ...], numpy.ndarray]:
-    return tuple(doc.sents), numpy.array(token_arrays(doc).pos, dtype=numpy.uint64)
+def _sentences_and_tags(doc: Doc) -> tuple[tuple[SpacySpan, ...], list[int]]:
+    return tuple(doc.sents), token_arrays(doc).pos
+
+
+@lru_cache(maxsize=8)
+def _positions_by_tag(doc: Doc) -> dict[int, list[int]]:
+    """Token indices of each part of speech, in text order."""
+    positions: dict[int, list[int]] = {}
+    for i, tag in enumerate(token_arrays(doc).pos):
+        positions.setdefault(tag, []).append(i)
+    return positions
 
 
 def tagged(doc: Doc, *tags: str) -> Iterator[tuple[SpacySpan, list[Token]]]:
     """Each sentence with its tokens of the given parts of speech ("VERB", "NOUN"), found in the
     token arrays: making a Token object for every word costs more than most extractors do."""
-    sentences, pos = _sentences_and_tags(doc)
-    if not sentences:
-        return
-    # The matching positions in one vectorised pass, then cut at the sentence boundaries.
-    found = numpy.flatnonzero(numpy.isin(pos, numpy.array([POS_IDS[tag] for tag in tags], dtype=numpy.uint64)))
-    starts = numpy.searchsorted(found, [sent.start for sent in sentences]).tolist()
-    found = found.tolist()
-    for n, sent in enumerate(sentences):
-        end = starts[n + 1] if n + 1 < len(sentences) else len(found)
-        tokens = [doc[i] for i in found[starts[n] : end]]
-        if tokens:
-            yield sent, tokens
+    by_tag = _positions_by_tag(doc)
+    lists = [by_tag.get(POS_IDS[tag], ()) for tag in dict.fromkeys(tags)]
+    found = list(lists[0]) if len(lists) == 1 else sorted(i for positions in lists for i in positions)
+    # Sentences partition the Doc: walk the positions once, cutting at each sentence's end.
+    at, count = 0, len(found)
+    for sent in _sentences_and_tags(doc)[0]:
+        end, first = sent.end, at
+        while at < count and found[at] < end:
+            at += 1
+        if at > first:
+            yield sent, [doc[i] for i in found[first:at]]
 
 
 def token_span(tokens: list[Token]) -> Span:

@@ -41,10 +41,11 @@ PLACE_CLASS_NOUNS = frozenset(
 
 def noun_links(doc: Doc, index: MentionIndex, lexicon: Lexicon) -> Iterator[Frame]:
     """One binary relation per noun modifier that joins two mentions, one of them named."""
+    lang = doc.lang_
     for sent, nouns in tagged(doc, "NOUN", "PROPN"):
         evidence = sentence_span(sent)
         for token in nouns:
-            if lexicon.event_class(doc.lang_, token.lemma_, "NOUN"):
+            if lexicon.event_class(lang, token.lemma_, "NOUN"):
                 continue
             subject = _described(token, index)
             if subject is None:

@@ -18,7 +18,7 @@ from ..lexicon import NounClasses, default_noun_classes
 from ..names import ascii_fold, clean_surface, name_key
 from ..records import ENTITY_TYPES, broad_type
 from .entity_types import classify, is_source_word, origin_in_parentheses, title_before, vote_types
-from .tokens import morph_get
+from .tokens import doc_text, morph_get
 from .tokens import sentence_start as first_of_sentence
 
 NER_TYPES = {"PER": "Person", "PERSON": "Person", "ORG": "Organization", "LOC": "Place", "GPE": "Place", "MISC": "Misc"}
@@ -98,9 +98,10 @@ def named_mentions(doc: Doc, gazetteer: Gazetteer | None = None, metonymy: bool 
     conservera") carries a ``represents`` link to its country; it is never renamed."""
     gazetteer = gazetteer or default_gazetteer()
     found: list[Mention] = []
-    surnames = frozenset(ent[-1].lower_ for ent in doc.ents if ent.label_ in ("PER", "PERSON") and len(ent) > 1)
+    ents = doc.ents  # built anew on every access
+    surnames = frozenset(ent[-1].lower_ for ent in ents if ent.label_ in ("PER", "PERSON") and len(ent) > 1)
     lower_words = _lower_case_lemmas(doc)
-    for ent in doc.ents:
+    for ent in ents:
         mention = _trimmed(doc, ent, NER_TYPES.get(ent.label_, "Misc"), gazetteer, surnames, lower_words)
         if mention is not None:
             found.append(mention)
@@ -118,12 +119,6 @@ def named_mentions(doc: Doc, gazetteer: Gazetteer | None = None, metonymy: bool 
         mention = _with_metonymy(doc, mention, gazetteer) if metonymy else mention
         # Extractors reason with the broad class (a Country is a Place); entities keep the fine one.
         yield replace(mention, type=broad_type(mention.type), fine_type=mention.type)
-
-
-@lru_cache(maxsize=8)
-def doc_text(doc: Doc) -> str:
-    """``doc.text``, built once per Doc (Doc.text joins every token's text on each access)."""
-    return doc.text
 
 
 # Extractors ask for the head of the same mentions again and again; a small memo serves them
@@ -214,7 +209,9 @@ def is_negative_pronoun(token: Token) -> bool:
 def _trimmed(
     doc: Doc, span: Span, ner_type: str, gazetteer: Gazetteer, surnames: frozenset[str], lower_words: frozenset[str]
 ) -> Mention | None:
-    rel_start, rel_end = clean_surface(span.text)
+    # Span texts as slices of the Doc's text: Span.text joins its tokens on every access.
+    text_of = doc_text(doc)
+    rel_start, rel_end = clean_surface(text_of[span.start_char : span.end_char])
     if rel_end <= rel_start:
         return None
     start, end = span.start_char + rel_start, span.start_char + rel_end
@@ -229,15 +226,17 @@ def _trimmed(
     while tokens is not None and len(tokens) > 1 and _is_title_token(tokens, gazetteer):
         tokens = tokens[2:] if len(tokens) > 2 and tokens[1].text == "." else tokens[1:]
         titled = True
-    if tokens is None or not any(c.isalpha() for c in tokens.text) or tokens.text[:1].islower():
+    if tokens is None:
+        return None
+    text = text_of[tokens.start_char : tokens.end_char]
+    if not any(c.isalpha() for c in text) or text[:1].islower():
         return None
     typing = classify(doc, tokens, "Person" if titled and ner_type in ("Place", "Misc") else ner_type, gazetteer, surnames, lower_words)
     if typing is None:
         return None
     start, end = tokens.start_char, tokens.end_char
     role = _role(doc, tokens, gazetteer) if typing.type == "Person" else None
-    # tokens.text, not doc.text[...]: Doc.text rebuilds the whole text on every call.
-    return Mention(start, end, tokens.text, typing.type, tokens.start, tokens.end - 1, typing.links, role)
+    return Mention(start, end, text, typing.type, tokens.start, tokens.end - 1, typing.links, role)
 
 
 def _is_title_token(tokens: Span, gazetteer: Gazetteer) -> bool:

@@ -83,10 +83,11 @@ BASE_CONFIDENCE = 0.5
 
 def verb_frames(doc: Doc, index: MentionIndex, lexicon: Lexicon) -> Iterator[Frame]:
     """One frame per verb with at least two roles filled."""
+    lang = doc.lang_
     for sent, verbs in tagged(doc, "VERB"):
         evidence = sentence_span(sent)
         for token in verbs:
-            event_class = lexicon.event_class(doc.lang_, token.lemma_, "VERB")
+            event_class = lexicon.event_class(lang, token.lemma_, "VERB")
             arguments = tuple(_verb_arguments(token, index, lexicon, event_class))
             if _worth_keeping(arguments):
                 yield Frame(
@@ -103,10 +104,11 @@ def verb_frames(doc: Doc, index: MentionIndex, lexicon: Lexicon) -> Iterator[Fra
 
 def noun_frames(doc: Doc, index: MentionIndex, lexicon: Lexicon) -> Iterator[Frame]:
     """Events named by a noun of the lexicon: "le déploiement des missiles en Biélorussie"."""
+    lang = doc.lang_
     for sent, nouns in tagged(doc, "NOUN"):
         evidence = sentence_span(sent)
         for token in nouns:
-            event_class = lexicon.event_class(doc.lang_, token.lemma_, "NOUN")
+            event_class = lexicon.event_class(lang, token.lemma_, "NOUN")
             if event_class is None:
                 continue
             arguments = tuple(_noun_arguments(token, index, event_class))

@@ -15,6 +15,13 @@ _FEATURES: dict[tuple[int, str], list[str]] = {}
 
 
 @lru_cache(maxsize=8)
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, built once per Doc (Doc.text joins every token's text on each access; a
+    Span's text is the slice ``doc_text(doc)[span.start_char : span.end_char]``)."""
+    return doc.text
+
+
+@lru_cache(maxsize=8)
 def _morph_ids(doc: Doc) -> list[int]:
     return doc.to_array(MORPH).tolist() if len(doc) else []
 
