@@ -126,6 +126,8 @@ def _attach_surnames(groups: dict[tuple[str, str], list[_MentionLike]]) -> dict[
 
 def _type(members: Iterable[_MentionLike]) -> str:
     """Majority type of a group; NER often disagrees with itself on one name."""
+    if isinstance(members, (list, tuple)) and len(members) == 1:
+        return getattr(members[0], "fine_type", None) or members[0].type  # no vote to count
     counts = Counter(getattr(m, "fine_type", None) or m.type for m in members)
     # On a tie, a precise type (NewsAgency, Country) beats the broad one the NER gave.
     return max(counts, key=lambda t: (counts[t], t != "Misc", t in SUPERTYPES))

@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Token
 from ..lexicon import Lexicon, default_lexicon, default_noun_classes, noun_classes
 from ..records import Claim, Document, Entity, ExtractionRecord, Relation
 from ..gazetteer import default_gazetteer
-from ..resolve import attach_anaphora, cluster_mentions
+from ..resolve import MentionCluster, attach_anaphora, cluster_mentions
 from .arguments import MentionIndex
 from .claims import claim_frames, is_source_marker
 from .coref import Chain, coreference_chains, pronoun_mentions
@@ -67,11 +67,13 @@ def extract_record(
     specific = participants | {m for c in chains if participants.intersection(c.mentions) for m in c.mentions}
     frames = _kept(frames, specific)
     clustered: set[Mention] | None = None
+    # Names and dates cluster the same way whichever concepts are kept: clustered once.
+    fixed = cluster_mentions([m for m in index.mentions if m.type != "Concept"])
     while True:
         # Concepts exist to fill roles; those left over from discarded frames are noise.
         used = {m for f in frames for _, m in f.arguments} | {m for c in claim_list for m in (c.speaker, c.source) if m}
         if used != clustered:
-            entities, entity_of = _entities(tuple(m for m in index.mentions if m.type != "Concept" or m in used), chains)
+            entities, entity_of = _entities(tuple(m for m in index.mentions if m.type == "Concept" and m in used), chains, fixed)
             clustered = used
         # A pronoun whose chain joined no entity fills nothing; frames only shrink, so this ends.
         resolved = _distinct(_kept(frames, entity_of.keys()), entity_of)
@@ -143,10 +145,18 @@ def _resolvable(frame: Frame, specific: Collection[Mention]) -> Frame | None:
     return replace(frame, arguments=arguments) if arguments != frame.arguments else frame
 
 
-def _entities(mentions: tuple[Mention, ...], chains: list[Chain]) -> tuple[tuple[Entity, ...], dict[Mention, str]]:
+def _entities(
+    mentions: tuple[Mention, ...], chains: list[Chain], fixed: list[MentionCluster] | None = None
+) -> tuple[tuple[Entity, ...], dict[Mention, str]]:
     """Mentions clustered by name, then pronouns and descriptions attached by coreference: a
-    description that fills a role ("ce pays voisin") then points at the named entity."""
-    clusters = attach_anaphora(cluster_mentions(mentions), [chain.mentions for chain in chains])
+    description that fills a role ("ce pays voisin") then points at the named entity. ``fixed``
+    are clusters made beforehand of other mentions (names and dates), ``mentions`` being then
+    Concepts only: their keys never meet, so clustering the two apart and merging in text order
+    is clustering them together."""
+    clusters = cluster_mentions(mentions)
+    if fixed is not None:
+        clusters = sorted([*fixed, *clusters], key=lambda c: (c.mentions[0].start, c.mentions[0].end))
+    clusters = attach_anaphora(clusters, [chain.mentions for chain in chains])
     entities = []
     entity_of: dict[Mention, str] = {}
     for n, cluster in enumerate(clusters, start=1):

@@ -8,7 +8,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from spacy.attrs import LEMMA, ORTH
+from spacy.attrs import IS_UPPER, LEMMA, ORTH, POS, SENT_START
+from spacy.parts_of_speech import IDS as POS_IDS
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
@@ -56,6 +57,12 @@ DATE_PATTERN = re.compile(
 # Words that are months in one language and ordinary words in another ("may", "mars" as a
 # planet is rare in news) are kept only in the document's own language.
 _AMBIGUOUS_MONTHS = {"en": frozenset({"mars"}), "fr": frozenset({"may", "march"})}
+# Where a date may start: a word starting with a digit or with the first letter of a weekday or
+# month. DATE_PATTERN opens with \b, which keeps re from skipping ahead by itself; this cheap
+# pattern finds the only places worth trying it (same flags, so the same case folding).
+_DATE_STARTS = re.compile(
+    r"\b[\d" + "".join(sorted({word[0] for word in f"{_WEEKDAYS}|{_MONTHS}".split("|")})) + "]", re.IGNORECASE
+)
 
 
 @dataclass(frozen=True)
@@ -107,7 +114,7 @@ def named_mentions(doc: Doc, gazetteer: Gazetteer | None = None, metonymy: bool 
             found.append(mention)
     # Known places inside a miscellaneous name are names too ("Tour d'Italie", "Arosa-Lausanne").
     inside_misc = {i for m in found if m.type == "Misc" for i in range(m.first_token, m.last_token + 1)}
-    name_like: dict[int, bool] = {}  # _name_like by token index, shared by both scans
+    name_like = _name_like_flags(doc)  # shared by both scans
     nested = _scanned(doc, set(range(len(doc))) - inside_misc, gazetteer, name_like)
     found += [m for m in nested if m.type in PLACE_TYPES]
     quoted = list(quoted_names(doc, default_noun_classes(doc.lang_)))
@@ -163,13 +170,25 @@ def date_mentions(doc: Doc, reference: str | None = None, text: str | None = Non
     ``text`` is the text ``doc`` was parsed from, if the caller has it: Doc.text is rebuilt from
     the tokens on every access."""
     lang = doc.lang_
-    for match in DATE_PATTERN.finditer(doc.text if text is None else text):
+    for match in _date_matches(doc.text if text is None else text):
         if match.group(0).lower() in _AMBIGUOUS_MONTHS.get(lang, ()):
             continue
         span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
         if span is not None:
             value = normalize_date(match.group(0), lang, reference)
             yield Mention(match.start(), match.end(), match.group(0), "Date", span.start, span.end - 1, value=value)
+
+
+def _date_matches(text: str) -> Iterator[re.Match]:
+    """``DATE_PATTERN.finditer(text)``, trying the pattern only where a date may start."""
+    resume = 0
+    for start in _DATE_STARTS.finditer(text):
+        if start.start() < resume:
+            continue  # inside the previous date
+        match = DATE_PATTERN.match(text, start.start())
+        if match is not None:
+            resume = match.end()
+            yield match
 
 
 def concept_mention(token: Token) -> Mention | None:
@@ -282,21 +301,13 @@ def _clause_head(token: Token) -> Token:
     return head.head if head.dep_.startswith("aux") else head
 
 
-def _scanned(doc: Doc, covered: set[int], gazetteer: Gazetteer, name_like: dict[int, bool] | None = None) -> list[Mention]:
+def _scanned(doc: Doc, covered: set[int], gazetteer: Gazetteer, name_like: list[bool] | None = None) -> list[Mention]:
     """Capitalised token runs the NER missed that a gazetteer knows, longest match first, and
     person names after an honorific ("M. Hotz") or before their origin ("Hotz (Berne)").
-    ``name_like`` memoises _name_like by token index (callers scanning one Doc twice share it)."""
+    ``name_like`` is _name_like_flags(doc), if the caller has it."""
     found = []
     length_of_doc = len(doc)
-    name_like = {} if name_like is None else name_like
-
-    def is_name_like(at: int) -> bool:
-        # Tokens are made only for words outside ``covered``, once each.
-        flag = name_like.get(at)
-        if flag is None:
-            flag = name_like[at] = _name_like(doc[at])
-        return flag
-
+    is_name_like = (_name_like_flags(doc) if name_like is None else name_like).__getitem__
     i = 0
     while i < length_of_doc:
         match = None
@@ -342,6 +353,24 @@ def _scan_type(span: Span, gazetteer: Gazetteer) -> Mention | None:
     else:
         return None
     return Mention(span.start_char, span.end_char, text, type_, span.start, span.end - 1, links)
+
+
+def _name_like_flags(doc: Doc) -> list[bool]:
+    """_name_like of every token, read from the token arrays (the text tests once per word form)."""
+    strings = doc.vocab.strings
+    capitalised: dict[int, bool] = {}
+    flags = []
+    for orth, upper, start, pos in doc.to_array([ORTH, IS_UPPER, SENT_START, POS]).tolist() if len(doc) else ():
+        cap = capitalised.get(orth)
+        if cap is None:
+            text = strings[orth]
+            cap = capitalised[orth] = text[:1].isupper() and any(c.isalpha() for c in text)
+        # Token.is_sent_start is true where SENT_START is 1 (-1: not a start, 0: unknown).
+        flags.append(cap and not (start == 1 and pos not in _NAME_POS and not upper))
+    return flags
+
+
+_NAME_POS = frozenset(POS_IDS[tag] for tag in ("PROPN", "X"))
 
 
 def _name_like(token: Token) -> bool:
