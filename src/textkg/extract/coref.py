@@ -12,8 +12,6 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
-import numpy
-from spacy.attrs import LOWER, POS
 from spacy.parts_of_speech import IDS as POS_IDS
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
@@ -21,6 +19,7 @@ from spacy.tokens import Doc, Token
 from ..gazetteer import Gazetteer
 from ..records import broad_type
 from ..resolve import cluster_mentions
+from .frames import positions_by_tag, token_arrays
 from .mentions import PRONOUN, Mention, is_negative_pronoun, mention_head
 from .tokens import morph_get, sentence_start
 from .tokens import sentence_starts as all_sentence_starts
@@ -59,7 +58,7 @@ RENAMING_DEPS = frozenset({"appos", "flat:name"})
 PRONOUN_WINDOW = 2
 ANAPHOR = PRONOUN
 PRON_ID = POS_IDS["PRON"]
-PRONOUN_FORM_IDS = numpy.array(sorted(get_string_id(form) for form in PRONOUN_AGREEMENT), dtype=numpy.uint64)
+PRONOUN_FORM_IDS = frozenset(get_string_id(form) for form in PRONOUN_AGREEMENT)
 # Class nouns that, with a definite, demonstrative or possessive determiner, describe a named
 # thing met earlier: "le président russe", "ce pays voisin", "son pays", "l'alliance".
 DESCRIPTION_CLASSES = {
@@ -110,14 +109,12 @@ def pronoun_mentions(doc: Doc) -> Iterator[Mention]:
     """Referring third-person pronouns (not impersonal "il", not reflexive "se")."""
     # Found in the token arrays first: a Token object for every word of a long text costs more
     # than everything else coreference does.
-    if len(doc) == 0:
-        return
-    array = doc.to_array([POS, LOWER])
-    # Vectorised: only the pronouns' rows reach Python.
-    for index in numpy.flatnonzero((array[:, 0] == PRON_ID) & numpy.isin(array[:, 1], PRONOUN_FORM_IDS)).tolist():
-        mention = pronoun_mention(doc[index])
-        if mention is not None:
-            yield mention
+    lower = token_arrays(doc).lower
+    for index in positions_by_tag(doc).get(PRON_ID, ()):
+        if lower[index] in PRONOUN_FORM_IDS:
+            mention = pronoun_mention(doc[index])
+            if mention is not None:
+                yield mention
 
 
 def pronoun_mention(token: Token) -> Mention | None:

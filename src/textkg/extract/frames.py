@@ -92,7 +92,7 @@ def _sentences_and_tags(doc: Doc) -> tuple[tuple[SpacySpan, ...], list[int]]:
 
 
 @lru_cache(maxsize=8)
-def _positions_by_tag(doc: Doc) -> dict[int, list[int]]:
+def positions_by_tag(doc: Doc) -> dict[int, list[int]]:
     """Token indices of each part of speech, in text order."""
     positions: dict[int, list[int]] = {}
     for i, tag in enumerate(token_arrays(doc).pos):
@@ -103,7 +103,7 @@ def _positions_by_tag(doc: Doc) -> dict[int, list[int]]:
 def tagged(doc: Doc, *tags: str) -> Iterator[tuple[SpacySpan, list[Token]]]:
     """Each sentence with its tokens of the given parts of speech ("VERB", "NOUN"), found in the
     token arrays: making a Token object for every word costs more than most extractors do."""
-    by_tag = _positions_by_tag(doc)
+    by_tag = positions_by_tag(doc)
     lists = [by_tag.get(POS_IDS[tag], ()) for tag in dict.fromkeys(tags)]
     found = list(lists[0]) if len(lists) == 1 else sorted(i for positions in lists for i in positions)
     # Sentences partition the Doc: walk the positions once, cutting at each sentence's end.
