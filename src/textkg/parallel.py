@@ -8,6 +8,7 @@ loaded once per process (``worker_pipeline``), not once per batch.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import signal
 import threading
@@ -77,6 +78,23 @@ def warm_worker(loader: PipelineLoader, lang: str) -> None:
     default_gazetteer()
     default_lexicon()
     default_noun_classes(lang)
+    _freeze_loaded()
+
+
+_frozen_pipelines = -1
+
+
+def _freeze_loaded() -> None:
+    """Take what was just loaded (the model, the gazetteers: about a million objects that live as
+    long as the process) out of the cyclic garbage collector's reach, once per newly loaded
+    pipeline: otherwise every full collection walks them all, some 0.4 s each on this machine."""
+    global _frozen_pipelines
+    with _PIPELINES_LOCK:
+        if len(_PIPELINES) == _frozen_pipelines:
+            return
+        _frozen_pipelines = len(_PIPELINES)
+    gc.collect()  # garbage left from loading is freed, not frozen
+    gc.freeze()
 
 
 def extract_stream(documents: Iterable[Document], loader: PipelineLoader, batch_size: int = BATCH_SIZE) -> Iterator[ExtractionRecord]:
