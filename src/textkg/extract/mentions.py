@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, fields, replace
 from functools import lru_cache
 
 from spacy.attrs import IS_UPPER, LEMMA, ORTH, POS, SENT_START
@@ -82,10 +82,18 @@ class Mention:
     # The precise ontology class (Country, NewsAgency, WeaponSystem) when ``type`` is its broad class.
     fine_type: str | None = None
 
+    def __post_init__(self) -> None:
+        # Mentions key many dicts, sets and memos (thousands of look-ups per document): equal
+        # mentions share these fields, and their hash is computed once.
+        object.__setattr__(self, "_hash", hash((self.start, self.end, self.type)))
+
     def __hash__(self) -> int:
-        # Mentions key many dicts and memos; equal mentions share these fields, and hashing them
-        # alone is much cheaper than hashing every field.
-        return hash((self.start, self.end, self.type))
+        return self._hash
+
+    def __reduce__(self):
+        # Rebuilt through __init__, so a copy or an unpickled mention hashes in its own process
+        # (string hashes differ between processes).
+        return (self.__class__, tuple(getattr(self, f.name) for f in fields(self)))
 
     @property
     def is_named(self) -> bool:
@@ -130,9 +138,15 @@ def named_mentions(doc: Doc, gazetteer: Gazetteer | None = None, metonymy: bool 
 
 # Extractors ask for the head of the same mentions again and again; a small memo serves them
 # (like frames.sentence_span, it holds a few recent Docs at most).
-@lru_cache(maxsize=4096)
 def mention_head(doc: Doc, mention: Mention) -> Token:
     """The syntactic head of ``mention`` in ``doc``."""
+    if mention.first_token == mention.last_token:
+        return doc[mention.first_token]  # a one-word span is its own root
+    return _span_head(doc, mention)
+
+
+@lru_cache(maxsize=4096)
+def _span_head(doc: Doc, mention: Mention) -> Token:
     return doc[mention.first_token : mention.last_token + 1].root
 
 
