@@ -45,18 +45,14 @@ def noun_links(doc: Doc, index: MentionIndex, lexicon: Lexicon) -> Iterator[Fram
     for sent, nouns in tagged(doc, "NOUN", "PROPN"):
         evidence = sentence_span(sent)
         for token in nouns:
-            if lexicon.event_class(lang, token.lemma_, "NOUN"):
+            modifiers = [(child, case) for child in token.children if child.dep_ in NOUN_MODIFIER_DEPS and (case := _case(child)) in LINKING_CASES]
+            if not modifiers or lexicon.event_class(lang, token.lemma_, "NOUN"):
                 continue
             subject = _described(token, index)
             if subject is None:
                 continue
             linked: set[Mention] = set()
-            for child in token.children:
-                if child.dep_ not in NOUN_MODIFIER_DEPS:
-                    continue
-                case = _case(child)
-                if case not in LINKING_CASES:
-                    continue
+            for child, case in modifiers:
                 for target in with_conjuncts(child):
                     obj = index.resolve(target)
                     if obj is None or obj in linked or obj == subject or obj.type == "Date" or not (obj.may_name or subject.may_name) or _renames(token, obj):
