@@ -21,6 +21,8 @@ from .tokens import morph_get
 
 CONTENT_DEPS = frozenset({"ccomp", "xcomp"})
 SOURCE_MARKERS = frozenset({"selon", "d'après", "according to"})
+# The words of those markers that carry them ("après" of "d'après", "according").
+SOURCE_WORDS = frozenset({"selon", "après", "according"})
 NEWS_AGENCY = "NewsAgency"
 # Speakers placed after the verb in an incise: "« ... », a affirmé Choïgu" / "rapporte Sputnik".
 INVERTED_SPEAKER_DEPS = frozenset({"nsubj", "dep", "obj", "appos", "nmod"})

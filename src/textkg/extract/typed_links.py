@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Token
 
 from ..lexicon import NounClasses
 from .arguments import MentionIndex
-from .claims import is_source_marker
+from .claims import SOURCE_WORDS, is_source_marker
 from .coref import pronoun_mention
 from .frames import Frame, sentence_span, tagged
 from .mentions import Mention, mention_head
@@ -229,7 +229,9 @@ def _participants(tokens: list[Token], index: MentionIndex, nouns: NounClasses) 
 
 def _cites(token: Token) -> bool:
     case = [t for c in token.children if c.dep_ == "case" for t in (c, *(f for f in c.children if f.dep_ == "fixed"))]
-    return bool(case) and is_source_marker("".join(t.text_with_ws for t in sorted(case, key=lambda t: t.i)))
+    if not any(t.lower_ in SOURCE_WORDS for t in case):
+        return False  # the cheap test first: most prepositions cite nothing
+    return is_source_marker("".join(t.text_with_ws for t in sorted(case, key=lambda t: t.i)))
 
 
 def is_locative(place: Token) -> bool:
