@@ -46,7 +46,7 @@ def test_the_cache_parses_only_new_documents_and_changes_nothing(tmp_path, fr_nl
     write_corpus(corpus, [documents[-1], *documents[:-1]])  # a new document, first in line
     grown = api.build([corpus], output_dir=out, formats=["turtle"])
     assert (grown.documents, grown.parsed) == (len(documents), 1)
-    fresh = api.build([corpus], output_dir=tmp_path / "fresh", formats=["turtle"], use_cache=False)
+    api.build([corpus], output_dir=tmp_path / "fresh", formats=["turtle"], use_cache=False)
     for name in ("extraction.jsonl", "graph.ttl"):
         assert (out / name).read_bytes() == (tmp_path / "fresh" / name).read_bytes(), name
 

@@ -41,11 +41,6 @@ def sentence_starts(doc: Doc) -> tuple[int, ...]:
     return tuple(s.start for s in doc.sents)
 
 
-def sentence_index(doc: Doc, i: int) -> int:
-    """The number of the sentence holding token ``i``."""
-    return bisect_right(sentence_starts(doc), i) - 1
-
-
 def sentence_start(token: Token) -> int:
     """``token.sent.start``."""
     starts = sentence_starts(token.doc)
