@@ -146,16 +146,14 @@ def _resolvable(frame: Frame, specific: Collection[Mention]) -> Frame | None:
 
 
 def _entities(
-    mentions: tuple[Mention, ...], chains: list[Chain], fixed: list[MentionCluster] | None = None
+    mentions: tuple[Mention, ...], chains: list[Chain], fixed: list[MentionCluster]
 ) -> tuple[tuple[Entity, ...], dict[Mention, str]]:
     """Mentions clustered by name, then pronouns and descriptions attached by coreference: a
     description that fills a role ("ce pays voisin") then points at the named entity. ``fixed``
     are clusters made beforehand of other mentions (names and dates), ``mentions`` being then
     Concepts only: their keys never meet, so clustering the two apart and merging in text order
     is clustering them together."""
-    clusters = cluster_mentions(mentions)
-    if fixed is not None:
-        clusters = sorted([*fixed, *clusters], key=lambda c: (c.mentions[0].start, c.mentions[0].end))
+    clusters = sorted([*fixed, *cluster_mentions(mentions)], key=lambda c: (c.mentions[0].start, c.mentions[0].end))
     clusters = attach_anaphora(clusters, [chain.mentions for chain in chains])
     entities = []
     entity_of: dict[Mention, str] = {}

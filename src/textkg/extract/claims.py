@@ -173,6 +173,14 @@ def is_source_marker(cue: str) -> bool:
     return cue.strip().lower().replace("’", "'") in SOURCE_MARKERS
 
 
+def is_cited(token: Token) -> bool:
+    """``token`` follows "selon", "d'après" or "according to": the one cited, not a participant."""
+    case = [t for c in token.children if c.dep_ == "case" for t in (c, *(f for f in c.children if f.dep_ == "fixed"))]
+    if not any(t.lower_ in SOURCE_WORDS for t in case):
+        return False  # the cheap test first: most prepositions cite nothing
+    return is_source_marker("".join(t.text_with_ws for t in sorted(case, key=lambda t: t.i)))
+
+
 def _according_to(sent: Span, sources: list[tuple[Token, Mention]]) -> Iterator[ClaimFrame]:
     """No reporting verb: "X, selon Moscou, a été motivée" makes Moscou the speaker."""
     for token, mention in sources[:1]:
@@ -208,10 +216,8 @@ def _sources(sent: Span, index: MentionIndex, arrays: TokenArrays) -> Iterator[t
         if i not in case_heads and dep[i] not in AGENT_IDS:
             continue
         token = sent.doc[i]
-        case = [t for c in token.children if c.dep_ == "case" for t in (c, *(f for f in c.children if f.dep_ == "fixed"))]
-        marker = "".join(c.text_with_ws for c in sorted(case, key=lambda t: t.i))
         cited = token.dep_ in AGENT_DEPS and token.head.lower_ in CITED_FORMS
-        if is_source_marker(marker) or cited:
+        if is_cited(token) or cited:
             mention = index.named(token)
             if mention is not None:
                 yield token, mention

@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Token
 
 from ..lexicon import NounClasses
 from .arguments import MentionIndex
-from .claims import SOURCE_WORDS, is_source_marker
+from .claims import is_cited
 from .coref import pronoun_mention
 from .frames import Frame, sentence_span, tagged
 from .mentions import Mention, mention_head
@@ -102,9 +102,7 @@ def typed_links(doc: Doc, index: MentionIndex, nouns: NounClasses) -> Iterator[F
                 yield frame
 
 
-def _typed_link(
-    first: Participant, second: Participant, evidence: tuple[int, int], moods: dict[int, tuple[str, str]] | None = None
-) -> Frame | None:
+def _typed_link(first: Participant, second: Participant, evidence: tuple[int, int], moods: dict[int, tuple[str, str]]) -> Frame | None:
     oriented = _oriented(first, second) if first.mention != second.mention else None
     if oriented is None:
         return None
@@ -120,12 +118,10 @@ def _typed_link(
         return None  # "X, Y": two names side by side are often one person
     if not is_verb:
         mood = ("positive", "asserted")
-    elif moods is not None and pivot.i in moods:
-        mood = moods[pivot.i]
     else:
-        mood = (polarity(pivot), modality(pivot))
-        if moods is not None:
-            moods[pivot.i] = mood
+        if pivot.i not in moods:
+            moods[pivot.i] = (polarity(pivot), modality(pivot))
+        mood = moods[pivot.i]
     return Frame(
         predicate=_predicate(signature, path, subject.head),
         event_class=None,
@@ -184,8 +180,9 @@ def _predicate(signature: str, path: list[Token], subject: Token) -> str:
     verb = next((t for t in path if t.pos_ == "VERB"), None)
     if signature == LOCATED_IN or (verb is None and signature != HAS):
         return signature
-    if signature == HAS and (verb is None and _is_genitive(subject, path) or verb is not None and subject.head == verb and subject.dep_ in OWNER_DEPS):
-        return signature
+    if signature == HAS:
+        owns = _is_genitive(subject, path) if verb is None else subject.head == verb and subject.dep_ in OWNER_DEPS
+        return HAS if owns else RELATED
     return RELATED
 
 
@@ -219,19 +216,12 @@ def _participants(tokens: list[Token], index: MentionIndex, nouns: NounClasses) 
         head = mention_head(index.doc, mention)
         if head.i != token.i and index.at(head) is mention:
             continue  # visit a mention at its head token only
-        if _cites(head):
+        if is_cited(head):
             continue  # "selon la police": who tells the story is not in it
         cls = participant_class(index.doc, mention, nouns)
         if cls is not None:
             seen.add(mention)
             yield Participant(mention, cls, head, _climb(head))
-
-
-def _cites(token: Token) -> bool:
-    case = [t for c in token.children if c.dep_ == "case" for t in (c, *(f for f in c.children if f.dep_ == "fixed"))]
-    if not any(t.lower_ in SOURCE_WORDS for t in case):
-        return False  # the cheap test first: most prepositions cite nothing
-    return is_source_marker("".join(t.text_with_ws for t in sorted(case, key=lambda t: t.i)))
 
 
 def is_locative(place: Token) -> bool:
