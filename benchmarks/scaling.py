@@ -3,7 +3,7 @@
     python benchmarks/scaling.py ../shared/data/wikineural-fr-val.conllu --docs 200 --workers 2
 
 Every configuration runs the same documents through the same engine code as ``textkg extract``
-(``textkg.parallel``), without the cache. Start-up (spawning workers, loading the model in each)
+(``textkg.runner``), without the cache. Start-up (spawning workers, loading the model in each)
 is timed apart: the throughput figures count only the documents' work. Targets: >= 1.6x with 2
 workers on 2 cores; Dask close to local processes.
 """
@@ -15,7 +15,7 @@ import time
 from corpus_data import arguments, documents, machine
 
 from textkg.nlp import load_pipeline
-from textkg.parallel import Execution, make_engine, ordered_records
+from textkg.runner.engines import Execution, make_engine, ordered_records
 from textkg.records import Document
 
 

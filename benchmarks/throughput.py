@@ -22,10 +22,10 @@ import spacy
 from corpus_data import arguments, documents, machine
 
 from textkg.api import extract_documents
-from textkg.dates import normalize_date
-from textkg.names import ascii_fold, name_key
+from textkg.language.dates import normalize_date
+from textkg.language.names import ascii_fold, name_key
 from textkg.nlp import load_pipeline, pipeline_name
-from textkg.parallel import BATCH_SIZE, Execution
+from textkg.runner.engines import BATCH_SIZE, Execution
 from textkg.records import Document
 
 

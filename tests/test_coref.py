@@ -7,7 +7,7 @@ import pytest
 
 from textkg.extract.coref import coreference_chains, noun_mentions, pronoun_mentions
 from textkg.extract.mentions import named_mentions
-from textkg.gazetteer import default_gazetteer
+from textkg.language.gazetteer import default_gazetteer
 
 pytestmark = pytest.mark.model
 

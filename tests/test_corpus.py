@@ -12,10 +12,12 @@ import pytest
 from typer.testing import CliRunner
 
 from textkg import api
-from textkg.cache import CACHE_DIR, CACHE_FILE, RecordCache
+from textkg.runner.cache import CACHE_DIR, CACHE_FILE, RecordCache
 from textkg.cli import app
 from textkg.nlp import load_pipeline
-from textkg.parallel import Execution, ExecutionError, InProcessEngine, ProcessEngine, loaded_languages, ordered_records
+from textkg.errors import ExecutionError
+from textkg.runner.engines import Execution, InProcessEngine, ProcessEngine, ordered_records
+from textkg.runner.work import loaded_languages
 from textkg.records import Document
 
 from .conftest import ROOT, SAMPLE

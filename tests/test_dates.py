@@ -1,6 +1,6 @@
 import pytest
 
-from textkg.dates import normalize_date
+from textkg.language.dates import normalize_date
 
 
 @pytest.mark.parametrize(

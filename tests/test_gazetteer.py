@@ -1,6 +1,6 @@
 import pytest
 
-from textkg.gazetteer import default_gazetteer
+from textkg.language.gazetteer import default_gazetteer
 
 
 @pytest.fixture(scope="module")

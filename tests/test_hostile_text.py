@@ -22,7 +22,7 @@ from rdflib import Dataset, Graph, Literal
 from rdflib.namespace import RDFS
 
 from textkg import api
-from textkg.decoding import normalise_text
+from textkg.ingest.decoding import normalise_text
 from textkg.errors import SkippedInputError
 from textkg.graph import CLAIM, ENTITY
 from textkg.ingest import InputReport

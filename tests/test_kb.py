@@ -1,7 +1,7 @@
 import pytest
 
 from textkg.errors import InputError
-from textkg.kb import apply_kb, read_kb
+from textkg.resolve.kb import apply_kb, read_kb
 from textkg.records import Document, Entity, ExtractionRecord
 
 RECORD = ExtractionRecord(

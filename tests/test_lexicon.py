@@ -3,7 +3,7 @@
 import pytest
 
 from textkg.errors import InputError
-from textkg.lexicon import Lexicon, default_noun_classes, noun_classes, read_noun_classes
+from textkg.language.lexicon import Lexicon, default_noun_classes, noun_classes, read_noun_classes
 
 
 def test_noun_classes_give_a_broad_class_by_lemma():

@@ -1,6 +1,6 @@
 import pytest
 
-from textkg.names import clean_surface, name_key
+from textkg.language.names import clean_surface, name_key
 
 
 @pytest.mark.parametrize(

@@ -3,7 +3,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from textkg.api import extract_documents
-from textkg.parsing import parse_documents, split_text
+from textkg.nlp.parsing import parse_documents, split_text
 from textkg.records import Document
 
 from .conftest import SAMPLE

@@ -2,7 +2,7 @@ import io
 
 from rich.console import Console
 
-from textkg.progress import progress_bar
+from textkg.runner.progress import progress_bar
 from textkg.records import Document, ExtractionRecord
 
 

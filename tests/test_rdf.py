@@ -15,10 +15,10 @@ from textkg.errors import IriError
 from textkg.export import ExportContext, exporter, jsonld_context_path
 from textkg.export.rdf import ENTITY_CLASSES, RdfOptions, ontology_triples, quads, to_dataset, union_graph
 from textkg.graph import build_graph
-from textkg.lexicon import default_lexicon
-from textkg.namespaces import OA, ONTOLOGY_IRI, TK, Iris, slug
+from textkg.language.lexicon import default_lexicon
+from textkg.export.namespaces import OA, ONTOLOGY_IRI, TK, Iris, slug
 from textkg.records import Claim, Document, Entity, ExtractionRecord, Relation
-from textkg.resources import ontology_dir
+from textkg.language.files import ontology_dir
 
 from .rdf_corpus import corpus, record_a
 

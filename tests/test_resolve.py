@@ -3,7 +3,8 @@ from collections import namedtuple
 import pytest
 
 from textkg.records import Document, Entity, ExtractionRecord
-from textkg.resolve import cluster_mentions, resolve_corpus
+from textkg.extract.entities import cluster_mentions
+from textkg.resolve import resolve_corpus
 
 M = namedtuple("M", "start end text type")
 
@@ -103,7 +104,7 @@ def test_first_name_joins_its_only_full_name():
 
 
 def test_anaphora_add_mentions_but_never_names():
-    from textkg.resolve import attach_anaphora
+    from textkg.extract.entities import attach_anaphora
 
     name, surname = M(0, 16, "Vladimir Poutine", "Person"), M(40, 47, "Poutine", "Person")
     pronoun, other = M(20, 22, "Il", "Pronoun"), M(60, 66, "Minsk", "Place")

@@ -9,16 +9,16 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from .cache import CACHE_DIR, CACHE_FILE, RecordCache
+from .runner.cache import CACHE_DIR, CACHE_FILE, RecordCache
 from .errors import InputError, SkippedInputError
 from .export import DEFAULT_FORMATS, ExportContext, export_all, exporter
 from .export.rdf import RdfOptions
 from .fileio import atomic_writer, check_writable_dir
 from .graph import KnowledgeGraph, build_graph
 from .ingest import InputReport, read_inputs
-from .namespaces import DEFAULT_BASE, Iris
+from .export.namespaces import DEFAULT_BASE, Iris
 from .nlp import load_pipeline
-from .parallel import Engine, Execution, PipelineLoader, Result, make_engine, ordered_records
+from .runner.engines import Engine, Execution, PipelineLoader, Result, make_engine, ordered_records
 from .records import Document, ExtractionRecord
 
 RECORDS_FILE = "extraction.jsonl"
@@ -100,14 +100,14 @@ def extract_paths(
     knowledge base needs no new parse)."""
     knowledge = None
     if kb is not None:
-        from .kb import read_kb
+        from .resolve.kb import read_kb
 
         knowledge = read_kb(kb)  # before any parsing: a broken knowledge base fails at once
     items = read_inputs(paths, default_lang=lang, report=report, stdin_format=stdin_format, exclude=exclude)
     records = extract_documents(items, loader, execution, cache, on_record)
     if knowledge is None:
         return records
-    from .kb import apply_kb
+    from .resolve.kb import apply_kb
 
     return (apply_kb(record, knowledge) for record in records)
 

@@ -50,7 +50,7 @@ def _progress(inputs: list[Path], lang: str, show: bool | None):
         yield None
         return
     from . import api
-    from .progress import progress_bar
+    from .runner.progress import progress_bar
 
     with progress_bar(api.count_inputs(inputs, lang)) as advance:
         yield advance
@@ -71,7 +71,7 @@ def _fail(exc: Exception) -> None:
 def _absolute_iri(value: str) -> str:
     """--base-iri is checked at the edge: every IRI textkg mints starts with it."""
     from .errors import IriError
-    from .namespaces import check_base_iri
+    from .export.namespaces import check_base_iri
 
     try:
         return check_base_iri(value)
@@ -130,7 +130,7 @@ def build(
     from datetime import datetime, timezone
 
     from . import api
-    from .parallel import Execution
+    from .runner.engines import Execution
 
     report = _input_report(strict)
     try:
@@ -177,7 +177,7 @@ def extract(
 ) -> None:
     """Write one extraction record (entities, relations, events, claims) per document as JSON lines."""
     from . import api
-    from .parallel import Execution
+    from .runner.engines import Execution
 
     report = _input_report(strict)
     try:

@@ -50,6 +50,10 @@ class IriError(TextkgError):
     """A base IRI given by the user cannot prefix IRIs (not absolute, or characters an IRI may not hold)."""
 
 
+class ExecutionError(TextkgError):
+    """The parallel set-up cannot work: a bad worker count, Dask missing or its scheduler unreachable."""
+
+
 class StoreError(TextkgError):
     """A triple store (embedded Oxigraph or a SPARQL endpoint) refused a load or a query; the
     message says what was rolled back. A failure of the run, not of its set-up: exit code 1."""

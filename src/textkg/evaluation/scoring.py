@@ -20,7 +20,7 @@ from spacy.tokens import Doc
 from ..extract import extract_record
 from ..extract.coref import coreference_chains, noun_mentions, pronoun_mentions
 from ..extract.mentions import date_mentions, named_mentions
-from ..gazetteer import default_gazetteer
+from ..language.gazetteer import default_gazetteer
 from ..records import Document, Entity, ExtractionRecord, Relation, broad_type
 from .corpora import GoldDocument, NerDocument, read_democrat, read_hipe, read_popcorn
 from .metrics import COREF_METRICS, PRF, TypedSpan, conll_f1, mention_prf

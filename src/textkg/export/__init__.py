@@ -18,7 +18,7 @@ from rdflib import Dataset
 from ..errors import FormatError
 from ..fileio import atomic_writer, write_text
 from ..graph import KnowledgeGraph
-from ..namespaces import Iris
+from .namespaces import Iris
 from . import rdf
 from .rdf import RdfOptions, output_prefixes, to_dataset, union_graph
 

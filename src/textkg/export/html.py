@@ -99,7 +99,7 @@ def render_html(
     """The whole page as one string."""
     options = HtmlOptions(title=title, layout_threshold=layout_threshold, limit=limit)
     env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(str(files("textkg") / "templates")),
+        loader=jinja2.FileSystemLoader(str(files("textkg.export") / "templates")),
         autoescape=True,
         keep_trailing_newline=True,
     )

@@ -35,8 +35,8 @@ from rdflib.term import Node
 
 from .. import __version__
 from ..graph import CLAIM, ENTITY, EVENT, KnowledgeGraph
-from ..namespaces import OA, ONTOLOGY_IRI, PREFIXES, SCHEMA, TK, Iris, safe_iri
-from ..resources import ontology_dir
+from .namespaces import OA, ONTOLOGY_IRI, PREFIXES, SCHEMA, TK, Iris, safe_iri
+from ..language.files import ontology_dir
 
 # Entity "type" strings are the local names of their ontology classes.
 ENTITY_CLASSES = {

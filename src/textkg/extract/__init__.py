@@ -8,10 +8,10 @@ from itertools import combinations, permutations
 
 from spacy.tokens import Doc, Token
 
-from ..lexicon import Lexicon, default_lexicon, default_noun_classes, noun_classes
+from ..language.lexicon import Lexicon, default_lexicon, default_noun_classes, noun_classes
 from ..records import Claim, Document, Entity, ExtractionRecord, Relation
-from ..gazetteer import default_gazetteer
-from ..resolve import MentionCluster, attach_anaphora, cluster_mentions
+from ..language.gazetteer import default_gazetteer
+from .entities import MentionCluster, attach_anaphora, cluster_mentions
 from .arguments import MentionIndex
 from .claims import claim_frames, is_source_marker
 from .coref import Chain, coreference_chains, pronoun_mentions

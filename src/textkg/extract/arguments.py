@@ -6,7 +6,7 @@ from collections.abc import Iterable, Iterator
 
 from spacy.tokens import Doc, Token
 
-from ..lexicon import NounClasses
+from ..language.lexicon import NounClasses
 from .coref import pronoun_mention
 from .mentions import QUOTE_PAIRS, Mention, concept_mention, same_slot
 from .tokens import morph_get, previous_sentence_start

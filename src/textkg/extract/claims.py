@@ -12,7 +12,7 @@ from spacy.parts_of_speech import IDS as POS_IDS
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
-from ..lexicon import Lexicon
+from ..language.lexicon import Lexicon
 from .arguments import MentionIndex
 from .frames import ClaimFrame, TokenArrays, sentence_span, sentences, token_arrays, token_span
 from .mentions import PRONOUN, Mention

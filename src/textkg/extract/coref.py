@@ -16,9 +16,9 @@ from spacy.parts_of_speech import IDS as POS_IDS
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
-from ..gazetteer import Gazetteer
+from ..language.gazetteer import Gazetteer
 from ..records import broad_type
-from ..resolve import cluster_mentions
+from .entities import cluster_mentions
 from .frames import positions_by_tag, token_arrays
 from .mentions import PRONOUN, Mention, is_negative_pronoun, mention_head
 from .tokens import morph_get, sentence_start

@@ -19,8 +19,8 @@ from typing import TypeVar
 
 from spacy.tokens import Doc, Span, Token
 
-from ..gazetteer import Gazetteer
-from ..names import ascii_fold
+from ..language.gazetteer import Gazetteer
+from ..language.names import ascii_fold
 from .tokens import doc_text
 
 # Words that introduce the outlet of reported speech.

@@ -13,10 +13,10 @@ from spacy.parts_of_speech import IDS as POS_IDS
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
-from ..dates import normalize_date
-from ..gazetteer import Gazetteer, default_gazetteer
-from ..lexicon import NounClasses, default_noun_classes
-from ..names import ascii_fold, clean_surface, name_key
+from ..language.dates import normalize_date
+from ..language.gazetteer import Gazetteer, default_gazetteer
+from ..language.lexicon import NounClasses, default_noun_classes
+from ..language.names import ascii_fold, clean_surface, name_key
 from ..records import ENTITY_TYPES, broad_type
 from .entity_types import classify, is_source_word, origin_in_parentheses, title_before, vote_types
 from .tokens import doc_text, morph_get

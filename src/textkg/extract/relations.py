@@ -10,7 +10,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc, Token
 
-from ..lexicon import Lexicon
+from ..language.lexicon import Lexicon
 from .arguments import MentionIndex, with_conjuncts
 from .frames import Frame, sentence_span, tagged
 from .mentions import Mention

@@ -18,7 +18,7 @@ from collections.abc import Collection, Iterator, Mapping
 
 from spacy.tokens import Doc
 
-from ..lexicon import NounClasses
+from ..language.lexicon import NounClasses
 from ..records import Span
 from .frames import Frame, sentence_span
 from .claims import NEWS_AGENCY

@@ -17,7 +17,7 @@ from itertools import combinations
 
 from spacy.tokens import Doc, Token
 
-from ..lexicon import NounClasses
+from ..language.lexicon import NounClasses
 from .arguments import MentionIndex
 from .claims import is_cited
 from .coref import pronoun_mention

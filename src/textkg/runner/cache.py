@@ -17,10 +17,10 @@ from dataclasses import astuple
 from importlib import metadata
 from pathlib import Path
 
-from . import __version__
-from .errors import OutputError
-from .nlp import pipeline_name
-from .records import Document, ExtractionRecord
+from .. import __version__
+from ..errors import OutputError
+from ..nlp import pipeline_name
+from ..records import Document, ExtractionRecord
 
 CACHE_DIR = ".cache"
 CACHE_FILE = "records.sqlite"

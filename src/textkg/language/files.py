@@ -7,7 +7,8 @@ from pathlib import Path
 
 
 def ontology_dir() -> Path:
-    packaged = Path(__file__).resolve().parent / "ontology"
+    package = Path(__file__).resolve().parents[1]  # src/textkg, or textkg in site-packages
+    packaged = package / "ontology"
     if packaged.is_dir():
         return packaged
-    return Path(__file__).resolve().parents[2] / "ontology"
+    return package.parents[1] / "ontology"

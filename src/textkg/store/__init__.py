@@ -36,8 +36,8 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from .errors import StoreError
-from .namespaces import PREFIXES
+from ..errors import StoreError
+from ..export.namespaces import PREFIXES
 
 DEFAULT_STORE = Path("output/store")
 BATCH_TRIPLES = 50_000

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from .errors import ModelError
+from ..errors import ModelError
 
 PIPELINES = {"fr": "fr_core_news_md"}
 

@@ -8,8 +8,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from .errors import InputError
-from .resources import ontology_dir
+from ..errors import InputError
+from .files import ontology_dir
 
 ROLES = ("event", "reporting")
 NOUN_CLASSES = ("Person", "Organization", "Place", "Equipment", "Event")

@@ -1,8 +1,8 @@
 """Run the per-document work on a Dask distributed cluster: an existing scheduler
 (``tcp://HOST:PORT``) or a LocalCluster of worker processes (``local``).
 
-Workers run ``textkg.parallel.extract_batch``, the same function as local processes; each worker
-process keeps its pipeline in ``textkg.parallel.worker_pipeline``, so the model is loaded once per
+Workers run ``textkg.runner.work.extract_batch``, the same function as local processes; each worker
+process keeps its pipeline in ``textkg.runner.work.worker_pipeline``, so the model is loaded once per
 worker, not per task. Workers need textkg and the spaCy model installed (same versions as here).
 """
 
@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import logging
 
-from .parallel import ExecutionError, PipelineLoader, Result, extract_batch, warm_worker
-from .records import Document
+from ..errors import ExecutionError
+from ..records import Document
+from .work import PipelineLoader, Result, extract_batch, warm_worker
 
 LOCAL = "local"
 

@@ -1,40 +1,22 @@
-"""The per-document work (parse and extract a batch of documents) and where it runs: in this
-process, in a pool of local processes, or on a Dask cluster (textkg.dask_engine), with records
-coming back in input order whatever finishes first.
-
-``extract_batch`` is the one importable function every engine runs; the spaCy pipeline it needs is
-loaded once per process (``worker_pipeline``), not once per batch.
+"""Where the per-document work (``work.extract_batch``) runs: in this process, in a pool of local
+processes, or on a Dask cluster (``runner.dask``), with records coming back in input order
+whatever finishes first.
 """
 
 from __future__ import annotations
 
-import gc
 import multiprocessing
 import signal
-import threading
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
-from itertools import groupby
 from typing import Protocol
 
-from .errors import TextkgError
-from .extract import extract_record
-from .parsing import parse_documents
-from .records import Document, ExtractionRecord
-
-BATCH_SIZE = 32
-
-PipelineLoader = Callable[[str], object]
-
-_PIPELINES: dict[tuple[PipelineLoader, str], object] = {}
-_PIPELINES_LOCK = threading.Lock()  # Dask workers may run several tasks on threads at once
-
-
-class ExecutionError(TextkgError):
-    """The parallel set-up cannot work: a bad worker count, Dask missing or its scheduler unreachable."""
+from ..errors import ExecutionError
+from ..records import Document, ExtractionRecord
+from .work import BATCH_SIZE, PipelineLoader, Result, extract_batch, warm_worker
 
 
 @dataclass(frozen=True)
@@ -51,69 +33,6 @@ class Execution:
             raise ExecutionError(f"--workers must be at least 1, not {self.workers}")
         if self.batch_size < 1:
             raise ExecutionError(f"the batch size must be at least 1, not {self.batch_size}")
-
-
-def worker_pipeline(loader: PipelineLoader, lang: str):
-    """The pipeline ``loader(lang)``, loaded once per process and kept for every later batch."""
-    with _PIPELINES_LOCK:
-        key = (loader, lang)
-        if key not in _PIPELINES:
-            _PIPELINES[key] = loader(lang)
-        return _PIPELINES[key]
-
-
-def loaded_languages() -> list[str]:
-    """The languages whose pipeline this process has loaded (one entry per load)."""
-    with _PIPELINES_LOCK:
-        return [lang for _, lang in _PIPELINES]
-
-
-def warm_worker(loader: PipelineLoader, lang: str) -> None:
-    """Load the pipeline and the extraction's gazetteers and lexicon before any batch arrives, so
-    a missing model fails at once, clearly, and start-up costs are paid once, up front."""
-    from .gazetteer import default_gazetteer
-    from .lexicon import default_lexicon, default_noun_classes
-
-    worker_pipeline(loader, lang)
-    default_gazetteer()
-    default_lexicon()
-    default_noun_classes(lang)
-    _freeze_loaded()
-
-
-_frozen_pipelines = -1
-
-
-def _freeze_loaded() -> None:
-    """Take what was just loaded (the model, the gazetteers: about a million objects that live as
-    long as the process) out of the cyclic garbage collector's reach, once per newly loaded
-    pipeline: otherwise every full collection walks them all, some 0.4 s each on this machine."""
-    global _frozen_pipelines
-    with _PIPELINES_LOCK:
-        if len(_PIPELINES) == _frozen_pipelines:
-            return
-        _frozen_pipelines = len(_PIPELINES)
-    gc.collect()  # garbage left from loading is freed, not frozen
-    gc.freeze()
-
-
-def extract_stream(documents: Iterable[Document], loader: PipelineLoader, batch_size: int = BATCH_SIZE) -> Iterator[ExtractionRecord]:
-    """Parse and extract ``documents`` in order, each language through its own pipeline."""
-    for lang, same_lang in groupby(documents, key=lambda d: d.lang):
-        nlp = worker_pipeline(loader, lang)
-        for doc, document in parse_documents(nlp, same_lang, batch_size):
-            yield extract_record(doc, document)
-
-
-def extract_batch(documents: Sequence[Document], loader: PipelineLoader, batch_size: int = BATCH_SIZE) -> list[ExtractionRecord]:
-    """The unit of work sent to a worker process or a Dask worker."""
-    return list(extract_stream(documents, loader, batch_size))
-
-
-class Result(Protocol):
-    def done(self) -> bool: ...
-
-    def result(self) -> list[ExtractionRecord]: ...
 
 
 class Engine(Protocol):
@@ -205,7 +124,7 @@ class _PoolResult:
 
 def make_engine(execution: Execution, loader: PipelineLoader) -> Engine:
     if execution.dask:
-        from .dask_engine import DaskEngine
+        from .dask import DaskEngine
 
         return DaskEngine(execution.dask, execution.workers, loader, execution.batch_size)
     if execution.workers > 1:

@@ -1,25 +1,21 @@
-"""Entity resolution: mentions into entities within a document, entities across documents.
+"""Entities within one document: its mentions clustered into things.
 
-Named mentions meet on transliteration-folded keys (names.name_key); a lone surname joins the one
-full name of the document that ends with it. Concepts and dates stay local to their document.
-Every cross-document merge is recorded with its reason.
+Named mentions meet on transliteration-folded keys (language.names.name_key); a lone surname joins
+the one full name of the document that ends with it; pronouns and descriptions that coreference
+ties to a cluster join it without naming it. Concepts and dates stay local to their document.
 """
 
 from __future__ import annotations
 
-import hashlib
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
 from typing import Protocol
 
-from .names import ascii_fold, name_key
-from .records import SUPERTYPES, ExtractionRecord, Span, broad_type
+from ..language.names import ascii_fold, name_key
+from ..records import SUPERTYPES, Span
 
 LOCAL_TYPES = frozenset({"Concept", "Date"})
-# Links that identify one real-world thing: equal values merge entities across documents.
-# ("represents" is metonymy: Moscou standing for Russia is not Russia.)
-IDENTITY_LINKS = ("wikidata", "geonames", "kb")
 # Mentions that refer through another: they join a named cluster, never name it.
 PRONOUN_TYPE = "Pronoun"
 ANAPHORIC_TYPES = frozenset({"Concept", PRONOUN_TYPE})
@@ -113,9 +109,9 @@ def _local_key(mention: _MentionLike) -> tuple[str, str]:
 def _attach_surnames(groups: dict[tuple[str, str], list[_MentionLike]]) -> dict[tuple[str, str], list[_MentionLike]]:
     """A one-word person name joins the only multi-word person name ending (or starting) with it."""
     merged = {key: list(members) for key, members in groups.items()}
-    full_names = [key for key, members in groups.items() if key[0] == "named" and " " in key[1] and _type(members) == "Person"]
+    full_names = [key for key, members in groups.items() if key[0] == "named" and " " in key[1] and majority_type(members) == "Person"]
     for key, members in groups.items():
-        if key[0] != "named" or " " in key[1] or _type(members) not in ("Person", "Misc"):
+        if key[0] != "named" or " " in key[1] or majority_type(members) not in ("Person", "Misc"):
             continue
         matches = [full for full in full_names if key[1] in (full[1].split()[-1], full[1].split()[0])]
         if len(matches) == 1:
@@ -124,7 +120,7 @@ def _attach_surnames(groups: dict[tuple[str, str], list[_MentionLike]]) -> dict[
     return {key: sorted(members, key=lambda m: m.start) for key, members in merged.items()}
 
 
-def _type(members: Iterable[_MentionLike]) -> str:
+def majority_type(members: Iterable[_MentionLike]) -> str:
     """Majority type of a group; NER often disagrees with itself on one name."""
     if isinstance(members, (list, tuple)) and len(members) == 1:
         return getattr(members[0], "fine_type", None) or members[0].type  # no vote to count
@@ -155,7 +151,7 @@ def _cluster(members: list[_MentionLike]) -> MentionCluster:
     order = list(dict.fromkeys(m.text for m in members))
     label = max(order, key=lambda s: (len(s.split()) > 1, surfaces[s], -order.index(s)))
     return MentionCluster(
-        type=_type(members),
+        type=majority_type(members),
         label=label,
         aliases=tuple(s for s in order if s != label),
         mentions=tuple(members),
@@ -163,126 +159,3 @@ def _cluster(members: list[_MentionLike]) -> MentionCluster:
         roles=tuple(dict.fromkeys(r for m in members if (r := getattr(m, "role", None)))),
         value=next((v for m in members if (v := getattr(m, "value", None))), None),
     )
-
-
-# Across documents -------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Merge:
-    """Why two document-level entities became one node."""
-
-    into: str
-    member: tuple[str, str]
-    reason: str
-
-
-@dataclass(frozen=True)
-class ResolvedEntity:
-    id: str
-    type: str
-    label: str
-    aliases: tuple[str, ...]
-    mentions: tuple[tuple[str, int, int], ...]
-    links: dict[str, str] = field(default_factory=dict)
-    roles: tuple[str, ...] = ()
-    value: str | None = None
-
-
-@dataclass(frozen=True)
-class Resolution:
-    entities: tuple[ResolvedEntity, ...]
-    entity_of: dict[tuple[str, str], str]
-    merges: tuple[Merge, ...]
-
-
-def resolve_corpus(records: Sequence[ExtractionRecord], merge_across: bool = True) -> Resolution:
-    """One entity per real-world thing across ``records``; with ``merge_across`` off, one per
-    document-level entity."""
-    groups: dict[str, list[tuple[str, int]]] = {}
-    reasons: dict[tuple[str, str], str] = {}
-    key_owner: dict[str, str] = {}
-    group_ids: dict[str, dict[str, str]] = {}
-    for r_index, record in enumerate(records):
-        for e_index, entity in enumerate(record.entities):
-            member = (record.document.id, entity.id)
-            if entity.type in LOCAL_TYPES or not merge_across:
-                group = f"{record.document.id}\x1f{entity.id}"
-                groups[group] = [(r_index, e_index)]
-                continue
-            kind = broad_type(entity.type)
-            label_key = name_key(entity.label)
-            outside = [f"{name}={entity.links[name]}" for name in IDENTITY_LINKS if name in entity.links]
-            group = next((key_owner[f"id|{i}"] for i in outside if f"id|{i}" in key_owner), None)
-            if group is not None:
-                reasons[member] = f"same outside identifier {next(i for i in outside if f'id|{i}' in key_owner)}"
-            else:
-                group = key_owner.get(f"{kind}|{label_key}") or key_owner.get(f"*|{label_key}")
-                if group is not None and _conflicting(group_ids.get(group, {}), entity.links):
-                    group = None  # same name, different outside identifiers: two things
-                if group is not None:
-                    reasons[member] = f"same name key {label_key!r}"
-            if group is None:
-                group = next(
-                    (key_owner[f"{kind}|{k}"] for k in (name_key(a) for a in entity.aliases) if f"{kind}|{k}" in key_owner),
-                    None,
-                )
-                if group is not None:
-                    reasons[member] = "alias matches another document's name"
-            if group is None:
-                group = f"{kind}\x1f{label_key}"
-                while group in groups:
-                    group += "\x1f"
-                groups[group] = []
-            groups[group].append((r_index, e_index))
-            key_owner.setdefault(f"{kind}|{label_key}", group)
-            key_owner.setdefault(f"*|{label_key}", group)
-            for identifier in outside:
-                key_owner.setdefault(f"id|{identifier}", group)
-            for name in IDENTITY_LINKS:
-                if name in entity.links:
-                    group_ids.setdefault(group, {}).setdefault(name, entity.links[name])
-            for alias in entity.aliases:
-                key_owner.setdefault(f"{kind}|{name_key(alias)}", group)
-
-    entities, entity_of, merges = [], {}, []
-    for group, members in groups.items():
-        entity_id = _global_id(group)
-        found = [records[r].entities[e] for r, e in members]
-        surfaces = Counter()
-        for entity in found:
-            surfaces[entity.label] += len(entity.mentions) or 1
-        labels = list(dict.fromkeys(e.label for e in found))
-        label = max(labels, key=lambda s: (surfaces[s], -labels.index(s)))
-        aliases = tuple(dict.fromkeys(a for e in found for a in (e.label, *e.aliases) if a != label))
-        links: dict[str, str] = {}
-        for entity in found:
-            for name, value in entity.links.items():
-                links.setdefault(name, value)
-        mentions = tuple(
-            (records[r].document.id, start, end) for r, e in members for start, end in records[r].entities[e].mentions
-        )
-        roles = tuple(dict.fromkeys(r for e in found for r in e.roles))
-        value = next((e.value for e in found if e.value), None)
-        entities.append(
-            ResolvedEntity(entity_id, _type([_Typed(e.type) for e in found]), label, aliases, mentions, links, roles, value)
-        )
-        for r, e in members:
-            member = (records[r].document.id, records[r].entities[e].id)
-            entity_of[member] = entity_id
-            if member in reasons:
-                merges.append(Merge(entity_id, member, reasons[member]))
-    return Resolution(tuple(entities), entity_of, tuple(merges))
-
-
-def _conflicting(known: Mapping[str, str], links: Mapping[str, str]) -> bool:
-    return any(name in known and name in links and known[name] != links[name] for name in IDENTITY_LINKS)
-
-
-@dataclass(frozen=True)
-class _Typed:
-    type: str
-
-
-def _global_id(group: str) -> str:
-    return "E" + hashlib.sha1(group.encode("utf-8")).hexdigest()[:12]

@@ -10,8 +10,8 @@ from urllib.parse import quote, urlsplit
 from rdflib import Namespace, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
 
-from .errors import IriError
-from .names import ascii_fold
+from ..errors import IriError
+from ..language.names import ascii_fold
 
 ONTOLOGY_IRI = URIRef("https://w3id.org/textkg/ontology")
 TK = Namespace("https://w3id.org/textkg/ontology#")

@@ -10,7 +10,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, ProgressColumn, Task, TextColumn, TimeRemainingColumn
 from rich.text import Text
 
-from .records import ExtractionRecord
+from ..records import ExtractionRecord
 
 RecordCallback = Callable[[ExtractionRecord, bool], None]
 

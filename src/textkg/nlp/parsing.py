@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .records import Document, Span
+from ..records import Document, Span
 
 # spaCy's parser and NER need about 1 GB per 100,000 characters at once; a news paragraph is far
 # shorter, so cutting here bounds memory without changing what the parser sees in a sentence.

@@ -20,9 +20,9 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from .errors import InputError
+from ..errors import InputError
 from .names import ascii_fold
-from .resources import ontology_dir
+from .files import ontology_dir
 
 GEONAMES_IRI = "https://sws.geonames.org/{}/"
 # Links are IRIs (the record contract); ISO's Online Browsing Platform gives each code a page.

@@ -24,8 +24,8 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from .decoding import SNIFF_BYTES, binary_reason, byte_order_mark, clean_field, decode_bytes, normalise_text
-from .errors import InputError, SkippedInputError
-from .records import Document, ExtractionRecord
+from ..errors import InputError, SkippedInputError
+from ..records import Document, ExtractionRecord
 
 TEXT_SUFFIXES = frozenset({".txt", ".md"})
 CORPUS_SUFFIXES = frozenset({".jsonl"})

@@ -15,8 +15,8 @@ from dataclasses import dataclass
 
 import networkx as nx
 
-from .records import Document, ExtractionRecord
-from .resolve import Merge, resolve_corpus
+from ..records import Document, ExtractionRecord
+from ..resolve import Merge, resolve_corpus
 
 ENTITY, EVENT, CLAIM = "entity", "event", "claim"
 

@@ -12,9 +12,9 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from .errors import InputError
-from .names import name_key
-from .records import ENTITY_TYPES, Entity, ExtractionRecord, broad_type
+from ..errors import InputError
+from ..language.names import name_key
+from ..records import ENTITY_TYPES, Entity, ExtractionRecord, broad_type
 
 WIKIDATA_PREFIX = "http://www.wikidata.org/entity/"
 CSV_COLUMNS = ("label", "aliases", "type", "iri")

@@ -1,0 +1,1 @@
+"""Language knowledge: the lexicons and gazetteers extraction reads, name keys and dates."""
