@@ -25,7 +25,8 @@ from textkg.errors import TextkgError
 from textkg.evaluation.corpora import GoldDocument, read_popcorn
 from textkg.evaluation.relations import PairScore, co_sentence_baseline, score_corpus
 from textkg.extract import extract_record
-from textkg.extract.mentions import Mention
+from textkg.extract.candidates import Mention
+from textkg.language.resources import load_resources
 from textkg.nlp import load_pipeline
 from textkg.records import Document
 
@@ -59,14 +60,14 @@ def main(argv: list[str]) -> None:
         golds = list(read_popcorn(args.corpus))
     except TextkgError as exc:
         sys.exit(f"error: {exc}")
-    nlp = load_pipeline("fr")
+    nlp, resources = load_pipeline("fr"), load_resources("fr")
     started = time.perf_counter()
     docs = list(nlp.pipe(gold.text for gold in golds))
     parsed = time.perf_counter()
     names = [gold_names(doc, gold) if args.gold_entities else None for doc, gold in zip(docs, golds, strict=True)]
     prepared = time.perf_counter()
     records = [
-        extract_record(doc, Document(id=gold.id, text=gold.text), names=known)
+        extract_record(doc, Document(id=gold.id, text=gold.text), resources, names=known)
         for doc, gold, known in zip(docs, golds, names, strict=True)
     ]
     extracted = time.perf_counter()

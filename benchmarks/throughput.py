@@ -22,10 +22,10 @@ import spacy
 from corpus_data import arguments, documents, machine
 
 from textkg.api import extract_documents
-from textkg.language.dates import normalize_date
 from textkg.language.names import ascii_fold, name_key
 from textkg.nlp import load_pipeline, pipeline_name
 from textkg.runner.engines import BATCH_SIZE, Execution
+from textkg.runner.work import worker_resources
 from textkg.records import Document
 
 
@@ -53,7 +53,7 @@ def main() -> None:
     # textkg memoises name keys and date values (they recur across a corpus); each timed pass
     # starts cold so repeats over the same texts are not flattered.
     cold_start = {
-        "textkg extract": lambda: [memo.cache_clear() for memo in (ascii_fold, name_key, normalize_date)],
+        "textkg extract": lambda: [ascii_fold.cache_clear(), name_key.cache_clear(), worker_resources("fr").dates.forget()],
     }
     warm_up = texts[: min(len(texts), 8)]
     list(plain.pipe(warm_up))

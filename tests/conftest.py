@@ -21,8 +21,10 @@ def sample_record(fr_nlp):
     from textkg.extract import extract_record
     from textkg.records import Document
 
+    from .language import resources
+
     text = SAMPLE.read_text(encoding="utf-8")
-    return extract_record(fr_nlp(text), Document(id=SAMPLE.stem, text=text))
+    return extract_record(fr_nlp(text), Document(id=SAMPLE.stem, text=text), resources())
 
 
 @pytest.fixture(scope="session")

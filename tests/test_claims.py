@@ -5,11 +5,13 @@ import pytest
 from textkg.extract import extract_record
 from textkg.records import Document
 
+from .language import resources
+
 pytestmark = pytest.mark.model
 
 
 def extract(nlp, text):
-    record = extract_record(nlp(text), Document(id="t", text=text))
+    record = extract_record(nlp(text), Document(id="t", text=text), resources())
     labels = {e.id: e.label for e in record.entities}
     claims = [
         (labels.get(c.speaker), labels.get(c.source), c.quote, c.polarity, text[c.content[0][0] : c.content[0][1]])

@@ -7,17 +7,18 @@ import pytest
 
 from textkg.extract.coref import coreference_chains, noun_mentions, pronoun_mentions
 from textkg.extract.mentions import named_mentions
-from textkg.language.gazetteer import default_gazetteer
+
+from .language import context
 
 pytestmark = pytest.mark.model
 
 
 def chains(nlp, text):
-    doc = nlp(text)
-    gazetteer = default_gazetteer()
-    named = list(named_mentions(doc))
-    mentions = [*named, *noun_mentions(doc, named, gazetteer.titles), *pronoun_mentions(doc)]
-    found = [sorted(m.text for m in chain.mentions) for chain in coreference_chains(doc, mentions, gazetteer)]
+    ctx = context(nlp(text))
+    named = list(named_mentions(ctx))
+    ctx = ctx.with_mentions(named)
+    mentions = [*named, *noun_mentions(ctx, named), *pronoun_mentions(ctx)]
+    found = [sorted(m.text for m in chain.mentions) for chain in coreference_chains(ctx, mentions)]
     return sorted(c for c in found if len(c) > 1)
 
 

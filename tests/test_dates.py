@@ -1,6 +1,6 @@
 import pytest
 
-from textkg.language.dates import normalize_date
+from .language import resources
 
 
 @pytest.mark.parametrize(
@@ -18,6 +18,19 @@ from textkg.language.dates import normalize_date
         ("Thursday", "2023-05-26", "2023-05-25"),
     ],
 )
-def test_normalize_date(text, reference, expected):
+def test_date_values(text, reference, expected):
     lang = "en" if text[0] == "T" else "fr"
-    assert normalize_date(text, lang, reference) == expected
+    assert resources(lang).dates.value(text, reference) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "dates"),
+    [
+        ("fr", "Il est parti jeudi 5 avril 2023 et rentré en mai.", ["jeudi 5 avril 2023", "mai"]),
+        ("en", "He left on Thursday and came back in May 2020.", ["Thursday", "May 2020"]),
+        # a month of the other language is no date: "mars" is a planet in English text
+        ("en", "The probe reached mars in 2021.", ["2021"]),
+    ],
+)
+def test_date_expressions_are_those_of_the_language(lang, text, dates):
+    assert [m.group(0) for m in resources(lang).dates.matches(text)] == dates

@@ -4,11 +4,13 @@ import pytest
 
 from textkg.extract.mentions import named_mentions
 
+from .language import context
+
 pytestmark = pytest.mark.model
 
 
 def mentions(nlp, text):
-    return [(m.text, m.fine_type) for m in named_mentions(nlp(text))]
+    return [(m.text, m.fine_type) for m in named_mentions(context(nlp(text)))]
 
 
 @pytest.mark.parametrize(
@@ -73,16 +75,16 @@ def test_codes_that_look_like_designators_are_no_weapons(fr_nlp, text, code):
 
 def test_role_is_split_off_the_name(fr_nlp):
     doc = fr_nlp("Le ministre biélorusse de la Défense, Viktor Khrenin, a donné l'information.")
-    (person,) = [m for m in named_mentions(doc) if m.fine_type == "Person"]
+    (person,) = [m for m in named_mentions(context(doc)) if m.fine_type == "Person"]
     assert person.text == "Viktor Khrenin"
     assert person.role == "ministre biélorusse de la Défense"
 
 
 def test_places_are_linked_to_geonames_and_a_capital_acting_stands_for_its_country(fr_nlp):
-    found = {m.text: dict(m.links) for m in named_mentions(fr_nlp("Selon Moscou, la Biélorussie a signé l'accord."))}
+    found = {m.text: dict(m.links) for m in named_mentions(context(fr_nlp("Selon Moscou, la Biélorussie a signé l'accord.")))}
     assert found["Biélorussie"]["geonames"] == "https://sws.geonames.org/630336/"
     assert found["Moscou"]["represents"] == "https://sws.geonames.org/2017370/"
-    plain = {m.text: dict(m.links) for m in named_mentions(fr_nlp("Selon Moscou, la Biélorussie a signé l'accord."), metonymy=False)}
+    plain = {m.text: dict(m.links) for m in named_mentions(context(fr_nlp("Selon Moscou, la Biélorussie a signé l'accord.")), metonymy=False)}
     assert "represents" not in plain["Moscou"]
 
 
@@ -95,11 +97,11 @@ def test_places_are_linked_to_geonames_and_a_capital_acting_stands_for_its_count
     ],
 )
 def test_a_capital_cited_as_a_source_stands_for_its_country(fr_nlp, text, acting):
-    found = {m.text: dict(m.links) for m in named_mentions(fr_nlp(text))}
+    found = {m.text: dict(m.links) for m in named_mentions(context(fr_nlp(text)))}
     assert ("represents" in found["Moscou"]) is acting, found
 
 
 def test_extractors_see_the_broad_class(fr_nlp):
-    found = {m.text: (m.type, m.fine_type) for m in named_mentions(fr_nlp("Selon Reuters, la Russie a parlé."))}
+    found = {m.text: (m.type, m.fine_type) for m in named_mentions(context(fr_nlp("Selon Reuters, la Russie a parlé.")))}
     assert found["Russie"] == ("Place", "Country")
     assert found["Reuters"] == ("Organization", "NewsAgency")

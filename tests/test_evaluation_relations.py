@@ -6,6 +6,8 @@ from textkg.evaluation.corpora import GoldDocument, GoldEntity, GoldMention
 from textkg.evaluation.relations import co_sentence_baseline, score_document
 from textkg.records import Document, Entity, ExtractionRecord, Relation
 
+from .language import resources
+
 TEXT = "Des voyous ont volé la voiture de Marie à Paris."
 
 
@@ -113,7 +115,7 @@ def test_eval_scores_relation_pairs_of_textkg_and_of_co_occurrence(tmp_path, fr_
     }
     path = tmp_path / "popcorn.json"
     path.write_text(json.dumps(corpus), encoding="utf-8")
-    scores = {s.system: s for s in score_relations("popcorn", list(read_popcorn(path)), fr_nlp)}
+    scores = {s.system: s for s in score_relations("popcorn", list(read_popcorn(path)), fr_nlp, resources())}
     # textkg: déployer(agent Russie, theme missiles, location Biélorussie) gives three pairs, two
     # of them gold; Minsk in Belarus is said by no sentence.
     assert (round(scores["textkg"].precision, 3), round(scores["textkg"].recall, 3)) == (0.667, 0.667)

@@ -3,14 +3,15 @@
 import pytest
 
 from textkg.extract import extract_record
-from textkg.extract.coref import PRONOUN_AGREEMENT
 from textkg.records import Document
+
+from .language import resources
 
 pytestmark = pytest.mark.model
 
 
 def run(nlp, text):
-    record = extract_record(nlp(text), Document(id="t", text=text))
+    record = extract_record(nlp(text), Document(id="t", text=text), resources())
     labels = {e.id: e.label for e in record.entities}
     relations = [
         (r.kind, r.predicate, {role: sorted(labels[i] for i in ids) for role, ids in r.arguments.items()}, r.polarity, r.modality, r.claim)
@@ -106,7 +107,7 @@ def test_mentions_are_clean_and_offsets_point_into_the_text(sample_record):
         for start, end in entity.mentions:
             surface = text[start:end]
             # Otherwise a pronoun or a description that coreference attached ("il", "ce pays").
-            anaphor = surface.lower() in PRONOUN_AGREEMENT or surface[:1].islower()
+            anaphor = surface.lower() in resources().pronouns or surface[:1].islower()
             assert surface in (entity.label, *entity.aliases) or anaphor, surface
 
 

@@ -1,11 +1,11 @@
 import pytest
 
-from textkg.language.gazetteer import default_gazetteer
+from .language import resources
 
 
 @pytest.fixture(scope="module")
 def gazetteer():
-    return default_gazetteer()
+    return resources().gazetteer
 
 
 @pytest.mark.parametrize(
@@ -71,7 +71,7 @@ def test_organizations_and_acronyms(gazetteer, name, type_):
     ],
 )
 def test_weapon_names(gazetteer, text, before, expected):
-    assert gazetteer.weapons.names_weapon(text, before) is expected
+    assert gazetteer.weapons.names_weapon(text, before, resources().words.weapon_heads) is expected
 
 
 @pytest.mark.parametrize(

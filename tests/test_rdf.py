@@ -15,8 +15,8 @@ from textkg.errors import IriError
 from textkg.export import ExportContext, exporter, jsonld_context_path
 from textkg.export.rdf import ENTITY_CLASSES, RdfOptions, ontology_triples, quads, to_dataset, union_graph
 from textkg.graph import build_graph
-from textkg.language.lexicon import default_lexicon
 from textkg.export.namespaces import OA, ONTOLOGY_IRI, TK, Iris, slug
+from textkg.language.resources import available_languages, load_resources
 from textkg.records import Claim, Document, Entity, ExtractionRecord, Relation
 from textkg.language.files import ontology_dir
 
@@ -163,7 +163,7 @@ def tk_terms(ds: Dataset) -> set[URIRef]:
 def test_every_term_the_export_uses_is_declared_with_french_and_english_labels_and_comments():
     onto = ontology_graph()
     used = tk_terms(corpus_dataset()) | set(ENTITY_CLASSES.values())
-    used |= {TK[name] for name in default_lexicon().events.values()}
+    used |= {TK[name] for lang in available_languages() for name in load_resources(lang).lexicon.events.values()}
     for term in sorted(used):
         assert (term, RDF.type, None) in onto, f"{term} is not declared in ontology/textkg.ttl"
         for prop in (RDFS.label, RDFS.comment):

@@ -5,11 +5,13 @@ import pytest
 from textkg.extract import extract_record
 from textkg.records import Document
 
+from .language import resources
+
 pytestmark = pytest.mark.model
 
 
 def relations(nlp, text):
-    record = extract_record(nlp(text), Document(id="t", text=text))
+    record = extract_record(nlp(text), Document(id="t", text=text), resources())
     labels = {e.id: e.label for e in record.entities}
     return [
         (r.kind, r.predicate, r.event_class, {role: sorted(labels[i] for i in ids) for role, ids in r.arguments.items()}, r.modality)
@@ -164,7 +166,7 @@ def test_modality_reaches_controlled_verbs(fr_nlp, text, predicate, modality):
     ],
 )
 def test_polarity(fr_nlp, text, predicate, polarity):
-    record = extract_record(fr_nlp(text), Document(id="t", text=text))
+    record = extract_record(fr_nlp(text), Document(id="t", text=text), resources())
     found = [r.polarity for r in record.relations if r.predicate == predicate]
     assert found == [polarity], [(r.predicate, r.polarity) for r in record.relations]
 
@@ -190,7 +192,7 @@ def test_a_land_no_country_names_is_no_location(fr_nlp, text, unnamed):
 
 def test_a_noun_phrase_is_one_stretch_of_text(fr_nlp):
     text = "Des exercices militaires conjoints et des visites de hauts responsables russes ont eu lieu en Biélorussie."
-    record = extract_record(fr_nlp(text), Document(id="t", text=text))
+    record = extract_record(fr_nlp(text), Document(id="t", text=text), resources())
     labels = {e.label for e in record.entities}
     assert "exercices militaires conjoints" in labels and not any(" et " in label for label in labels), labels
     visits = [r for r in record.relations if r.predicate == "visite"]
@@ -215,7 +217,7 @@ def test_nobody_is_no_participant(fr_nlp):
 
 def test_undeclared_war_is_a_negative_declaration_against_its_target(fr_nlp):
     text = "L'Occident mène une guerre non déclarée contre la Russie."
-    record = extract_record(fr_nlp(text), Document(id="t", text=text))
+    record = extract_record(fr_nlp(text), Document(id="t", text=text), resources())
     labels = {e.id: e.label for e in record.entities}
     declared = [r for r in record.relations if r.predicate == "déclarer"]
     assert declared and declared[0].polarity == "negative"
@@ -267,7 +269,7 @@ def test_abstract_nouns_relate_nothing(fr_nlp, text):
 
 def test_every_relation_points_at_its_trigger_word(fr_nlp):
     text = "Marie Dupont est arrivée à Lyon. Des voleurs l'ont attaquée dans la rue."
-    record = extract_record(fr_nlp(text), Document(id="t", text=text))
+    record = extract_record(fr_nlp(text), Document(id="t", text=text), resources())
     triggers = {r.predicate: text[slice(*r.trigger)] for r in record.relations}
     # the thieves are in Lyon because the lead says the story happens there: "à" is the trigger
     assert triggers == {"arriver": "arrivée", "attaquer": "attaquée", "located in": "à"}
@@ -323,7 +325,7 @@ def test_a_title_before_a_name_is_that_person(fr_nlp):
     ],
 )
 def test_a_title_set_off_by_a_comma_is_the_name_after_it(fr_nlp, text, person, predicate, roles):
-    record = extract_record(fr_nlp(text), Document(id="t", text=text))
+    record = extract_record(fr_nlp(text), Document(id="t", text=text), resources())
     labels = {e.id: e.label for e in record.entities}
     found = [{role: sorted(labels[i] for i in ids) for role, ids in r.arguments.items()} for r in record.relations if r.predicate == predicate]
     assert found == [roles], [(r.predicate, r.arguments) for r in record.relations]
@@ -333,7 +335,7 @@ def test_a_title_set_off_by_a_comma_is_the_name_after_it(fr_nlp, text, person, p
 
 def test_a_title_in_another_clause_is_someone_else(fr_nlp):
     text = "Après avoir rencontré le ministre, Vladimir Poutine a signé un accord avec la Chine."
-    record = extract_record(fr_nlp(text), Document(id="t", text=text))
+    record = extract_record(fr_nlp(text), Document(id="t", text=text), resources())
     by_label = {e.label: e for e in record.entities}
     assert by_label["Vladimir Poutine"].roles == () and "ministre" in by_label
 

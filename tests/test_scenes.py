@@ -5,12 +5,14 @@ import pytest
 from textkg.extract import extract_record
 from textkg.records import Document
 
+from .language import resources
+
 pytestmark = pytest.mark.model
 
 
 def scene_links(nlp, text):
     """(participant, place, evidence sentences) of the links that rest on the lead."""
-    record = extract_record(nlp(text), Document(id="t", text=text))
+    record = extract_record(nlp(text), Document(id="t", text=text), resources())
     labels = {e.id: e.label for e in record.entities}
     return {
         (labels[r.arguments["subject"][0]], labels[r.arguments["object"][0]], tuple(text[s:e] for s, e in r.evidence))

@@ -6,7 +6,8 @@ changed record builds a new one (``dataclasses.replace``), it never mutates its 
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections import Counter
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -48,6 +49,23 @@ SUPERTYPES = {
     "Region": "Place",
     "WeaponSystem": "Equipment",
 }
+
+
+# Types whose entities stay local to their document: never merged across documents.
+LOCAL_TYPES = frozenset({"Concept", "Date"})
+
+
+def majority_type(types: Sequence[str]) -> str:
+    """The type most of ``types`` agree on (NER often disagrees with itself on one name); on a
+    tie, a precise type (NewsAgency, Country) beats the broad one the NER gave.
+
+    >>> majority_type(["Place", "Person", "Person"]), majority_type(["Organization", "NewsAgency"])
+    ('Person', 'NewsAgency')
+    """
+    if len(types) == 1:
+        return types[0]  # no vote to count
+    counts = Counter(types)
+    return max(counts, key=lambda t: (counts[t], t != "Misc", t in SUPERTYPES))
 
 
 def broad_type(entity_type: str) -> str:

@@ -14,88 +14,22 @@ from dataclasses import dataclass
 
 from spacy.parts_of_speech import IDS as POS_IDS
 from spacy.strings import get_string_id
-from spacy.tokens import Doc, Token
+from spacy.tokens import Token
 
 from ..language.gazetteer import Gazetteer
 from ..records import broad_type
+from . import deps
+from .candidates import CONCEPT, DATE, PERSON_TYPE, PRONOUN, Mention
+from .context import DocContext
 from .entities import cluster_mentions
-from .frames import positions_by_tag, token_arrays
-from .mentions import PRONOUN, Mention, is_negative_pronoun, mention_head
-from .tokens import morph_get, sentence_start
-from .tokens import sentence_starts as all_sentence_starts
+from .mentions import is_negative_pronoun, pronoun_mention
 
-# Third-person pronouns and the (gender, number) they require; None accepts either.
-PRONOUN_AGREEMENT: dict[str, tuple[str | None, str | None]] = {
-    "il": ("Masc", "Sing"),
-    "elle": ("Fem", "Sing"),
-    "ils": ("Masc", "Plur"),
-    "elles": ("Fem", "Plur"),
-    "lui": (None, "Sing"),
-    "eux": ("Masc", "Plur"),
-    "leur": (None, "Plur"),
-    "le": ("Masc", "Sing"),
-    "la": ("Fem", "Sing"),
-    "les": (None, "Plur"),
-    "l'": (None, "Sing"),
-    "l’": (None, "Sing"),
-    "he": ("Masc", "Sing"),
-    "she": ("Fem", "Sing"),
-    "him": ("Masc", "Sing"),
-    "her": ("Fem", "Sing"),
-    "they": (None, "Plur"),
-    "them": (None, "Plur"),
-}
-# "il faut", "il y a": impersonal subjects refer to nothing.
-EXPLETIVE_DEPS = frozenset({"expl", "expl:subj", "expl:pass", "expl:comp", "expl:pv"})
-# Slots where a noun refers: arguments, obliques, noun modifiers, conjuncts (not appositions,
-# predicates, adverbial or fixed uses).
-NOMINAL_DEPS = frozenset(
-    {"nsubj", "nsubj:pass", "obj", "iobj", "obl", "obl:arg", "obl:agent", "obl:mod", "nmod", "conj", "dep", "ROOT"}
-)
-SUBJECT_DEPS = frozenset({"nsubj", "nsubj:pass"})
-RENAMING_DEPS = frozenset({"appos", "flat:name"})
 # How many sentences back a pronoun looks for its antecedent.
 PRONOUN_WINDOW = 2
-ANAPHOR = PRONOUN
 PRON_ID = POS_IDS["PRON"]
-PRONOUN_FORM_IDS = frozenset(get_string_id(form) for form in PRONOUN_AGREEMENT)
-# Class nouns that, with a definite, demonstrative or possessive determiner, describe a named
-# thing met earlier: "le président russe", "ce pays voisin", "son pays", "l'alliance".
-DESCRIPTION_CLASSES = {
-    "pays": "Country",
-    "country": "Country",
-    "nation": "Country",
-    "président": "Person",
-    "présidente": "Person",
-    "ministre": "Person",
-    "dirigeant": "Person",
-    "chef": "Person",
-    "president": "Person",
-    "minister": "Person",
-    "leader": "Person",
-    "ville": "Place",
-    "capitale": "Place",
-    "city": "Place",
-    "capital": "Place",
-    "alliance": "Organization",
-    "organisation": "Organization",
-    "agence": "Organization",
-    "agency": "Organization",
-    "territoire": "Country",
-    "sol": "Country",
-    "territory": "Country",
-    "soil": "Country",
-}
-# Country descriptions that name a country only through an adjective ("le territoire biélorusse",
-# "le sol ukrainien"): "le territoire" alone is any land.
-TERRITORY_NOUNS = frozenset({"territoire", "sol", "territory", "soil"})
-REFERRING_DETERMINERS = frozenset(
-    {"le", "la", "l'", "l’", "ce", "cet", "cette", "son", "sa", "the", "this", "that", "its", "his", "her"}
-)
-POSSESSIVE_DETERMINERS = frozenset({"son", "sa", "its", "his", "her"})
+COUNTRY = "Country"
 # How far back (in tokens before the description's sentence) its antecedent may be.
 DESCRIPTION_WINDOW_TOKENS = 150
-NAMED_PERSON_TYPES = frozenset({"Person"})
 
 
 @dataclass(frozen=True)
@@ -105,48 +39,42 @@ class Chain:
     mentions: tuple[Mention, ...]
 
 
-def pronoun_mentions(doc: Doc) -> Iterator[Mention]:
+def pronoun_mentions(ctx: DocContext) -> Iterator[Mention]:
     """Referring third-person pronouns (not impersonal "il", not reflexive "se")."""
     # Found in the token arrays first: a Token object for every word of a long text costs more
     # than everything else coreference does.
-    lower = token_arrays(doc).lower
-    for index in positions_by_tag(doc).get(PRON_ID, ()):
-        if lower[index] in PRONOUN_FORM_IDS:
-            mention = pronoun_mention(doc[index])
+    lower, forms = ctx.lower, {get_string_id(form) for form in ctx.resources.pronouns}
+    for index in ctx.positions_by_tag().get(PRON_ID, ()):
+        if lower[index] in forms:
+            mention = pronoun_mention(ctx, ctx.doc[index])
             if mention is not None:
                 yield mention
 
 
-def pronoun_mention(token: Token) -> Mention | None:
-    """``token`` as a referring third-person pronoun, or None."""
-    if token.pos_ == "PRON" and token.lower_ in PRONOUN_AGREEMENT and token.dep_ not in EXPLETIVE_DEPS:
-        return Mention(token.idx, token.idx + len(token), token.text, ANAPHOR, token.i, token.i)
-    return None
-
-
-def noun_mentions(doc: Doc, taken: Iterable[Mention], titles: frozenset[str] = frozenset()) -> Iterator[Mention]:
+def noun_mentions(ctx: DocContext, taken: Iterable[Mention]) -> Iterator[Mention]:
     """Common nouns outside ``taken`` (named mentions, dates) that fill a nominal slot, as their
     head word (POPCORN and most news annotation mark the head: "les flammes" -> "flammes").
     Honorifics ("monsieur") and nouns frozen into prepositions ("grâce à", "au cours de") refer
     to nothing."""
     covered = {i for m in taken for i in range(m.first_token, m.last_token + 1)}
-    for token in doc:
+    titles = ctx.resources.gazetteer.titles
+    for token in ctx.doc:
         if (
             token.pos_ == "NOUN"
             and token.i not in covered
-            and token.dep_ in NOMINAL_DEPS
+            and token.dep_ in deps.REFERRING_SLOT
             and token.lower_ not in titles
-            and not is_negative_pronoun(token)
+            and not is_negative_pronoun(ctx, token)
             and not any(child.dep_ == "fixed" for child in token.children)
             and any(c.isalpha() for c in token.text)
         ):
-            yield Mention(token.idx, token.idx + len(token), token.text, "Concept", token.i, token.i)
+            yield Mention(token.idx, token.idx + len(token), token.text, CONCEPT, token.i, token.i)
 
 
-def coreference_chains(doc: Doc, mentions: Sequence[Mention], gazetteer: Gazetteer | None = None) -> list[Chain]:
-    """Group ``mentions`` of ``doc`` into chains; every mention lands in exactly one chain. With a
-    ``gazetteer``, descriptions ("le président russe", "ce pays voisin", "son pays") join the
-    named thing their class noun, adjective and the roles of earlier names point to."""
+def coreference_chains(ctx: DocContext, mentions: Sequence[Mention]) -> list[Chain]:
+    """Group ``mentions`` of the document into chains; every mention lands in exactly one chain.
+    Descriptions ("le président russe", "ce pays voisin", "son pays") join the named thing their
+    class noun, adjective and the roles of earlier names point to."""
     ordered = sorted(dict.fromkeys(mentions), key=lambda m: (m.start, m.end))
     parent: dict[Mention, Mention] = {m: m for m in ordered}
 
@@ -168,7 +96,7 @@ def coreference_chains(doc: Doc, mentions: Sequence[Mention], gazetteer: Gazette
         parent[second] = first
         names_of[first] = names_of[ra] | names_of[rb]
 
-    named = [m for m in ordered if m.type not in ("Concept", "Date", ANAPHOR)]
+    named = [m for m in ordered if m.type not in (CONCEPT, DATE, PRONOUN)]
     roles: dict[Mention, tuple[str, ...]] = {}
     for number, cluster in enumerate(cluster_mentions(named)):
         for member in cluster.mentions:
@@ -178,15 +106,14 @@ def coreference_chains(doc: Doc, mentions: Sequence[Mention], gazetteer: Gazette
         cluster_roles = tuple(m.role for m in cluster.mentions if getattr(m, "role", None))
         roles.update({member: cluster_roles for member in cluster.mentions})
 
-    by_token = {i: m for m in ordered if m.type != ANAPHOR for i in range(m.first_token, m.last_token + 1)}
-    _link_renamings(doc, ordered, by_token, union)
-    if gazetteer is not None:
-        _link_descriptions(doc, ordered, roles, gazetteer, union)
-    _link_repeated_heads(doc, ordered, union)
+    by_token = {i: m for m in ordered if m.type != PRONOUN for i in range(m.first_token, m.last_token + 1)}
+    _link_renamings(ctx, ordered, by_token, union)
+    _link_descriptions(ctx, ordered, roles, union)
+    _link_repeated_heads(ctx, ordered, union)
     first_tokens = [m.first_token for m in ordered]
     for mention in ordered:
-        if mention.type == ANAPHOR:
-            antecedent = _antecedent(doc, mention, ordered, first_tokens)
+        if mention.type == PRONOUN:
+            antecedent = _antecedent(ctx, mention, ordered, first_tokens)
             if antecedent is not None:
                 union(antecedent, mention)
 
@@ -196,56 +123,57 @@ def coreference_chains(doc: Doc, mentions: Sequence[Mention], gazetteer: Gazette
     return [Chain(tuple(members)) for members in chains.values()]
 
 
-def _link_renamings(doc: Doc, ordered: Sequence[Mention], by_token: dict[int, Mention], union) -> None:
+def _link_renamings(ctx: DocContext, ordered: Sequence[Mention], by_token: dict[int, Mention], union) -> None:
     """A noun and the name in apposition to it, or naming it: "le président Vladimir Poutine"."""
     for mention in ordered:
-        if mention.type != "Concept":
+        if mention.type != CONCEPT:
             continue
-        head = mention_head(doc, mention)
+        head = ctx.head_of(mention)
         for child in head.children:
-            renames = child.dep_ in RENAMING_DEPS or (
+            renames = child.dep_ in deps.NAME_APPOSITION or (
                 child.dep_ == "nmod" and child.pos_ == "PROPN" and not any(g.dep_ == "case" for g in child.children)
             )
             target = by_token.get(child.i)
-            if renames and target is not None and target.type not in ("Concept", "Date"):
+            if renames and target is not None and target.type not in (CONCEPT, DATE):
                 union(mention, target)
 
 
-def _link_descriptions(doc: Doc, ordered: Sequence[Mention], roles, gazetteer: Gazetteer, union) -> None:
-    named = [m for m in ordered if m.type not in ("Concept", "Date", ANAPHOR)]
+def _link_descriptions(ctx: DocContext, ordered: Sequence[Mention], roles, union) -> None:
+    gazetteer, words = ctx.resources.gazetteer, ctx.words
+    named = [m for m in ordered if m.type not in (CONCEPT, DATE, PRONOUN)]
     countries = {}
     for mention in named:
         place = gazetteer.place(mention.text)
-        if mention.fine_type == "Country" and place is not None:
+        if mention.fine_type == COUNTRY and place is not None:
             countries.setdefault(place.country, mention)
     for mention in ordered:
-        if mention.type != "Concept":
+        if mention.type != CONCEPT:
             continue
-        head = mention_head(doc, mention)
-        cls = DESCRIPTION_CLASSES.get(head.lemma_.lower())
+        head = ctx.head_of(mention)
+        cls = ctx.resources.descriptions.get(head.lemma_.lower())
         if cls is None:
             continue
         determiners = {c.lower_ for c in head.children if c.dep_ == "det"}
-        if not determiners & REFERRING_DETERMINERS:
+        if not determiners & words.referring_determiners:
             continue
         country = next(
             (place.country for c in head.children if c.dep_ == "amod" and (place := gazetteer.demonym_country(c.text))),
             None,
         )
-        head_sentence = sentence_start(head)
+        head_sentence = ctx.sentence_start(head.i)
         earlier = [m for m in named if m.last_token < head.i and head_sentence - m.first_token < DESCRIPTION_WINDOW_TOKENS]
         target = None
-        if cls == "Person":
+        if cls == PERSON_TYPE:
             target = _described_person(head.lemma_.lower(), country, earlier, roles, gazetteer)
-        elif cls == "Country":
+        elif cls == COUNTRY:
             if country is not None and countries.get(country) is not None:
                 code = country  # "le territoire biélorusse" is Belarus
-            elif head.lemma_.lower() in TERRITORY_NOUNS:
+            elif head.lemma_.lower() in words.territory_nouns:
                 continue
-            elif determiners & POSSESSIVE_DETERMINERS:
+            elif determiners & words.possessive_determiners:
                 code = _possessor_country(earlier, roles, gazetteer)
             else:
-                code = _nearest_country_evidence(doc, head, gazetteer)
+                code = _nearest_country_evidence(ctx, head)
             target = countries.get(code)
         else:
             target = next((m for m in reversed(earlier) if broad_type(m.type) == cls), None)
@@ -279,28 +207,29 @@ def _possessor_country(earlier, roles, gazetteer: Gazetteer) -> str | None:
     return None
 
 
-def _nearest_country_evidence(doc: Doc, head: Token, gazetteer: Gazetteer) -> str | None:
+def _nearest_country_evidence(ctx: DocContext, head: Token) -> str | None:
     """The latest country named or implied by an adjective ("biélorusse") before ``head``."""
-    start = max(0, sentence_start(head) - DESCRIPTION_WINDOW_TOKENS)
-    for token in reversed(doc[start : head.i]):
+    gazetteer = ctx.resources.gazetteer
+    start = max(0, ctx.sentence_start(head.i) - DESCRIPTION_WINDOW_TOKENS)
+    for token in reversed(ctx.doc[start : head.i]):
         place = gazetteer.demonym_country(token.text) if token.pos_ == "ADJ" else gazetteer.place(token.text)
-        if place is not None and place.type == "Country":
+        if place is not None and place.type == COUNTRY:
             return place.country
     return None
 
 
-def _link_repeated_heads(doc: Doc, ordered: Sequence[Mention], union) -> None:
+def _link_repeated_heads(ctx: DocContext, ordered: Sequence[Mention], union) -> None:
     """A noun repeated later with the same lemma and number is the same thing ("l'incendie ...
     l'incendie"), unless their adjectives disagree ("le président russe" / "le président
     biélorusse"); a plural does not join a singular."""
     seen: dict[tuple[str, str], list[Mention]] = {}
     for mention in ordered:
-        if mention.type != "Concept":
+        if mention.type != CONCEPT:
             continue
-        head = mention_head(doc, mention)
-        key = (head.lemma_.lower(), _feature(head, "Number") or "")
+        head = ctx.head_of(mention)
+        key = (head.lemma_.lower(), ctx.feature(head, "Number") or "")
         earlier = seen.setdefault(key, [])
-        match = next((m for m in reversed(earlier) if _modifiers_agree(mention_head(doc, m), head)), None)
+        match = next((m for m in reversed(earlier) if _modifiers_agree(ctx.head_of(m), head)), None)
         if match is not None:
             union(match, mention)
         earlier.append(mention)
@@ -313,58 +242,53 @@ def _modifiers_agree(a: Token, b: Token) -> bool:
     return not (adjectives_a and adjectives_b) or bool(adjectives_a & adjectives_b)
 
 
-def _antecedent(doc: Doc, pronoun: Mention, ordered: Sequence[Mention], first_tokens: Sequence[int]) -> Mention | None:
-    token = doc[pronoun.first_token]
-    gender, number = PRONOUN_AGREEMENT[token.lower_]
+def _antecedent(ctx: DocContext, pronoun: Mention, ordered: Sequence[Mention], first_tokens: Sequence[int]) -> Mention | None:
+    token = ctx.doc[pronoun.first_token]
+    gender, number = ctx.resources.pronouns[token.lower_]
     if gender is None and token.dep_ == "obj":
         # "l'ont volée": a past participle agrees with the object clitic before it.
-        gender = _feature(token.head, "Gender") if "Part" in morph_get(token.head, "VerbForm") else None
-    sentence_starts = all_sentence_starts(doc)
+        gender = ctx.feature(token.head, "Gender") if "Part" in ctx.morph(token.head, "VerbForm") else None
+    sentence_starts = ctx.sentence_starts
     current = bisect_right(sentence_starts, token.i) - 1
     window_start = sentence_starts[max(0, current - PRONOUN_WINDOW)]
     candidates = [
         m
         for m in ordered[bisect_left(first_tokens, window_start) : bisect_left(first_tokens, token.i)]
-        if m.last_token < token.i and m.type not in ("Date", ANAPHOR)
-        and _agrees(doc, m, gender, number)
-        and not _same_clause_object(doc, m, token)
+        if m.last_token < token.i and m.type not in (DATE, PRONOUN)
+        and _agrees(ctx, m, gender, number)
+        and not _same_clause_object(ctx, m, token)
     ]
     if not candidates:
         return None
     # The pronoun's sentence is ``current``; a head's is found by bisection (Token.sent makes a
     # Span and scans for its boundaries).
-    return max(candidates, key=lambda m: (_salience(doc, m, current, sentence_starts), m.start))
+    return max(candidates, key=lambda m: (_salience(ctx, m, current, sentence_starts), m.start))
 
 
-def _salience(doc: Doc, mention: Mention, pronoun_sentence: int, sentence_starts: Sequence[int]) -> int:
-    head = mention_head(doc, mention)
+def _salience(ctx: DocContext, mention: Mention, pronoun_sentence: int, sentence_starts: Sequence[int]) -> int:
+    head = ctx.head_of(mention)
     score = 0
-    if head.dep_ in SUBJECT_DEPS:
+    if head.dep_ in deps.SUBJECTS:
         score += 2
-    if mention.type in NAMED_PERSON_TYPES:
+    if mention.type == PERSON_TYPE:
         score += 1
     if bisect_right(sentence_starts, head.i) - 1 == pronoun_sentence:
         score += 1
     return score
 
 
-def _same_clause_object(doc: Doc, mention: Mention, pronoun: Token) -> bool:
+def _same_clause_object(ctx: DocContext, mention: Mention, pronoun: Token) -> bool:
     """Binding: a non-reflexive pronoun does not refer to the subject of its own verb."""
-    head = mention_head(doc, mention)
-    return head.dep_ in SUBJECT_DEPS and pronoun.dep_ not in SUBJECT_DEPS and head.head == pronoun.head
+    head = ctx.head_of(mention)
+    return head.dep_ in deps.SUBJECTS and pronoun.dep_ not in deps.SUBJECTS and head.head == pronoun.head
 
 
-def _agrees(doc: Doc, mention: Mention, gender: str | None, number: str | None) -> bool:
-    if mention.type not in ("Concept",):
+def _agrees(ctx: DocContext, mention: Mention, gender: str | None, number: str | None) -> bool:
+    if mention.type != CONCEPT:
         # Names carry no reliable morphology; a named thing is singular.
         return number in (None, "Sing")
-    head = mention_head(doc, mention)
-    mention_gender, mention_number = _feature(head, "Gender"), _feature(head, "Number")
+    head = ctx.head_of(mention)
+    mention_gender, mention_number = ctx.feature(head, "Gender"), ctx.feature(head, "Number")
     if gender and mention_gender and gender != mention_gender:
         return False
     return not (number and mention_number and number != mention_number)
-
-
-def _feature(token: Token, name: str) -> str | None:
-    values = morph_get(token, name)
-    return values[0] if values else None

@@ -13,9 +13,8 @@ from dataclasses import dataclass, replace
 from typing import Protocol
 
 from ..language.names import ascii_fold, name_key
-from ..records import SUPERTYPES, Span
+from ..records import LOCAL_TYPES, Span, majority_type
 
-LOCAL_TYPES = frozenset({"Concept", "Date"})
 # Mentions that refer through another: they join a named cluster, never name it.
 PRONOUN_TYPE = "Pronoun"
 ANAPHORIC_TYPES = frozenset({"Concept", PRONOUN_TYPE})
@@ -109,9 +108,9 @@ def _local_key(mention: _MentionLike) -> tuple[str, str]:
 def _attach_surnames(groups: dict[tuple[str, str], list[_MentionLike]]) -> dict[tuple[str, str], list[_MentionLike]]:
     """A one-word person name joins the only multi-word person name ending (or starting) with it."""
     merged = {key: list(members) for key, members in groups.items()}
-    full_names = [key for key, members in groups.items() if key[0] == "named" and " " in key[1] and majority_type(members) == "Person"]
+    full_names = [key for key, members in groups.items() if key[0] == "named" and " " in key[1] and _type(members) == "Person"]
     for key, members in groups.items():
-        if key[0] != "named" or " " in key[1] or majority_type(members) not in ("Person", "Misc"):
+        if key[0] != "named" or " " in key[1] or _type(members) not in ("Person", "Misc"):
             continue
         matches = [full for full in full_names if key[1] in (full[1].split()[-1], full[1].split()[0])]
         if len(matches) == 1:
@@ -120,13 +119,8 @@ def _attach_surnames(groups: dict[tuple[str, str], list[_MentionLike]]) -> dict[
     return {key: sorted(members, key=lambda m: m.start) for key, members in merged.items()}
 
 
-def majority_type(members: Iterable[_MentionLike]) -> str:
-    """Majority type of a group; NER often disagrees with itself on one name."""
-    if isinstance(members, (list, tuple)) and len(members) == 1:
-        return getattr(members[0], "fine_type", None) or members[0].type  # no vote to count
-    counts = Counter(getattr(m, "fine_type", None) or m.type for m in members)
-    # On a tie, a precise type (NewsAgency, Country) beats the broad one the NER gave.
-    return max(counts, key=lambda t: (counts[t], t != "Misc", t in SUPERTYPES))
+def _type(members: Iterable[_MentionLike]) -> str:
+    return majority_type([getattr(m, "fine_type", None) or m.type for m in members])
 
 
 def _cluster(members: list[_MentionLike]) -> MentionCluster:
@@ -151,7 +145,7 @@ def _cluster(members: list[_MentionLike]) -> MentionCluster:
     order = list(dict.fromkeys(m.text for m in members))
     label = max(order, key=lambda s: (len(s.split()) > 1, surfaces[s], -order.index(s)))
     return MentionCluster(
-        type=majority_type(members),
+        type=_type(members),
         label=label,
         aliases=tuple(s for s in order if s != label),
         mentions=tuple(members),

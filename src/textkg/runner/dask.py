@@ -46,7 +46,7 @@ class DaskEngine:
         self.window = 2 * threads
 
     def warm(self, lang: str) -> None:
-        self._client.run(warm_worker, self._loader, lang)
+        self._client.run(warm_worker, self._loader, lang, True)
 
     def submit(self, documents: tuple[Document, ...]) -> Result:
         # pure=False: two batches never share a result, even with equal contents.

@@ -98,7 +98,7 @@ class ProcessEngine:
     def warm(self, lang: str) -> None:
         # One task per worker: each is busy loading when the next is submitted, so the pool starts
         # every worker and they load in parallel.
-        for loading in [_PoolResult(self._pool.submit(warm_worker, self._loader, lang)) for _ in range(self._workers)]:
+        for loading in [_PoolResult(self._pool.submit(warm_worker, self._loader, lang, True)) for _ in range(self._workers)]:
             loading.result()
 
     def submit(self, documents: tuple[Document, ...]) -> Result:

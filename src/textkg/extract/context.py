@@ -1,0 +1,182 @@
+"""The immutable per-document context every extractor reads: the parsed Doc, its token arrays and
+sentences, the language resources, and the fixed mentions (names and dates) by token.
+
+Built once per document (``DocContext.of``); extractors are pure functions of it. Token look-ups
+that spaCy makes costly are served from arrays read once: a morphological feature
+(``MorphAnalysis.get`` builds an array and strings on every call, ~2 µs), the start of a token's
+sentence (``Token.sent`` builds a Span and scans for its boundaries, ~3 µs), a span's text
+(``Span.text`` makes a Token per word). The context also memoises a few pure functions of a token
+(what it names, the concept it heads); those caches are invisible to callers.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field, replace
+
+import numpy
+from spacy.attrs import DEP, HEAD, LOWER, MORPH, POS
+from spacy.parts_of_speech import IDS as POS_IDS
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
+
+from ..language.resources import Resources
+from ..records import Document, Span
+from .candidates import Mention
+
+# Memos of what the tokens alone decide, kept when the mentions are fixed.
+TOKEN_MEMOS = frozenset({"morph", "sentence_span", "heads", "positions"})
+
+
+@dataclass(frozen=True)
+class DocContext:
+    """One parsed document and what extraction knows about it before any extractor runs."""
+
+    doc: Doc
+    document: Document
+    resources: Resources
+    text: str
+    pos: list[int]
+    dep: list[int]
+    head: list[int]
+    lower: list[int]
+    morph_ids: list[int]
+    sentences: tuple[SpacySpan, ...]
+    sentence_starts: tuple[int, ...]
+    # Names and dates, in text order; where they overlap the earlier and longer one won, so no
+    # token belongs to two of them.
+    fixed: tuple[Mention, ...] = ()
+    fixed_at: dict[int, Mention] = field(default_factory=dict)
+    _memo: dict = field(default_factory=dict, compare=False, repr=False)
+
+    @classmethod
+    def of(cls, doc: Doc, document: Document, resources: Resources) -> DocContext:
+        """The context of ``doc``, parsed from ``document.text``, before any mention is known."""
+        if len(doc):
+            array = doc.to_array([POS, DEP, HEAD, LOWER, MORPH])
+            heads = (numpy.arange(len(doc), dtype=numpy.int64) + array[:, 2].astype(numpy.int64)).tolist()
+            pos, dep, lower, morph = (array[:, n].tolist() for n in (0, 1, 3, 4))
+        else:
+            pos, dep, heads, lower, morph = [], [], [], [], []
+        sentences = tuple(doc.sents)
+        return cls(
+            doc=doc,
+            document=document,
+            resources=resources,
+            text=doc.text,
+            pos=pos,
+            dep=dep,
+            head=heads,
+            lower=lower,
+            morph_ids=morph,
+            sentences=sentences,
+            sentence_starts=tuple(s.start for s in sentences),
+        )
+
+    def with_mentions(self, mentions: Iterable[Mention]) -> DocContext:
+        """This context with ``mentions`` (names and dates) fixed; where two overlap, the earlier
+        and longer one wins."""
+        fixed: list[Mention] = []
+        fixed_at: dict[int, Mention] = {}
+        for mention in sorted(mentions, key=lambda m: (m.start, -(m.end - m.start))):
+            span = range(mention.first_token, mention.last_token + 1)
+            if not any(i in fixed_at for i in span):
+                fixed.append(mention)
+                fixed_at.update((i, mention) for i in span)
+        # What the tokens say carries over; what depended on the mentions does not.
+        token_memos = {key: value for key, value in self._memo.items() if key in TOKEN_MEMOS}
+        return replace(self, fixed=tuple(sorted(fixed, key=lambda m: (m.start, m.end))), fixed_at=fixed_at, _memo=token_memos)
+
+    @property
+    def words(self):
+        return self.resources.words
+
+    # Tokens --------------------------------------------------------------------------------
+
+    def morph(self, token: Token, name: str) -> list[str]:
+        """``token.morph.get(name)``; the list is shared, callers must not change it."""
+        features = self._memo.setdefault("morph", {})
+        key = (self.morph_ids[token.i], name)
+        values = features.get(key)
+        if values is None:
+            values = features[key] = token.morph.get(name)
+        return values
+
+    def feature(self, token: Token, name: str) -> str | None:
+        values = self.morph(token, name)
+        return values[0] if values else None
+
+    def sentence_start(self, i: int) -> int:
+        """The first token of the sentence of token ``i``."""
+        starts = self.sentence_starts
+        return starts[bisect_right(starts, i) - 1]
+
+    def sentence_index(self, i: int) -> int:
+        return bisect_right(self.sentence_starts, i) - 1
+
+    def previous_sentence_start(self, i: int) -> int:
+        """The start of the sentence before token ``i``'s (0 in the first sentence)."""
+        current = self.sentence_index(i)
+        return self.sentence_starts[current - 1] if current > 0 else 0
+
+    def sentence_of(self, i: int) -> SpacySpan:
+        return self.sentences[self.sentence_index(i)]
+
+    def sentence_span(self, sent: SpacySpan) -> Span:
+        """Character span of a sentence without its surrounding white space."""
+        spans = self._memo.setdefault("sentence_span", {})
+        found = spans.get(sent.start)
+        if found is None:
+            text = self.text[sent.start_char : sent.end_char]
+            start = sent.start_char + (len(text) - len(text.lstrip()))
+            found = spans[sent.start] = (start, sent.start_char + len(text.rstrip()))
+        return found
+
+    def span_text(self, start_char: int, end_char: int) -> str:
+        return self.text[start_char:end_char]
+
+    def positions_by_tag(self) -> dict[int, list[int]]:
+        """Token indices of each part of speech, in text order."""
+        positions = self._memo.get("positions")
+        if positions is None:
+            positions = self._memo["positions"] = {}
+            for i, tag in enumerate(self.pos):
+                positions.setdefault(tag, []).append(i)
+        return positions
+
+    def tagged(self, *tags: str) -> Iterator[tuple[SpacySpan, list[Token]]]:
+        """Each sentence with its tokens of the given parts of speech ("VERB", "NOUN"), found in the
+        token arrays: making a Token object for every word costs more than most extractors do."""
+        by_tag = self.positions_by_tag()
+        lists = [by_tag.get(POS_IDS[tag], ()) for tag in dict.fromkeys(tags)]
+        found = list(lists[0]) if len(lists) == 1 else sorted(i for positions in lists for i in positions)
+        doc = self.doc
+        # Sentences partition the Doc: walk the positions once, cutting at each sentence's end.
+        at, count = 0, len(found)
+        for sent in self.sentences:
+            end, first = sent.end, at
+            while at < count and found[at] < end:
+                at += 1
+            if at > first:
+                yield sent, [doc[i] for i in found[first:at]]
+
+    # Mentions ------------------------------------------------------------------------------
+
+    def head_of(self, mention: Mention) -> Token:
+        """The syntactic head of ``mention``."""
+        if mention.first_token == mention.last_token:
+            return self.doc[mention.first_token]  # a one-word span is its own root
+        heads = self._memo.setdefault("heads", {})
+        found = heads.get((mention.first_token, mention.last_token))
+        if found is None:
+            found = heads[(mention.first_token, mention.last_token)] = self.doc[mention.first_token : mention.last_token + 1].root
+        return found
+
+    def memo(self, name: str) -> dict:
+        """A cache of a pure function of this document, by ``name``."""
+        return self._memo.setdefault(name, {})
+
+
+def token_span(tokens: list[Token]) -> Span:
+    return (min(t.idx for t in tokens), max(t.idx + len(t.text) for t in tokens))

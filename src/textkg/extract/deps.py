@@ -1,0 +1,63 @@
+"""Universal Dependencies labels and parts of speech the rules read, one named set per notion.
+
+The labels are those of spaCy's UD-trained pipelines (fr_core_news_md); they are not language
+knowledge (that is in ontology/lexicons/<lang>/), so they live in code, once each.
+"""
+
+from __future__ import annotations
+
+# Subjects: the active subject alone, the passive one, either.
+ACTIVE_SUBJECT = frozenset({"nsubj"})
+PASSIVE_SUBJECT = frozenset({"nsubj:pass"})
+SUBJECTS = ACTIVE_SUBJECT | PASSIVE_SUBJECT
+OBJECT = frozenset({"obj"})
+INDIRECT_OBJECT = frozenset({"iobj"})
+OBLIQUE = frozenset({"obl", "obl:arg", "obl:mod"})
+# Only adjuncts: "parvenir à un accord" (obl:arg) is an argument, not a circumstance.
+ADJUNCT = frozenset({"obl:mod", "obl"})
+AGENT = frozenset({"obl:agent"})
+COPULA = frozenset({"cop"})
+PASSIVE_AUXILIARY = frozenset({"aux:pass"})
+AUXILIARIES = frozenset({"aux:tense", "aux:pass", "aux"})
+NOUN_MODIFIER = frozenset({"nmod"})
+APPOSITION = frozenset({"appos"})
+CONJUNCT = frozenset({"conj"})
+CASE = "case"
+# Children that rename their head: "le ministre russe, Sergueï Choïgou" (appos), "le président
+# Vladimir Poutine" (flat:name, flat).
+RENAMING = frozenset({"appos", "flat:name", "flat"})
+# The narrower set coreference trusts to join a noun and a name.
+NAME_APPOSITION = frozenset({"appos", "flat:name"})
+DETERMINER = frozenset({"det", "nummod"})
+# Where a title followed by ", Name," stands: as a subject or an object, not a fronted oblique.
+TITLE_SLOT = frozenset({"nsubj", "nsubj:pass", "obj"})
+# Clauses whose missing subject is the subject of the clause they depend on ("ont convenu de
+# déployer", "a signé un accord pour officialiser").
+CONTROLLED = frozenset({"xcomp", "advcl", "conj"})
+RELATIVE_CLAUSE = frozenset({"acl:relcl"})
+PARTICIPLE_MODIFIER = frozenset({"acl"})
+# Clauses that report what a verb says.
+REPORTED_CLAUSE = frozenset({"ccomp", "xcomp"})
+# Reporting verbs that follow the clause they report: "..., rapporte Sputnik", "..., a indiqué X".
+INCISE = frozenset({"advcl", "parataxis", "conj"})
+# Speakers placed after the verb in an incise: "« ... », a affirmé Choïgu" / "rapporte Sputnik".
+INVERTED_SPEAKER = frozenset({"nsubj", "dep", "obj", "appos", "nmod"})
+# Arcs into reported or juxtaposed clauses, whose participants take part in other predications.
+OTHER_CLAUSE = frozenset({"ccomp", "csubj", "parataxis"})
+# "il faut", "il y a": impersonal subjects refer to nothing.
+EXPLETIVE = frozenset({"expl", "expl:subj", "expl:pass", "expl:comp", "expl:pv"})
+# Slots where a noun refers: arguments, obliques, noun modifiers, conjuncts (not appositions,
+# predicates, adverbial or fixed uses).
+REFERRING_SLOT = frozenset(
+    {"nsubj", "nsubj:pass", "obj", "iobj", "obl", "obl:arg", "obl:agent", "obl:mod", "nmod", "conj", "dep", "ROOT"}
+)
+# Nominal slots where a common noun names a participant of a typed link.
+PARTICIPANT_SLOT = frozenset(
+    {"nsubj", "nsubj:pass", "obj", "iobj", "obl", "obl:arg", "obl:agent", "obl:mod", "nmod", "conj", "appos", "ROOT"}
+)
+
+# Parts of speech.
+NOMINAL_POS = frozenset({"NOUN", "PROPN"})
+CLAUSE_POS = frozenset({"VERB", "AUX"})
+# Heads whose subject a controlled clause shares ("serait prête à utiliser").
+CONTROLLER_POS = frozenset({"VERB", "ADJ"})

@@ -1,0 +1,256 @@
+"""The extraction record of one document: the extractors' candidates assembled into entities,
+relations, events and claims."""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Iterable
+from dataclasses import replace
+from itertools import combinations, permutations
+
+from spacy.tokens import Doc, Token
+
+from ..language.resources import Resources
+from ..records import Claim, Document, Entity, ExtractionRecord, Relation
+from .candidates import CONCEPT, DATE, ClaimFrame, Found, Frame, Mention
+from .claims import claim_frames
+from .context import DocContext
+from .coref import Chain, coreference_chains, pronoun_mentions
+from .entities import MentionCluster, attach_anaphora, cluster_mentions
+from .links import noun_links, possessive_links, uncovered_links
+from .mentions import date_mentions, named_mentions
+from .relations import noun_frames, verb_frames
+from .scenes import scene_links
+from .syntax import is_source_marker
+from .typed_links import RELATED, participant_class, typed_links
+
+BINARY_ROLES = ("agent", "theme")
+BINARY_ARGUMENTS = ("subject", "object")
+
+
+def extract_record(doc: Doc, document: Document, resources: Resources, names: Iterable[Mention] | None = None) -> ExtractionRecord:
+    """Entities, relations, events and claims of ``document``, parsed as ``doc``, with the
+    language ``resources`` of its language. ``names`` replaces textkg's own named mentions (an
+    outside recogniser's, or a corpus's gold ones)."""
+    base = DocContext.of(doc, document, resources)
+    names = tuple(named_mentions(base)) if names is None else tuple(names)
+    ctx = base.with_mentions([*names, *date_mentions(base)])
+    claim_list = claim_frames(ctx)
+    cues = {claim.cue_token for claim in claim_list}
+    verbs, events, noun_modifiers, possessives = verb_frames(ctx), noun_frames(ctx), noun_links(ctx), possessive_links(ctx)
+    # The noun phrases the extractors took as arguments are the discourse's candidate entities.
+    concepts = _concepts(ctx, (verbs, events, noun_modifiers, possessives))
+    typed = typed_links(ctx, concepts)
+    concepts = _concepts(ctx, (Found((), concepts), typed))
+    # A reporting verb that made a claim is the claim; it is not also a relation.
+    frames = [f for f in (*verbs.frames, *events.frames) if f.head not in cues]
+    links = (*noun_modifiers.frames, *possessives.frames)
+    frames += uncovered_links([f for f in links if f.head not in cues], frames)
+    # Who speaks or reports is not a participant of what is said: no typed link through the
+    # reporting verb, none to "selon Reuters", none from outside a claim's content into it.
+    outlets = {c.source for c in claim_list} | {c.speaker for c in claim_list if is_source_marker(ctx, c.cue)}
+    # An event noun's own roles say more than a typed link of the noun ("la visite ... en
+    # Biélorussie" is a Meeting located there, not also a "visite" located there).
+    fillers = {(f.head, m) for f in frames for _, m in f.arguments}
+    in_frames = {(f.evidence, m) for f in frames for _, m in f.arguments}
+    frames += [
+        f
+        for f in typed.frames
+        if f.head not in cues
+        and not outlets.intersection(m for _, m in f.arguments)
+        and not _straddles(f, claim_list)
+        and not any((ctx.head_of(a).i, b) in fillers for (_, a), (_, b) in permutations(f.arguments, 2))
+        and not (f.predicate == RELATED and all((f.evidence, m) in in_frames for _, m in f.arguments))
+    ]
+    frames.sort(key=lambda f: f.head)
+
+    mentions = sorted((*ctx.fixed, *concepts), key=lambda m: (m.start, m.end))
+    chains = coreference_chains(ctx, [*mentions, *pronoun_mentions(ctx)])
+    participants = {m for m in mentions if m.is_named or (m.type == CONCEPT and participant_class(ctx, m))}
+    # Pronouns and descriptions count as what their chain names or describes.
+    specific = participants | {m for c in chains if participants.intersection(c.mentions) for m in c.mentions}
+    frames = _kept(frames, specific)
+    clustered: set[Mention] | None = None
+    # Names and dates cluster the same way whichever concepts are kept: clustered once.
+    fixed = cluster_mentions(ctx.fixed)
+    while True:
+        # Concepts exist to fill roles; those left over from discarded frames are noise.
+        used = {m for f in frames for _, m in f.arguments} | {m for c in claim_list for m in (c.speaker, c.source) if m}
+        if used != clustered:
+            entities, entity_of = _entities(tuple(m for m in concepts if m in used), chains, fixed)
+            clustered = used
+        # A pronoun whose chain joined no entity fills nothing; frames only shrink, so this ends.
+        resolved = _distinct(_kept(frames, entity_of.keys()), entity_of)
+        if resolved == frames:
+            break
+        frames = resolved
+    related = {frozenset(pair) for f in frames for pair in combinations({entity_of[m] for _, m in f.arguments}, 2)}
+    used_mentions = [m for m in mentions if m in entity_of]
+    frames += scene_links(ctx, used_mentions, entity_of, related, outlets)
+    claims = tuple(_claim(f"c{n}", frame, entity_of) for n, frame in enumerate(claim_list, start=1))
+    relations = tuple(
+        _relation(f"r{n}", frame, doc[frame.head], entity_of, _enclosing_claim(doc, frame, claim_list, claims))
+        for n, frame in enumerate(frames, start=1)
+    )
+    return ExtractionRecord(document=document, entities=entities, relations=relations, claims=claims)
+
+
+def _concepts(ctx: DocContext, found: Iterable[Found]) -> tuple[Mention, ...]:
+    """The noun phrases of ``found``, first found first, in text order; one that overlaps a name,
+    a date or an earlier one is left out, so no token belongs to two mentions."""
+    taken = set(ctx.fixed_at)
+    kept: list[Mention] = []
+    for mention in (m for f in found for m in f.mentions if m.type == CONCEPT):
+        span = range(mention.first_token, mention.last_token + 1)
+        if not taken.intersection(span):
+            taken.update(span)
+            kept.append(mention)
+    return tuple(sorted(kept, key=lambda m: (m.start, m.end)))
+
+
+def _straddles(frame: Frame, claims: list[ClaimFrame]) -> bool:
+    """One participant inside a claim's content and the other outside it ("Moscou conservera le
+    contrôle des armes, a indiqué X": X is not related to the weapons)."""
+    for claim in claims:
+        start, end = claim.content
+        inside = {start <= m.start < end for _, m in frame.arguments}
+        if len(inside) > 1:
+            return True
+    return False
+
+
+def _distinct(frames: list[Frame], entity_of: dict[Mention, str]) -> list[Frame]:
+    """Frames once per sentence, and only those that relate two entities or more (or name an
+    event of one: "l'annexion de la Crimée"): two mentions of one entity ("Viktor Khrenin ... le
+    ministre") relate nothing, and a typed link adds nothing where a frame relates the two."""
+    joined = {
+        (f.evidence, frozenset((entity_of[a], entity_of[b])))
+        for f in frames
+        if not f.typed_link
+        for (r, a), (q, b) in combinations(f.arguments, 2)
+        if r != q
+    }
+    seen: set[tuple] = set()
+    kept = []
+    for frame in frames:
+        fillers = frozenset((role, entity_of[m]) for role, m in frame.arguments)
+        entities = frozenset(entity for _, entity in fillers)
+        key = (frame.predicate, frame.evidence, fillers)
+        if key in seen or (len(frame.arguments) > 1 and len(entities) < 2):
+            continue
+        if frame.typed_link and (frame.evidence, entities) in joined:
+            continue
+        seen.add(key)
+        kept.append(frame)
+    return kept
+
+
+def _kept(frames: list[Frame], specific: Collection[Mention]) -> list[Frame]:
+    return [kept for kept in (_resolvable(f, specific) for f in frames) if kept is not None]
+
+
+def _resolvable(frame: Frame, specific: Collection[Mention]) -> Frame | None:
+    """``frame`` with only its specific fillers: names, dates, pronouns and descriptions that
+    coreference ties to a name, and nouns of a participant class ("des voyous", "la voiture",
+    "l'incendie"). Abstract nouns ("le chantage", "son contrôle") are not things to relate. The
+    frame is kept if as many roles as before stay filled, up to two (a verb's two, a noun event's
+    one), one of them by something other than a date."""
+    arguments = tuple((role, m) for role, m in frame.arguments if m.is_named or m.type == DATE or m in specific)
+    before = len({role for role, _ in frame.arguments})
+    if len({role for role, _ in arguments}) < min(before, 2) or all(m.type == DATE for _, m in arguments):
+        return None
+    return replace(frame, arguments=arguments) if arguments != frame.arguments else frame
+
+
+def _entities(
+    mentions: tuple[Mention, ...], chains: list[Chain], fixed: list[MentionCluster]
+) -> tuple[tuple[Entity, ...], dict[Mention, str]]:
+    """Mentions clustered by name, then pronouns and descriptions attached by coreference: a
+    description that fills a role ("ce pays voisin") then points at the named entity. ``fixed``
+    are clusters made beforehand of other mentions (names and dates), ``mentions`` being then
+    Concepts only: their keys never meet, so clustering the two apart and merging in text order
+    is clustering them together."""
+    clusters = sorted([*fixed, *cluster_mentions(mentions)], key=lambda c: (c.mentions[0].start, c.mentions[0].end))
+    clusters = attach_anaphora(clusters, [chain.mentions for chain in chains])
+    entities = []
+    entity_of: dict[Mention, str] = {}
+    for n, cluster in enumerate(clusters, start=1):
+        entity_id = f"e{n}"
+        entities.append(
+            Entity(
+                id=entity_id,
+                type=cluster.type,
+                label=cluster.label,
+                aliases=cluster.aliases,
+                mentions=cluster.spans,
+                links=dict(cluster.links),
+                value=cluster.value,
+                roles=cluster.roles,
+            )
+        )
+        for mention in (*cluster.mentions, *cluster.anaphora):
+            entity_of[mention] = entity_id
+    return tuple(entities), entity_of
+
+
+def _relation(
+    relation_id: str, frame: Frame, trigger: Token, entity_of: dict[Mention, str], claim: Claim | None
+) -> Relation:
+    roles: dict[str, list[str]] = {}
+    for role, mention in frame.arguments:
+        ids = roles.setdefault(role, [])
+        if entity_of[mention] not in ids:
+            ids.append(entity_of[mention])
+    pair = _binary_pair(frame, roles)
+    binary = pair is not None
+    if pair is not None:
+        arguments = {"subject": pair[0], "object": pair[1]}
+    else:
+        arguments = {role: tuple(ids) for role, ids in roles.items()}
+    return Relation(
+        id=relation_id,
+        kind="relation" if binary else "event",
+        predicate=frame.predicate,
+        event_class=frame.event_class,
+        arguments=arguments,
+        evidence=(frame.evidence,) if frame.setting is None else (frame.setting, frame.evidence),
+        confidence=frame.confidence,
+        polarity=frame.polarity,
+        modality=frame.modality,
+        claim=claim.id if claim else None,
+        trigger=(trigger.idx, trigger.idx + len(trigger)),
+    )
+
+
+def _binary_pair(frame: Frame, roles: dict[str, list[str]]) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
+    """An open predicate with one agent and one theme (or a noun link) is a plain relation."""
+    if frame.event_class is not None or any(len(ids) != 1 for ids in roles.values()):
+        return None
+    for subject_role, object_role in (BINARY_ROLES, BINARY_ARGUMENTS):
+        if set(roles) == {subject_role, object_role}:
+            return tuple(roles[subject_role]), tuple(roles[object_role])
+    return None
+
+
+def _claim(claim_id: str, frame: ClaimFrame, entity_of: dict[Mention, str]) -> Claim:
+    return Claim(
+        id=claim_id,
+        speaker=entity_of[frame.speaker] if frame.speaker else None,
+        source=entity_of[frame.source] if frame.source else None,
+        cue=frame.cue,
+        content=(frame.content,),
+        quote=frame.quote,
+        evidence=(frame.evidence,),
+        confidence=frame.confidence,
+        polarity=frame.polarity,
+    )
+
+
+def _enclosing_claim(doc: Doc, frame: Frame, frames: list[ClaimFrame], claims: tuple[Claim, ...]) -> Claim | None:
+    """The claim whose content holds the frame's predicate, innermost first."""
+    position = doc[frame.head].idx
+    inside = [
+        (claim_frame.content[1] - claim_frame.content[0], claim)
+        for claim_frame, claim in zip(frames, claims, strict=True)
+        if claim_frame.content[0] <= position < claim_frame.content[1] and claim_frame.cue_token != frame.head
+    ]
+    return min(inside, key=lambda pair: pair[0])[1] if inside else None

