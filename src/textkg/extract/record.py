@@ -3,7 +3,7 @@ relations, events and claims."""
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Hashable, Iterable, Mapping
 from dataclasses import replace
 from itertools import combinations, permutations
 
@@ -35,9 +35,25 @@ def extract_record(doc: Doc, document: Document, resources: Resources, names: It
     names = tuple(named_mentions(base)) if names is None else tuple(names)
     ctx = base.with_mentions([*names, *date_mentions(base)])
     claim_list = claim_frames(ctx)
-    cues = {claim.cue_token for claim in claim_list}
+    frames, concepts, outlets = _candidates(ctx, claim_list)
+    frames, entities, entity_of = _resolved(ctx, frames, concepts, claim_list)
+    related = {frozenset(pair) for f in frames for pair in combinations({entity_of[m] for _, m in f.arguments}, 2)}
+    used_mentions = sorted((m for m in (*ctx.fixed, *concepts) if m in entity_of), key=lambda m: (m.start, m.end))
+    frames += scene_links(ctx, used_mentions, entity_of, related, outlets)
+    claims = tuple(_claim(f"c{n}", frame, entity_of) for n, frame in enumerate(claim_list, start=1))
+    relations = tuple(
+        _relation(f"r{n}", frame, doc[frame.head], entity_of, _enclosing_claim(doc, frame, claim_list, claims))
+        for n, frame in enumerate(frames, start=1)
+    )
+    return ExtractionRecord(document=document, entities=entities, relations=relations, claims=claims)
+
+
+def _candidates(ctx: DocContext, claims: tuple[ClaimFrame, ...]) -> tuple[list[Frame], tuple[Mention, ...], set[Mention]]:
+    """The frames of every extractor, in text order, without those that restate a claim or an
+    event; the noun phrases the extractors took as arguments (the discourse's candidate
+    entities); and the outlets that report the claims."""
+    cues = {claim.cue_token for claim in claims}
     verbs, events, noun_modifiers, possessives = verb_frames(ctx), noun_frames(ctx), noun_links(ctx), possessive_links(ctx)
-    # The noun phrases the extractors took as arguments are the discourse's candidate entities.
     concepts = _concepts(ctx, (verbs, events, noun_modifiers, possessives))
     typed = typed_links(ctx, concepts)
     concepts = _concepts(ctx, (Found((), concepts), typed))
@@ -47,7 +63,7 @@ def extract_record(doc: Doc, document: Document, resources: Resources, names: It
     frames += uncovered_links([f for f in links if f.head not in cues], frames)
     # Who speaks or reports is not a participant of what is said: no typed link through the
     # reporting verb, none to "selon Reuters", none from outside a claim's content into it.
-    outlets = {c.source for c in claim_list} | {c.speaker for c in claim_list if is_source_marker(ctx, c.cue)}
+    outlets = {c.source for c in claims} | {c.speaker for c in claims if is_source_marker(ctx, c.cue)}
     # An event noun's own roles say more than a typed link of the noun ("la visite ... en
     # Biélorussie" is a Meeting located there, not also a "visite" located there).
     fillers = {(f.head, m) for f in frames for _, m in f.arguments}
@@ -57,41 +73,36 @@ def extract_record(doc: Doc, document: Document, resources: Resources, names: It
         for f in typed.frames
         if f.head not in cues
         and not outlets.intersection(m for _, m in f.arguments)
-        and not _straddles(f, claim_list)
+        and not _straddles(f, claims)
         and not any((ctx.head_of(a).i, b) in fillers for (_, a), (_, b) in permutations(f.arguments, 2))
         and not (f.predicate == RELATED and all((f.evidence, m) in in_frames for _, m in f.arguments))
     ]
     frames.sort(key=lambda f: f.head)
+    return frames, concepts, outlets
 
+
+def _resolved(
+    ctx: DocContext, frames: list[Frame], concepts: tuple[Mention, ...], claims: tuple[ClaimFrame, ...]
+) -> tuple[list[Frame], tuple[Entity, ...], dict[Mention, str]]:
+    """Coreference over the names, dates, candidate noun phrases and pronouns; the frames that
+    survive it; and the entities they relate, with the entity of every mention."""
     mentions = sorted((*ctx.fixed, *concepts), key=lambda m: (m.start, m.end))
     chains = coreference_chains(ctx, [*mentions, *pronoun_mentions(ctx)])
     participants = {m for m in mentions if m.is_named or (m.type == CONCEPT and participant_class(ctx, m))}
     # Pronouns and descriptions count as what their chain names or describes.
     specific = participants | {m for c in chains if participants.intersection(c.mentions) for m in c.mentions}
     frames = _kept(frames, specific)
-    clustered: set[Mention] | None = None
-    # Names and dates cluster the same way whichever concepts are kept: clustered once.
+    # Which frames survive coreference: a pronoun whose chain joins no cluster fills nothing, and
+    # two mentions of one thing relate nothing ("Viktor Khrenin ... le ministre").
     fixed = cluster_mentions(ctx.fixed)
-    while True:
-        # Concepts exist to fill roles; those left over from discarded frames are noise.
-        used = {m for f in frames for _, m in f.arguments} | {m for c in claim_list for m in (c.speaker, c.source) if m}
-        if used != clustered:
-            entities, entity_of = _entities(tuple(m for m in concepts if m in used), chains, fixed)
-            clustered = used
-        # A pronoun whose chain joined no entity fills nothing; frames only shrink, so this ends.
-        resolved = _distinct(_kept(frames, entity_of.keys()), entity_of)
-        if resolved == frames:
-            break
-        frames = resolved
-    related = {frozenset(pair) for f in frames for pair in combinations({entity_of[m] for _, m in f.arguments}, 2)}
-    used_mentions = [m for m in mentions if m in entity_of]
-    frames += scene_links(ctx, used_mentions, entity_of, related, outlets)
-    claims = tuple(_claim(f"c{n}", frame, entity_of) for n, frame in enumerate(claim_list, start=1))
-    relations = tuple(
-        _relation(f"r{n}", frame, doc[frame.head], entity_of, _enclosing_claim(doc, frame, claim_list, claims))
-        for n, frame in enumerate(frames, start=1)
-    )
-    return ExtractionRecord(document=document, entities=entities, relations=relations, claims=claims)
+    clusters, cluster_of = _clusters(fixed, concepts, _used(frames, claims), chains)
+    frames = _distinct(_kept(frames, cluster_of.keys()), cluster_of)
+    # Entities are the names and dates, and the concepts the surviving frames and claims use;
+    # a filler that no longer resolves leaves its frame, and a concept nothing uses is noise.
+    clusters, cluster_of = _clusters(fixed, concepts, _used(frames, claims), chains)
+    frames = _distinct(_kept(frames, cluster_of.keys()), cluster_of)
+    entities, entity_of = _entities(_filling(clusters, _used(frames, claims)))
+    return frames, entities, entity_of
 
 
 def _concepts(ctx: DocContext, found: Iterable[Found]) -> tuple[Mention, ...]:
@@ -118,7 +129,7 @@ def _straddles(frame: Frame, claims: list[ClaimFrame]) -> bool:
     return False
 
 
-def _distinct(frames: list[Frame], entity_of: dict[Mention, str]) -> list[Frame]:
+def _distinct(frames: list[Frame], entity_of: Mapping[Mention, Hashable]) -> list[Frame]:
     """Frames once per sentence, and only those that relate two entities or more (or name an
     event of one: "l'annexion de la Crimée"): two mentions of one entity ("Viktor Khrenin ... le
     ministre") relate nothing, and a typed link adds nothing where a frame relates the two."""
@@ -161,16 +172,40 @@ def _resolvable(frame: Frame, specific: Collection[Mention]) -> Frame | None:
     return replace(frame, arguments=arguments) if arguments != frame.arguments else frame
 
 
-def _entities(
-    mentions: tuple[Mention, ...], chains: list[Chain], fixed: list[MentionCluster]
-) -> tuple[tuple[Entity, ...], dict[Mention, str]]:
-    """Mentions clustered by name, then pronouns and descriptions attached by coreference: a
-    description that fills a role ("ce pays voisin") then points at the named entity. ``fixed``
-    are clusters made beforehand of other mentions (names and dates), ``mentions`` being then
-    Concepts only: their keys never meet, so clustering the two apart and merging in text order
-    is clustering them together."""
-    clusters = sorted([*fixed, *cluster_mentions(mentions)], key=lambda c: (c.mentions[0].start, c.mentions[0].end))
+def _used(frames: list[Frame], claims: Iterable[ClaimFrame]) -> set[Mention]:
+    """The mentions ``frames`` and ``claims`` take as fillers, speakers and sources."""
+    return {m for f in frames for _, m in f.arguments} | {m for c in claims for m in (c.speaker, c.source) if m}
+
+
+def _clusters(
+    fixed: list[MentionCluster], concepts: Iterable[Mention], used: set[Mention], chains: list[Chain]
+) -> tuple[list[MentionCluster], dict[Mention, int]]:
+    """Names and dates (``fixed``) and the ``used`` concepts clustered, in text order, with the
+    pronouns and descriptions coreference attaches to them; and the cluster of every mention."""
+    clusters = sorted([*fixed, *cluster_mentions([m for m in concepts if m in used])], key=lambda c: (c.mentions[0].start, c.mentions[0].end))
     clusters = attach_anaphora(clusters, [chain.mentions for chain in chains])
+    return clusters, {m: n for n, cluster in enumerate(clusters) for m in (*cluster.mentions, *cluster.anaphora)}
+
+
+def _filling(clusters: list[MentionCluster], used: set[Mention]) -> list[MentionCluster]:
+    """``clusters`` with each concept cluster cut down to the noun phrases in ``used`` (with the
+    pronouns and descriptions attached to it), and left out when none is."""
+    kept = []
+    for cluster in clusters:
+        if cluster.type != CONCEPT:
+            kept.append(cluster)
+            continue
+        filling = [m for m in cluster.mentions if m in used]
+        if len(filling) == len(cluster.mentions):
+            kept.append(cluster)
+        elif filling or used.intersection(cluster.anaphora):
+            (rebuilt,) = cluster_mentions(filling or cluster.mentions[:1])
+            kept.append(replace(rebuilt, anaphora=cluster.anaphora))
+    return kept
+
+
+def _entities(clusters: list[MentionCluster]) -> tuple[tuple[Entity, ...], dict[Mention, str]]:
+    """One entity per cluster, numbered in text order."""
     entities = []
     entity_of: dict[Mention, str] = {}
     for n, cluster in enumerate(clusters, start=1):
