@@ -124,3 +124,30 @@ def test_sample_article_entities(sample_record):
     # metonymy is a link, never a rename
     assert "represents" in by_label["Moscou"].links and by_label["Moscou"].type == "City"
     assert by_label["samedi 5 avril"].type == "Date"
+
+
+def test_every_mention_says_whether_it_is_a_name_a_description_or_a_pronoun(sample_record):
+    text = sample_record.document.text
+    kinds: dict[str, set[str]] = {}
+    for entity in sample_record.entities:
+        assert len(entity.mention_kinds) == len(entity.mentions)
+        for (start, end), kind in zip(entity.mentions, entity.mention_kinds):
+            kinds.setdefault(kind, set()).add(text[start:end])
+    assert {"Choïgu", "Biélorussie"} <= kinds["name"]
+    assert "pays voisin" in kinds["description"]  # "ce pays voisin", Belarus
+    assert {"Il", "lui"} <= kinds["pronoun"] and {p.lower() for p in kinds["pronoun"]} <= set(resources().pronouns)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "kind"),
+    [
+        ("Marie Dubois a quitté Lyon. Elle est partie à Paris.", "Elle", "pronoun"),
+        ("Marie Dubois a quitté Lyon. Elle est partie à Paris.", "Marie Dubois", "name"),
+    ],
+)
+def test_mention_kinds_of_short_sentences(fr_nlp, text, surface, kind):
+    record = extract_record(fr_nlp(text), Document(id="t", text=text), resources())
+    found = {
+        text[start:end]: k for e in record.entities for (start, end), k in zip(e.mentions, e.mention_kinds)
+    }
+    assert found.get(surface) == kind, found

@@ -13,7 +13,7 @@ def make_record():
         document=Document(id="d1", text=text, date="2023-05-25", source="test"),
         entities=(
             Entity("e1", "Organization", "Reuters", mentions=((6, 13),)),
-            Entity("e2", "Person", "Poutine", aliases=("Vladimir Poutine",), mentions=((15, 22),)),
+            Entity("e2", "Person", "Poutine", aliases=("Vladimir Poutine",), mentions=((15, 22),), mention_kinds=("name",)),
             Entity("e3", "Place", "Russie", mentions=((40, 46),)),
             Entity("e4", "Concept", "missiles", mentions=((59, 67),)),
         ),
@@ -35,10 +35,17 @@ def test_record_json_follows_the_contract():
     assert {"id", "lang", "date", "source", "text", "entities", "relations", "claims"} <= set(data)
     assert data["entities"][1] == {
         "id": "e2", "type": "Person", "label": "Poutine", "aliases": ["Vladimir Poutine"], "mentions": [[15, 22]], "links": {},
+        "mention_kinds": ["name"],
     }
     assert data["relations"][0]["arguments"] == {"agent": ["e3"], "theme": ["e4"]}
     assert data["relations"][0]["trigger"] == [47, 54]
     assert data["claims"][0]["speaker"] == "e2" and data["claims"][0]["source"] == "e1"
+
+
+def test_a_record_without_mention_kinds_reads_back_with_none():
+    data = make_record().to_json()
+    del data["entities"][1]["mention_kinds"]
+    assert ExtractionRecord.from_json(data).entities[1].mention_kinds == ()
 
 
 def test_a_relation_without_trigger_keeps_the_older_shape():
@@ -58,6 +65,8 @@ def test_a_relation_without_trigger_keeps_the_older_shape():
         (lambda d: d["relations"][0].update(confidence=1.5), "confidence"),
         (lambda d: d["relations"][0].update(trigger=[47]), "'trigger' must hold"),
         (lambda d: d.update(entities={}), "'entities' must be a list"),
+        (lambda d: d["entities"][1].update(mention_kinds=["name", "pronoun"]), "2 kinds for 1 mentions"),
+        (lambda d: d["entities"][1].update(mention_kinds=["nickname"]), "'nickname' is none of name, description, pronoun"),
     ],
 )
 def test_broken_records_are_rejected_with_the_field_named(mutate, message):

@@ -76,6 +76,7 @@ def broad_type(entity_type: str) -> str:
     """
     return SUPERTYPES.get(entity_type, entity_type)
 RELATION_KINDS = ("event", "relation")
+MENTION_KINDS = ("name", "description", "pronoun")
 POLARITIES = ("positive", "negative")
 MODALITIES = ("asserted", "future", "hypothetical", "reported")
 
@@ -107,6 +108,9 @@ class Entity:
     value: str | None = None
     # Titles and roles split off the name: "ministre de la Défense (Biélorussie)".
     roles: tuple[str, ...] = ()
+    # What each of ``mentions`` is (same order): a ``name`` (or a date), a ``description`` ("le
+    # ministre", "ce pays voisin") or a ``pronoun``; empty for records written before kinds.
+    mention_kinds: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -223,6 +227,7 @@ class ExtractionRecord:
                 links={str(k): str(v) for k, v in _mapping(e.get("links", {}), "links").items()},
                 value=_opt_str(e, "value"),
                 roles=tuple(_str_list(e, "roles")),
+                mention_kinds=_mention_kinds(e),
             )
             for e in (_mapping(x, "entity") for x in _list(obj, "entities"))
         )
@@ -276,7 +281,22 @@ def _entity_json(e: Entity) -> dict[str, Any]:
         data["value"] = e.value
     if e.roles:
         data["roles"] = list(e.roles)
+    if e.mention_kinds:
+        data["mention_kinds"] = list(e.mention_kinds)
     return data
+
+
+def _mention_kinds(entity: Mapping[str, Any]) -> tuple[str, ...]:
+    """``mention_kinds``: absent (an older record), or one kind per mention."""
+    if "mention_kinds" not in entity:
+        return ()
+    kinds = _str_list(entity, "mention_kinds")
+    unknown = sorted(set(kinds) - set(MENTION_KINDS))
+    if unknown:
+        raise ContractError(f"mention_kinds: {unknown[0]!r} is none of {', '.join(MENTION_KINDS)}")
+    if len(kinds) != len(_list(entity, "mentions")):
+        raise ContractError(f"mention_kinds: {len(kinds)} kinds for {len(_list(entity, 'mentions'))} mentions")
+    return tuple(kinds)
 
 
 _MISSING = object()

@@ -18,6 +18,8 @@ Turtle of the union graph, which rdflib writes.
 
 from __future__ import annotations
 
+from collections import Counter
+
 import hashlib
 import json
 import re
@@ -38,6 +40,8 @@ from ..graph import CLAIM, ENTITY, EVENT, KnowledgeGraph
 from .namespaces import OA, ONTOLOGY_IRI, PREFIXES, SCHEMA, TK, Iris, safe_iri
 from ..language.files import ontology_dir
 
+# How many mentions of an entity are names, descriptions ("le ministre") and pronouns.
+MENTION_KIND_COUNTS = {"name": TK.nameMentionCount, "description": TK.descriptionMentionCount, "pronoun": TK.pronounMentionCount}
 # Entity "type" strings are the local names of their ontology classes.
 ENTITY_CLASSES = {
     name: TK[name]
@@ -399,6 +403,8 @@ class _QuadBuilder:
             ]
             triples += [(iri, SKOS.altLabel, Literal(alias, lang=lang)) for alias in data["aliases"] if alias != data["label"]]
             triples.append((iri, TK.mentionCount, Literal(len(data["mentions"]))))
+            kinds = Counter(data["mention_kinds"])
+            triples += [(iri, prop, Literal(kinds[kind])) for kind, prop in MENTION_KIND_COUNTS.items() if kinds[kind]]
             triples += [(iri, TK.mentionedIn, self.iris.document(doc_id)) for doc_id in data["documents"]]
             triples += [(iri, LINK_PROPERTIES.get(name, SKOS.closeMatch), safe_iri(value)) for name, value in sorted(data["links"].items())]
             triples += [(iri, TK.mergeNote, Literal(note)) for note in notes.get(node, ())]

@@ -43,6 +43,14 @@ class MentionCluster:
     def spans(self) -> tuple[Span, ...]:
         return tuple(sorted({(m.start, m.end) for m in (*self.mentions, *self.anaphora)}))
 
+    @property
+    def kinds(self) -> tuple[str, ...]:
+        """The kind of the mention at each of ``spans`` ("name", "description", "pronoun")."""
+        kind_at: dict[Span, str] = {}
+        for mention in (*self.mentions, *self.anaphora):
+            kind_at.setdefault((mention.start, mention.end), mention.kind)
+        return tuple(kind_at[span] for span in self.spans)
+
 
 def attach_anaphora(clusters: Sequence[MentionCluster], chains: Iterable[Sequence[_MentionLike]]) -> list[MentionCluster]:
     """Move each pronoun or description of a coreference chain into the one named cluster of that

@@ -220,6 +220,7 @@ def _entities(clusters: list[MentionCluster]) -> tuple[tuple[Entity, ...], dict[
                 links=dict(cluster.links),
                 value=cluster.value,
                 roles=cluster.roles,
+                mention_kinds=cluster.kinds,
             )
         )
         for mention in (*cluster.mentions, *cluster.anaphora):

@@ -55,6 +55,7 @@ def build_graph(records: Iterable[ExtractionRecord], merge_across: bool = True) 
             label=entity.label,
             aliases=list(entity.aliases),
             mentions=list(entity.mentions),
+            mention_kinds=list(entity.mention_kinds),
             links=dict(entity.links),
             documents=sorted({m[0] for m in entity.mentions}),
             roles=list(entity.roles),

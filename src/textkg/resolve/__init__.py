@@ -37,6 +37,9 @@ class ResolvedEntity:
     links: dict[str, str] = field(default_factory=dict)
     roles: tuple[str, ...] = ()
     value: str | None = None
+    # The kind of each of ``mentions`` (name, description, pronoun); None where a record read
+    # back from before kinds does not say.
+    mention_kinds: tuple[str | None, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -112,10 +115,11 @@ def resolve_corpus(records: Sequence[ExtractionRecord], merge_across: bool = Tru
         mentions = tuple(
             (records[r].document.id, start, end) for r, e in members for start, end in records[r].entities[e].mentions
         )
+        kinds = tuple(kind for e in found for kind in (e.mention_kinds or (None,) * len(e.mentions)))
         roles = tuple(dict.fromkeys(r for e in found for r in e.roles))
         value = next((e.value for e in found if e.value), None)
         entities.append(
-            ResolvedEntity(entity_id, majority_type([e.type for e in found]), label, aliases, mentions, links, roles, value)
+            ResolvedEntity(entity_id, majority_type([e.type for e in found]), label, aliases, mentions, links, roles, value, kinds)
         )
         for r, e in members:
             member = (records[r].document.id, records[r].entities[e].id)
