@@ -130,7 +130,7 @@ def load_resources(lang: str, lexicons: Path | None = None) -> Resources:
         pronouns=_pronouns(own / "pronouns.tsv"),
         descriptions={noun.lower(): cls for _, noun, cls in pairs(own / "descriptions.tsv")},
         prepositions=_prepositions(own / "prepositions.tsv"),
-        digest=_digest(own, folder / NAMES),
+        digest=resources_digest(lang, folder),
     )
 
 
@@ -181,10 +181,12 @@ def _prepositions(path: Path) -> dict[str, str]:
     return found
 
 
-def _digest(*folders: Path) -> str:
-    """A hash of every data file under ``folders`` and of the gazetteer packages' versions."""
+def resources_digest(lang: str, lexicons: Path | None = None) -> str:
+    """The digest of ``lang``'s resources without loading them: a hash of every data file they are
+    read from and of the gazetteer packages' versions."""
+    folder = lexicons or lexicon_dir()
     digest = hashlib.sha256()
-    for folder in folders:
+    for folder in (folder / lang, folder / NAMES):
         for path in sorted(p for p in folder.rglob("*") if p.is_file()):
             digest.update(f"{folder.name}/{path.relative_to(folder)}\0".encode())
             digest.update(path.read_bytes())

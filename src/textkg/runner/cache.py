@@ -2,8 +2,9 @@
 what is new.
 
 Records live in one SQLite file (by default ``<output>/.cache/records.sqlite``), keyed by a hash of
-the whole document (id, text, metadata), the textkg version and the spaCy pipeline's name and
-version: change any of them and the document is parsed again. Every record is committed as it
+the whole document (id, text, metadata), the extractor's version (textkg's and a hash of the
+extraction code), the spaCy pipeline's name and version and the digest of the language resources
+(the lexicons and gazetteer data): change any of them and the document is parsed again. Every record is committed as it
 arrives, so an interrupted run keeps everything it finished.
 """
 
@@ -17,8 +18,9 @@ from dataclasses import astuple
 from importlib import metadata
 from pathlib import Path
 
-from .. import __version__
 from ..errors import OutputError
+from ..extract.version import extractor_version
+from ..language.resources import available_languages, resources_digest
 from ..nlp import pipeline_name
 from ..records import Document, ExtractionRecord
 
@@ -27,10 +29,13 @@ CACHE_FILE = "records.sqlite"
 
 
 class RecordCache:
-    """Extraction records by document key; use as a context manager to close the file."""
+    """Extraction records by document key; use as a context manager to close the file.
+    ``lexicons`` is the folder of the language resources records are extracted with (textkg's own
+    by default)."""
 
-    def __init__(self, path: str | Path) -> None:
+    def __init__(self, path: str | Path, lexicons: Path | None = None) -> None:
         self.path = Path(path)
+        self._lexicons = lexicons
         self._versions: dict[str, str] = {}
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -86,5 +91,6 @@ class RecordCache:
                 model_version = metadata.version(package)
             except metadata.PackageNotFoundError:
                 model_version = "unknown"
-            self._versions[lang] = f"textkg {__version__}; {package} {model_version}"
+            resources = resources_digest(lang, self._lexicons) if lang in available_languages(self._lexicons) else "none"
+            self._versions[lang] = f"textkg {extractor_version()}; {package} {model_version}; resources {resources}"
         return self._versions[lang]

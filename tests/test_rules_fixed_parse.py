@@ -1,0 +1,165 @@
+"""Extraction rules on fixed parses: each table is one construction, parsed as the rule expects,
+so these tests check the rule alone (tests/test_relations.py and the others check the same
+behaviour end to end through the trained parser)."""
+
+import pytest
+
+from .fixed_parse import extract, facts
+
+PASSIVE = """
+Le        le        DET   2 det
+voleur    voleur    NOUN  5 nsubj:pass
+a         avoir     AUX   5 aux:tense
+été       être      AUX   5 aux:pass
+arrêté    arrêter   VERB  0 ROOT       Tense=Past|VerbForm=Part
+par       par       ADP   8 case
+la        le        DET   8 det
+police    police    NOUN  5 obl:agent
+à         à         ADP   10 case
+Lyon      Lyon      PROPN 5 obl:mod    _   B-LOC
+.         .         PUNCT 5 punct
+"""
+
+PARTITIVE_FUTURE = """
+La        le          DET   2 det
+Russie    Russie      PROPN 3 nsubj      _   B-LOC
+déploiera déployer    VERB  0 ROOT       Mood=Ind|Tense=Fut|VerbForm=Fin
+une       un          DET   5 det
+partie    partie      NOUN  3 obj
+de        de          ADP   8 case
+son       son         DET   8 det        Poss=Yes
+arsenal   arsenal     NOUN  5 nmod
+en        en          ADP   10 case
+Biélorussie Biélorussie PROPN 3 obl:mod  _   B-LOC
+.         .           PUNCT 3 punct
+"""
+
+NEGATED = """
+Moscou    Moscou    PROPN 4 nsubj      _              B-LOC
+n'        ne        ADV   4 advmod     Polarity=Neg
+a         avoir     AUX   4 aux:tense
+signé     signer    VERB  0 ROOT       Tense=Past|VerbForm=Part
+l'        le        DET   6 det
+accord    accord    NOUN  4 obj
+avec      avec      ADP   9 case
+la        le        DET   9 det
+Chine     Chine     PROPN 4 obl:arg    _              B-LOC
+.         .         PUNCT 4 punct
+"""
+
+RESTRICTED = """
+Moscou    Moscou    PROPN 4 nsubj      _              B-LOC
+n'        ne        ADV   4 advmod     Polarity=Neg
+a         avoir     AUX   4 aux:tense
+signé     signer    VERB  0 ROOT       Tense=Past|VerbForm=Part
+qu'       que       ADV   7 advmod
+un        un        DET   7 det
+accord    accord    NOUN  4 obj
+avec      avec      ADP   10 case
+la        le        DET   10 det
+Chine     Chine     PROPN 4 obl:arg    _              B-LOC
+.         .         PUNCT 4 punct
+"""
+
+CONDITIONAL = """
+La          le          DET   2 det
+Russie      Russie      PROPN 3 nsubj   _                       B-LOC
+déploierait déployer    VERB  0 ROOT    Mood=Cnd|VerbForm=Fin
+des         un          DET   5 det
+missiles    missile     NOUN  3 obj
+en          en          ADP   7 case
+Biélorussie Biélorussie PROPN 3 obl:mod _                       B-LOC
+.           .           PUNCT 3 punct
+"""
+
+REPORTED = """
+Le          le          DET   2 det
+ministre    ministre    NOUN  6 nsubj
+Viktor      Viktor      PROPN 2 appos   _                      B-PER
+Khrenin     Khrenin     PROPN 3 flat:name _                    I-PER
+a           avoir       AUX   6 aux:tense
+déclaré     déclarer    VERB  0 ROOT    Tense=Past|VerbForm=Part
+que         que         SCONJ 10 mark
+la          le          DET   9 det
+Russie      Russie      PROPN 10 nsubj  _                      B-LOC
+déploiera   déployer    VERB  6 ccomp   Mood=Ind|Tense=Fut|VerbForm=Fin
+des         un          DET   12 det
+missiles    missile     NOUN  10 obj
+en          en          ADP   14 case
+Biélorussie Biélorussie PROPN 10 obl:mod _                     B-LOC
+.           .           PUNCT 6 punct
+"""
+
+ACCORDING_TO = """
+Selon       selon       ADP   2 case
+Reuters     Reuters     PROPN 7 obl:mod _                      B-ORG
+,           ,           PUNCT 2 punct
+la          le          DET   5 det
+Russie      Russie      PROPN 7 nsubj   _                      B-LOC
+a           avoir       AUX   7 aux:tense
+déployé     déployer    VERB  0 ROOT    Tense=Past|VerbForm=Part
+des         un          DET   9 det
+missiles    missile     NOUN  7 obj
+en          en          ADP   11 case
+Biélorussie Biélorussie PROPN 7 obl:mod _                      B-LOC
+.           .           PUNCT 7 punct
+"""
+
+RECIPIENT = """
+Le          le          DET   2 det
+ministre    ministre    NOUN  4 nsubj
+a           avoir       AUX   4 aux:tense
+remis       remettre    VERB  0 ROOT    Tense=Past|VerbForm=Part
+les         le          DET   6 det
+documents   document    NOUN  4 obj
+à           à           ADP   9 case
+la          le          DET   9 det
+police      police      NOUN  4 obl:arg
+.           .           PUNCT 4 punct
+"""
+
+
+def test_a_passive_subject_is_the_theme_and_par_the_agent():
+    assert ("arrêter", {"agent": ["police"], "location": ["Lyon"], "theme": ["voleur"]}) in facts(extract(PASSIVE))
+
+
+def test_a_partitive_stands_for_its_complement_and_a_future_tense_is_future():
+    record = extract(PARTITIVE_FUTURE)
+    assert ("déployer", {"agent": ["Russie"], "location": ["Biélorussie"], "theme": ["arsenal"]}) in facts(record)
+    (deploy,) = [r for r in record.relations if r.predicate == "déployer"]
+    assert (deploy.polarity, deploy.modality, deploy.event_class) == ("positive", "future", "Deployment")
+
+
+@pytest.mark.parametrize(("table", "polarity"), [(NEGATED, "negative"), (RESTRICTED, "positive")])
+def test_ne_negates_unless_que_restricts(table, polarity):
+    (sign,) = [r for r in extract(table).relations if r.predicate == "signer"]
+    assert sign.polarity == polarity
+
+
+def test_a_conditional_is_hypothetical():
+    (deploy,) = [r for r in extract(CONDITIONAL).relations if r.predicate == "déployer"]
+    assert deploy.modality == "hypothetical"
+
+
+def test_a_reported_clause_is_a_claim_of_the_named_speaker_and_its_facts_point_at_it():
+    record = extract(REPORTED)
+    labels = {e.id: e.label for e in record.entities}
+    (claim,) = record.claims
+    assert (labels[claim.speaker], claim.cue, claim.quote) == ("Viktor Khrenin", "a déclaré", False)
+    assert record.document.text[slice(*claim.content[0])] == "la Russie déploiera des missiles en Biélorussie"
+    (deploy,) = [r for r in record.relations if r.predicate == "déployer"]
+    assert deploy.claim == claim.id and deploy.modality == "future"
+
+
+def test_selon_an_agency_makes_it_the_source_of_an_unattributed_claim():
+    record = extract(ACCORDING_TO)
+    labels = {e.id: e.label for e in record.entities}
+    (claim,) = record.claims
+    assert (claim.speaker, labels[claim.source], claim.cue) == (None, "Reuters", "Selon")
+    (deploy,) = [r for r in record.relations if r.predicate == "déployer"]
+    assert deploy.claim == claim.id
+    assert not any("Reuters" in labels_of for labels_of in (sum(f[1].values(), []) for f in facts(record)))
+
+
+def test_a_person_or_organisation_after_a_is_a_recipient():
+    assert ("remettre", {"agent": ["ministre"], "recipient": ["police"], "theme": ["documents"]}) in facts(extract(RECIPIENT))
