@@ -370,3 +370,4 @@ def test_a_noun_after_a_name_and_a_comma_renames_it_only_when_it_can(fr_nlp, tex
     found = relations(fr_nlp, text)
     visits = [r for _, p, _, r, _ in found if p == "visiter"]
     assert visits and visits[0]["agent"] == [subject], found
+

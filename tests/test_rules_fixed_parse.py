@@ -163,3 +163,21 @@ def test_selon_an_agency_makes_it_the_source_of_an_unattributed_claim():
 
 def test_a_person_or_organisation_after_a_is_a_recipient():
     assert ("remettre", {"agent": ["ministre"], "recipient": ["police"], "theme": ["documents"]}) in facts(extract(RECIPIENT))
+
+
+PLACE_COMPLEMENT = """
+Les        le          DET   2 det
+habitants  habitant    NOUN  6 nsubj
+{de}       {lemma}     ADP   4 case
+Istanbul   Istanbul    PROPN 2 nmod    _                       B-LOC
+ont        avoir       AUX   6 aux:tense
+manifesté  manifester  VERB  0 ROOT    Tense=Past|VerbForm=Part
+.          .           PUNCT 6 punct
+"""
+
+
+# spaCy's French lemmatizer reads "d'" as "de" but leaves the typographic "d’" as it is.
+@pytest.mark.parametrize(("elided", "lemma"), [("d'", "de"), ("d’", "d’")])
+def test_the_people_of_a_place_are_related_to_it_whatever_the_apostrophe(elided, lemma):
+    record = extract(PLACE_COMPLEMENT.format(de=elided, lemma=lemma))
+    assert [args for _, args in facts(record)] == [{"object": ["Istanbul"], "subject": ["habitants"]}]

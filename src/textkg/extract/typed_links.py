@@ -212,7 +212,7 @@ def _participants(ctx: DocContext, tokens: list[Token], found_at: dict[int, Ment
 
 def _is_place_modifier(ctx: DocContext, place: Token, noun: Token) -> bool:
     """"les habitants de Tahoua", "la police de Paris": a place complement of the noun itself."""
-    genitive = ctx.words.genitive_cases - {"d’"}  # as before the move to data; the next commit lets the curly apostrophe in
+    genitive = ctx.words.genitive_cases
     return place.head == noun and place.dep_ in deps.NOUN_MODIFIER and any(c.dep_ == deps.CASE and c.lower_ in genitive for c in place.children)
 
 
