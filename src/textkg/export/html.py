@@ -70,7 +70,7 @@ def safe_json(value: object) -> str:
     """JSON that is inert inside an HTML script element: no "</script>", "<!--" or line separators.
 
     >>> safe_json({"a": "</script>"})
-    '{"a": "\\\\u003c/script\\\\u003e"}'
+    '{"a":"\\\\u003c/script\\\\u003e"}'
     """
     text = json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     for raw, escaped in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"), ("\u2028", "\\u2028"), ("\u2029", "\\u2029")):

@@ -66,8 +66,8 @@ def event_label(predicate: str, roles: Iterable[tuple[str, str]]) -> str:
 def claim_label(speakers: list[str], sources: list[str], cue: str, content: str) -> str:
     """"speaker: « content… »", the outlet when nobody is named, the cue when neither is.
 
-    >>> claim_label(["Choïgou"], ["Reuters"], "a déclaré", "l'Occident menait une guerre non déclarée contre la Russie")
-    "Choïgou: « l'Occident menait une guerre non déclarée contre la… »"
+    >>> claim_label(["Choïgou"], ["Reuters"], "a déclaré", "l'Occident menait une guerre non déclarée contre la Russie et la Biélorussie")
+    "Choïgou: « l'Occident menait une guerre non déclarée contre la Russie… »"
     >>> claim_label([], [], "selon", "")
     'selon'
     """
