@@ -5,13 +5,12 @@
 // not history: changing one redraws the current view (laid out afresh and fitted) and clears the
 // panel when what it shows is now hidden.
 var EDGE_LABELS_UP_TO = 30;  // views with more edges start without edge labels
+var GRAPH_VIEWS = {overview: true, neighbourhood: true, document: true};
 
 function startApp(data) {
   var body = document.body;
-  performance.mark("textkg-parsed");
   var model = createModel(data);
   var filters = createFilters(model);
-  performance.mark("textkg-model");
   var views = createGraphViews(model, filters);
   var $ = function (id) { return document.getElementById(id); };
   var current = null, history = [], at = -1;
@@ -62,7 +61,6 @@ function startApp(data) {
   }
 
   // ---- views ----------------------------------------------------------------------------------
-  var GRAPH_VIEWS = {overview: true, neighbourhood: true, document: true};
   function go(state) {
     history = history.slice(0, at + 1);
     history.push(state);
@@ -105,7 +103,6 @@ function startApp(data) {
     describe(state, graph);
     if (state.view === "document") { reader.render(state.doc, state.focus); }
     lastGraph = graph;
-    performance.mark("textkg-view");
     $("edge-labels").checked = graph.edges.length <= EDGE_LABELS_UP_TO;  // small views read their edges
     canvas.setEdgeLabels($("edge-labels").checked);
     canvas.show(graph, settle);
@@ -171,8 +168,7 @@ function startApp(data) {
   $("edge-labels").addEventListener("change", function (ev) { canvas.setEdgeLabels(ev.target.checked); });
   createFilterControls(model, filters, changeFilters);
 
-  // one article opens on its own view (graph beside text); a corpus on its overview
-  go(model.documents.length === 1 ? {view: "document", doc: 0, focus: []} : {view: "overview", size: model.settings.overview});
+  // what the browser tests read
   window.textkg = {
     model: model, filters: filters, network: canvas.network,
     view: function () { return current; },
@@ -180,4 +176,6 @@ function startApp(data) {
     graph: function () { return lastGraph; },
     panelShows: panels.shown
   };
+  // one article opens on its own view (graph beside text); a corpus on its overview
+  go(model.documents.length === 1 ? {view: "document", doc: 0, focus: []} : {view: "overview", size: model.settings.overview});
 }

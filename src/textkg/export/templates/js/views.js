@@ -6,12 +6,11 @@ function createGraphViews(model, filters) {
   function visibleCount(fact) { return filters.visibleOccurrences(fact).length; }
   function byWeight(a, b) { return visibleCount(b) - visibleCount(a) || compare(a.label, b.label); }
 
-  function Builder() {
+  function viewBuilder() {
     var nodes = new Map(), edges = new Map();
     var self = {hidden: 0};
     self.node = function (item, value) {
       if (!nodes.has(item.id)) { nodes.set(item.id, {item: item, value: value || 1}); }
-      return true;
     };
     self.edge = function (edge) { if (!edges.has(edge.id)) { edges.set(edge.id, edge); } };
     // a fact with the players the filters let through; a relation is an edge, the others nodes
@@ -93,7 +92,7 @@ function createGraphViews(model, filters) {
 
   // the entities and facts of ``ids`` one fact away: their facts and who else takes part
   function neighbourhood(ids, allFacts) {
-    var build = Builder();
+    var build = viewBuilder();
     ids.forEach(function (id) {
       var item = model.get(id);
       if (!item) { return; }
@@ -108,7 +107,7 @@ function createGraphViews(model, filters) {
 
   // everything one document says: every entity it mentions, every fact told in it
   function documentView(doc) {
-    var build = Builder();
+    var build = viewBuilder();
     model.docEntities(doc).filter(filters.typeVisible).forEach(function (e) { build.node(e); });
     model.docFacts(doc).forEach(function (f) {
       var here = filters.visibleOccurrences(f).some(function (o) { return o.doc === doc; });
