@@ -8,20 +8,25 @@ opens that page in a new tab of one Chromium.
 """
 
 import json
+import os
 import re
 from collections import Counter
+from pathlib import Path
 
 import pytest
 
-from textkg.api import build, extract
+from textkg.api import build, default_data_dir, extract
 from textkg.export.page.documents import Utf16
 
 from .chromium import browser, click_node, drawn_inside_canvas, require_chromium, settled, visit
 from .conftest import ROOT
-from .test_evaluation import data_dir
 
 DOCUMENTS = 350
 SCREENSHOTS = ROOT / "output"  # docs/view-*.png are committed copies
+
+def data_dir() -> Path:
+    return Path(os.environ.get("TEXTKG_DATA_DIR", default_data_dir()))
+
 
 pytestmark = [
     pytest.mark.model,
