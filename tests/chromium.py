@@ -55,37 +55,61 @@ class Visit:
 
 
 @contextmanager
-def open_page(path: Path, user_data_dir: Path, width: int = 1400, height: int = 850) -> Iterator[Visit]:
-    """Open ``path`` (file://) in a fresh profile; any request but the page itself is recorded and
-    aborted, and the page is ready when the graph has drawn once (body[data-ready])."""
+def browser(user_data_dir: Path, width: int = 1400, height: int = 850) -> Iterator[object]:
+    """A Chromium context with a fresh profile, for opening several pages in turn."""
     from playwright.sync_api import sync_playwright
 
-    page_url = path.resolve().as_uri()
     with sync_playwright() as driver:
         context = driver.chromium.launch_persistent_context(
             str(user_data_dir), executable_path=str(CHROMIUM), args=list(FLAGS), headless=True, viewport={"width": width, "height": height}
         )
         try:
-            page = context.new_page()
-            visit = Visit(page)
-            page.on("console", lambda message: visit.console_errors.append(message.text) if message.type in ("error", "warning") else None)
-            page.on("pageerror", lambda error: visit.console_errors.append(str(error)))
-            page.on("request", lambda request: visit.requests.append(request.url))
-            page.on("dialog", lambda dialog: (visit.dialogs.append(dialog.message), dialog.dismiss()))
-
-            def route(route_, request):
-                if request.url == page_url:
-                    route_.continue_()
-                else:
-                    visit.blocked.append(request.url)
-                    route_.abort()
-
-            context.route("**/*", route)
-            page.goto(page_url)
-            page.wait_for_selector("body[data-ready=true]", timeout=60_000)
-            yield visit
+            yield context
         finally:
             context.close()
+
+
+@contextmanager
+def visit(context, path: Path) -> Iterator[Visit]:
+    """Open ``path`` (file://) in a new tab of ``context``; any request but the page itself is
+    recorded and aborted, and the page is ready when its first view is drawn (body[data-ready])."""
+    page_url = path.resolve().as_uri()
+    page = context.new_page()
+    found = Visit(page)
+    page.on("console", lambda message: found.console_errors.append(message.text) if message.type in ("error", "warning") else None)
+    page.on("pageerror", lambda error: found.console_errors.append(str(error)))
+    page.on("request", lambda request: found.requests.append(request.url))
+    page.on("dialog", lambda dialog: (found.dialogs.append(dialog.message), dialog.dismiss()))
+
+    def route(route_, request):
+        if request.url == page_url:
+            route_.continue_()
+        else:
+            found.blocked.append(request.url)
+            route_.abort()
+
+    page.route("**/*", route)
+    try:
+        page.goto(page_url)
+        page.wait_for_selector("body[data-ready=true]", state="attached", timeout=60_000)
+        yield found
+    finally:
+        page.close()
+
+
+@contextmanager
+def open_page(path: Path, user_data_dir: Path, width: int = 1400, height: int = 850) -> Iterator[Visit]:
+    """``path`` opened in a Chromium of its own (see ``visit``)."""
+    with browser(user_data_dir, width, height) as context, visit(context, path) as found:
+        yield found
+
+
+def settled(page, action) -> None:
+    """Do ``action`` (a click, a key) and wait until the view it causes is drawn: laid out, fitted
+    and the panel checked (the page counts its renders in body[data-renders])."""
+    before = int(page.get_attribute("body", "data-renders"))
+    action()
+    page.wait_for_selector(f'body[data-busy="false"][data-renders="{before + 1}"]', state="attached", timeout=30_000)
 
 
 def node_point(page, node_id: str) -> tuple[float, float]:
@@ -102,3 +126,13 @@ def click_node(page, node_id: str) -> None:
     """Centre the node in view, then click it where it is drawn."""
     page.evaluate("(id) => window.textkg.network.focus(id, {scale: 1.5, animation: false})", node_id)
     page.mouse.click(*node_point(page, node_id))
+
+
+def drawn_inside_canvas(page) -> bool:
+    """Whether every drawn node's centre lies inside the canvas: the view is fitted."""
+    return page.evaluate(
+        """() => { const n = window.textkg.network, box = document.getElementById('graph').getBoundingClientRect();
+                   const positions = n.getPositions(window.textkg.drawn());
+                   return Object.values(positions).every(p => { const d = n.canvasToDOM(p);
+                     return d.x >= 0 && d.y >= 0 && d.x <= box.width && d.y <= box.height; }); }"""
+    )

@@ -150,8 +150,8 @@ def test_offsets_index_the_normalised_text_and_markup_stays_text(tmp_path):
     assert own.count("<script") == 3  # vis-network, the JSON data, our code
     data = json.loads(re.search(r'<script id="textkg-data" type="application/json">(.*?)</script>', page, re.S).group(1))
     texts = [doc["text"] for doc in data["documents"]]
-    shown = [texts[doc][start:end] for node in data["details"].values() for doc, start, end, _ in node.get("mentions", [])]
-    assert any("<b>Olaf Scholz</b> </script><script>alert(1)</script>" in context for context in shown)
+    shown = [texts[doc][start:end] for entity in data["entities"] for doc, start, end, *_ in entity["mentions"]]
+    assert "Olaf Scholz" in shown and "<b>Olaf Scholz</b> </script><script>alert(1)</script>" in texts[0]
 
 
 class Interrupted(RuntimeError):

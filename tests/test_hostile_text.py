@@ -24,7 +24,7 @@ from rdflib.namespace import RDFS
 from textkg import api
 from textkg.ingest.decoding import normalise_text
 from textkg.errors import SkippedInputError
-from textkg.graph import CLAIM, ENTITY
+from textkg.graph import CLAIM, ENTITY, EVENT
 from textkg.ingest import InputReport
 from textkg.nlp import load_pipeline
 from textkg.records import ENTITY_TYPES, MODALITIES, POLARITIES, Claim, Document, Entity, ExtractionRecord, Relation
@@ -151,17 +151,21 @@ def test_any_record_gives_parseable_rdf_and_html_with_the_same_strings(record):
     assert graphml.number_of_nodes() == kg.graph.number_of_nodes()
     entity_labels = {d["label"] for _, d in kg.nodes_of_kind(ENTITY)}
     assert entity_labels and entity_labels <= labels
-    html_nodes = {n["id"]: n for n in data["nodes"]}
-    for node, attrs in kg.graph.nodes(data=True):
-        expected = attrs["cue"] if attrs["kind"] == CLAIM else attrs["label"]
-        assert html_nodes[node]["label"] == expected
+    page_entities = {e["id"]: e for e in data["entities"]}
+    for node, attrs in kg.nodes_of_kind(ENTITY):
+        if attrs["type"] != "Concept":  # Concepts fold by head lemma; their labels stay as aliases
+            assert page_entities[node]["label"] == attrs["label"]
+    concept_names = {name for e in page_entities.values() if e["type"] == "Concept" for name in [e["label"], *e["aliases"]]}
+    assert {a["label"] for _, a in kg.nodes_of_kind(ENTITY) if a["type"] == "Concept"} <= concept_names
+    assert {c["cue"] for c in data["claims"]} == {a["cue"] for _, a in kg.nodes_of_kind(CLAIM)}
+    assert {e["predicate"] for e in data["events"]} == {a["predicate"] for _, a in kg.nodes_of_kind(EVENT)}
     text = record.document.text
     documents = [doc["text"] for doc in data["documents"]]
     assert documents == [text]
-    for node, attrs in kg.nodes_of_kind(ENTITY):
-        contexts = data["details"][node]["mentions"]
-        marked = ["".join(documents[doc][a:b] for a, b in marks) for doc, _, _, marks in contexts]
-        assert marked == [text[s:e] for _, s, e in sorted(attrs["mentions"])]
+    # the page's offsets are UTF-16 units: what JavaScript's slice gives is the mention, emoji or not
+    utf16 = text.encode("utf-16-le")
+    shown = sorted(utf16[2 * s : 2 * e].decode("utf-16-le") for e in page_entities.values() for _, s, e, *_ in e["mentions"])
+    assert shown == sorted(text[s:e] for _, a in kg.nodes_of_kind(ENTITY) for _, s, e in a["mentions"])
 
 
 # The trained pipeline here: spaCy 3.8 crashes (segfault) on Token.children of an unparsed Doc
@@ -184,4 +188,8 @@ def test_any_document_text_builds_parseable_rdf_and_html(fr_nlp, doc_id, text, t
         data = embedded_data(out)
         stored = json.loads((out / "extraction.jsonl").read_text(encoding="utf-8"))
     assert stored["text"] == expected_text == result.graph.documents[stored["id"]].text
-    assert set(result.graph.graph.nodes) <= set(data["details"])
+    kg = result.graph
+    named = {n for n, a in kg.nodes_of_kind(ENTITY) if a["type"] != "Concept"}
+    assert named <= {e["id"] for e in data["entities"]}
+    assert {c["id"] for c in data["claims"]} == {n for n, _ in kg.nodes_of_kind(CLAIM)}
+    assert sum(len(e["occurrences"]) for e in data["events"]) == sum(1 for _ in kg.nodes_of_kind(EVENT))

@@ -1,3 +1,5 @@
+"""The page data (textkg.export.page) and the rendered page, without a browser."""
+
 import inspect
 import json
 import re
@@ -5,17 +7,10 @@ import re
 import pytest
 
 from textkg import cli
-from textkg.export.html import (
-    DEFAULT_LAYOUT_THRESHOLD,
-    DEFAULT_LIMIT,
-    VIS_DIR,
-    HtmlOptions,
-    HtmlOptionsError,
-    page_data,
-    render_html,
-    safe_json,
-    sentence_starts,
-)
+from textkg.export.html import DEFAULT_LIMIT, VIS_DIR, HtmlOptions, HtmlOptionsError, render_html, safe_json
+from textkg.export.page import page_data
+from textkg.export.page.documents import Utf16, sentence_starts
+from textkg.export.page.styles import CLASS_COLORS, legend
 from textkg.graph import build_graph
 from textkg.records import Claim, Document, Entity, ExtractionRecord, Relation
 
@@ -79,10 +74,16 @@ def chain_graph(entities, docs=3):
     return build_graph(records, merge_across=False)
 
 
+
+
 def test_safe_json_cannot_close_a_script_and_round_trips():
     encoded = safe_json({"x": EVIL + "\u2028&<!--"})
     assert "<" not in encoded and ">" not in encoded and "&" not in encoded
     assert json.loads(encoded) == {"x": EVIL + "\u2028&<!--"}
+
+
+def embedded_data(page):
+    return json.loads(re.search(r'<script id="textkg-data" type="application/json">(.*?)</script>', page, re.S).group(1))
 
 
 def test_page_has_no_network_reference_and_no_injected_markup():
@@ -92,9 +93,9 @@ def test_page_has_no_network_reference_and_no_injected_markup():
     assert own.count("<script") == 3  # vis-network, the JSON data, our code
     assert not re.search(r"""(src|href|url)\s*[=(]\s*["']?(https?:)?//""", own)
     assert "http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'" in page
-    data = re.search(r'<script id="textkg-data" type="application/json">(.*?)</script>', page, re.S).group(1)
-    parsed = json.loads(data)
-    assert EVIL in [n["label"] for n in parsed["nodes"]]
+    assert ".innerHTML" not in own and "insertAdjacentHTML" not in own and "document.write" not in own
+    parsed = embedded_data(page)
+    assert EVIL in [e["label"] for e in parsed["entities"]]
     assert parsed["documents"][0]["text"].startswith("Le porte-parole </script>")
 
 
@@ -112,57 +113,152 @@ def test_sentence_starts(text, expected):
     assert [text[a:b] for a, b in zip(starts, starts[1:])] == expected
 
 
-def test_mentions_are_cut_to_their_sentence_and_highlighted():
-    kg = hostile_graph()
-    data = page_data(kg)
+def utf16_slice(text, start, end):
+    """What JavaScript's text.slice(start, end) gives, computed in Python."""
+    return text.encode("utf-16-le")[2 * start : 2 * end].decode("utf-16-le")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["😀😀😀😀. Olaf Scholz a parlé.", "𝐋𝐞 𝐦𝐢𝐧𝐢𝐬𝐭𝐫𝐞 Olaf Scholz 🇩🇪 parle à Berlin 😀.", "Sans caractère astral : Olaf Scholz."],
+)
+def test_offsets_become_utf16_offsets_that_slice_the_same_text(text):
+    to_utf16 = Utf16.of(text)
+    for start in range(len(text) + 1):
+        for end in range(start, len(text) + 1):
+            assert utf16_slice(text, *to_utf16.span((start, end))) == text[start:end]
+
+
+def astral_graph():
+    text = "😀😀😀😀. Olaf Scholz rencontre 𝐌𝐚𝐜𝐫𝐨𝐧 à Berlin."
+    return build_graph(
+        [
+            ExtractionRecord(
+                Document("emoji", text),
+                entities=(
+                    Entity("e1", "Person", "Olaf Scholz", mentions=(span_of(text, "Olaf Scholz"),)),
+                    Entity("e2", "Person", "𝐌𝐚𝐜𝐫𝐨𝐧", mentions=(span_of(text, "𝐌𝐚𝐜𝐫𝐨𝐧"),)),
+                ),
+                relations=(Relation("r1", "event", "rencontrer", {"agent": ("e1",), "partner": ("e2",)}, ((6, len(text)),), 0.8, trigger=span_of(text, "rencontre")),),
+            )
+        ]
+    )
+
+
+def test_page_offsets_slice_javascript_strings_after_astral_characters():
+    data = page_data(astral_graph(), overview=10)
     text = data["documents"][0]["text"]
-    paris = next(n for n in data["nodes"] if n["label"] == "Paris")
-    (mention,) = data["details"][paris["id"]]["mentions"]
-    doc, start, end, marks = mention
-    assert text[start:end] == text[: text.index(" Fin")] + " "
-    assert [text[a:b] for a, b in marks] == ["Paris"]
-    event = next(n for n in data["nodes"] if n["kind"] == "event")
-    (evidence,) = data["details"][event["id"]]["evidence"]
-    assert [text[a:b] for a, b in evidence[3]] == ["Paris", "signera", "Berlin"]
-    assert event["claimed"] and event["shapeProperties"] == {"borderDashes": [4, 3]}
-    relation = next(e for e in data["edges"] if e["kind"] == "relation")
-    assert "dashes" not in relation and relation["pred"] == "rencontrer" and data["details"][relation["id"]]["confidence"] == 0.4
-    claim_edges = [e for e in data["edges"] if e["kind"] == "role" and data["details"].get(e["from"], {}).get("cue")]
-    assert {e["label"] for e in claim_edges} == {"speaker", "source", "reports"} and all(e["dashes"] for e in claim_edges)
+    assert {e["label"]: [utf16_slice(text, s, t) for _, s, t in e["mentions"]] for e in data["entities"]} == {
+        "Olaf Scholz": ["Olaf Scholz"],
+        "𝐌𝐚𝐜𝐫𝐨𝐧": ["𝐌𝐚𝐜𝐫𝐨𝐧"],
+    }
+    (event,) = data["events"]
+    (occurrence,) = event["occurrences"]
+    assert utf16_slice(text, *occurrence["trigger"]) == "rencontre"
+    assert utf16_slice(text, *occurrence["evidence"][0]).startswith("Olaf Scholz")
+    assert [utf16_slice(text, start, start + 4) for start in data["documents"][0]["sentences"]] == ["😀😀", "Olaf"]
 
 
-def test_small_graphs_use_browser_physics_and_large_ones_get_positions():
-    small = page_data(chain_graph(30), HtmlOptions(layout_threshold=31))
-    assert not small["settings"]["large"] and not any("x" in n for n in small["nodes"])
-    large = page_data(chain_graph(30), HtmlOptions(layout_threshold=30))
-    assert large["settings"]["large"] and all(isinstance(n["x"], float) and isinstance(n["y"], float) for n in large["nodes"])
-    assert page_data(chain_graph(30), HtmlOptions(layout_threshold=30))["nodes"] == large["nodes"]  # deterministic
+def test_facts_are_labelled_by_what_they_say():
+    data = page_data(hostile_graph(), overview=10)
+    (event,) = data["events"]
+    assert event["label"] == "Paris – signer – Berlin"
+    assert event["claimed"] and event["modality"] == "future" and "polarity" not in event  # positive is the default
+    (claim,) = data["claims"]
+    assert claim["label"] == f"{EVIL}: « Paris <script> signera un accord avec Berlin. »"
+    assert claim["speakers"] and claim["sources"] and claim["reports"] == [event["id"]]
+    (relation,) = data["relations"]
+    assert relation["predicate"] == "rencontrer" and "claimed" not in relation and len(relation["occurrences"]) == 1
 
 
-def test_entities_are_ranked_by_mentions_for_the_limit():
-    data = page_data(chain_graph(40), HtmlOptions(limit=10))
-    assert data["settings"] == {"large": False, "limit": 10, "entities": 40}
-    ranked = sorted((n for n in data["nodes"] if n["kind"] == "entity"), key=lambda n: n["rank"])
-    counts = [len(data["details"][n["id"]]["mentions"]) for n in ranked]
-    assert counts == sorted(counts, reverse=True) and counts[0] == 5
-    sizes = [n["size"] for n in ranked]
-    assert sizes == sorted(sizes, reverse=True) and sizes[0] > sizes[-1]
+def repeated_records():
+    """The same relation and event told in three documents, about Concepts worded three ways."""
+    records = []
+    for number, concept in enumerate(("voitures", "voiture", "Voiture rouge")):
+        text = f"La police retrouve les {concept} à Lyon. Fin."
+        records.append(
+            ExtractionRecord(
+                Document(f"d{number}", text, date=f"2023-05-0{number + 1}"),
+                entities=(
+                    Entity("e1", "Concept", "police", mentions=(span_of(text, "police"),)),
+                    Entity("e2", "Concept", concept, mentions=(span_of(text, concept),)),
+                    Entity("e3", "City", "Lyon", mentions=(span_of(text, "Lyon"),)),
+                ),
+                relations=(
+                    Relation("r1", "event", "retrouver", {"agent": ("e1",), "theme": ("e2",)}, ((0, text.index(" Fin")),), 0.7),
+                    Relation("r2", "relation", "located in", {"subject": ("e2",), "object": ("e3",)}, ((0, text.index(" Fin")),), 0.5 + number / 10),
+                ),
+            )
+        )
+    return records
 
 
-@pytest.mark.parametrize(("options", "name"), [({"limit": 0}, "limit"), ({"layout_threshold": -5}, "layout_threshold"), ({"limit": "10"}, "limit"), ({"limit": True}, "limit")])
+def test_concepts_fold_by_head_lemma_and_repeated_facts_are_one_item_with_all_tellings():
+    kg = build_graph(repeated_records())
+    assert sum(1 for _, d in kg.nodes_of_kind("entity") if d["type"] == "Concept") == 6
+    data = page_data(kg, overview=10)
+    concepts = {e["label"]: e for e in data["entities"] if e["type"] == "Concept"}
+    assert set(concepts) == {"police", "voiture"}
+    assert concepts["voiture"]["members"] == 3 and concepts["voiture"]["aliases"] == ["Voiture rouge", "voitures"]
+    assert [m[0] for m in concepts["voiture"]["mentions"]] == [0, 1, 2]
+    (event,) = data["events"]
+    assert event["label"] == "police – retrouver – voiture"
+    assert [o["doc"] for o in event["occurrences"]] == [0, 1, 2]
+    assert [o["date"] for o in event["occurrences"]] == ["2023-05-01", "2023-05-02", "2023-05-03"]  # the documents' dates
+    (relation,) = data["relations"]
+    assert relation["subject"] == concepts["voiture"]["id"] and len(relation["occurrences"]) == 3
+    assert relation["confidence"] == 0.7  # the highest of its tellings
+
+
+def test_an_event_is_dated_by_its_time_role():
+    text = "Le 5 mai 2021, Lyon vote."
+    record = ExtractionRecord(
+        Document("d", text, date="2023-01-01"),
+        entities=(
+            Entity("e1", "Date", "5 mai 2021", mentions=(span_of(text, "5 mai 2021"),), value="2021-05-05"),
+            Entity("e2", "City", "Lyon", mentions=(span_of(text, "Lyon"),)),
+        ),
+        relations=(Relation("r1", "event", "voter", {"agent": ("e2",), "time": ("e1",)}, ((0, len(text)),), 0.7),),
+    )
+    (event,) = page_data(build_graph([record]), overview=10)["events"]
+    assert event["label"] == "Lyon – voter · 5 mai 2021" and event["occurrences"][0]["date"] == "2021-05-05"
+
+
+def test_mention_kinds_reach_the_page_when_the_graph_has_them():
+    kg = hostile_graph()
+    graph = kg.graph.copy()
+    paris = next(n for n, d in graph.nodes(data=True) if d.get("label") == "Paris")
+    before = list(kg.graph.nodes[paris]["mention_kinds"])  # a record without kinds: [None]
+    graph.nodes[paris]["mention_kinds"] = ["name"]
+    with_kinds = page_data(type(kg)(graph, kg.documents), overview=10)
+    without = page_data(kg, overview=10)
+    assert next(e for e in with_kinds["entities"] if e["id"] == paris)["mentions"][0][3] == "name"
+    assert all(len(m) == 3 for e in without["entities"] for m in e["mentions"])
+    assert kg.graph.nodes[paris]["mention_kinds"] == before == [None]  # the caller's graph is untouched
+
+
+def test_every_broad_class_has_its_own_colour_and_kinds_have_shapes():
+    colours = list(CLASS_COLORS.values())
+    assert len(set(colours)) == len(colours)
+    entries = legend(["Person", "Organization", "Place", "Equipment", "Date", "Misc", "Concept", "Event", "Claim", "Vehicle", "Software"])
+    assert len({e["color"] for e in entries}) == len(entries)
+    assert {e["name"]: e["shape"] for e in entries if e["name"] in ("Person", "Event", "Claim")} == {"Person": "dot", "Event": "diamond", "Claim": "hexagon"}
+
+
+def test_the_overview_starts_with_the_limit_and_concepts_fold_at_corpus_scale():
+    assert page_data(chain_graph(40), overview=10)["settings"] == {"overview": 10, "foldConcepts": False}
+    many = build_graph(repeated_records() + [ExtractionRecord(Document(f"x{i}", "Texte.")) for i in range(10)])
+    assert page_data(many, overview=5)["settings"]["foldConcepts"] is True
+
+
+@pytest.mark.parametrize(("options", "name"), [({"limit": 0}, "limit"), ({"limit": "10"}, "limit"), ({"limit": True}, "limit")])
 def test_html_options_are_validated(options, name):
     with pytest.raises(HtmlOptionsError, match=name):
         HtmlOptions(**options)
 
 
-def test_cli_defaults_are_the_exporter_defaults():
-    parameters = inspect.signature(cli.build).parameters
-    assert parameters["html_limit"].default == DEFAULT_LIMIT
-    assert parameters["html_layout_threshold"].default == DEFAULT_LAYOUT_THRESHOLD
-
-
-def embedded_data(page):
-    return json.loads(re.search(r'<script id="textkg-data" type="application/json">(.*?)</script>', page, re.S).group(1))
+def test_cli_default_is_the_exporter_default():
+    assert inspect.signature(cli.build).parameters["html_limit"].default == DEFAULT_LIMIT
 
 
 def test_build_passes_html_options_to_the_page(tmp_path):
@@ -170,21 +266,24 @@ def test_build_passes_html_options_to_the_page(tmp_path):
 
     records = tmp_path / "records.jsonl"
     records.write_text(json.dumps(hostile_record().to_json()) + "\n", encoding="utf-8")
-    build([records], output_dir=tmp_path / "out", formats=["html"], html_options={"limit": 1, "layout_threshold": 2, "title": "Corpus"})
+    build([records], output_dir=tmp_path / "out", formats=["html"], html_options={"limit": 3, "title": "Corpus"})
     page = (tmp_path / "out" / "graph.html").read_text(encoding="utf-8")
-    assert embedded_data(page)["settings"] == {"large": True, "limit": 1, "entities": 4}
+    assert embedded_data(page)["settings"]["overview"] == 3
     assert "<title>Corpus</title>" in page
 
 
-@pytest.mark.parametrize("option", ["--html-limit", "--html-layout-threshold"])
-def test_cli_rejects_a_non_positive_html_option(tmp_path, option):
+def test_cli_rejects_a_non_positive_html_limit(tmp_path):
     from typer.testing import CliRunner
 
-    result = CliRunner().invoke(cli.app, ["build", str(tmp_path / "none.txt"), "--output-dir", str(tmp_path), option, "0"])
-    assert result.exit_code == 2 and option in result.output
+    result = CliRunner().invoke(cli.app, ["build", str(tmp_path / "none.txt"), "--output-dir", str(tmp_path), "--html-limit", "0"])
+    assert result.exit_code == 2 and "--html-limit" in result.output
 
 
-def test_readme_shows_a_committed_screenshot():
-    committed = ROOT / "docs" / "screenshot.png"
-    assert committed.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and committed.stat().st_size < 400_000
-    assert "](docs/screenshot.png)" in (ROOT / "README.md").read_text(encoding="utf-8")
+SCREENSHOTS = ("screenshot", "view-overview", "view-neighbourhood", "view-document", "view-claims", "view-timeline")
+
+
+@pytest.mark.parametrize("name", SCREENSHOTS)
+def test_readme_shows_committed_screenshots(name):
+    committed = ROOT / "docs" / f"{name}.png"
+    assert committed.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and committed.stat().st_size < 300_000
+    assert f"](docs/{name}.png)" in (ROOT / "README.md").read_text(encoding="utf-8")

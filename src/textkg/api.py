@@ -240,9 +240,9 @@ def build(
     come and into the cache in ``output_dir/.cache``, so an interrupted build resumes where it
     stopped and leaves no half-written file. ``report`` collects the inputs that were skipped
     (without one, the first skip raises); it is returned in the result. ``html_options`` are
-    keyword arguments of ``textkg.export.html.render_html`` (``layout_threshold``, ``limit``,
-    ``title``). ``run_time`` goes into the RDF provenance if given (by default the output carries
-    no clock, so the same input gives the same bytes)."""
+    keyword arguments of ``textkg.export.html.render_html`` (``limit``, ``title``). ``run_time``
+    goes into the RDF provenance if given (by default the output carries no clock, so the same
+    input gives the same bytes)."""
     for name in formats:
         exporter(name)  # fail on an unknown format before any work
     Iris(base_iri)  # and on a base IRI that cannot prefix IRIs

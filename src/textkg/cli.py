@@ -110,12 +110,9 @@ def build(
     merge_across: Annotated[bool, typer.Option("--merge/--no-merge", help="Merge entities across documents.")] = True,
     strict: Strict = False,
     stdin_format: StdinFormat = "auto",
-    html_layout_threshold: Annotated[
-        int, typer.Option("--html-layout-threshold", min=1, help="From this many nodes on, graph.html is laid out beforehand, physics off.")
-    ] = 500,
     html_limit: Annotated[
-        int, typer.Option("--html-limit", min=1, help="Entities graph.html draws at first (most mentioned first); the page can show more.")
-    ] = 2000,
+        int, typer.Option("--html-limit", min=1, help="Entities the overview of graph.html draws at first (most connected first); the page can show more.")
+    ] = 100,
     workers: Workers = 1,
     dask: Dask = None,
     batch_size: BatchSize = 32,
@@ -144,7 +141,7 @@ def build(
                 merge_across=merge_across,
                 report=report,
                 stdin_format=stdin_format,
-                html_options={"layout_threshold": html_layout_threshold, "limit": html_limit},
+                html_options={"limit": html_limit},
                 execution=Execution(workers=workers, dask=dask, batch_size=batch_size),
                 use_cache=cache,
                 on_record=on_record,
