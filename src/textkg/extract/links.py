@@ -77,7 +77,7 @@ def possessive_links(ctx: DocContext) -> Found:
             if owner is None or owned is None or owner == owned or not (owner.may_name or owned.may_name):
                 continue
             if not _renames(ctx, token, owner):
-                frames.append(_link(f"{token.lemma_.lower()} de", token, owned, owner, evidence))
+                frames.append(_link(f"{token.lemma_.lower()} {words.possessive_preposition}", token, owned, owner, evidence))
     return Found(tuple(frames), tuple(touched))
 
 
