@@ -90,6 +90,12 @@ class Gazetteer:
     titles: frozenset[str]
     # Words that make a name a media outlet ("Agence", "News", "Times").
     media_words: frozenset[str]
+    # issue 13: folded words that are no names (units, names of God, peoples in every gender and
+    # number), and last words that make a name an organisation ("United", "FC").
+    unit_words: frozenset[str] = frozenset()
+    deity_names: frozenset[str] = frozenset()
+    peoples: frozenset[str] = frozenset()
+    organization_suffixes: frozenset[str] = frozenset()
 
     def place(self, name: str, subdivisions: bool = True) -> Place | None:
         key = ascii_fold(name)
@@ -150,8 +156,25 @@ def load_gazetteer(names: Path) -> Gazetteer:
         acronyms=acronyms,
         weapons=_weapons(names / "weapons.tsv"),
         titles=frozenset(cells[0].lower() for _, cells in rows(names / "honorifics.tsv")),
-        media_words=frozenset(words.get("media_words", "").split("|")) - {""},
+        media_words=_word_set(words, "media_words"),
+        unit_words=_word_set(words, "unit_words"),
+        deity_names=_word_set(words, "deity_names"),
+        peoples=frozenset(form for word in _word_set(words, "peoples") for form in _inflections(word)),
+        organization_suffixes=_word_set(words, "organization_suffixes"),
     )
+
+
+def _word_set(words: Mapping[str, str], notion: str) -> frozenset[str]:
+    return frozenset(ascii_fold(w) for w in words.get(notion, "").split("|")) - {""}
+
+
+def _inflections(base: str) -> set[str]:
+    """The gender and number forms of a folded French adjective or demonym: russe(s);
+    ukrainien(ne)(s); français(e)(s)."""
+    variants = {base, base + "s", base + "e", base + "es"}
+    if base.endswith("en"):
+        variants |= {base + "ne", base + "nes"}
+    return variants
 
 
 def _weapons(path: Path) -> WeaponLexicon:
@@ -267,13 +290,7 @@ def _demonyms(path: Path) -> dict[str, str]:
     forms: dict[str, str] = {}
     for _, code, words in pairs(path):
         for word in words.split("|"):
-            base = ascii_fold(word)
-            variants = {base, base + "s", base + "e", base + "es"}
-            if base.endswith("ien") or base.endswith("en"):
-                variants |= {base + "ne", base + "nes"}
-            if base.endswith("s"):
-                variants |= {base + "e", base + "es"}
-            for variant in variants:
+            for variant in _inflections(ascii_fold(word)):
                 forms.setdefault(variant, code)
     return forms
 
