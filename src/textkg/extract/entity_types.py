@@ -154,11 +154,14 @@ def _class_by_context(ctx: DocContext, span: Span, ner_type: str) -> str | None:
 
 
 def no_name_word(ctx: DocContext, span: Span, text: str) -> bool:
-    """Units ("UTC", "Go"), names of God, peoples ("les Peuls", "les Harkis") and Roman ordinals
-    ("XVe") are written with capitals but name no entity."""
+    """Units ("UTC", "Go"), names of God, peoples ("les Peuls", "les Harkis"), Roman ordinals
+    ("XVe") and generic nouns alone ("l'Etat", "le Conseil") are written with capitals but name no
+    one entity."""
     gazetteer = ctx.resources.gazetteer
     key = ascii_fold(text)
     if key in gazetteer.unit_words or key in gazetteer.deity_names or ROMAN_ORDINAL.fullmatch(text):
+        return True
+    if len(span) == 1 and text.lower() in ctx.words.generic_name_nouns:
         return True
     if key in gazetteer.peoples:
         place = gazetteer.place(text)

@@ -178,8 +178,15 @@ def _trimmed(ctx: DocContext, span: Span, ner_type: str, surnames: frozenset[str
         titled = True
     if tokens is None:
         return None
-    # A common noun the NER swept into a person's name ("Reportage Jean Dupont").
-    if ner_type == "Person" and len(tokens) > 2 and tokens[0].pos_ == "NOUN" and tokens[0].lemma_[:1].islower():
+    # A common noun heading a line, swept into a person's name ("Reportage Jean Dupont").
+    if (
+        ner_type == "Person"
+        and len(tokens) > 2
+        and tokens[0].pos_ == "NOUN"
+        and tokens[0].lemma_[:1].islower()
+        and tokens[1].text[:1].isupper()
+        and ctx.sentence_start(tokens.start) == tokens.start
+    ):
         tokens = tokens[1:]
     headed = headed_name(ctx, tokens, ner_type)
     if headed is not None:

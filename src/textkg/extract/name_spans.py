@@ -4,7 +4,7 @@ document context and a span.
 - a class noun and the name after it can be one name: an eponym ("l'affaire Dreyfus", "le test
   de Turing", "le gouvernement Barre"), or an institution named after a place or a body
   ("l'université de Nantes", "le ministère de l'Intérieur");
-- a NER span can hold two places ("Iju de Lagos" is Iju, in Lagos);
+- a NER place can hold two places ("Iju de Lagos" is Iju, in Lagos);
 - a capitalised article inside a sentence belongs to the name ("Marine Le Pen", "selon Le Monde");
 - an honorific glued to a name is no part of it ("M.Dupont").
 """
@@ -20,6 +20,8 @@ from .context import DocContext
 EPONYM, INSTITUTION = "eponym", "institution"
 # Who a name built on a person's name may be: the NER often takes the name alone for a person.
 EPONYM_NER_TYPES = frozenset({"Person", "Misc"})
+# Towns at least this big are places after "de" in a place's name; smaller ones may be family names.
+BIG_CITY = 100_000
 # An honorific glued to the next word by its full stop ("M.Dupont").
 GLUED_HONORIFIC = re.compile(r"(\w{1,4}\.)(?=[^\W\d_])")
 
@@ -59,7 +61,8 @@ def place_parts(ctx: DocContext, span: Span, ner_type: str) -> list[Span]:
     two names; other spans whole. Names whose first word is a class noun ("Banque de France",
     "Gare de Lyon", "Université de Lyon") or a common word ("Tour de France") stay whole, and so
     do persons ("Charles de Gaulle")."""
-    if ner_type == "Person" or len(span) < 3:
+    # Only the NER's places: "Tribune de Genève" is a newspaper, "Mario de Signori" a person.
+    if ner_type != "Place" or len(span) < 3:
         return [span]
     words, gazetteer = ctx.words, ctx.resources.gazetteer
     cut = next((t.i for t in reversed(span[1:-1]) if t.lower_ in words.genitive_cases), None)
@@ -72,6 +75,8 @@ def place_parts(ctx: DocContext, span: Span, ner_type: str) -> list[Span]:
         tail_start += 1
     tail = ctx.doc[tail_start : span.end]
     place = gazetteer.place(ctx.text[tail.start_char : tail.end_char], subdivisions=False)
+    if place is not None and place.type == "City" and place.population < BIG_CITY:
+        place = None  # a small town's name is often a family name ("Pior de Mont")
     head_noun = first.lower_ in ctx.resources.name_heads or first.lower_ in words.place_nouns
     common_word = first.pos_ in ("NOUN", "ADJ", "DET") and "-" not in first.text
     if place is None or head_noun or common_word:

