@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..language.names import ascii_fold
 from ..records import broad_type
+from .aliases import spells_initials
 from .context import DocContext
 from .syntax import is_source_word
 
@@ -62,7 +63,10 @@ def classify(
     doc, gazetteer, words = ctx.doc, ctx.resources.gazetteer, ctx.words
     text = ctx.text[span.start_char : span.end_char]  # span.text joins its tokens anew
     before = _previous_word(doc, span.start)
-    if gazetteer.weapons.is_known(text) or (before is not None and before.lower_ in words.weapon_heads):
+    # After a noun of civil vehicles too ("avion", "hélicoptère"), only a designator is a weapon.
+    after_weapon_head = before is not None and before.lower_ in words.weapon_heads
+    civil_head = after_weapon_head and before.lemma_.lower() in ctx.resources.name_heads
+    if gazetteer.weapons.is_known(text) or (after_weapon_head and (not civil_head or gazetteer.weapons.is_designator(text))):
         if gazetteer.organization(text) is None:
             return Typing("WeaponSystem")
     known = gazetteer.organization(text)
@@ -234,6 +238,9 @@ def origin_in_parentheses(ctx: DocContext, span: Span) -> bool:
     if inside is None or doc[span.end].text != "(" or inside[-1].text != ")":
         return False
     word = inside[0].text
+    # ... but not an acronym of the name itself ("l'Union des marins (UDM)").
+    if spells_initials(word, ctx.text[span.start_char : span.end_char], ctx.words.name_function_words):
+        return False
     return word[:1].isupper() and (len(word) <= 3 or ctx.resources.gazetteer.place(word) is not None)
 
 
