@@ -105,3 +105,45 @@ def test_extractors_see_the_broad_class(fr_nlp):
     found = {m.text: (m.type, m.fine_type) for m in named_mentions(context(fr_nlp("Selon Reuters, la Russie a parlé.")))}
     assert found["Russie"] == ("Place", "Country")
     assert found["Reuters"] == ("Organization", "NewsAgency")
+
+
+# Issue 13: products, organisations told from places and people, names bounded by their class noun.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("La fusée Aurora 7 a décollé de la base.", ("Aurora 7", "Vehicle")),
+        ("Le naufrage du Korvald a fait dix morts près de Brest.", ("Korvald", "Vehicle")),
+        # a class noun outweighs a town of the same name
+        ("Le groupe Lorient a supprimé 300 postes.", ("Lorient", "Company")),
+        ("Les membres de Kel Tamar ont revendiqué l'attaque.", ("Kel Tamar", "Organization")),
+        ("Le Parti du progrès social a voté contre.", ("Parti du progrès social", "PoliticalParty")),
+        ("Il enseigne à l'université de Bordeaux depuis dix ans.", ("université de Bordeaux", "Organization")),
+        # an eponym is no mention of the person
+        ("L'affaire Durandal a secoué le pays, a dit Paul Durandal.", ("affaire Durandal", "Misc")),
+        # an acronym of the name in parentheses is no origin of a person
+        ("L'Alliance pour le renouveau civique (ARC) a voté.", ("Alliance pour le renouveau civique", "Organization")),
+    ],
+)
+def test_products_organisations_and_name_bounds(fr_nlp, text, expected):
+    assert expected in mentions(fr_nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a product noun before an organisation names its maker
+        ("Un avion Airbus a atterri à Nantes.", ("Airbus", "Organization")),
+        # an organisation named after its town stays whole
+        ("Il lit la Tribune de Genève chaque matin.", ("Tribune de Genève", "Organization")),
+    ],
+)
+def test_near_misses_keep_their_name_and_type(fr_nlp, text, expected):
+    assert expected in mentions(fr_nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Au XVe siècle, les Peuls priaient Dieu.", "Le vol a décollé à 7h44 UTC.", "L'Etat a vendu ses parts."],
+)
+def test_units_peoples_god_ordinals_and_generic_nouns_are_no_names(fr_nlp, text):
+    assert mentions(fr_nlp, text) == []

@@ -240,7 +240,7 @@ def test_mention_kinds_reach_the_page_when_the_graph_has_them():
 def test_every_broad_class_has_its_own_colour_and_kinds_have_shapes():
     colours = list(CLASS_COLORS.values())
     assert len(set(colours)) == len(colours)
-    entries = legend(["Person", "Organization", "Place", "Equipment", "Date", "Misc", "Concept", "Event", "Claim", "Vehicle", "Software"])
+    entries = legend(["Person", "Organization", "Place", "Product", "Date", "Misc", "Concept", "Event", "Claim", "Vehicle", "Software"])
     assert len({e["color"] for e in entries}) == len(entries)
     assert {e["name"]: e["shape"] for e in entries if e["name"] in ("Person", "Event", "Claim")} == {"Person": "dot", "Event": "diamond", "Claim": "hexagon"}
 

@@ -19,7 +19,7 @@ ENTITY_TYPES = (
     "Person",
     "Organization",
     "Place",
-    "Equipment",
+    "Product",
     "Concept",
     "Date",
     "Misc",
@@ -33,7 +33,9 @@ ENTITY_TYPES = (
     "Country",
     "City",
     "Region",
+    "Equipment",
     "WeaponSystem",
+    "Vehicle",
 )
 # The direct superclass of each fine class; a consumer that knows only the broad classes maps
 # through broad_type().
@@ -47,7 +49,9 @@ SUPERTYPES = {
     "Country": "Place",
     "City": "Place",
     "Region": "Place",
+    "Equipment": "Product",
     "WeaponSystem": "Equipment",
+    "Vehicle": "Product",
 }
 
 
@@ -69,12 +73,14 @@ def majority_type(types: Sequence[str]) -> str:
 
 
 def broad_type(entity_type: str) -> str:
-    """The broad class (Person, Organization, Place, Equipment, ...) of an entity type.
+    """The broad class (Person, Organization, Place, Product, ...) of an entity type.
 
-    >>> broad_type("NewsAgency"), broad_type("Person")
-    ('Organization', 'Person')
+    >>> broad_type("NewsAgency"), broad_type("Person"), broad_type("WeaponSystem")
+    ('Organization', 'Person', 'Product')
     """
-    return SUPERTYPES.get(entity_type, entity_type)
+    while entity_type in SUPERTYPES:
+        entity_type = SUPERTYPES[entity_type]
+    return entity_type
 RELATION_KINDS = ("event", "relation")
 MENTION_KINDS = ("name", "description", "pronoun")
 POLARITIES = ("positive", "negative")

@@ -57,8 +57,10 @@ ENTITY_CLASSES = {
         "Country",
         "City",
         "Region",
+        "Product",
         "Equipment",
         "WeaponSystem",
+        "Vehicle",
         "Concept",
         "Date",
     )

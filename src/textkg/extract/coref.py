@@ -19,6 +19,7 @@ from spacy.tokens import Token
 from ..language.gazetteer import Gazetteer
 from ..records import broad_type
 from . import deps
+from .aliases import name_aliases
 from .candidates import CONCEPT, DATE, PERSON_TYPE, PRONOUN, Mention
 from .context import DocContext
 from .entities import cluster_mentions
@@ -98,7 +99,7 @@ def coreference_chains(ctx: DocContext, mentions: Sequence[Mention]) -> list[Cha
 
     named = [m for m in ordered if m.type not in (CONCEPT, DATE, PRONOUN)]
     roles: dict[Mention, tuple[str, ...]] = {}
-    for number, cluster in enumerate(cluster_mentions(named)):
+    for number, cluster in enumerate(cluster_mentions(named, name_aliases(ctx, named))):
         for member in cluster.mentions:
             names_of[member] = frozenset({number})
         for member in cluster.mentions[1:]:

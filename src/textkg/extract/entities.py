@@ -27,6 +27,12 @@ class _MentionLike(Protocol):
     type: str
 
 
+class _AliasLike(Protocol):
+    short: _MentionLike
+    full: _MentionLike
+    reason: str
+
+
 @dataclass(frozen=True)
 class MentionCluster:
     type: str
@@ -38,6 +44,8 @@ class MentionCluster:
     value: str | None = None
     # Pronouns and descriptions that coreference attached: they add mentions, never names.
     anaphora: tuple = ()
+    # Each other name joined to the entity by an alias rule, with its reason ("HRW", "parenthesised acronym").
+    merges: tuple[tuple[str, str], ...] = ()
 
     @property
     def spans(self) -> tuple[Span, ...]:
@@ -91,20 +99,60 @@ def attach_anaphora(clusters: Sequence[MentionCluster], chains: Iterable[Sequenc
     return result
 
 
-def cluster_mentions(mentions: Sequence[_MentionLike]) -> list[MentionCluster]:
-    """Group one document's mentions into entities, in order of first mention.
+def cluster_mentions(mentions: Sequence[_MentionLike], aliases: Iterable[_AliasLike] = ()) -> list[MentionCluster]:
+    """Group one document's mentions into entities, in order of first mention; each of
+    ``aliases`` (extract.aliases) joins its two mentions' entities, and the entity records why.
 
     >>> from collections import namedtuple
     >>> M = namedtuple("M", "start end text type")
     >>> [c.label for c in cluster_mentions([M(0, 16, "Vladimir Poutine", "Person"), M(30, 37, "Poutine", "Person")])]
     ['Vladimir Poutine']
+    >>> A = namedtuple("A", "short full reason")
+    >>> hrw, full = M(20, 23, "HRW", "Organization"), M(0, 18, "Human Rights Watch", "Organization")
+    >>> [(c.label, c.merges) for c in cluster_mentions([full, hrw], [A(hrw, full, "parenthesised acronym")])]
+    [('Human Rights Watch', (('HRW', 'parenthesised acronym'),))]
     """
     groups: dict[tuple[str, str], list[_MentionLike]] = {}
     for mention in sorted(mentions, key=lambda m: (m.start, m.end)):
         groups.setdefault(_local_key(mention), []).append(mention)
     groups = _attach_surnames(groups)
-    clusters = [_cluster(members) for members in groups.values()]
+    groups, merges = _join_aliases(groups, aliases)
+    clusters = [_cluster(members, merges.get(key, ())) for key, members in groups.items()]
     return sorted(clusters, key=lambda c: (c.mentions[0].start, c.mentions[0].end))
+
+
+def _join_aliases(
+    groups: dict[tuple[str, str], list[_MentionLike]], aliases: Iterable[_AliasLike]
+) -> tuple[dict[tuple[str, str], list[_MentionLike]], dict[tuple[str, str], tuple[tuple[str, str], ...]]]:
+    """``groups`` with the groups of each alias's two mentions joined, and the (alias, reason) of
+    every join by the key of the group that results."""
+    key_of = {mention: key for key, members in groups.items() for mention in members}
+    parent = {key: key for key in groups}
+
+    def find(key):
+        while parent[key] != key:
+            key = parent[key]
+        return key
+
+    joins = []
+    for alias in aliases:
+        short, full = key_of.get(alias.short), key_of.get(alias.full)
+        if short is None or full is None or find(short) == find(full):
+            continue
+        parent[find(short)] = find(full)
+        joins.append((short, alias.short.text, alias.reason))
+    if not joins:
+        return groups, {}
+    joined: dict[tuple[str, str], list[_MentionLike]] = {}
+    for key, members in groups.items():
+        joined.setdefault(find(key), []).extend(members)
+    merges: dict[tuple[str, str], list[tuple[str, str]]] = {}
+    for key, text, reason in joins:
+        merges.setdefault(find(key), []).append((text, reason))
+    return (
+        {key: sorted(members, key=lambda m: (m.start, m.end)) for key, members in joined.items()},
+        {key: tuple(found) for key, found in merges.items()},
+    )
 
 
 def _local_key(mention: _MentionLike) -> tuple[str, str]:
@@ -131,7 +179,7 @@ def _type(members: Iterable[_MentionLike]) -> str:
     return majority_type([getattr(m, "fine_type", None) or m.type for m in members])
 
 
-def _cluster(members: list[_MentionLike]) -> MentionCluster:
+def _cluster(members: list[_MentionLike], merges: tuple[tuple[str, str], ...] = ()) -> MentionCluster:
     links: dict[str, str] = {}
     for member in members:
         for name, value in getattr(member, "links", ()):
@@ -160,4 +208,5 @@ def _cluster(members: list[_MentionLike]) -> MentionCluster:
         links=tuple(sorted(links.items())),
         roles=tuple(dict.fromkeys(r for m in members if (r := getattr(m, "role", None)))),
         value=next((v for m in members if (v := getattr(m, "value", None))), None),
+        merges=merges,
     )

@@ -20,11 +20,14 @@ from typing import TypeVar
 from spacy.tokens import Doc, Span, Token
 
 from ..language.names import ascii_fold
+from ..records import broad_type
+from .aliases import spells_initials
 from .context import DocContext
 from .syntax import is_source_word
 
-# The NER's types that a gazetteer place may override; a Person needs more (see below).
-PLACE_OVERRIDABLE = frozenset({"Place", "Misc", "Organization"})
+# The NER's types that any gazetteer place may override; a Person or an Organization needs more
+# (see below).
+PLACE_OVERRIDABLE = frozenset({"Place", "Misc"})
 # A one-word person name that is also a city is retyped only for cities this big.
 CITY_OVER_PERSON_POPULATION = 100_000
 # The NER's own coarse types, which document-level voting may correct; gazetteer types stay.
@@ -33,6 +36,13 @@ VOTING_TYPES = frozenset({"Person", "Place", "Organization"})
 FUNCTION_WORD_POS = frozenset({"DET", "ADP", "CCONJ", "SCONJ"})
 CONTENT_WORD_POS = frozenset({"NOUN", "ADJ", "VERB"})
 ROMAN_NUMERAL = re.compile(r"[IVXLC]+")
+# A Roman ordinal ("XVe siècle", "Ier", "IIIe") is no name.
+ROMAN_ORDINAL = re.compile(r"[IVXLC]+(?:e|er|re|ème|ᵉ|ᵉʳ)")
+# Heads a name may carry as its own first word: an organisation's or a place's ("Parti socialiste").
+FIRST_WORD_CLASSES = frozenset({"Organization", "Place"})
+ORGANIZATION = "Organization"
+VEHICLE = "Vehicle"
+PRODUCT = "Product"
 
 M = TypeVar("M")
 
@@ -53,7 +63,10 @@ def classify(
     doc, gazetteer, words = ctx.doc, ctx.resources.gazetteer, ctx.words
     text = ctx.text[span.start_char : span.end_char]  # span.text joins its tokens anew
     before = _previous_word(doc, span.start)
-    if gazetteer.weapons.is_known(text) or (before is not None and before.lower_ in words.weapon_heads):
+    # After a noun of civil vehicles too ("avion", "hélicoptère"), only a designator is a weapon.
+    after_weapon_head = before is not None and before.lower_ in words.weapon_heads
+    civil_head = after_weapon_head and before.lemma_.lower() in ctx.resources.name_heads
+    if gazetteer.weapons.is_known(text) or (after_weapon_head and (not civil_head or gazetteer.weapons.is_designator(text))):
         if gazetteer.organization(text) is None:
             return Typing("WeaponSystem")
     known = gazetteer.organization(text)
@@ -61,6 +74,13 @@ def classify(
         return Typing(known.type)
     if ner_type != "Person" and _after_source_cue(ctx, span) and gazetteer.media_words & set(ascii_fold(text).split()):
         return Typing("NewsAgency")
+    if no_name_word(ctx, span, text):
+        return None
+    # A class noun before the name or heading it outweighs a place of the same name ("le groupe
+    # Orange", "Université Bordeaux II"), and so does the context of a vehicle or an organisation.
+    headed = head_noun_class(ctx, span, ner_type) or _class_by_context(ctx, span, ner_type)
+    if headed is not None:
+        return Typing(headed)
     place = gazetteer.place(text)
     # A lone demonym is no name ("Russe" is not the Bulgarian town Ruse), unless it also names a
     # country or region ("Suisse").
@@ -68,8 +88,10 @@ def classify(
         return None
     titled = title_before(ctx, span.start)
     if place is not None and not titled:
-        overridable = ner_type in PLACE_OVERRIDABLE or place.type == "Country"
-        single_big_city = len(span) == 1 and place.population >= CITY_OVER_PERSON_POPULATION
+        # The NER's organisation stays one against a town of the same name ("Orange", "OAS"),
+        # but not against a country, a region or a capital acting ("Moscou a annoncé").
+        overridable = ner_type in PLACE_OVERRIDABLE or place.type != "City" or place.capital_of is not None
+        single_big_city = ner_type == "Person" and len(span) == 1 and place.population >= CITY_OVER_PERSON_POPULATION
         if overridable or single_big_city:
             return Typing(place.type, tuple(sorted(place.links.items())))
     if titled and ner_type in ("Place", "Misc", "Organization"):
@@ -84,6 +106,71 @@ def classify(
         return Typing("Person")
 
     return Typing(ner_type)
+
+
+def head_noun_class(ctx: DocContext, span: Span, ner_type: str) -> str | None:
+    """The class a common noun gives a name: the noun right before it ("la capsule Dragon", "le
+    groupe Orange", "l'appareil de type X"), or its own first word ("Parti socialiste",
+    "Université Bordeaux II"), or its last word ("Manchester United"). A product noun before an
+    organisation names its maker, not a product ("un avion Airbus")."""
+    heads, doc = ctx.resources.name_heads, ctx.doc
+    if len(span) > 1:
+        first = heads.get(span[0].lower_)
+        if first is not None and broad_type(first[0]) in FIRST_WORD_CLASSES:
+            return first[0]
+        if ascii_fold(span[-1].text) in ctx.resources.gazetteer.organization_suffixes and span[-1].text[:1].isupper():
+            return ORGANIZATION
+    noun = _noun_before(ctx, span.start)
+    if noun is None:
+        return None
+    found = heads.get(noun.lower_) or heads.get(noun.lemma_.lower())
+    if found is None or found[1] == "eponym" or (broad_type(found[0]) == PRODUCT and ner_type == ORGANIZATION):
+        return None
+    return found[0]
+
+
+def _noun_before(ctx: DocContext, start: int) -> Token | None:
+    """The common noun right before token ``start`` that the name may complete without a
+    preposition ("la capsule Dragon"), seen through a noun of kind ("l'avion de type X")."""
+    doc = ctx.doc
+    if start == 0 or doc[start - 1].pos_ != "NOUN" or doc[start - 1].text[:1].isupper():
+        return None
+    noun = doc[start - 1]
+    if noun.lower_ in ctx.words.kind_nouns and start >= 3 and doc[start - 2].lower_ in ctx.words.genitive_cases and doc[start - 3].pos_ == "NOUN":
+        return doc[start - 3]
+    return noun
+
+
+def _class_by_context(ctx: DocContext, span: Span, ner_type: str) -> str | None:
+    """What the noun a name completes says of it: "le naufrage du X" is a vehicle, "les membres
+    d'X" an organisation (not for a person or a known place)."""
+    root = span.root
+    while root.dep_ == "conj" and root.head.i < root.i:
+        root = root.head  # "les naufrages du X et de l'Y"
+    if root.dep_ != "nmod" or not any(c.dep_ == "case" and c.lower_ in ctx.words.genitive_cases for c in root.children):
+        return None
+    noun = root.head.lemma_.lower()
+    if noun in ctx.words.vehicle_event_nouns:
+        return VEHICLE
+    if noun in ctx.words.member_nouns and ner_type in ("Person", "Misc") and ctx.resources.gazetteer.place(span.text) is None:
+        return ORGANIZATION
+    return None
+
+
+def no_name_word(ctx: DocContext, span: Span, text: str) -> bool:
+    """Units ("UTC", "Go"), names of God, peoples ("les Peuls", "les Harkis"), Roman ordinals
+    ("XVe") and generic nouns alone ("l'Etat", "le Conseil") are written with capitals but name no
+    one entity."""
+    gazetteer = ctx.resources.gazetteer
+    key = ascii_fold(text)
+    if key in gazetteer.unit_words or key in gazetteer.deity_names or ROMAN_ORDINAL.fullmatch(text):
+        return True
+    if len(span) == 1 and text.lower() in ctx.words.generic_name_nouns:
+        return True
+    if key in gazetteer.peoples:
+        place = gazetteer.place(text)
+        return place is None or place.type == "City"
+    return False
 
 
 def vote_types(mentions: Sequence[M], key: Callable[[str], str]) -> list[M]:
@@ -151,6 +238,9 @@ def origin_in_parentheses(ctx: DocContext, span: Span) -> bool:
     if inside is None or doc[span.end].text != "(" or inside[-1].text != ")":
         return False
     word = inside[0].text
+    # ... but not an acronym of the name itself ("l'Union des marins (UDM)").
+    if spells_initials(word, ctx.text[span.start_char : span.end_char], ctx.words.name_function_words):
+        return False
     return word[:1].isupper() and (len(word) <= 3 or ctx.resources.gazetteer.place(word) is not None)
 
 

@@ -16,7 +16,8 @@ from ..records import broad_type
 from . import deps
 from .candidates import CONCEPT, DATE, PRONOUN, Mention
 from .context import DocContext
-from .entity_types import classify, origin_in_parentheses, title_before, vote_types
+from .entity_types import classify, no_name_word, origin_in_parentheses, title_before, vote_types
+from .name_spans import article_belongs, glued_honorific, headed_name, place_parts
 from .syntax import is_source_word
 
 NER_TYPES = {"PER": "Person", "PERSON": "Person", "ORG": "Organization", "LOC": "Place", "GPE": "Place", "MISC": "Misc"}
@@ -47,9 +48,12 @@ def named_mentions(ctx: DocContext, metonymy: bool = True) -> Iterator[Mention]:
     surnames = frozenset(ent[-1].lower_ for ent in ents if ent.label_ in ("PER", "PERSON") and len(ent) > 1)
     lower_words = _lower_case_lemmas(doc)
     for ent in ents:
-        mention = _trimmed(ctx, ent, NER_TYPES.get(ent.label_, "Misc"), surnames, lower_words)
-        if mention is not None:
-            found.append(mention)
+        ner_type = NER_TYPES.get(ent.label_, "Misc")
+        parts = place_parts(ctx, ent, ner_type)
+        for part, part_type in zip(parts, (ner_type, "Place")):
+            mention = _trimmed(ctx, part, part_type, surnames, lower_words)
+            if mention is not None:
+                found.append(mention)
     # Known places inside a miscellaneous name are names too ("Tour d'Italie", "Arosa-Lausanne").
     inside_misc = {i for m in found if m.type == "Misc" for i in range(m.first_token, m.last_token + 1)}
     name_like = _name_like_flags(doc)  # shared by both scans
@@ -160,7 +164,12 @@ def _trimmed(ctx: DocContext, span: Span, ner_type: str, surnames: frozenset[str
     # Names start with a capital or a digit: lower-case words the NER swept in at the left edge
     # ("selon laquelle des missiles Iskander-M") belong to the sentence.
     # A capitalised determiner at a sentence start is the article too ("La France").
-    while tokens is not None and len(tokens) > 1 and (tokens[0].text[:1].islower() or tokens[0].pos_ == "DET"):
+    # So are a year or a number before "de" ("l'édition 2010 de Wimbledon").
+    while tokens is not None and len(tokens) > 1 and (
+        tokens[0].text[:1].islower()
+        or (tokens[0].pos_ == "DET" and not article_belongs(ctx, tokens))
+        or (tokens[0].like_num and len(tokens) > 2 and tokens[1].lower_ in ctx.words.genitive_cases)
+    ):
         tokens = tokens[1:]
     # Honorifics belong to the sentence too: "M. Lambert", "Madame Irène Vasseur".
     titled = False
@@ -169,13 +178,30 @@ def _trimmed(ctx: DocContext, span: Span, ner_type: str, surnames: frozenset[str
         titled = True
     if tokens is None:
         return None
+    # A common noun heading a line, swept into a person's name ("Reportage Jean Dupont").
+    if (
+        ner_type == "Person"
+        and len(tokens) > 2
+        and tokens[0].pos_ == "NOUN"
+        and tokens[0].lemma_[:1].islower()
+        and tokens[1].text[:1].isupper()
+        and ctx.sentence_start(tokens.start) == tokens.start
+    ):
+        tokens = tokens[1:]
+    headed = headed_name(ctx, tokens, ner_type)
+    if headed is not None:
+        span, cls = headed
+        return Mention(span.start_char, span.end_char, text_of[span.start_char : span.end_char], cls, span.start, span.end - 1)
     text = text_of[tokens.start_char : tokens.end_char]
+    glued = glued_honorific(text, gazetteer.titles)
+    titled = titled or glued > 0
     if not any(c.isalpha() for c in text) or text[:1].islower():
         return None
-    typing = classify(ctx, tokens, "Person" if titled and ner_type in ("Place", "Misc") else ner_type, surnames, lower_words)
+    typing = classify(ctx, tokens, "Person" if titled and ner_type in ("Place", "Misc", "Organization") else ner_type, surnames, lower_words)
     if typing is None:
         return None
-    start, end = tokens.start_char, tokens.end_char
+    start, end = tokens.start_char + glued, tokens.end_char
+    text = text[glued:]
     role = _role(ctx, tokens) if typing.type == "Person" else None
     return Mention(start, end, text, typing.type, tokens.start, tokens.end - 1, typing.links, role)
 
@@ -265,8 +291,8 @@ def _scanned(ctx: DocContext, covered: set[int], name_like: list[bool]) -> list[
 def _scan_type(ctx: DocContext, span: Span) -> Mention | None:
     gazetteer = ctx.resources.gazetteer
     text = span.text
-    if len(span) == 1 and (span[0].is_stop or gazetteer.demonym_country(text) is not None):
-        return None  # "Sur", "On", "Russe": words before they are towns
+    if len(span) == 1 and (span[0].is_stop or gazetteer.demonym_country(text) is not None) or no_name_word(ctx, span, text):
+        return None  # "Sur", "On", "Russe", "XVe": words before they are towns
     known = gazetteer.organization(text)
     place = gazetteer.place(text, subdivisions=False)
     if known is not None and (text.isupper() or text[:1].isupper()):

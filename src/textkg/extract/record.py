@@ -11,6 +11,7 @@ from spacy.tokens import Doc, Token
 
 from ..language.resources import Resources
 from ..records import Claim, Document, Entity, ExtractionRecord, Relation
+from .aliases import name_aliases
 from .candidates import CONCEPT, DATE, ClaimFrame, Found, Frame, Mention
 from .claims import claim_frames
 from .context import DocContext
@@ -94,7 +95,7 @@ def _resolved(
     frames = _kept(frames, specific)
     # Which frames survive coreference: a pronoun whose chain joins no cluster fills nothing, and
     # two mentions of one thing relate nothing ("Viktor Khrenin ... le ministre").
-    fixed = cluster_mentions(ctx.fixed)
+    fixed = cluster_mentions(ctx.fixed, name_aliases(ctx, ctx.fixed))
     clusters, cluster_of = _clusters(fixed, concepts, _used(frames, claims), chains)
     frames = _distinct(_kept(frames, cluster_of.keys()), cluster_of)
     # Entities are the names and dates, and the concepts the surviving frames and claims use;

@@ -36,6 +36,7 @@ SIGNATURES = {
     ("Event", "Place"): LOCATED_IN,
     ("Person", "Organization"): MEMBER_OF,
     ("Person", "Equipment"): HAS,
+    ("Person", "Product"): HAS,  # a named product (its broad class); Equipment is a noun's class
     ("Person", "Person"): RELATED,
 }
 # Longest dependency path (in arcs) between the two heads.

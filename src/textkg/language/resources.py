@@ -18,6 +18,7 @@ from importlib import metadata
 from pathlib import Path
 
 from ..errors import InputError, ModelError
+from ..records import ENTITY_TYPES
 from .files import ontology_dir
 from .dates import DateReader
 from .gazetteer import Gazetteer, load_gazetteer
@@ -80,6 +81,14 @@ class Words:
     quote_pairs: tuple[tuple[str, str], ...] = ()
     # The preposition that names an owner in a predicate label ("voiture de", "car of").
     possessive_preposition: str = ""
+    # issue 13: entities on real news
+    kind_nouns: frozenset[str] = frozenset()
+    member_nouns: frozenset[str] = frozenset()
+    vehicle_event_nouns: frozenset[str] = frozenset()
+    # words a name's initials may skip or keep, accent-folded (Communauté économique des États ... -> CEDEAO)
+    name_function_words: frozenset[str] = frozenset()
+    # common nouns that, capitalised alone, name no one thing (l'Etat, la République, le Conseil)
+    generic_name_nouns: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -101,6 +110,8 @@ class Resources:
     # Preposition -> the role it marks ("contre" -> target).
     prepositions: Mapping[str, str] = field(default_factory=dict)
     digest: str = ""
+    # issue 13: common noun -> (class, kind) of the names it introduces or begins (name_heads.tsv)
+    name_heads: Mapping[str, tuple[str, str]] = field(default_factory=dict)
 
 
 def lexicon_dir() -> Path:
@@ -133,6 +144,7 @@ def load_resources(lang: str, lexicons: Path | None = None) -> Resources:
         descriptions={noun.lower(): cls for _, noun, cls in pairs(own / "descriptions.tsv")},
         prepositions=_prepositions(own / "prepositions.tsv"),
         digest=resources_digest(lang, folder),
+        name_heads=_name_heads(own / "name_heads.tsv"),
     )
 
 
@@ -175,6 +187,18 @@ def _pronouns(path: Path) -> dict[str, tuple[str | None, str | None]]:
             raise InputError(path, f"expected 3 tab-separated cells: form, gender ({'|'.join(GENDERS)}|-), number ({'|'.join(NUMBERS)}|-)", number)
         form, gender, grammatical_number = cells
         found[form.lower()] = (None if gender == "-" else gender, None if grammatical_number == "-" else grammatical_number)
+    return found
+
+
+NAME_HEAD_KINDS = ("names", "institution", "eponym")
+
+
+def _name_heads(path: Path) -> dict[str, tuple[str, str]]:
+    found: dict[str, tuple[str, str]] = {}
+    for number, cells in rows(path):
+        if len(cells) != 3 or cells[1] not in ENTITY_TYPES or cells[2] not in NAME_HEAD_KINDS:
+            raise InputError(path, f"expected 3 tab-separated cells: noun, entity class, kind ({'|'.join(NAME_HEAD_KINDS)})", number)
+        found[cells[0].lower()] = (cells[1], cells[2])
     return found
 
 

@@ -15,7 +15,7 @@ CLASS_COLORS = {
     "Person": "#D55E00",
     "Organization": "#0072B2",
     "Place": "#009E73",
-    "Equipment": "#E69F00",
+    "Product": "#E69F00",
     "Date": "#CC79A7",
     "Misc": "#8C564B",
     "Concept": "#9A9A9A",

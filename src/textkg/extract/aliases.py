@@ -1,0 +1,158 @@
+"""Other names of one thing within a document, each with the reason it is one: a parenthesised
+acronym or expansion ("Human Rights Watch (HRW)", "l'ACE (Automatic Computing Engine)"), an
+acronym made of a name's initials ("Parti socialiste ... PS"), two names of one known organisation
+("Cour pénale internationale ... CPI"), a name spaced or hyphenated otherwise ("Space X" /
+"SpaceX"), and a short form that is the first word of one longer name ("PSA Peugeot Citroën ...
+PSA", "le Forum mondial ... le Forum") or, for a product, its last ("la capsule SpaceX-Dragon ...
+Dragon"). Pure functions of the document context; entities.cluster_mentions applies them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ..language.names import ascii_fold, name_key
+from ..records import broad_type
+from .candidates import Mention
+from .context import DocContext
+
+PARENTHESISED = "parenthesised acronym or expansion"
+INITIALS = "acronym of the name's initials"
+SAME_KNOWN = "names of one known organisation"
+SPACING = "same name spaced otherwise"
+SHORT_FORM = "short form of the longer name"
+# Classes whose names have short forms, and which end of the long name the short form keeps.
+FIRST_WORD_CLASSES = frozenset({"Organization", "Product", "Misc"})
+LAST_WORD_CLASSES = frozenset({"Product"})
+# Longest acronym, in letters.
+MAX_ACRONYM = 8
+
+
+@dataclass(frozen=True)
+class Alias:
+    """``short`` is another name of the thing ``full`` names, for ``reason``."""
+
+    short: Mention
+    full: Mention
+    reason: str
+
+
+def name_aliases(ctx: DocContext, mentions: Sequence[Mention]) -> tuple[Alias, ...]:
+    """The aliases among the named ``mentions`` of the document."""
+    named = [m for m in mentions if m.is_named]
+    found = list(_parenthesised(ctx, named))
+    found += _initials(ctx, named)
+    found += _known_and_spacing(ctx, named)
+    found += _short_forms(ctx, named)
+    return tuple(found)
+
+
+def _compatible(a: Mention, b: Mention) -> bool:
+    """Same broad class, or one of them unknown (Misc)."""
+    first, second = broad_type(a.type), broad_type(b.type)
+    return first == second or "Misc" in (first, second)
+
+
+def is_acronym(text: str) -> bool:
+    """"HRW", "CEDEAO", "PS", "BelTA": one word, capitals after the first letter, no digit.
+
+    >>> [is_acronym(t) for t in ("HRW", "BelTA", "Paris", "G7", "A")]
+    [True, True, False, False, False]
+    """
+    letters = text.replace(".", "")
+    return (
+        2 <= len(letters) <= MAX_ACRONYM
+        and letters.isalpha()
+        and letters[0].isupper()
+        and sum(c.isupper() for c in letters) >= max(2, len(letters) - 2)
+    )
+
+
+def _parenthesised(ctx: DocContext, named: Sequence[Mention]):
+    """"A (B)" where one of them is an acronym: B stands for A when the classes agree or B spells
+    A's initials (a place and an agency's name are not: "PARIS (AFP)")."""
+    text, function_words = ctx.text, ctx.words.name_function_words
+    for a, b in zip(named, named[1:]):
+        if text[a.end : b.start].strip() != "(" or text[b.end : b.end + 1] != ")":
+            continue
+        short, full = (b, a) if is_acronym(b.text) else (a, b)
+        if not is_acronym(short.text) or short is full or " " not in full.text.strip():
+            continue
+        if _compatible(a, b) or spells_initials(short.text, full.text, function_words):
+            yield Alias(short, full, PARENTHESISED)
+
+
+def spells_initials(acronym: str, name: str, function_words: frozenset[str]) -> bool:
+    """Whether ``acronym`` is the initials of ``name``'s words, each content word giving its
+    first letter and each function word its first letter or nothing.
+
+    >>> words = frozenset({"de", "des", "d", "l", "la", "du"})
+    >>> spells_initials("CEDEAO", "Communauté économique des États d'Afrique de l'Ouest", words)
+    True
+    >>> spells_initials("PS", "Parti socialiste", words), spells_initials("PS", "Parti radical", words)
+    (True, False)
+    """
+    letters = ascii_fold(acronym).replace(" ", "")
+    parts = ascii_fold(name).split()
+    if len(parts) < 2 or not letters:
+        return False
+
+    def match(i: int, j: int) -> bool:
+        if j == len(parts):
+            return i == len(letters)
+        word = parts[j]
+        optional = word in function_words
+        if i < len(letters) and word[0] == letters[i] and match(i + 1, j + 1):
+            return True
+        return optional and match(i, j + 1)
+
+    return match(0, 0)
+
+
+def _initials(ctx: DocContext, named: Sequence[Mention]):
+    """An acronym elsewhere in the document that spells one longer name's initials."""
+    function_words = ctx.words.name_function_words
+    longer = [m for m in named if len(m.text.split()) > 1 and broad_type(m.type) != "Person"]
+    for short in named:
+        if not is_acronym(short.text):
+            continue
+        matches = {name_key(m.text): m for m in longer if spells_initials(short.text, m.text, function_words)}
+        if len(matches) == 1:
+            yield Alias(short, next(iter(matches.values())), INITIALS)
+
+
+def _known_and_spacing(ctx: DocContext, named: Sequence[Mention]):
+    """Two names the organisation list gives to one organisation, and two spellings of one name
+    that differ only in spaces and hyphens."""
+    gazetteer = ctx.resources.gazetteer
+    first_of: dict[object, Mention] = {}
+    for mention in named:
+        known = gazetteer.organization(mention.text)
+        key = ("known", known.label) if known is not None else ("compact", name_key(mention.text).replace(" ", ""))
+        earlier = first_of.setdefault(key, mention)
+        if earlier is not mention and name_key(earlier.text) != name_key(mention.text):
+            yield Alias(mention, earlier, SAME_KNOWN if key[0] == "known" else SPACING)
+
+
+def _short_forms(ctx: DocContext, named: Sequence[Mention]):
+    """A one-word name that is the first word of exactly one longer name of the document (an
+    organisation's, a product's or an unknown thing's) or the last word of a product's, of a
+    compatible class; never a known place ("France" is not "France Télévisions")."""
+    gazetteer = ctx.resources.gazetteer
+    longer = [m for m in named if len(name_key(m.text).split()) > 1]
+    for short in named:
+        key = name_key(short.text)
+        if " " in key or broad_type(short.type) not in FIRST_WORD_CLASSES or gazetteer.place(short.text) is not None:
+            continue
+        fulls = {
+            name_key(m.text).replace(" ", ""): m  # spellings of one long name count once
+            for m in longer
+            if _compatible(short, m)
+            and (
+                (broad_type(m.type) in FIRST_WORD_CLASSES and name_key(m.text).split()[0] == key)
+                or (broad_type(m.type) in LAST_WORD_CLASSES and name_key(m.text).split()[-1] == key)
+            )
+        }
+        if len(fulls) == 1:
+            yield Alias(short, next(iter(fulls.values())), SHORT_FORM)

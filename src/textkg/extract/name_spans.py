@@ -1,0 +1,115 @@
+"""Where a name begins and ends, beyond what the statistical NER marks: pure functions of the
+document context and a span.
+
+- a class noun and the name after it can be one name: an eponym ("l'affaire Dreyfus", "le test
+  de Turing", "le gouvernement Barre"), or an institution named after a place or a body
+  ("l'université de Nantes", "le ministère de l'Intérieur");
+- a NER place can hold two places ("Iju de Lagos" is Iju, in Lagos);
+- a capitalised article inside a sentence belongs to the name ("Marine Le Pen", "selon Le Monde");
+- an honorific glued to a name is no part of it ("M.Dupont").
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span
+
+from .context import DocContext
+
+EPONYM, INSTITUTION = "eponym", "institution"
+# Who a name built on a person's name may be: the NER often takes the name alone for a person.
+EPONYM_NER_TYPES = frozenset({"Person", "Misc"})
+# Towns at least this big are places after "de" in a place's name; smaller ones may be family names.
+BIG_CITY = 100_000
+# An honorific glued to the next word by its full stop ("M.Dupont").
+GLUED_HONORIFIC = re.compile(r"(\w{1,4}\.)(?=[^\W\d_])")
+
+
+def headed_name(ctx: DocContext, tokens: Span, ner_type: str) -> tuple[Span, str] | None:
+    """The name that a class noun before ``tokens`` begins, with its class: "affaire Dreyfus"
+    (Misc), "test de Turing" (Misc), "gouvernement Barre" (GovernmentBody), "université de
+    Nantes" (Organization); None when no such noun comes first."""
+    doc, heads, words = ctx.doc, ctx.resources.name_heads, ctx.words
+    start = tokens.start
+    if start == 0:
+        return None
+    i = start - 1
+    # "de", "du", "des", "d'" and an article after it ("le ministère de l'Intérieur")
+    linked = False
+    if doc[i].pos_ == "DET" and i > 0 and doc[i - 1].lower_ in words.genitive_cases:
+        i -= 1
+    if doc[i].lower_ in words.genitive_cases:
+        linked, i = True, i - 1
+    if i < 0 or doc[i].pos_ != "NOUN" or not doc[i].text[:1].islower() or ctx.sentence_start(i) != ctx.sentence_start(start):
+        return None
+    found = heads.get(doc[i].lower_) or heads.get(doc[i].lemma_.lower())
+    if found is None:
+        return None
+    cls, kind = found
+    gazetteer = ctx.resources.gazetteer
+    text = ctx.text[tokens.start_char : tokens.end_char]
+    if kind == EPONYM and ner_type in EPONYM_NER_TYPES and gazetteer.organization(text) is None and gazetteer.place(text) is None:
+        return doc[i : tokens.end], cls
+    if kind == INSTITUTION and linked and ner_type != "Person":
+        return doc[i : tokens.end], cls
+    return None
+
+
+def place_parts(ctx: DocContext, span: Span, ner_type: str) -> list[Span]:
+    """A span the NER made of a name and the known place it is in, "Iju de Lagos", cut into its
+    two names; other spans whole. Names whose first word is a class noun ("Banque de France",
+    "Gare de Lyon", "Université de Lyon") or a common word ("Tour de France") stay whole, and so
+    do persons ("Charles de Gaulle")."""
+    # Only the NER's places: "Tribune de Genève" is a newspaper, "Mario de Signori" a person.
+    if ner_type != "Place" or len(span) < 3:
+        return [span]
+    words, gazetteer = ctx.words, ctx.resources.gazetteer
+    cut = next((t.i for t in reversed(span[1:-1]) if t.lower_ in words.genitive_cases), None)
+    if cut is None:
+        return [span]
+    # The name proper starts at its first capitalised word ("le musée de X de Montréal").
+    first = next((t for t in span if t.text[:1].isupper()), span[0])
+    tail_start = cut + 1
+    if tail_start < span.end - 1 and ctx.doc[tail_start].pos_ == "DET":
+        tail_start += 1
+    tail = ctx.doc[tail_start : span.end]
+    place = gazetteer.place(ctx.text[tail.start_char : tail.end_char], subdivisions=False)
+    if place is not None and place.type == "City" and place.population < BIG_CITY:
+        place = None  # a small town's name is often a family name ("Pior de Mont")
+    head_noun = first.lower_ in ctx.resources.name_heads or first.lower_ in words.place_nouns
+    common_word = first.pos_ in ("NOUN", "ADJ", "DET") and "-" not in first.text
+    if place is None or head_noun or common_word:
+        return [span]
+    if first.i >= cut:
+        return [span]
+    return [ctx.doc[span.start : cut], tail]
+
+
+def article_belongs(ctx: DocContext, tokens: Span) -> bool:
+    """A capitalised article first in a name belongs to it inside a sentence ("Marine Le Pen",
+    "selon Le Monde"), and at a sentence start when the document writes it so elsewhere."""
+    article = tokens[0]
+    if article.pos_ != "DET" or not article.text[:1].isupper():
+        return False
+    previous = ctx.doc[article.i - 1] if article.i > 0 else None
+    if ctx.sentence_start(article.i) != article.i or (previous is not None and previous.text[:1].isupper() and previous.is_alpha):
+        return True  # inside a sentence, or after a first name ("Marine Le Pen")
+    name = ctx.text[tokens.start_char : tokens.end_char]
+    return any(index != tokens.start and ctx.sentence_start(index) != index for index in _token_starts(ctx, name))
+
+
+def _token_starts(ctx: DocContext, name: str) -> list[int]:
+    """Tokens where ``name`` occurs in the text, whole-word."""
+    found = []
+    for match in re.finditer(r"(?<!\w)" + re.escape(name) + r"(?!\w)", ctx.text):
+        token = ctx.doc.char_span(match.start(), match.end(), alignment_mode="expand")
+        if token is not None:
+            found.append(token.start)
+    return found
+
+
+def glued_honorific(text: str, titles: frozenset[str]) -> int:
+    """The length of an honorific glued to the start of ``text`` ("M.Dupont" -> 2), else 0."""
+    match = GLUED_HONORIFIC.match(text)
+    return match.end() if match is not None and match.group(1).lower() in titles else 0

@@ -1,0 +1,39 @@
+"""Issue 13: one node per thing within a document, through the trained pipeline (invented names);
+the rules alone are in tests/test_names_fixed_parse.py."""
+
+import pytest
+
+from textkg.extract import extract_record
+from textkg.records import Document
+
+from .language import resources
+
+pytestmark = pytest.mark.model
+
+
+def named(nlp, text):
+    record = extract_record(nlp(text), Document(id="t", text=text), resources())
+    return {(e.label, e.aliases) for e in record.entities if e.type not in ("Concept", "Date")}
+
+
+@pytest.mark.parametrize(
+    ("text", "entity"),
+    [
+        # a parenthesised acronym, even one the NER types otherwise
+        ("L'Alliance pour le renouveau civique (ARC) a voté. Plus tard, l'ARC a protesté.", ("Alliance pour le renouveau civique", ("ARC",))),
+        # initials met later
+        ("Le Front uni du Nord proteste et le FUN insiste.", ("Front uni du Nord", ("FUN",))),
+    ],
+)
+def test_an_acronym_is_an_alias_of_its_name(fr_nlp, text, entity):
+    assert entity in named(fr_nlp, text)
+
+
+def test_a_place_and_an_agency_in_parentheses_stay_two(fr_nlp):
+    found = named(fr_nlp, "PARIS (AFP) Le gouvernement a parlé.")
+    assert ("PARIS", ()) in found and ("AFP", ()) in found
+
+
+def test_a_person_is_not_the_eponym_named_after_him(fr_nlp):
+    found = named(fr_nlp, "Paul Durandal a été entendu. L'affaire Durandal a secoué le pays.")
+    assert ("Paul Durandal", ()) in found and ("affaire Durandal", ()) in found

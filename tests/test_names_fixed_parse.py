@@ -1,0 +1,245 @@
+"""Issue 13 name rules on fixed parses: each table is one construction with the NER span given, so
+these tests check the rule alone (tests/test_entity_types.py and tests/test_aliases.py check the
+same behaviour through the trained pipeline). Every name is invented."""
+
+import pytest
+
+from textkg.extract.aliases import INITIALS, PARENTHESISED, SHORT_FORM, SPACING
+from textkg.extract.mentions import named_mentions
+
+from .fixed_parse import extract, parse
+from .language import context
+
+CAPSULE = """
+La       le       DET   2 det
+capsule  capsule  NOUN  4 nsubj
+Orvane   Orvane   PROPN 2 appos  _  B-LOC
+a        avoir    AUX   5 aux:tense
+décollé  décoller VERB  0 ROOT   Tense=Past|VerbForm=Part
+.        .        PUNCT 5 punct
+"""
+
+# the same name after a word that is no class noun
+AFTER_VERB = """
+Orvane   Orvane   PROPN 3 nsubj  _  B-LOC
+a        avoir    AUX   3 aux:tense
+décollé  décoller VERB  0 ROOT   Tense=Past|VerbForm=Part
+.        .        PUNCT 3 punct
+"""
+
+# a product noun before the NER's organisation names the maker, not a product
+MAKER = """
+Un       un       DET   2 det
+avion    avion    NOUN  4 nsubj
+Veltair  Veltair  PROPN 2 nmod   _  B-ORG
+a        avoir    AUX   5 aux:tense
+atterri  atterrir VERB  0 ROOT   Tense=Past|VerbForm=Part
+.        .        PUNCT 5 punct
+"""
+
+PARTY = """
+Le       le       DET   2 det
+Parti    parti    PROPN 4 nsubj  _  B-MISC
+vertical vertical ADJ   2 amod   _  I-MISC
+a        avoir    AUX   4 aux:tense
+voté     voter    VERB  0 ROOT   Tense=Past|VerbForm=Part
+.        .        PUNCT 4 punct
+"""
+
+MEMBERS = """
+Les      le       DET   2 det
+membres  membre   NOUN  7 nsubj
+d'       de       ADP   4 case
+Kel      Kel      PROPN 2 nmod   _  B-PER
+Tamar    Tamar    PROPN 4 flat:name _ I-PER
+ont      avoir    AUX   7 aux:tense
+parlé    parler   VERB  0 ROOT   Tense=Past|VerbForm=Part
+.        .        PUNCT 7 punct
+"""
+
+SHIPWRECK = """
+Le       le       DET   2 det
+naufrage naufrage NOUN  6 nsubj
+du       de       ADP   4 case
+Korvald  Korvald  PROPN 2 nmod   _  B-LOC
+a        avoir    AUX   6 aux:tense
+choqué   choquer  VERB  0 ROOT   Tense=Past|VerbForm=Part
+.        .        PUNCT 6 punct
+"""
+
+EPONYM = """
+L'       le       DET   2 det
+affaire  affaire  NOUN  4 nsubj
+Durandal Durandal PROPN 2 appos  _  B-PER
+a        avoir    AUX   5 aux:tense
+choqué   choquer  VERB  0 ROOT   Tense=Past|VerbForm=Part
+Paul     Paul     PROPN 7 flat:name _ B-PER
+Durandal Durandal PROPN 5 obj    _  I-PER
+.        .        PUNCT 5 punct
+"""
+
+INSTITUTION = """
+Il       il       PRON  2 nsubj
+enseigne enseigner VERB 0 ROOT
+à        à        ADP   5 case
+l'       le       DET   5 det
+université université NOUN 2 obl:mod
+de       de       ADP   7 case
+Lyon     Lyon     PROPN 5 nmod   _  B-LOC
+.        .        PUNCT 2 punct
+"""
+
+TWO_PLACES = """
+Il       il       PRON  2 nsubj
+vit      vivre    VERB  0 ROOT
+à        à        ADP   4 case
+Ikodo    Ikodo    PROPN 2 obl:mod _  B-LOC
+de       de       ADP   6 case
+Lagos    Lagos    PROPN 4 nmod   _  I-LOC
+.        .        PUNCT 2 punct
+"""
+
+# an organisation named after its town stays one name
+NEWSPAPER = """
+La       le       DET   2 det
+Tribune  Tribune  PROPN 5 nsubj  _  B-ORG
+de       de       ADP   4 case   _  I-ORG
+Lagos    Lagos    PROPN 2 nmod   _  I-ORG
+paraît   paraître VERB  0 ROOT
+.        .        PUNCT 5 punct
+"""
+
+NO_NAMES = """
+Au       à        ADP   2 case
+XVe      XVe      ADJ   3 amod   _  B-LOC
+siècle   siècle   NOUN  7 obl:mod
+,        ,        PUNCT 3 punct
+les      le       DET   6 det
+Peuls    Peul     PROPN 7 nsubj  _  B-MISC
+priaient prier    VERB  0 ROOT
+Dieu     Dieu     PROPN 7 obj    _  B-PER
+à        à        ADP   11 case
+7h       7h       NUM   11 nummod
+UTC      UTC      PROPN 7 obl:mod _ B-ORG
+.        .        PUNCT 7 punct
+"""
+
+ACRONYM = """
+L'       le       DET   2 det
+Alliance Alliance PROPN 8 nsubj  _  B-ORG
+civique  civique  ADJ   2 amod   _  I-ORG
+(        (        PUNCT 5 punct
+AC       AC       PROPN 2 appos  _  B-ORG
+)        )        PUNCT 5 punct
+a        avoir    AUX   8 aux:tense
+voté     voter    VERB  0 ROOT   Tense=Past|VerbForm=Part
+.        .        PUNCT 8 punct
+"""
+
+INITIALS_LATER = """
+Le       le       DET   2 det
+Front    Front    PROPN 6 nsubj  _  B-ORG
+uni      uni      ADJ   2 amod   _  I-ORG
+du       de       ADP   5 case   _  I-ORG
+Nord     Nord     PROPN 2 nmod   _  I-ORG
+proteste protester VERB 0 ROOT
+et       et       CCONJ 9 cc
+le       le       DET   9 det
+FUN      FUN      PROPN 6 conj   _  B-ORG
+insiste  insister VERB  6 conj
+.        .        PUNCT 6 punct
+"""
+
+# a place and an agency in parentheses are two things
+DATELINE = """
+Lagos    Lagos    PROPN 0 ROOT   _  B-LOC
+(        (        PUNCT 3 punct
+AFP      AFP      PROPN 1 appos  _  B-ORG
+)        )        PUNCT 3 punct
+"""
+
+SHORT = """
+Le       le       DET   2 det
+groupe   groupe   NOUN  6 nsubj
+Vexalis  Vexalis  PROPN 2 appos  _  B-ORG
+Industries Industries PROPN 3 flat:name _ I-ORG
+a        avoir    AUX   6 aux:tense
+dit      dire     VERB  0 ROOT   Tense=Past|VerbForm=Part
+que      que      SCONJ 9 mark
+Vexalis  Vexalis  PROPN 9 nsubj  _  B-ORG
+recrute  recruter VERB  6 ccomp
+.        .        PUNCT 6 punct
+"""
+
+SPACED = """
+La       le       DET   2 det
+capsule  capsule  NOUN  6 nsubj
+Nova     Nova     PROPN 2 appos  _  B-MISC
+X        X        PROPN 3 flat:name _ I-MISC
+vole     voler    VERB  0 ROOT
+et       et       CCONJ 8 cc
+NovaX    NovaX    PROPN 8 nsubj  _  B-MISC
+atterrit atterrir VERB  5 conj
+.        .        PUNCT 5 punct
+"""
+
+
+def typed(table: str) -> list[tuple[str, str]]:
+    return [(m.text, m.fine_type) for m in named_mentions(context(parse(table)))]
+
+
+@pytest.mark.parametrize(
+    ("table", "expected"),
+    [
+        (CAPSULE, ("Orvane", "Vehicle")),
+        (MAKER, ("Veltair", "Organization")),
+        (PARTY, ("Parti vertical", "PoliticalParty")),
+        (MEMBERS, ("Kel Tamar", "Organization")),
+        (SHIPWRECK, ("Korvald", "Vehicle")),
+        (EPONYM, ("affaire Durandal", "Misc")),
+        (EPONYM, ("Paul Durandal", "Person")),
+        (INSTITUTION, ("université de Lyon", "Organization")),
+        (TWO_PLACES, ("Ikodo", "Place")),
+        (TWO_PLACES, ("Lagos", "City")),
+        (NEWSPAPER, ("Tribune de Lagos", "Organization")),
+    ],
+)
+def test_a_name_takes_its_class_and_its_bounds_from_the_words_around_it(table, expected):
+    assert expected in typed(table)
+
+
+def test_a_name_after_a_word_that_is_no_class_noun_keeps_the_ner_type():
+    assert typed(AFTER_VERB) == [("Orvane", "Place")]
+
+
+def test_units_peoples_god_and_roman_ordinals_are_no_names():
+    assert typed(NO_NAMES) == []
+
+
+@pytest.mark.parametrize(
+    ("table", "label", "alias", "reason"),
+    [
+        (ACRONYM, "Alliance civique", "AC", PARENTHESISED),
+        (INITIALS_LATER, "Front uni du Nord", "FUN", INITIALS),
+        (SHORT, "Vexalis Industries", "Vexalis", SHORT_FORM),
+        (SPACED, "Nova X", "NovaX", SPACING),
+    ],
+)
+def test_an_alias_joins_its_name_with_the_reason(table, label, alias, reason):
+    from textkg.extract.aliases import name_aliases
+    from textkg.extract.entities import cluster_mentions
+
+    ctx = context(parse(table))
+    mentions = list(named_mentions(ctx))
+    (cluster,) = [c for c in cluster_mentions(mentions, name_aliases(ctx, mentions)) if c.label == label]
+    assert (alias, reason) in cluster.merges
+    assert alias in extract_labels(table)[label]
+
+
+def test_a_place_and_the_agency_after_it_in_parentheses_stay_two():
+    assert set(extract_labels(DATELINE)) == {"Lagos", "AFP"}
+
+
+def extract_labels(table: str) -> dict[str, tuple[str, ...]]:
+    """Each named entity's label with its aliases, from the whole extraction record."""
+    return {e.label: e.aliases for e in extract(table).entities if e.type not in ("Concept", "Date")}
