@@ -113,7 +113,7 @@ def head_noun_class(ctx: DocContext, span: Span, ner_type: str) -> str | None:
     groupe Orange", "l'appareil de type X"), or its own first word ("Parti socialiste",
     "Université Bordeaux II"), or its last word ("Manchester United"). A product noun before an
     organisation names its maker, not a product ("un avion Airbus")."""
-    heads, doc = ctx.resources.name_heads, ctx.doc
+    heads = ctx.resources.name_heads
     if len(span) > 1:
         first = heads.get(span[0].lower_)
         if first is not None and broad_type(first[0]) in FIRST_WORD_CLASSES:
