@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .runner.cache import CACHE_DIR, CACHE_FILE, RecordCache
 from .errors import InputError, SkippedInputError
@@ -20,6 +21,9 @@ from .export.namespaces import DEFAULT_BASE, Iris
 from .nlp import load_pipeline
 from .runner.engines import Engine, Execution, PipelineLoader, Result, make_engine, ordered_records
 from .records import Document, ExtractionRecord
+
+if TYPE_CHECKING:
+    from .store import Endpoint, LoadReport, QueryOptions, QueryResult
 
 RECORDS_FILE = "extraction.jsonl"
 
@@ -281,3 +285,22 @@ def evaluate(data_dir: Path | None = None, corpora: Sequence[str] | None = None,
     if unknown:
         raise InputError(", ".join(unknown), f"unknown corpus; choose from {', '.join(CORPORA)}")
     return run_evaluation(data_dir or default_data_dir(), load_pipeline(lang), corpora or CORPORA, limit)
+
+
+def load(paths: Sequence[str | Path], store: str | Path = "output/store", endpoint: Endpoint | None = None) -> LoadReport:
+    """Load RDF files into the embedded Oxigraph store at ``store``, or into a SPARQL server when
+    ``endpoint`` is given; all or nothing either way (``textkg.store``)."""
+    from .store import load_into_endpoint, load_into_store
+
+    return load_into_store(paths, store) if endpoint is None else load_into_endpoint(paths, endpoint)
+
+
+def query(
+    sparql: str, store: str | Path = "output/store", endpoint: Endpoint | None = None, options: QueryOptions | None = None
+) -> contextlib.AbstractContextManager[QueryResult]:
+    """Run a SPARQL query on the embedded store at ``store`` or on ``endpoint``: a context manager
+    whose value is the result, streamed (read its rows inside the ``with`` block)."""
+    from .store import QueryOptions, query_endpoint, query_store
+
+    options = options or QueryOptions()
+    return query_store(sparql, store, options) if endpoint is None else query_endpoint(sparql, endpoint, options)
