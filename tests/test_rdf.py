@@ -582,3 +582,14 @@ def test_any_string_in_any_record_field_gives_the_same_quads_in_rdflib_oxigraph_
                 assert found == quads_by_oxigraph(Path(tmp) / "graph.nq", pyoxigraph.RdfFormat.N_QUADS), name
             else:
                 assert found == expected, name
+
+
+def test_export_all_announces_each_file_as_its_writing_starts(tmp_path):
+    from textkg.export import export_all
+
+    seen = []
+    written = export_all(
+        ExportContext(build_graph(corpus())), tmp_path, ("nquads", "turtle"), on_file=lambda path, place, total: seen.append((path.name, place, total, path.exists()))
+    )
+    assert seen == [("graph.nq", 1, 2, False), ("graph.ttl", 2, 2, False)]
+    assert [p.name for p in written] == ["graph.nq", "graph.ttl"]

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from .runner.cache import CACHE_DIR, CACHE_FILE, RecordCache
 from .errors import InputError, SkippedInputError
-from .export import DEFAULT_FORMATS, ExportContext, export_all, exporter
+from .export import DEFAULT_FORMATS, ExportCallback, ExportContext, export_all, exporter
 from .export.rdf import RdfOptions
 from .fileio import atomic_writer, check_writable_dir
 from .graph import KnowledgeGraph, build_graph
@@ -238,6 +238,7 @@ def build(
     on_record: RecordCallback | None = None,
     run_time: datetime | None = None,
     kb: str | Path | None = None,
+    on_file: ExportCallback | None = None,
 ) -> BuildResult:
     """Extract every input, merge the records into one graph and write each export format plus
     the extraction records into ``output_dir``. Records stream into ``extraction.jsonl`` as they
@@ -246,7 +247,8 @@ def build(
     (without one, the first skip raises); it is returned in the result. ``html_options`` are
     keyword arguments of ``textkg.export.html.render_html`` (``layout_threshold``, ``limit``,
     ``title``). ``run_time`` goes into the RDF provenance if given (by default the output carries
-    no clock, so the same input gives the same bytes)."""
+    no clock, so the same input gives the same bytes). ``on_file`` hears of each output file as its
+    writing starts."""
     for name in formats:
         exporter(name)  # fail on an unknown format before any work
     Iris(base_iri)  # and on a base IRI that cannot prefix IRIs
@@ -262,7 +264,7 @@ def build(
         write_records(_kept(stream, records), records_path, report=report, sources=paths)
     kg = build_graph(records, merge_across=merge_across)
     context = ExportContext(kg, Iris(base_iri), html_options=dict(html_options or {}), rdf_options=RdfOptions(run_time=run_time))
-    written = export_all(context, out, tuple(formats))
+    written = export_all(context, out, tuple(formats), on_file=on_file)
     return BuildResult(graph=kg, written=(records_path, *written), documents=len(records), inputs=report, parsed=parsed.fresh)
 
 

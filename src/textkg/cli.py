@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -55,6 +56,18 @@ def _progress(inputs: list[Path], lang: str, show: bool | None):
 
     with progress_bar(api.count_inputs(inputs, lang)) as advance:
         yield advance
+def _export_progress(show: bool | None):
+    """A line on stderr as each output file starts (a corpus takes seconds per format), when
+    progress is shown; None otherwise."""
+    if not (sys.stderr.isatty() if show is None else show):
+        return None
+
+    def announce(path: Path, place: int, total: int) -> None:
+        typer.echo(f"textkg: writing {path.name} ({place}/{total})", err=True)
+
+    return announce
+
+
 Kb = Annotated[
     Path | None, typer.Option("--kb", help="A knowledge base (CSV: label, aliases, type, iri; or SKOS Turtle) adding aliases, types, links.")
 ]
@@ -89,11 +102,12 @@ def _absolute_iri(value: str) -> str:
 
 def _input_report(strict: bool) -> InputReport:
     """A report that prints each skipped input or warning on stderr as it happens."""
+    from .errors import printable
     from .ingest import InputReport
 
     def show(problem: Problem) -> None:
         label = "skipped" if problem.skipped else "warning"
-        typer.secho(f"textkg: {label}: {problem}", err=True, fg=typer.colors.YELLOW)
+        typer.secho(f"textkg: {label}: {printable(str(problem))}", err=True, fg=typer.colors.YELLOW)
 
     return InputReport(strict=strict, on_problem=show)
 
@@ -158,6 +172,7 @@ def build(
                 on_record=on_record,
                 kb=kb,
                 run_time=datetime.now(timezone.utc).replace(microsecond=0) if run_time else None,
+                on_file=_export_progress(progress),
             )
     except Exception as exc:  # noqa: BLE001 - _fail re-raises anything that is not ours
         _fail(exc)
@@ -222,8 +237,6 @@ User = Annotated[
 def _endpoint(url: str, user: str | None):
     """The endpoint, its URL checked before any password is asked for; the password only from the
     environment or a prompt on a terminal (never an option: it would show in ``ps``)."""
-    import os
-
     from .errors import EndpointError
     from .store import Endpoint
 
@@ -256,10 +269,12 @@ def load(
     except Exception as exc:  # noqa: BLE001
         _fail(exc)
         return
+    from .errors import printable
+
     rate = report.quads / report.seconds if report.seconds else 0.0
     what = "now in the store" if endpoint is None else "sent and committed"
     typer.echo(
-        f"loaded {len(report.files)} file(s) into {report.target}: {report.quads} quads {what}, "
+        f"loaded {len(report.files)} file(s) into {printable(report.target)}: {report.quads} quads {what}, "
         f"{report.graphs} named graphs, {report.seconds:.1f} s ({rate:,.0f} quads/s)"
     )
 
@@ -303,6 +318,8 @@ def query(
         options = QueryOptions(union_default_graph=union_default_graph, timeout=timeout, allow_service=allow_service)
         with api.query(sparql, store=store, endpoint=_endpoint(endpoint, user) if endpoint is not None else None, options=options) as result:
             write_result(result, fmt, sys.stdout)
+    except BrokenPipeError:  # the reader stopped (`| head`): the rest is not wanted
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # so that the exit's flush is silent
     except Exception as exc:  # noqa: BLE001
         _fail(exc)
 

@@ -34,11 +34,12 @@ PREFIXES = {
 }
 
 MAX_SLUG = 48
-# Characters an N-Triples/Turtle IRIREF may not contain (RDF 1.1): controls, space, <>"{}|^`\\
-_NOT_IN_IRI = re.compile(r'[\x00-\x20<>"{}|^`\\\x7f]')
-# ... and what RFC 3987 leaves out of an IRI besides: C1 controls, non-characters, a "%" that
-# starts no percent-encoding.
-_NOT_IN_LINK = re.compile(r'[\x00-\x20<>"{}|^`\\\x7f-\x9f\ufdd0-\ufdef\ufffe\uffff]|%(?![0-9A-Fa-f]{2})')
+# Characters an N-Triples/Turtle IRIREF may not contain (RDF 1.1): controls, space, <>"{}|^`\\;
+# and any Unicode space (U+00A0, U+2028, ...), which RFC 3987 allows but rdflib's parsers do not.
+_NOT_IN_IRI = re.compile(r'[\s\x00-\x20<>"{}|^`\\\x7f-\x9f]')
+# ... and what RFC 3987 leaves out of an IRI besides: non-characters, a "%" that starts no
+# percent-encoding.
+_NOT_IN_LINK = re.compile(r'[\s\x00-\x20<>"{}|^`\\\x7f-\x9f\ufdd0-\ufdef\ufffe\uffff]|%(?![0-9A-Fa-f]{2})')
 _SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
 # A local name that every RDF syntax writes as it is, in an IRI or after a prefix.
 _LOCAL_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
@@ -76,7 +77,25 @@ def safe_iri(value: str) -> URIRef:
         pyoxigraph.NamedNode(encoded)
     except ValueError:
         encoded = scheme.group() + quote(value[scheme.end() :], safe="")
-    return URIRef(encoded)
+    return URIRef(_without_dot_segments(encoded))
+
+
+_AUTHORITY = re.compile(r"//[^/?#]*")
+
+
+def _without_dot_segments(iri: str) -> str:
+    """``iri`` with its "." and ".." path segments percent-encoded: Turtle parsers that resolve
+    them (rdflib, Raptor) and those that keep them (Oxigraph) then read the same IRI.
+
+    >>> _without_dot_segments("http://example.org/a/../b/./c?x=..")
+    'http://example.org/a/%2E%2E/b/%2E/c?x=..'
+    """
+    scheme, _, rest = iri.partition(":")
+    authority = _AUTHORITY.match(rest)
+    start = authority.end() if authority else 0
+    end = min((i for i in (rest.find("?", start), rest.find("#", start)) if i >= 0), default=len(rest))
+    segments = ["%2E" * len(s) if s in (".", "..") else s for s in rest[start:end].split("/")]
+    return f"{scheme}:{rest[:start]}{'/'.join(segments)}{rest[end:]}"
 
 
 def vocabulary_term(name: str) -> URIRef:
@@ -91,8 +110,9 @@ def vocabulary_term(name: str) -> URIRef:
 
 def check_base_iri(base: str) -> str:
     """``base`` if it can prefix every IRI textkg mints: an absolute IRI (RFC 3987, as Oxigraph
-    checks it) with no character that N-Triples or Turtle refuse; IriError otherwise."""
-    problem = _NOT_IN_IRI.search(base) or not _SCHEME.match(base)
+    checks it) with no character that N-Triples or Turtle refuse and no "." or ".." segment
+    (which some parsers resolve away); IriError otherwise."""
+    problem = _NOT_IN_IRI.search(base) or not _SCHEME.match(base) or _without_dot_segments(base) != base
     if not problem:
         try:
             pyoxigraph.NamedNode(base + "x")

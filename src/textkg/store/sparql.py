@@ -73,8 +73,8 @@ def declared_prefixes(sparql: str) -> set[str]:
 
 def with_prefixes(sparql: str) -> str:
     """``sparql`` with textkg's prefixes (tk:, rdfs:, prov:, oa:, dcterms:, ...) declared before it,
-    except those it declares itself; the declarations go on the first line, so the query's own line
-    numbers stay the same for every line but the first."""
+    except those it declares itself; the declarations go before its first line, on that line, so a
+    server's error still points at the query's own line numbers."""
     own = declared_prefixes(sparql)
     missing = " ".join(f"PREFIX {prefix}: <{iri}>" for prefix, iri in QUERY_PREFIXES.items() if prefix not in own)
     return f"{missing} {sparql}" if missing else sparql

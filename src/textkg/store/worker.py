@@ -30,10 +30,10 @@ def main() -> int:
             out.write(b"ask\n" + (b"true\n" if results else b"false\n"))
         elif isinstance(results, ox.QuerySolutions):
             out.write(b"select\n")
-            results.serialize(out, format=ox.QueryResultsFormat.TSV)
+            results.serialize(output=out, format=ox.QueryResultsFormat.TSV)
         else:
             out.write(b"triples\n")
-            results.serialize(out, format=ox.RdfFormat.N_TRIPLES)
+            results.serialize(output=out, format=ox.RdfFormat.N_TRIPLES)
         out.flush()
     except BrokenPipeError:  # the reader stopped early (a closed pager): nothing left to do
         return 0
