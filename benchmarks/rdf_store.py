@@ -232,6 +232,7 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=5)
     parser.add_argument("--repeat", type=int, default=2, help="rounds of the export and of the two timed loads")
     parser.add_argument("--workdir", type=Path, default=None, help="where to write the files and stores (default: a temporary directory)")
+    parser.add_argument("--parts", default="export,load,query", help="which measures to run: export, load, query (comma-separated)")
     args = parser.parse_args()
     work = args.workdir or Path(tempfile.mkdtemp(prefix="textkg-rdf-bench-"))
     work.mkdir(parents=True, exist_ok=True)
@@ -243,10 +244,14 @@ def main() -> None:
             f"corpus: {args.documents} documents, {kg.graph.number_of_nodes():,} nodes, {kg.graph.number_of_edges():,} edges "
             f"(generated and built in {time.perf_counter() - started:.1f} s; peak RSS {peak_rss_mib():,.0f} MiB)"
         )
-        export_formats(kg, work, args.repeat)
+        parts = {part.strip() for part in args.parts.split(",")}
+        if "export" in parts or not (work / "graph.nq").exists():
+            export_formats(kg, work, args.repeat)
         nq = work / "graph.nq"
-        loads(nq, work, args.repeat, sum(1 for _ in nq.open(encoding="utf-8")))
-        stream_query(work)
+        if "load" in parts:
+            loads(nq, work, args.repeat, sum(1 for _ in nq.open(encoding="utf-8")))
+        if "query" in parts:
+            stream_query(work)
         print(f"\nload average {os.getloadavg()[0]:.1f} at the end")
     finally:
         if args.workdir is None:

@@ -31,6 +31,7 @@ from datetime import datetime
 from decimal import Decimal
 from functools import lru_cache
 from itertools import groupby
+from operator import itemgetter
 from typing import IO
 
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
@@ -201,66 +202,70 @@ def write_nquads(quad_stream: Iterable[Quad], handle: IO[str]) -> int:
     return count
 
 
-def _unique_triples(quad_stream: Iterable[Quad]) -> Iterator[Triple]:
-    """The triples of the quads, each once however many graphs hold it (only a 16-byte digest of
-    each triple is remembered, so memory stays small at corpus size)."""
+_PN_LOCAL = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*")
+_RDF_TYPE = str(RDF.type)
+_XSD_STRING = str(XSD.string)
+
+
+class _Terms:
+    """Terms in Turtle/TriG syntax, as plain strings: IRIs under a known namespace as prefixed
+    names, memoised (the same few thousand IRIs come back on every line of a corpus; rdflib's own
+    term comparisons are slow at that scale, so only plain strings are compared here)."""
+
+    def __init__(self, namespaces: dict[str, str]) -> None:
+        self._by_length = sorted(namespaces.items(), key=lambda item: -len(item[1]))  # longest first
+        self._iris: dict[str, str] = {}
+
+    def iri(self, value: str) -> str:
+        written = self._iris.get(value)
+        if written is None:
+            written = f"<{value}>"
+            for prefix, namespace in self._by_length:
+                if value.startswith(namespace) and _PN_LOCAL.fullmatch(value[len(namespace) :]):
+                    written = f"{prefix}:{value[len(namespace):]}"
+                    break
+            if len(self._iris) < 1_000_000:  # a bound, so a corpus of unique IRIs cannot grow it forever
+                self._iris[value] = written
+        return written
+
+    def term(self, node: Node) -> str:
+        return self.iri(str(node)) if isinstance(node, URIRef) else nt_term(node)
+
+    def triple(self, s: Node, p: Node, o: Node) -> tuple[str, str, str]:
+        predicate = str(p)
+        return self.iri(str(s)), "a" if predicate == _RDF_TYPE else self.iri(predicate), self.term(o)
+
+    def prefixes(self) -> str:
+        return "".join(f"@prefix {prefix}: <{namespace}> .\n" for prefix, namespace in sorted(self._by_length))
+
+
+def _statements(triples: Iterable[tuple[str, str, str]]) -> Iterator[tuple[str, int]]:
+    """One Turtle statement (subject, then its predicate-object list) per run of written triples
+    with the same subject, with the number of triples it holds."""
+    for subject, same in groupby(triples, key=itemgetter(0)):
+        pairs = [f"{p} {o}" for _, p, o in same]
+        yield f"{subject}\n        " + " ;\n        ".join(pairs) + " .\n", len(pairs)
+
+
+def _once(triples: Iterable[tuple[str, ...]]) -> Iterator[tuple[str, ...]]:
+    """Each written triple once, however many graphs hold it (only a 16-byte digest of each is
+    remembered, so memory stays small at corpus size)."""
     seen: set[bytes] = set()
-    for s, p, o, _ in quad_stream:
-        key = hashlib.blake2b(f"{s}\x00{p}\x00{nt_term(o)}".encode("utf-8"), digest_size=16).digest()
+    for triple in triples:
+        key = hashlib.blake2b("\x00".join(triple).encode("utf-8"), digest_size=16).digest()
         if key not in seen:
             seen.add(key)
-            yield s, p, o
+            yield triple
 
 
 def write_ntriples(quad_stream: Iterable[Quad], handle: IO[str]) -> int:
     """Write the union of the quads' graphs as N-Triples lines as they come (a triple in two
     graphs is written once); returns the count."""
     count = 0
-    for s, p, o in _unique_triples(quad_stream):
-        handle.write(f"{nt_term(s)} {nt_term(p)} {nt_term(o)} .\n")
+    for s, p, o in _once((nt_term(s), nt_term(p), nt_term(o)) for s, p, o, _ in quad_stream):
+        handle.write(f"{s} {p} {o} .\n")
         count += 1
     return count
-
-
-_PN_LOCAL = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*")
-
-
-class _Terms:
-    """Terms in Turtle/TriG syntax: IRIs under a known namespace as prefixed names, memoised (the
-    same few thousand IRIs come back on every line of a corpus)."""
-
-    def __init__(self, namespaces: dict[str, str]) -> None:
-        self._by_length = sorted(namespaces.items(), key=lambda item: -len(item[1]))  # longest first
-        self._iris: dict[URIRef, str] = {RDF.type: "a"}
-
-    def predicate(self, node: Node) -> str:
-        return self._iris.get(node) or self.term(node)
-
-    def term(self, node: Node) -> str:
-        if not isinstance(node, URIRef):
-            return nt_term(node)
-        if node == RDF.type:
-            return "rdf:type" if any(prefix == "rdf" for prefix, _ in self._by_length) else nt_term(node)
-        written = self._iris.get(node)
-        if written is None:
-            written = nt_term(node)
-            for prefix, namespace in self._by_length:
-                if node.startswith(namespace) and _PN_LOCAL.fullmatch(node[len(namespace) :]):
-                    written = f"{prefix}:{node[len(namespace):]}"
-                    break
-            if len(self._iris) < 1_000_000:  # a bound, so a corpus of unique IRIs cannot grow it forever
-                self._iris[node] = written
-        return written
-
-    def prefixes(self) -> str:
-        return "".join(f"@prefix {prefix}: <{namespace}> .\n" for prefix, namespace in sorted(self._by_length))
-
-    def statements(self, triples: Iterable[Triple]) -> Iterator[tuple[str, int]]:
-        """One Turtle statement (subject, then its predicate-object list) per run of triples with
-        the same subject, with the number of triples it holds."""
-        for subject, same in groupby(triples, key=lambda triple: triple[0]):
-            pairs = [f"{self.predicate(p)} {self.term(o)}" for _, p, o in same]
-            yield f"{self.term(subject)}\n        " + " ;\n        ".join(pairs) + " .\n", len(pairs)
 
 
 def write_turtle(quad_stream: Iterable[Quad], namespaces: dict[str, str], handle: IO[str]) -> int:
@@ -270,7 +275,7 @@ def write_turtle(quad_stream: Iterable[Quad], namespaces: dict[str, str], handle
     terms = _Terms(namespaces)
     handle.write(terms.prefixes())
     count = 0
-    for statement, size in terms.statements(_unique_triples(quad_stream)):
+    for statement, size in _statements(_once(terms.triple(s, p, o) for s, p, o, _ in quad_stream)):
         handle.write("\n" + statement)
         count += size
     return count
@@ -282,9 +287,9 @@ def write_trig(quad_stream: Iterable[Quad], namespaces: dict[str, str], handle: 
     terms = _Terms(namespaces)
     handle.write(terms.prefixes())
     count = 0
-    for graph, in_graph in groupby(quad_stream, key=lambda quad: quad[3]):
-        handle.write(f"\n{terms.term(graph)} {{\n")
-        for statement, size in terms.statements((s, p, o) for s, p, o, _ in in_graph):
+    for graph, in_graph in groupby(quad_stream, key=lambda quad: str(quad[3])):
+        handle.write(f"\n{terms.iri(graph)} {{\n")
+        for statement, size in _statements(terms.triple(s, p, o) for s, p, o, _ in in_graph):
             handle.write("    " + statement)
             count += size
         handle.write("}\n")
@@ -316,25 +321,24 @@ def write_jsonld(quad_stream: Iterable[Quad], context: dict[str, str], handle: I
         if isinstance(node, Literal):
             if node.language:
                 return {"@value": str(node), "@language": node.language}
-            if node.datatype is not None and node.datatype != XSD.string:
-                return {"@value": str(node), "@type": compact(str(node.datatype))}
-            return {"@value": str(node)}
+            datatype = str(node.datatype) if node.datatype is not None else _XSD_STRING
+            return {"@value": str(node)} if datatype == _XSD_STRING else {"@value": str(node), "@type": compact(datatype)}
         raise TypeError(f"textkg writes no {type(node).__name__} terms: {node!r}")
 
     # json.dumps without indent runs json's C encoder: several times faster at corpus size
     handle.write('{\n "@context": ' + json.dumps(context, indent=1, sort_keys=True).replace("\n", "\n ") + ',\n "@graph": [')
     count = 0
-    for index, (graph, in_graph) in enumerate(groupby(quad_stream, key=lambda quad: quad[3])):
+    for index, (graph, in_graph) in enumerate(groupby(quad_stream, key=lambda quad: str(quad[3]))):
         nodes: dict[str, dict[str, list]] = {}
         for s, p, o, _ in in_graph:
             node = nodes.setdefault(str(s), {})
-            if p == RDF.type and isinstance(o, URIRef):
+            if str(p) == _RDF_TYPE and isinstance(o, URIRef):
                 node.setdefault("@type", []).append(compact(str(o)))
             else:
                 node.setdefault(compact(str(p)), []).append(value(o))
             count += 1
         members = [{"@id": iri, **properties} for iri, properties in sorted(nodes.items())]
-        text = json.dumps({"@id": str(graph), "@graph": members}, ensure_ascii=False, separators=(",", ":"))
+        text = json.dumps({"@id": graph, "@graph": members}, ensure_ascii=False, separators=(",", ":"))
         handle.write(("," if index else "") + "\n  " + text)
     handle.write("\n ]\n}\n")
     return count

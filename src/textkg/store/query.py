@@ -71,8 +71,11 @@ def query_store(sparql: str, store: str | Path = DEFAULT_STORE, options: QueryOp
     timer = threading.Timer(options.timeout, expire)
     timer.start()
     try:
-        process.stdin.write(json.dumps(request).encode("utf-8"))
-        process.stdin.close()
+        try:
+            process.stdin.write(json.dumps(request).encode("utf-8"))
+            process.stdin.close()
+        except BrokenPipeError:  # the worker is already gone: its reason is on its stderr
+            pass
         head = process.stdout.readline().decode("utf-8").rstrip("\n")
         if not head:
             _raise_worker_failure(process, expired, options.timeout)
