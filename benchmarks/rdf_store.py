@@ -1,13 +1,20 @@
-"""RDF export and store load throughput on a generated corpus graph.
+"""RDF at corpus speed: every export format against streamed N-Quads, and loading a million quads
+over HTTP against Oxigraph's own bulk loader, each as a ratio measured in one run.
 
 Generates extraction records (seeded, entity names drawn from a shared pool so entities merge
-across documents), builds the KnowledgeGraph, streams it to N-Quads, then loads that file with
-``textkg load`` (embedded Oxigraph: backup, bulk load, swap) and, on the same file, with
-Oxigraph's own bulk loaders (``oxigraph load`` CLI and pyoxigraph ``Store.bulk_load``); with
-``--gsp`` also over the Graph Store Protocol into a local ``oxigraph serve``. Prints triples per
-second for each step and the peak memory of the process.
+across documents) and builds the KnowledgeGraph, then:
 
-    .venv/bin/python benchmarks/rdf_store.py --documents 2000 --gsp --rdflib
+1. writes every RDF format (N-Quads, N-Triples, Turtle, TriG, JSON-LD), ``--repeat`` rounds with
+   the formats taking turns, each counted with its fastest round; prints each format's time as a
+   ratio of N-Quads' (target: every format within 2x);
+2. loads the N-Quads into the embedded store (``textkg load``), with ``oxigraph load`` (the CLI bulk
+   loader, new store), and over HTTP into ``oxigraph serve`` on 127.0.0.1 (``textkg load
+   --endpoint``: one request, one transaction), the last two taking turns; prints the HTTP load's
+   speed as a ratio of ``oxigraph load``'s (target: >= 0.5), and for reference Oxigraph server's
+   non-transactional bulk load (``?no_transaction``), which is not all or nothing;
+3. streams a million-row SELECT through ``textkg query --format csv`` and prints its peak memory.
+
+    .venv/bin/python benchmarks/rdf_store.py --documents 2000 --repeat 2
 """
 
 from __future__ import annotations
@@ -23,12 +30,13 @@ import sys
 import tempfile
 import time
 import urllib.request
+from collections.abc import Callable
 from pathlib import Path
 
+import httpx
 import pyoxigraph as ox
 
 from textkg.export import ExportContext, exporter
-from textkg.export.rdf import to_dataset
 from textkg.graph import build_graph
 from textkg.records import Claim, Document, Entity, ExtractionRecord, Relation
 from textkg.store import Endpoint, load_into_endpoint, load_into_store
@@ -113,12 +121,10 @@ def peak_rss_mib() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def timed(label: str, quads: int, action) -> float:
+def seconds(action: Callable[[], object]) -> float:
     started = time.perf_counter()
     action()
-    seconds = time.perf_counter() - started
-    print(f"{label:<48} {seconds:8.1f} s  {quads / seconds:12,.0f} triples/s")
-    return seconds
+    return time.perf_counter() - started
 
 
 def free_port() -> int:
@@ -127,90 +133,129 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def gsp_load(path: Path, work: Path, quads: int) -> None:
-    binary = shutil.which("oxigraph") or str(Path(sys.executable).with_name("oxigraph"))
-    port = free_port()
-    server = subprocess.Popen(
-        [binary, "serve", "--location", str(work / "server"), "--bind", f"127.0.0.1:{port}"],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    try:
+OXIGRAPH = shutil.which("oxigraph") or str(Path(sys.executable).with_name("oxigraph"))
+
+
+class Server:
+    """`oxigraph serve` over a fresh data directory on a free port of 127.0.0.1."""
+
+    def __init__(self, location: Path) -> None:
+        shutil.rmtree(location, ignore_errors=True)
+        self.url = f"http://127.0.0.1:{free_port()}"
+        self.process = subprocess.Popen(
+            [OXIGRAPH, "serve", "--location", str(location), "--bind", self.url.removeprefix("http://")],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
         for _ in range(300):
             try:
-                urllib.request.urlopen(f"http://127.0.0.1:{port}/query?query=ASK%7B%7D", timeout=1).read()
-                break
+                urllib.request.urlopen(f"{self.url}/query?query=ASK%7B%7D", timeout=1).read()
+                return
             except OSError:
                 time.sleep(0.1)
-        timed(
-            "textkg load --endpoint (GSP, oxigraph serve)",
-            quads,
-            lambda: load_into_endpoint([path], Endpoint(f"http://127.0.0.1:{port}/store")),
-        )
+        raise RuntimeError("oxigraph serve did not start")
+
+    def stop(self) -> None:
+        self.process.terminate()
+        self.process.wait(timeout=60)
+
+
+def export_formats(kg, work: Path, repeat: int) -> None:
+    names = ("nquads", "ntriples", "turtle", "trig", "jsonld")
+    best = {name: float("inf") for name in names}
+    for _ in range(repeat):
+        for name in names:
+            suffix, write = exporter(name)
+            best[name] = min(best[name], seconds(lambda: write(ExportContext(kg), work / f"graph{suffix}")))
+    quads = sum(1 for _ in (work / "graph.nq").open(encoding="utf-8"))
+    print(f"\n1. export ({quads:,} quads; fastest of {repeat} round(s), formats taking turns)")
+    for name in names:
+        suffix, _ = exporter(name)
+        size = (work / f"graph{suffix}").stat().st_size / 2**20
+        print(f"   {name:<9} {best[name]:7.1f} s  {best[name] / best['nquads']:5.2f}x N-Quads  {size:6,.0f} MiB")
+
+
+def loads(nq: Path, work: Path, repeat: int, quads: int) -> None:
+    print(f"\n2. load {quads:,} quads (fastest of {repeat} round(s); oxigraph load and the HTTP load taking turns)")
+    embedded = seconds(lambda: load_into_store([nq], work / "store"))
+    print(f"   textkg load, embedded store (copy, bulk load, swap)     {embedded:7.1f} s  {quads / embedded:9,.0f} quads/s")
+    cli = http = float("inf")
+    for _ in range(repeat):
+        shutil.rmtree(work / "cli-store", ignore_errors=True)
+        command = [OXIGRAPH, "load", "--location", str(work / "cli-store"), "--file", str(nq)]
+        cli = min(cli, seconds(lambda: subprocess.run(command, check=True, capture_output=True)))
+        server = Server(work / "server")
+        try:
+            http = min(http, seconds(lambda: load_into_endpoint([nq], Endpoint(f"{server.url}/store"))))
+        finally:
+            server.stop()
+    server = Server(work / "server")
+    try:
+        def raw_bulk() -> None:
+            with nq.open("rb") as body:
+                response = httpx.post(f"{server.url}/store?no_transaction", content=body, headers={"Content-Type": "application/n-quads"}, timeout=3600)
+                response.raise_for_status()
+
+        raw = seconds(raw_bulk)
     finally:
-        server.terminate()
-        server.wait(timeout=30)
+        server.stop()
+    print(f"   oxigraph load (CLI bulk loader, new store)             {cli:7.1f} s  {quads / cli:9,.0f} quads/s")
+    print(f"   textkg load --endpoint (oxigraph serve, one request)   {http:7.1f} s  {quads / http:9,.0f} quads/s  ratio {cli / http:.2f} (target >= 0.5)")
+    print(f"   for reference: POST ?no_transaction (not atomic)        {raw:7.1f} s  {quads / raw:9,.0f} quads/s  ratio {cli / raw:.2f}")
+
+
+def stream_query(work: Path) -> None:
+    sparql = "SELECT ?a ?b WHERE { ?a <https://x.org/p> ?x . ?b <https://x.org/p> ?y }"
+    path = work / "thousand.nt"
+    path.write_text("".join(f'<https://x.org/s{i}> <https://x.org/p> "{i}" .\n' for i in range(1000)), encoding="utf-8")
+    load_into_store([path], work / "thousand")
+    command = [sys.executable, "-m", "textkg", "query", sparql, "--store", str(work / "thousand"), "--format", "csv"]
+    # measured from a small parent process: a child forked from this one (which holds the corpus
+    # graph) would count this process's memory in its own peak
+    measure = (
+        "import resource, subprocess, sys\n"
+        "with open(sys.argv[1], 'wb') as out:\n"
+        "    subprocess.run(sys.argv[2:], check=True, stdout=out)\n"
+        "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"
+    )
+    started = time.perf_counter()
+    peak_kib = int(subprocess.run([sys.executable, "-c", measure, str(work / "rows.csv"), *command], check=True, capture_output=True).stdout)
+    took = time.perf_counter() - started
+    rows = sum(1 for _ in (work / "rows.csv").open("rb")) - 1
+    size = (work / "rows.csv").stat().st_size / 2**20
+    print(f"\n3. textkg query, {rows:,} rows to CSV ({size:,.0f} MiB): {took:.1f} s, peak RSS of the command and its worker {peak_kib / 1024:,.0f} MiB")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--documents", type=int, default=2000, help="generated documents (2000 give about 1.1M triples)")
+    parser.add_argument("--documents", type=int, default=2000, help="generated documents (2000 give about a million quads)")
     parser.add_argument("--seed", type=int, default=5)
+    parser.add_argument("--repeat", type=int, default=2, help="rounds of the export and of the two timed loads")
     parser.add_argument("--workdir", type=Path, default=None, help="where to write the files and stores (default: a temporary directory)")
-    parser.add_argument("--gsp", action="store_true", help="also load over the Graph Store Protocol into a local oxigraph serve")
-    parser.add_argument("--rdflib", action="store_true", help="last, also write the N-Quads through one rdflib Dataset, for comparison")
+    parser.add_argument("--parts", default="export,load,query", help="which measures to run: export, load, query (comma-separated)")
     args = parser.parse_args()
     work = args.workdir or Path(tempfile.mkdtemp(prefix="textkg-rdf-bench-"))
     work.mkdir(parents=True, exist_ok=True)
-    print(
-        f"machine: {os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f} at start; Python {sys.version.split()[0]}, pyoxigraph {ox.__version__}"
-    )
+    print(f"machine: {os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f} at start; Python {sys.version.split()[0]}, pyoxigraph {ox.__version__}")
     try:
         started = time.perf_counter()
-        records = generate(args.documents, args.seed)
-        kg = build_graph(records)
+        kg = build_graph(generate(args.documents, args.seed))
         print(
             f"corpus: {args.documents} documents, {kg.graph.number_of_nodes():,} nodes, {kg.graph.number_of_edges():,} edges "
-            f"(generated and built in {time.perf_counter() - started:.1f} s)"
+            f"(generated and built in {time.perf_counter() - started:.1f} s; peak RSS {peak_rss_mib():,.0f} MiB)"
         )
+        parts = {part.strip() for part in args.parts.split(",")}
+        if "export" in parts or not (work / "graph.nq").exists():
+            export_formats(kg, work, args.repeat)
         nq = work / "graph.nq"
-        rss_before = peak_rss_mib()
-        export_seconds = timed_export(kg, nq)
-        quads = sum(1 for _ in nq.open(encoding="utf-8"))
-        print(
-            f"{'export N-Quads (streamed)':<48} {export_seconds:8.1f} s  {quads / export_seconds:12,.0f} triples/s  "
-            f"({quads:,} quads, {nq.stat().st_size / 2**20:,.0f} MiB; peak RSS {rss_before:,.0f} -> {peak_rss_mib():,.0f} MiB)"
-        )
-        timed("textkg load (embedded store, new)", quads, lambda: load_into_store([nq], work / "store"))
-        timed("textkg load (same file again, existing store)", quads, lambda: load_into_store([nq], work / "store"))
-        binary = shutil.which("oxigraph") or str(Path(sys.executable).with_name("oxigraph"))
-        timed(
-            "oxigraph load (CLI bulk loader)",
-            quads,
-            lambda: subprocess.run(
-                [binary, "load", "--location", str(work / "cli-store"), "--file", str(nq)], check=True, capture_output=True
-            ),
-        )
-        timed(
-            "pyoxigraph Store.bulk_load",
-            quads,
-            lambda: ox.Store(str(work / "py-store")).bulk_load(path=str(nq), format=ox.RdfFormat.N_QUADS),
-        )
-        if args.gsp:
-            gsp_load(nq, work, quads)
-        print(f"peak RSS of this process: {peak_rss_mib():,.0f} MiB")
-        if args.rdflib:
-            timed("same N-Quads through one rdflib Dataset", quads, lambda: to_dataset(kg).serialize(work / "rdflib.nq", format="nquads"))
-            print(f"peak RSS of this process after the rdflib Dataset: {peak_rss_mib():,.0f} MiB")
+        if "load" in parts:
+            loads(nq, work, args.repeat, sum(1 for _ in nq.open(encoding="utf-8")))
+        if "query" in parts:
+            stream_query(work)
+        print(f"\nload average {os.getloadavg()[0]:.1f} at the end")
     finally:
         if args.workdir is None:
             shutil.rmtree(work, ignore_errors=True)
-
-
-def timed_export(kg, path: Path) -> float:
-    started = time.perf_counter()
-    exporter("nquads")[1](ExportContext(kg), path)
-    return time.perf_counter() - started
 
 
 if __name__ == "__main__":

@@ -149,7 +149,8 @@ def test_any_record_gives_parseable_rdf_and_html_with_the_same_strings(record):
         graphml = nx.read_graphml(out / "graph.graphml")
 
     assert graphml.number_of_nodes() == kg.graph.number_of_nodes()
-    entity_labels = {d["label"] for _, d in kg.nodes_of_kind(ENTITY)}
+    # the RDF shows U+0000, U+FFFE and U+FFFF as U+FFFD (C tools such as Raptor end strings there)
+    entity_labels = {re.sub("[\x00\ufffe\uffff]", "\ufffd", d["label"]) for _, d in kg.nodes_of_kind(ENTITY)}
     assert entity_labels and entity_labels <= labels
     page_entities = {e["id"]: e for e in data["entities"]}
     for node, attrs in kg.nodes_of_kind(ENTITY):

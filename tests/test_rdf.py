@@ -1,9 +1,12 @@
 import json
 import os
+import shutil
 import subprocess
 import sys
+import tempfile
 from dataclasses import replace
 from datetime import datetime, timezone
+from pathlib import Path
 
 import pyoxigraph
 import pytest
@@ -20,7 +23,7 @@ from textkg.language.resources import available_languages, load_resources
 from textkg.records import Claim, Document, Entity, ExtractionRecord, Relation
 from textkg.language.files import ontology_dir
 
-from .rdf_corpus import corpus, record_a
+from .rdf_corpus import corpus, record_a, record_b
 
 XSD = ns.XSD  # not a module-level name of its own: pytest's collection would poke the closed namespace
 
@@ -381,3 +384,212 @@ def test_the_sample_gives_the_same_bytes_on_a_second_run(sample_build, tmp_path)
     for path in second.written[1:]:
         assert path.read_bytes() == (first_dir / path.name).read_bytes(), path.name
     assert (tmp_path / "graph.context.jsonld").read_bytes() == (first_dir / "graph.context.jsonld").read_bytes()
+
+
+# --- no record field reaches an IRI unencoded (issue 17, item 1) ----------------------------------
+
+# The record of the issue: an event class that closes its IRI and states a quad of its own.
+INJECTION = (
+    'Meeting> <https://textkg.example/kg/graph/entities> .\n'
+    '<https://textkg.example/kg/entity/Macron-EVIL> <http://www.w3.org/2000/01/rdf-schema#label> "INJECTED" '
+    "<https://textkg.example/kg/graph/entities> .\n<x:y"
+)
+
+
+def with_event_class(record: ExtractionRecord, event_class: str) -> ExtractionRecord:
+    relations = tuple(replace(r, event_class=event_class) if r.kind == "event" else r for r in record.relations)
+    return replace(record, relations=relations)
+
+
+def test_a_read_back_record_with_an_injected_event_class_is_skipped_with_its_file_and_line(tmp_path):
+    records = tmp_path / "records.jsonl"
+    lines = [record_b().to_json(), with_event_class(record_a(), INJECTION).to_json()]
+    records.write_text("".join(json.dumps(line, ensure_ascii=False) + "\n" for line in lines), encoding="utf-8")
+    out = tmp_path / "out"
+    command = [sys.executable, "-m", "textkg", "build", str(records), "-o", str(out), "--formats", "nquads,turtle"]
+    run = subprocess.run(command, capture_output=True, text=True, check=False)
+    assert run.returncode == 1, run.stderr
+    assert f"{records}:2: relation 'r1': 'event_class' must be an ontology class name" in run.stderr
+    written = (out / "graph.nq").read_text(encoding="utf-8")
+    assert "INJECTED" not in written and "EVIL" not in written and "doc-b" in written
+
+
+@pytest.mark.parametrize("event_class", [INJECTION, "Meeting Summit", "Réunion", "a#b"])
+def test_a_record_built_in_python_cannot_break_or_inject_an_iri(tmp_path, event_class):
+    record = with_event_class(record_a(), event_class)
+    record = replace(record, relations=tuple(replace(r, polarity="pos itive>") if r.id == "r3" else r for r in record.relations))
+    for fmt in ("nquads", "trig", "turtle", "ntriples"):
+        suffix, write = exporter(fmt)
+        path = tmp_path / f"graph{suffix}"
+        write(ExportContext(build_graph([record])), path)
+        parsed = pyoxigraph.Store()
+        parsed.load(path=str(path), format=pyoxigraph.RdfFormat.from_extension(suffix.lstrip(".")))
+        Dataset().parse(path, format={"nquads": "nquads", "trig": "trig", "turtle": "turtle", "ntriples": "nt"}[fmt])
+        labels = {q.object.value for q in parsed.quads_for_pattern(None, pyoxigraph.NamedNode(str(RDFS.label)), None)}
+        assert "INJECTED" not in labels
+        classes = {q.object.value for q in parsed.quads_for_pattern(None, pyoxigraph.NamedNode(str(RDF.type)), None)}
+        minted = {c for c in classes if c.startswith(str(TK)) and c not in {str(TK.Agreement), str(TK.Assertion), str(TK.ReportedContent)}}
+        assert len([c for c in minted if "%" in c or c == str(TK) + event_class]) == 1, minted
+
+
+# --- property: any string in any record field, read back, gives the same quads in rdflib, Oxigraph
+# and Raptor (`rapper`), or is reported with its file and line -------------------------------------
+
+from hypothesis import HealthCheck, event, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from textkg.ingest import InputReport, read_inputs  # noqa: E402
+from textkg.records import ENTITY_TYPES, MODALITIES, POLARITIES  # noqa: E402
+
+RAPPER = shutil.which("rapper")
+SPICE = st.sampled_from(['"', "\\", "<", ">", "\n", "\r", "\t", "\x00", "\x1b", "\x85", "\u2028", "\u202e", "\ufeff", "\uffff", "%", "#", " ", "é", "🚀"])
+any_text = st.lists(st.one_of(st.text(max_size=5), SPICE), max_size=6).map("".join)
+some_text = any_text.map(lambda t: t if t.strip() else t + "x")
+ROLES = ("agent", "theme", "location", "time", "partner", "target", "instrument", "recipient")
+EVENT_CLASSES = ("Deployment", "Agreement", "Meeting")
+IRI_LIKE = st.one_of(  # a scheme, then anything: what ingest lets through, safe_iri must make an IRI
+    any_text.map(lambda t: "http://example.org/" + t),
+    any_text.map(lambda t: "x" + t + ":x"),
+    st.text(alphabet="abcé:/?#[]@%12.-", max_size=12).map(lambda t: "http:" + t),
+)
+
+
+def either(valid, strategy=any_text):
+    """A valid value 19 times in 20, else anything (so that most records pass the contract)."""
+    return st.integers(0, 19).flatmap(lambda n: strategy if n == 0 else st.sampled_from(valid))
+
+
+LINK_VALUES = st.one_of(
+    st.sampled_from(["https://www.wikidata.org/entity/Q159", "https://sws.geonames.org/625144/", "urn:x:é%22"]),
+    IRI_LIKE,
+    either(["https://www.wikidata.org/entity/Q1"]),
+)
+
+
+@st.composite
+def record_objects(draw) -> dict:
+    """An extraction record as JSON, with an arbitrary string in every string field (half the
+    time a valid value where the contract has a choice), spans inside the text and references
+    that resolve."""
+    text = draw(some_text)
+
+    def span() -> list[int]:
+        start = draw(st.integers(0, len(text)))
+        return [start, draw(st.integers(start, len(text)))]
+
+    ids = draw(st.lists(some_text, min_size=2, max_size=3, unique=True))
+    entities = [
+        {
+            "id": entity_id,
+            "type": draw(either(ENTITY_TYPES)),
+            "label": draw(some_text),
+            "aliases": draw(st.lists(any_text, max_size=2)),
+            "mentions": [span()],
+            "links": draw(st.dictionaries(any_text, LINK_VALUES, max_size=2)),
+            "value": draw(st.one_of(st.none(), any_text)),
+            "roles": draw(st.lists(any_text, max_size=1)),
+        }
+        for entity_id in ids
+    ]
+    claim = {
+        "id": draw(some_text), "speaker": ids[0], "source": draw(st.sampled_from([None, ids[1]])), "cue": draw(any_text),
+        "content": [span()], "quote": draw(st.booleans()), "evidence": [span()], "confidence": draw(st.floats(0, 1)),
+        "polarity": draw(either(POLARITIES)),
+    }
+    kind = draw(st.sampled_from(["event", "relation"]))
+    roles = {"subject": [ids[0]], "object": [ids[1]]} if kind == "relation" else {draw(either(ROLES)): [ids[0]], draw(either(ROLES)): ids[1:]}
+    relation = {
+        "id": draw(some_text), "kind": kind, "predicate": draw(any_text), "event_class": draw(st.one_of(st.none(), either(EVENT_CLASSES))),
+        "arguments": roles, "evidence": [span()], "confidence": draw(st.floats(0, 1)), "polarity": draw(either(POLARITIES)),
+        "modality": draw(either(MODALITIES)), "claim": draw(st.sampled_from([None, claim["id"]])), "trigger": draw(st.one_of(st.none(), st.just(span()))),
+    }
+    document = {
+        "id": draw(some_text), "text": text, "lang": draw(either(("fr", "en", "FR-be"))),
+        **{key: draw(st.one_of(st.none(), any_text)) for key in ("date", "source", "url", "title")},
+    }
+    return {**document, "entities": entities, "relations": [relation], "claims": [claim]}
+
+
+def term_key(term) -> tuple:
+    """An rdflib or Oxigraph term as one comparable value (language tags are case-insensitive;
+    Oxigraph's lexical forms go through rdflib's Literal, which normalises some of them)."""
+    if isinstance(term, pyoxigraph.NamedNode | URIRef):
+        return ("iri", str(term.value if isinstance(term, pyoxigraph.NamedNode) else term))
+    if isinstance(term, pyoxigraph.DefaultGraph) or term is None:
+        return ("default",)
+    if isinstance(term, pyoxigraph.Literal):
+        datatype = None if term.language or term.datatype.value == str(XSD.string) else URIRef(term.datatype.value)
+        term = Literal(term.value, lang=term.language, datatype=datatype)
+    if isinstance(term, Literal):
+        datatype = None if term.datatype in (None, XSD.string) else str(term.datatype)
+        return ("literal", str(term), datatype, term.language.lower() if term.language else None)
+    raise TypeError(repr(term))
+
+
+def quads_by_rdflib(path: Path, fmt: str) -> set[tuple]:
+    if fmt in ("turtle", "nt"):
+        return {(term_key(s), term_key(p), term_key(o), ("default",)) for s, p, o in Graph().parse(path, format=fmt)}
+    parsed = Dataset().parse(path, format=fmt)
+    return {(term_key(s), term_key(p), term_key(o), term_key(getattr(g, "identifier", g))) for s, p, o, g in parsed.quads((None, None, None, None))}
+
+
+def quads_by_oxigraph(data: bytes | Path, fmt: pyoxigraph.RdfFormat) -> set[tuple]:
+    quads = pyoxigraph.parse(data, format=fmt) if isinstance(data, bytes) else pyoxigraph.parse(path=str(data), format=fmt)
+    return {(term_key(q.subject), term_key(q.predicate), term_key(q.object), term_key(q.graph_name)) for q in quads}
+
+
+def quads_by_rapper(path: Path, syntax: str) -> set[tuple]:
+    run = subprocess.run([RAPPER, "-q", "-i", syntax, "-o", "nquads", str(path)], capture_output=True, check=False)
+    assert run.returncode == 0, run.stderr.decode("utf-8", "replace")
+    return quads_by_oxigraph(run.stdout, pyoxigraph.RdfFormat.N_QUADS)
+
+
+READ_BACK_FORMATS = {  # export name: (rdflib format, Oxigraph format, rapper syntax or None)
+    "nquads": ("nquads", pyoxigraph.RdfFormat.N_QUADS, "nquads"),
+    "trig": ("trig", pyoxigraph.RdfFormat.TRIG, "trig"),
+    "turtle": ("turtle", pyoxigraph.RdfFormat.TURTLE, "turtle"),
+    "ntriples": ("nt", pyoxigraph.RdfFormat.N_TRIPLES, "ntriples"),
+    "jsonld": ("json-ld", pyoxigraph.RdfFormat.JSON_LD, None),  # Raptor reads no JSON-LD
+}
+
+
+@pytest.mark.skipif(RAPPER is None and not os.environ.get("CI"), reason="rapper (Debian's raptor2-utils) is not installed; .ci/run installs it")
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@given(obj=record_objects())
+def test_any_string_in_any_record_field_gives_the_same_quads_in_rdflib_oxigraph_and_rapper(obj):
+    with tempfile.TemporaryDirectory() as tmp:
+        source = Path(tmp) / "records.jsonl"
+        source.write_text(json.dumps(obj, ensure_ascii=False) + "\n", encoding="utf-8")
+        report = InputReport()
+        records = list(read_inputs([source], report=report))
+        event("reported" if report.skipped else "read back")
+        if report.skipped:  # a record that cannot be represented is reported, by file and line
+            assert not records and [(p.source, p.line) for p in report.skipped] == [(str(source), 1)]
+            return
+        ctx = ExportContext(build_graph(records), rdf_options=RdfOptions(include_ontology=False))
+        expected = None
+        for name, (rdflib_format, ox_format, rapper_syntax) in READ_BACK_FORMATS.items():
+            suffix, write = exporter(name)
+            path = Path(tmp) / f"graph{suffix}"
+            write(ctx, path)
+            found = quads_by_oxigraph(path, ox_format)
+            assert quads_by_rdflib(path, rdflib_format) == found, name
+            if rapper_syntax is not None:
+                assert quads_by_rapper(path, rapper_syntax) == found, name
+            if name in ("nquads", "turtle"):  # the dataset, then the union of its graphs
+                expected = found
+            elif name == "trig" or name == "jsonld":
+                assert found == quads_by_oxigraph(Path(tmp) / "graph.nq", pyoxigraph.RdfFormat.N_QUADS), name
+            else:
+                assert found == expected, name
+
+
+def test_export_all_announces_each_file_as_its_writing_starts(tmp_path):
+    from textkg.export import export_all
+
+    seen = []
+    written = export_all(
+        ExportContext(build_graph(corpus())), tmp_path, ("nquads", "turtle"), on_file=lambda path, place, total: seen.append((path.name, place, total, path.exists()))
+    )
+    assert seen == [("graph.nq", 1, 2, False), ("graph.ttl", 2, 2, False)]
+    assert [p.name for p in written] == ["graph.nq", "graph.ttl"]

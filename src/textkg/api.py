@@ -8,10 +8,11 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .runner.cache import CACHE_DIR, CACHE_FILE, RecordCache
 from .errors import InputError, SkippedInputError
-from .export import DEFAULT_FORMATS, ExportContext, export_all, exporter
+from .export import DEFAULT_FORMATS, ExportCallback, ExportContext, export_all, exporter
 from .export.rdf import RdfOptions
 from .fileio import atomic_writer, check_writable_dir
 from .graph import KnowledgeGraph, build_graph
@@ -20,6 +21,9 @@ from .export.namespaces import DEFAULT_BASE, Iris
 from .nlp import load_pipeline
 from .runner.engines import Engine, Execution, PipelineLoader, Result, make_engine, ordered_records
 from .records import Document, ExtractionRecord
+
+if TYPE_CHECKING:
+    from .store import Endpoint, LoadReport, QueryOptions, QueryResult
 
 RECORDS_FILE = "extraction.jsonl"
 
@@ -234,6 +238,7 @@ def build(
     on_record: RecordCallback | None = None,
     run_time: datetime | None = None,
     kb: str | Path | None = None,
+    on_file: ExportCallback | None = None,
 ) -> BuildResult:
     """Extract every input, merge the records into one graph and write each export format plus
     the extraction records into ``output_dir``. Records stream into ``extraction.jsonl`` as they
@@ -242,7 +247,7 @@ def build(
     (without one, the first skip raises); it is returned in the result. ``html_options`` are
     keyword arguments of ``textkg.export.html.render_html`` (``limit``, ``title``). ``run_time``
     goes into the RDF provenance if given (by default the output carries no clock, so the same
-    input gives the same bytes)."""
+    input gives the same bytes). ``on_file`` hears of each output file as its writing starts."""
     for name in formats:
         exporter(name)  # fail on an unknown format before any work
     Iris(base_iri)  # and on a base IRI that cannot prefix IRIs
@@ -258,7 +263,7 @@ def build(
         write_records(_kept(stream, records), records_path, report=report, sources=paths)
     kg = build_graph(records, merge_across=merge_across)
     context = ExportContext(kg, Iris(base_iri), html_options=dict(html_options or {}), rdf_options=RdfOptions(run_time=run_time))
-    written = export_all(context, out, tuple(formats))
+    written = export_all(context, out, tuple(formats), on_file=on_file)
     return BuildResult(graph=kg, written=(records_path, *written), documents=len(records), inputs=report, parsed=parsed.fresh)
 
 
@@ -281,3 +286,22 @@ def evaluate(data_dir: Path | None = None, corpora: Sequence[str] | None = None,
     if unknown:
         raise InputError(", ".join(unknown), f"unknown corpus; choose from {', '.join(CORPORA)}")
     return run_evaluation(data_dir or default_data_dir(), load_pipeline(lang), corpora or CORPORA, limit)
+
+
+def load(paths: Sequence[str | Path], store: str | Path = "output/store", endpoint: Endpoint | None = None) -> LoadReport:
+    """Load RDF files into the embedded Oxigraph store at ``store``, or into a SPARQL server when
+    ``endpoint`` is given; all or nothing either way (``textkg.store``)."""
+    from .store import load_into_endpoint, load_into_store
+
+    return load_into_store(paths, store) if endpoint is None else load_into_endpoint(paths, endpoint)
+
+
+def query(
+    sparql: str, store: str | Path = "output/store", endpoint: Endpoint | None = None, options: QueryOptions | None = None
+) -> contextlib.AbstractContextManager[QueryResult]:
+    """Run a SPARQL query on the embedded store at ``store`` or on ``endpoint``: a context manager
+    whose value is the result, streamed (read its rows inside the ``with`` block)."""
+    from .store import QueryOptions, query_endpoint, query_store
+
+    options = options or QueryOptions()
+    return query_store(sparql, store, options) if endpoint is None else query_endpoint(sparql, endpoint, options)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -18,6 +19,7 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    rich_markup_mode=None,  # plain help: rich's panels cut option names and defaults at 80 columns
 )
 
 Inputs = Annotated[
@@ -54,16 +56,35 @@ def _progress(inputs: list[Path], lang: str, show: bool | None):
 
     with progress_bar(api.count_inputs(inputs, lang)) as advance:
         yield advance
+def _export_progress(show: bool | None):
+    """A line on stderr as each output file starts (a corpus takes seconds per format), when
+    progress is shown; None otherwise."""
+    if not (sys.stderr.isatty() if show is None else show):
+        return None
+
+    def announce(path: Path, place: int, total: int) -> None:
+        typer.echo(f"textkg: writing {path.name} ({place}/{total})", err=True)
+
+    return announce
+
+
 Kb = Annotated[
     Path | None, typer.Option("--kb", help="A knowledge base (CSV: label, aliases, type, iri; or SKOS Turtle) adding aliases, types, links.")
 ]
 
 
+def _click_errors():
+    """The exceptions of the click that typer runs on (recent typer ships its own copy of click)."""
+    import importlib
+
+    return importlib.import_module(typer.BadParameter.__module__)
+
+
 def _fail(exc: Exception) -> None:
-    from .errors import TextkgError
+    from .errors import TextkgError, printable
 
     if isinstance(exc, TextkgError):
-        typer.secho(f"textkg: error: {exc}", err=True, fg=typer.colors.RED)
+        typer.secho(f"textkg: error: {printable(str(exc))}", err=True, fg=typer.colors.RED)
         raise typer.Exit(exc.exit_code)
     raise exc
 
@@ -81,11 +102,12 @@ def _absolute_iri(value: str) -> str:
 
 def _input_report(strict: bool) -> InputReport:
     """A report that prints each skipped input or warning on stderr as it happens."""
+    from .errors import printable
     from .ingest import InputReport
 
     def show(problem: Problem) -> None:
         label = "skipped" if problem.skipped else "warning"
-        typer.secho(f"textkg: {label}: {problem}", err=True, fg=typer.colors.YELLOW)
+        typer.secho(f"textkg: {label}: {printable(str(problem))}", err=True, fg=typer.colors.YELLOW)
 
     return InputReport(strict=strict, on_problem=show)
 
@@ -147,6 +169,7 @@ def build(
                 on_record=on_record,
                 kb=kb,
                 run_time=datetime.now(timezone.utc).replace(microsecond=0) if run_time else None,
+                on_file=_export_progress(progress),
             )
     except Exception as exc:  # noqa: BLE001 - _fail re-raises anything that is not ours
         _fail(exc)
@@ -200,19 +223,31 @@ def extract(
 StoreDir = Annotated[Path, typer.Option("--store", help="The embedded Oxigraph store (a directory).")]
 EndpointUrl = Annotated[
     str | None,
-    typer.Option("--endpoint", help="A SPARQL endpoint URL instead of the embedded store (load: Graph Store Protocol URL; query: query URL)."),
+    typer.Option("--endpoint", help="A SPARQL server instead of the embedded store (load: its dataset URL; query: its query URL)."),
 ]
-User = Annotated[str | None, typer.Option("--user", help="User name for HTTP basic authentication at the endpoint.")]
-Password = Annotated[
-    str | None, typer.Option("--password", envvar="TEXTKG_PASSWORD", help="Password for --user (default: $TEXTKG_PASSWORD, else asked).")
+User = Annotated[
+    str | None,
+    typer.Option("--user", help="User name for HTTP basic authentication; the password comes from $TEXTKG_PASSWORD, else a prompt."),
 ]
 
 
-def _endpoint(url: str, user: str | None, password: str | None):
+def _endpoint(url: str, user: str | None):
+    """The endpoint, its URL checked before any password is asked for; the password only from the
+    environment or a prompt on a terminal (never an option: it would show in ``ps``)."""
+    from .errors import EndpointError
     from .store import Endpoint
 
-    if user is not None and password is None:
-        password = typer.prompt(f"password for {user} at {url}", hide_input=True)
+    endpoint = Endpoint(url)
+    if user is None:
+        return endpoint
+    password = os.environ.get("TEXTKG_PASSWORD")
+    if password is None:
+        if sys.stdin is None or sys.stdin.closed or not sys.stdin.isatty():
+            raise EndpointError(f"--user {user}: no password: set $TEXTKG_PASSWORD (standard input is no terminal to ask on)")
+        try:
+            password = typer.prompt(f"password for {user} at {endpoint.shown}", hide_input=True, err=True)
+        except (EOFError, KeyboardInterrupt, _click_errors().Abort):
+            raise EndpointError(f"--user {user}: no password given") from None
     return Endpoint(url, user=user, password=password)
 
 
@@ -222,23 +257,21 @@ def load(
     store: StoreDir = Path("output/store"),
     endpoint: EndpointUrl = None,
     user: User = None,
-    password: Password = None,
 ) -> None:
-    """Load RDF into the embedded Oxigraph store (bulk load) or a Graph Store Protocol endpoint: all or nothing."""
-    from . import store as stores
+    """Load RDF into the embedded Oxigraph store or a SPARQL server, all or nothing."""
+    from . import api
 
     try:
-        if endpoint is None:
-            report = stores.load_into_store(files, store)
-        else:
-            report = stores.load_into_endpoint(files, _endpoint(endpoint, user, password))
+        report = api.load(files, store=store, endpoint=_endpoint(endpoint, user) if endpoint is not None else None)
     except Exception as exc:  # noqa: BLE001
         _fail(exc)
         return
+    from .errors import printable
+
     rate = report.quads / report.seconds if report.seconds else 0.0
-    what = "now in the store" if endpoint is None else "sent"
+    what = "now in the store" if endpoint is None else "sent and committed"
     typer.echo(
-        f"loaded {len(report.files)} file(s) into {report.target}: {report.quads} quads {what}, "
+        f"loaded {len(report.files)} file(s) into {printable(report.target)}: {report.quads} quads {what}, "
         f"{report.graphs} named graphs, {report.seconds:.1f} s ({rate:,.0f} quads/s)"
     )
 
@@ -251,25 +284,39 @@ def query(
     endpoint: EndpointUrl = None,
     fmt: Annotated[str, typer.Option("--format", help="Output: table, csv or json (CONSTRUCT/DESCRIBE print N-Triples).")] = "table",
     user: User = None,
-    password: Password = None,
+    union_default_graph: Annotated[
+        bool,
+        typer.Option(
+            "--union-default-graph/--no-union-default-graph",
+            help="Embedded store: the default graph is the union of the named graphs (a server sets this itself).",
+        ),
+    ] = True,
+    timeout: Annotated[float, typer.Option("--timeout", help="Stop the query after this many seconds, results included.")] = 300.0,
+    allow_service: Annotated[
+        bool, typer.Option("--allow-service", help="Let a federated SERVICE clause send requests over the network.")
+    ] = False,
 ) -> None:
-    """Run a SPARQL query on the embedded store or an endpoint and print the results."""
-    from . import store as stores
-    from .errors import InputError, StoreError
+    """Run a SPARQL query on the embedded store or a server and print the results as they come."""
+    from . import api
+    from .errors import InputError, QueryError
+    from .store import QueryOptions, check_result_format, write_result
 
     try:
-        if (sparql is None) == (file is None):
-            raise StoreError("give the query either as an argument or with --file, not both")
+        if sparql is not None and file is not None:
+            raise QueryError("give the query as an argument or with --file, not both")
+        if sparql is None and file is None:
+            raise QueryError("no query: give it as an argument (textkg query 'SELECT ...') or with --file q.rq")
+        check_result_format(fmt)
         if file is not None:
             try:
                 sparql = file.read_text(encoding="utf-8")
             except (OSError, UnicodeDecodeError) as exc:
-                raise InputError(file, f"cannot read the query: {exc}") from exc
-        if endpoint is None:
-            result = stores.query_store(sparql, store)
-        else:
-            result = stores.query_endpoint(sparql, _endpoint(endpoint, user, password))
-        typer.echo(stores.format_result(result, fmt), nl=False)
+                raise InputError(file, f"cannot read the query: {getattr(exc, 'strerror', None) or exc}") from exc
+        options = QueryOptions(union_default_graph=union_default_graph, timeout=timeout, allow_service=allow_service)
+        with api.query(sparql, store=store, endpoint=_endpoint(endpoint, user) if endpoint is not None else None, options=options) as result:
+            write_result(result, fmt, sys.stdout)
+    except BrokenPipeError:  # the reader stopped (`| head`): the rest is not wanted
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # so that the exit's flush is silent
     except Exception as exc:  # noqa: BLE001
         _fail(exc)
 
@@ -295,8 +342,21 @@ def evaluate(
 
 
 def main() -> None:
+    """The ``textkg`` command. A usage mistake (a missing argument, a bad option value) is one
+    line on stderr and exit code 2, like every other error."""
+    from .errors import printable
+
+    errors = _click_errors()
     try:
-        app()
-    except KeyboardInterrupt:
+        code = app(standalone_mode=False)
+    except getattr(errors, "NoArgsIsHelpError", ()) as exc:  # `textkg` alone: the help
+        exc.show()
+        sys.exit(exc.exit_code)
+    except errors.ClickException as exc:
+        command = exc.ctx.command_path if getattr(exc, "ctx", None) is not None else "textkg"
+        typer.secho(f"textkg: error: {printable(exc.format_message())} (see {command} --help)", err=True, fg=typer.colors.RED)
+        sys.exit(exc.exit_code)
+    except (errors.Abort, KeyboardInterrupt):
         typer.echo("textkg: interrupted", err=True)
         sys.exit(130)
+    sys.exit(code or 0)

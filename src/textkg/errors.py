@@ -2,7 +2,23 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
+
+# C0 controls, DEL and C1 controls: what a terminal may act on (an escape sequence can set its
+# title, move the cursor or hide text) rather than show.
+_CONTROLS = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
+def printable(text: str) -> str:
+    """``text`` safe to print on a terminal, on one line: every control character (newlines too)
+    shown as an escape instead of acted on. Everything textkg prints about its inputs, a server or
+    an error goes through here.
+
+    >>> print(printable("HTTP 500: \\x1b]0;owned\\x07 ok\\nnext"))
+    HTTP 500: \\x1b]0;owned\\x07 ok\\nnext
+    """
+    return _CONTROLS.sub(lambda match: repr(match.group())[1:-1], text)
 
 
 class TextkgError(Exception):
@@ -59,3 +75,13 @@ class StoreError(TextkgError):
     message says what was rolled back. A failure of the run, not of its set-up: exit code 1."""
 
     exit_code = 1
+
+
+class QueryError(TextkgError):
+    """A SPARQL query that cannot run as given: bad syntax, an undeclared prefix, or a federated
+    SERVICE call the user did not allow. A usage error: exit code 2."""
+
+
+class EndpointError(TextkgError):
+    """An endpoint URL or its credentials cannot be used (malformed, not http(s), a password in the
+    URL, no password to be had). A usage error, found before anything is sent: exit code 2."""

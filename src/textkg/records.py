@@ -6,6 +6,7 @@ changed record builds a new one (``dataclasses.replace``), it never mutates its 
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -242,7 +243,7 @@ class ExtractionRecord:
                 id=_str(r, "id"),
                 kind=_choice(r, "kind", RELATION_KINDS),
                 predicate=_str(r, "predicate"),
-                event_class=_opt_str(r, "event_class"),
+                event_class=_class_name(r, "event_class"),
                 arguments={
                     str(role): tuple(_str_items(ids, f"arguments.{role}"))
                     for role, ids in _mapping(r.get("arguments"), "arguments").items()
@@ -334,6 +335,17 @@ def _opt_str(obj: Mapping[str, Any], key: str) -> str | None:
     value = obj.get(key)
     if value is not None and not isinstance(value, str):
         raise ContractError(f"'{key}' must be a string or null")
+    return value
+
+
+# An ontology class's local name: it becomes an IRI (tk:Deployment), so nothing else may pass.
+_CLASS_NAME = re.compile(r"[A-Za-z][A-Za-z0-9_]*")
+
+
+def _class_name(obj: Mapping[str, Any], key: str) -> str | None:
+    value = _opt_str(obj, key)
+    if value is not None and not _CLASS_NAME.fullmatch(value):
+        raise ContractError(f"relation {obj.get('id')!r}: {key!r} must be an ontology class name (letters, digits, '_'), not {value!r}")
     return value
 
 

@@ -1,8 +1,9 @@
 """Exporters, looked up by format name or file extension.
 
-Each exporter writes one file atomically from an ExportContext (the KnowledgeGraph plus what is
-derived from it once, such as the RDF dataset); the JSON-LD exporter also writes its context file
-beside it.
+Each exporter writes one file atomically from an ExportContext (the KnowledgeGraph and the
+options of the formats); the JSON-LD exporter also writes its context file beside it. Every RDF
+format is streamed from the graph walk (``rdf.quads``), none through an rdflib Dataset, so each is
+written in about the time of N-Quads (benchmarks/rdf_store.py).
 """
 
 from __future__ import annotations
@@ -10,17 +11,14 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cached_property
 from pathlib import Path
-
-from rdflib import Dataset
 
 from ..errors import FormatError
 from ..fileio import atomic_writer, write_text
 from ..graph import KnowledgeGraph
 from .namespaces import Iris
 from . import rdf
-from .rdf import RdfOptions, output_prefixes, to_dataset, union_graph
+from .rdf import RdfOptions, output_prefixes
 
 
 @dataclass
@@ -29,10 +27,6 @@ class ExportContext:
     iris: Iris = field(default_factory=Iris)
     html_options: dict = field(default_factory=dict)
     rdf_options: RdfOptions = field(default_factory=RdfOptions)
-
-    @cached_property
-    def dataset(self) -> Dataset:
-        return to_dataset(self.kg, self.iris, self.rdf_options)
 
 
 def write_nquads(ctx: ExportContext, path: Path) -> None:
@@ -47,7 +41,8 @@ def write_trig(ctx: ExportContext, path: Path) -> None:
 
 
 def write_turtle(ctx: ExportContext, path: Path) -> None:
-    write_text(path, union_graph(ctx.dataset).serialize(format="turtle"))
+    with atomic_writer(path) as handle:
+        rdf.write_turtle(rdf.quads(ctx.kg, ctx.iris, ctx.rdf_options), output_prefixes(ctx.iris), handle)
 
 
 def write_ntriples(ctx: ExportContext, path: Path) -> None:
@@ -104,12 +99,25 @@ def exporter(name_or_suffix: str) -> tuple[str, Callable[[ExportContext, Path], 
     raise FormatError(f"unknown export format {name_or_suffix!r}; valid formats: {valid}")
 
 
-def export_all(ctx: ExportContext, out_dir: Path, formats: tuple[str, ...] = DEFAULT_FORMATS, stem: str = "graph") -> list[Path]:
-    """Write ``stem`` + suffix for each format into ``out_dir``; returns the paths written."""
+ExportCallback = Callable[[Path, int, int], None]
+"""Called as each file starts: its path, its place (1-based) and how many files there are."""
+
+
+def export_all(
+    ctx: ExportContext,
+    out_dir: Path,
+    formats: tuple[str, ...] = DEFAULT_FORMATS,
+    stem: str = "graph",
+    on_file: ExportCallback | None = None,
+) -> list[Path]:
+    """Write ``stem`` + suffix for each format into ``out_dir``; returns the paths written.
+    ``on_file`` hears of each file as it starts (a corpus takes seconds per format)."""
     writers = [exporter(name) for name in formats]
     written = []
-    for suffix, writer in writers:
+    for place, (suffix, writer) in enumerate(writers, 1):
         path = out_dir / f"{stem}{suffix}"
+        if on_file is not None:
+            on_file(path, place, len(writers))
         writer(ctx, path)
         written.append(path)
     return written

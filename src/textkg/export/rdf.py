@@ -9,11 +9,15 @@ evidence). A fact graph's IRI hashes (document, subject, predicate, object), so 
 stated twice in a document is one graph with two pieces of evidence. Facts inside reported speech
 get graphs of their own, linked from their claim and never typed as assertions.
 
+In the provenance graph every fact graph also names what it states, so that queries over the
+union of the graphs need no GRAPH clause: ``rdf:subject`` (the event, or the subject of a binary
+fact) and, for a binary fact, ``rdf:predicate`` and ``rdf:object``.
+
 ``quads`` walks the KnowledgeGraph and yields every quad graph after graph, without duplicates and
-in a deterministic order; the N-Quads, N-Triples, TriG and JSON-LD writers here stream it, so a
-corpus never becomes one rdflib Dataset (and the graph order of TriG and JSON-LD does not depend
-on Python's hash seed, as rdflib's serializers' does). ``to_dataset`` builds that Dataset for the
-Turtle of the union graph, which rdflib writes.
+in a deterministic order; the N-Quads, N-Triples, Turtle, TriG and JSON-LD writers here stream it,
+so a corpus never becomes one rdflib Dataset (and the graph order does not depend on Python's hash
+seed, as rdflib's serializers' does). ``to_dataset`` builds that Dataset, for tests and small
+graphs. Every IRI is minted in ``namespaces``: no record field reaches one unencoded.
 """
 
 from __future__ import annotations
@@ -29,6 +33,7 @@ from datetime import datetime
 from decimal import Decimal
 from functools import lru_cache
 from itertools import groupby
+from operator import itemgetter
 from typing import IO
 
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
@@ -37,7 +42,7 @@ from rdflib.term import Node
 
 from .. import __version__
 from ..graph import CLAIM, ENTITY, EVENT, KnowledgeGraph
-from .namespaces import OA, ONTOLOGY_IRI, PREFIXES, SCHEMA, TK, Iris, safe_iri
+from .namespaces import OA, ONTOLOGY_IRI, PREFIXES, SCHEMA, TK, Iris, safe_iri, vocabulary_term
 from ..language.files import ontology_dir
 
 # How many mentions of an entity are names, descriptions ("le ministre") and pronouns.
@@ -106,6 +111,9 @@ class FactGraph:
 
     iri: URIRef
     triples: tuple[Triple, ...]
+    # What the graph states, for queries without GRAPH: its subject (the event, or the subject of
+    # a binary fact) and, for a binary fact, its predicate and object.
+    statement: tuple[URIRef, ...]
     document: str
     confidence: float
     polarity: str
@@ -117,8 +125,19 @@ class FactGraph:
 
 def quads(kg: KnowledgeGraph, iris: Iris | None = None, options: RdfOptions = RdfOptions()) -> Iterator[Quad]:
     """Every quad of ``kg``'s RDF, graph after graph (each graph contiguous), without duplicates,
-    in an order that depends only on the input."""
-    return _QuadBuilder(kg, iris or Iris(), options).quads()
+    in an order that depends only on the input. U+0000, U+FFFE and U+FFFF in a literal become
+    U+FFFD: Raptor (and other tools written in C) end a string there and would drop the rest."""
+    return (_c_safe(quad) for quad in _QuadBuilder(kg, iris or Iris(), options).quads())
+
+
+_C_UNSAFE = re.compile(r"[\x00\ufffe\uffff]")
+
+
+def _c_safe(quad: Quad) -> Quad:
+    s, p, o, g = quad
+    if type(o) is Literal and _C_UNSAFE.search(o):
+        return s, p, Literal(_C_UNSAFE.sub("\ufffd", o), lang=o.language, datatype=o.datatype), g
+    return quad
 
 
 def to_dataset(kg: KnowledgeGraph, iris: Iris | None = None, options: RdfOptions = RdfOptions()) -> Dataset:
@@ -134,7 +153,7 @@ def to_dataset(kg: KnowledgeGraph, iris: Iris | None = None, options: RdfOptions
 
 
 def union_graph(ds: Dataset) -> Graph:
-    """Every triple of every named graph in one graph (for Turtle, and for SHACL validation)."""
+    """Every triple of every named graph in one graph (for SHACL validation)."""
     union = Graph()
     for prefix, namespace in ds.namespaces():
         union.bind(prefix, namespace)
@@ -144,16 +163,17 @@ def union_graph(ds: Dataset) -> Graph:
 
 
 def output_prefixes(iris: Iris) -> dict[str, str]:
-    """The prefixes of textkg's TriG and JSON-LD (the JSON-LD context): the vocabularies, the base
+    """The prefixes of textkg's Turtle, TriG and JSON-LD (the JSON-LD context): the vocabularies, the base
     of the minted IRIs and the namespace of the predicates met in the text."""
     return {prefix: str(ns) for prefix, ns in PREFIXES.items()} | {"kg": iris.base, "kgp": str(iris.predicate_namespace)}
-
 
 
 # --- N-Triples / N-Quads syntax (canonical RDF 1.1 form, written without rdflib) -------------
 
 _ECHAR = {'"': '\\"', "\\": "\\\\", "\n": "\\n", "\r": "\\r", "\t": "\\t", "\b": "\\b", "\f": "\\f"}
-_TO_ESCAPE = re.compile(r'["\\\x00-\x1f\x7f]')
+# Controls (C0, DEL, C1) and the Unicode line separators are escaped too, so that a parser that
+# splits lines on more than "\n" still sees one statement per line.
+_TO_ESCAPE = re.compile(r'["\\\x00-\x1f\x7f-\x9f\u2028\u2029]')
 
 
 def _escape(match: re.Match[str]) -> str:
@@ -188,64 +208,118 @@ def write_nquads(quad_stream: Iterable[Quad], handle: IO[str]) -> int:
     return count
 
 
-def write_ntriples(quad_stream: Iterable[Quad], handle: IO[str]) -> int:
-    """Write the union of the quads' graphs as N-Triples lines as they come (a triple in two
-    graphs is written once: only a 16-byte digest of each line is remembered); returns the count."""
+_PN_LOCAL = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*")
+_RDF_TYPE = str(RDF.type)
+_XSD_STRING = str(XSD.string)
+
+
+class _Terms:
+    """Terms in Turtle/TriG syntax, as plain strings: IRIs under a known namespace as prefixed
+    names, memoised (the same few thousand IRIs come back on every line of a corpus; rdflib's own
+    term comparisons are slow at that scale, so only plain strings are compared here)."""
+
+    def __init__(self, namespaces: dict[str, str]) -> None:
+        self._by_length = sorted(namespaces.items(), key=lambda item: -len(item[1]))  # longest first
+        self._iris: dict[str, str] = {}
+
+    def iri(self, value: str) -> str:
+        written = self._iris.get(value)
+        if written is None:
+            written = f"<{value}>"
+            for prefix, namespace in self._by_length:
+                if value.startswith(namespace) and _PN_LOCAL.fullmatch(value[len(namespace) :]):
+                    written = f"{prefix}:{value[len(namespace):]}"
+                    break
+            if len(self._iris) < 1_000_000:  # a bound, so a corpus of unique IRIs cannot grow it forever
+                self._iris[value] = written
+        return written
+
+    def term(self, node: Node) -> str:
+        return self.iri(str(node)) if isinstance(node, URIRef) else nt_term(node)
+
+    def triple(self, s: Node, p: Node, o: Node) -> tuple[str, str, str]:
+        predicate = str(p)
+        return self.iri(str(s)), "a" if predicate == _RDF_TYPE else self.iri(predicate), self.term(o)
+
+    def prefixes(self) -> str:
+        return "".join(f"@prefix {prefix}: <{namespace}> .\n" for prefix, namespace in sorted(self._by_length))
+
+
+def _statements(triples: Iterable[tuple[str, str, str]]) -> Iterator[tuple[str, int]]:
+    """One Turtle statement (subject, then its predicate-object list) per run of written triples
+    with the same subject, with the number of triples it holds."""
+    for subject, same in groupby(triples, key=itemgetter(0)):
+        pairs = [f"{p} {o}" for _, p, o in same]
+        yield f"{subject}\n        " + " ;\n        ".join(pairs) + " .\n", len(pairs)
+
+
+def _once(triples: Iterable[tuple[str, ...]]) -> Iterator[tuple[str, ...]]:
+    """Each written triple once, however many graphs hold it (only a 16-byte digest of each is
+    remembered, so memory stays small at corpus size)."""
     seen: set[bytes] = set()
-    for s, p, o, _ in quad_stream:
-        line = f"{nt_term(s)} {nt_term(p)} {nt_term(o)} .\n"
-        key = hashlib.blake2b(line.encode("utf-8"), digest_size=16).digest()
+    for triple in triples:
+        key = hashlib.blake2b("\x00".join(triple).encode("utf-8"), digest_size=16).digest()
         if key not in seen:
             seen.add(key)
-            handle.write(line)
-    return len(seen)
+            yield triple
 
 
-def _prefixed(namespaces: dict[str, str]) -> list[tuple[str, str]]:
-    return sorted(namespaces.items(), key=lambda item: -len(item[1]))  # longest namespace first
+def write_ntriples(quad_stream: Iterable[Quad], handle: IO[str]) -> int:
+    """Write the union of the quads' graphs as N-Triples lines as they come (a triple in two
+    graphs is written once); returns the count."""
+    count = 0
+    for s, p, o in _once((nt_term(s), nt_term(p), nt_term(o)) for s, p, o, _ in quad_stream):
+        handle.write(f"{s} {p} {o} .\n")
+        count += 1
+    return count
 
 
-_PN_LOCAL = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*")
+def write_turtle(quad_stream: Iterable[Quad], namespaces: dict[str, str], handle: IO[str]) -> int:
+    """Write the union of the quads' graphs as Turtle as they come, one statement per subject and
+    run (a triple in two graphs once); IRIs under ``namespaces`` as prefixed names. Returns the
+    triple count."""
+    terms = _Terms(namespaces)
+    handle.write(terms.prefixes())
+    count = 0
+    for statement, size in _statements(_once(terms.triple(s, p, o) for s, p, o, _ in quad_stream)):
+        handle.write("\n" + statement)
+        count += size
+    return count
 
 
 def write_trig(quad_stream: Iterable[Quad], namespaces: dict[str, str], handle: IO[str]) -> int:
     """Write quads as TriG, one block per named graph in the order they come and one statement per
     subject; IRIs under ``namespaces`` are written as prefixed names. Returns the quad count."""
-    by_length = _prefixed(namespaces)
-
-    def term(node: Node) -> str:
-        if isinstance(node, URIRef):
-            for prefix, namespace in by_length:
-                local = node[len(namespace) :]
-                if node.startswith(namespace) and _PN_LOCAL.fullmatch(local):
-                    return f"{prefix}:{local}"
-        return nt_term(node)
-
-    for prefix, namespace in sorted(namespaces.items()):
-        handle.write(f"@prefix {prefix}: <{namespace}> .\n")
+    terms = _Terms(namespaces)
+    handle.write(terms.prefixes())
     count = 0
-    for graph, in_graph in groupby(quad_stream, key=lambda quad: quad[3]):
-        handle.write(f"\n{term(graph)} {{\n")
-        for subject, statements in groupby(in_graph, key=lambda quad: quad[0]):
-            pairs = [(term(p) if p != RDF.type else "a", term(o)) for _, p, o, _ in statements]
-            count += len(pairs)
-            body = " ;\n        ".join(f"{p} {o}" for p, o in pairs)
-            handle.write(f"    {term(subject)}\n        {body} .\n")
+    for graph, in_graph in groupby(quad_stream, key=lambda quad: str(quad[3])):
+        handle.write(f"\n{terms.iri(graph)} {{\n")
+        for statement, size in _statements(terms.triple(s, p, o) for s, p, o, _ in in_graph):
+            handle.write("    " + statement)
+            count += size
         handle.write("}\n")
     return count
 
 
 def write_jsonld(quad_stream: Iterable[Quad], context: dict[str, str], handle: IO[str]) -> int:
-    """Write quads as JSON-LD: ``context`` inlined, one graph object per named graph in the order
-    they come, nodes sorted by IRI; IRIs under the context's prefixes as compact IRIs. Returns the
-    quad count."""
-    by_length = _prefixed(context)
+    """Write quads as JSON-LD: ``context`` inlined, one graph object per named graph (one line
+    each) in the order they come, nodes sorted by IRI; IRIs under the context's prefixes as compact
+    IRIs. Returns the quad count."""
+    by_length = sorted(context.items(), key=lambda item: -len(item[1]))
+    compacted: dict[str, str] = {}
 
     def compact(iri: str) -> str:
-        for prefix, namespace in by_length:
-            if iri.startswith(namespace) and len(iri) > len(namespace) and not iri[len(namespace) :].startswith("//"):
-                return f"{prefix}:{iri[len(namespace):]}"
-        return iri
+        short = compacted.get(iri)
+        if short is None:
+            short = iri
+            for prefix, namespace in by_length:
+                if iri.startswith(namespace) and len(iri) > len(namespace) and not iri[len(namespace) :].startswith("//"):
+                    short = f"{prefix}:{iri[len(namespace):]}"
+                    break
+            if len(compacted) < 1_000_000:
+                compacted[iri] = short
+        return short
 
     def value(node: Node) -> dict[str, str]:
         if isinstance(node, URIRef):
@@ -253,25 +327,25 @@ def write_jsonld(quad_stream: Iterable[Quad], context: dict[str, str], handle: I
         if isinstance(node, Literal):
             if node.language:
                 return {"@value": str(node), "@language": node.language}
-            if node.datatype is not None and node.datatype != XSD.string:
-                return {"@value": str(node), "@type": compact(str(node.datatype))}
-            return {"@value": str(node)}
+            datatype = str(node.datatype) if node.datatype is not None else _XSD_STRING
+            return {"@value": str(node)} if datatype == _XSD_STRING else {"@value": str(node), "@type": compact(datatype)}
         raise TypeError(f"textkg writes no {type(node).__name__} terms: {node!r}")
 
+    # json.dumps without indent runs json's C encoder: several times faster at corpus size
     handle.write('{\n "@context": ' + json.dumps(context, indent=1, sort_keys=True).replace("\n", "\n ") + ',\n "@graph": [')
     count = 0
-    for index, (graph, in_graph) in enumerate(groupby(quad_stream, key=lambda quad: quad[3])):
+    for index, (graph, in_graph) in enumerate(groupby(quad_stream, key=lambda quad: str(quad[3]))):
         nodes: dict[str, dict[str, list]] = {}
         for s, p, o, _ in in_graph:
             node = nodes.setdefault(str(s), {})
-            if p == RDF.type and isinstance(o, URIRef):
+            if str(p) == _RDF_TYPE and isinstance(o, URIRef):
                 node.setdefault("@type", []).append(compact(str(o)))
             else:
                 node.setdefault(compact(str(p)), []).append(value(o))
             count += 1
         members = [{"@id": iri, **properties} for iri, properties in sorted(nodes.items())]
-        text = json.dumps({"@id": str(graph), "@graph": members}, ensure_ascii=False, indent=1)
-        handle.write(("," if index else "") + "\n  " + text.replace("\n", "\n  "))
+        text = json.dumps({"@id": graph, "@graph": members}, ensure_ascii=False, separators=(",", ":"))
+        handle.write(("," if index else "") + "\n  " + text)
     handle.write("\n ]\n}\n")
     return count
 
@@ -305,9 +379,9 @@ class _QuadBuilder:
             if data["kind"] == ENTITY:
                 self.node_iri[node] = iris.entity(node, data["label"])
             elif data["kind"] == EVENT:
-                self.node_iri[node] = iris.event(node)
+                self.node_iri[node] = iris.event(node, data["predicate"])
             else:
-                self.node_iri[node] = iris.claim(node)
+                self.node_iri[node] = iris.claim(node, self._claimant(node, data))
         self.doc_ids = tuple(sorted(kg.documents))
         self.run = iris.run(__version__, self.doc_ids)
         self.facts = self._fact_graphs()
@@ -321,6 +395,12 @@ class _QuadBuilder:
         for fact in self.facts.values():
             yield from self._in_graph(fact.iri, fact.triples)
         yield from self._in_graph(self.iris.named_graph("provenance"), self._provenance())
+
+    def _claimant(self, node: str, data: dict) -> str:
+        """Who made a claim, for its IRI: the speaker's label, else the outlet's, else the cue."""
+        parties = {role: target for _, target, role in self.kg.graph.out_edges(node, keys=True)}
+        party = parties.get("speaker") or parties.get("source")
+        return self.kg.graph.nodes[party]["label"] if party is not None else data["cue"]
 
     @staticmethod
     def _in_graph(graph: URIRef, triples: Iterable[Triple]) -> Iterator[Quad]:
@@ -338,6 +418,7 @@ class _QuadBuilder:
                 fact = FactGraph(
                     iri=fact.iri,
                     triples=known.triples,
+                    statement=known.statement,
                     document=known.document,
                     confidence=max(known.confidence, fact.confidence),
                     polarity=known.polarity,
@@ -353,15 +434,16 @@ class _QuadBuilder:
         for node, data in self.kg.nodes_of_kind(EVENT):
             iri = self.node_iri[node]
             triples = [
-                (iri, RDF.type, TK[data["event_class"]] if data["event_class"] else TK.Event),
+                (iri, RDF.type, vocabulary_term(data["event_class"]) if data["event_class"] else TK.Event),
                 (iri, TK.predicate, self.iris.predicate(data["predicate"])),
                 (iri, RDFS.label, Literal(data["predicate"])),
-                (iri, TK.polarity, TK[data["polarity"]]),
-                (iri, TK.modality, TK[data["modality"]]),
+                (iri, TK.polarity, vocabulary_term(data["polarity"])),
+                (iri, TK.modality, vocabulary_term(data["modality"])),
             ]
             for _, target, role in self.kg.graph.out_edges(node, keys=True):
                 triples.append((iri, ROLE_PROPERTIES.get(role, TK.participant), self.node_iri[target]))
-            yield self._fact(self.iris.fact_graph(data["document"], str(iri), str(RDF.type), data["predicate"]), triples, data)
+            graph = self.iris.fact_graph(data["document"], str(iri), str(RDF.type), data["predicate"])
+            yield self._fact(graph, triples, (iri,), data)
 
     def _relations(self) -> Iterator[FactGraph]:
         for source, target, _, data in self.kg.graph.edges(keys=True, data=True):
@@ -373,13 +455,14 @@ class _QuadBuilder:
             if data["claim"] is not None:
                 qualifiers.append(str(self.node_iri[data["claim"]]))
             graph = self.iris.fact_graph(data["document"], str(subject), str(predicate), str(obj), *qualifiers)
-            yield self._fact(graph, [(subject, predicate, obj)], data)
+            yield self._fact(graph, [(subject, predicate, obj)], (subject, predicate, obj), data)
 
     @staticmethod
-    def _fact(graph: URIRef, triples: list[Triple], data: dict) -> FactGraph:
+    def _fact(graph: URIRef, triples: list[Triple], statement: tuple[URIRef, ...], data: dict) -> FactGraph:
         return FactGraph(
             iri=graph,
             triples=tuple(_unique(triples)),
+            statement=statement,
             document=data["document"],
             confidence=data["confidence"],
             polarity=data["polarity"],
@@ -435,7 +518,7 @@ class _QuadBuilder:
             triples += [(iri, TK.content, Literal(self.kg.evidence_text(span))) for span in data["content"]]
             triples += [
                 (iri, TK.isQuote, Literal(bool(data["quote"]))),
-                (iri, TK.polarity, TK[data["polarity"]]),
+                (iri, TK.polarity, vocabulary_term(data["polarity"])),
                 (iri, PROV.wasDerivedFrom, self.iris.document(data["document"])),
                 (iri, TK.confidence, _confidence(data["confidence"])),
             ]
@@ -455,9 +538,11 @@ class _QuadBuilder:
             yield (g, RDF.type, TK.ReportedContent if fact.claim else TK.Assertion)
             yield (g, PROV.wasDerivedFrom, self.iris.document(fact.document))
             yield (g, PROV.wasGeneratedBy, self.run)
+            for prop, node in zip((RDF.subject, RDF.predicate, RDF.object), fact.statement):
+                yield (g, prop, node)
             yield (g, TK.confidence, _confidence(fact.confidence))
-            yield (g, TK.polarity, TK[fact.polarity])
-            yield (g, TK.modality, TK[fact.modality])
+            yield (g, TK.polarity, vocabulary_term(fact.polarity))
+            yield (g, TK.modality, vocabulary_term(fact.modality))
             for evidence in fact.evidence:
                 yield from self._evidence(g, evidence)
             for trigger in fact.triggers:
