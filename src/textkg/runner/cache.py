@@ -18,7 +18,7 @@ from importlib import metadata
 from pathlib import Path
 
 from .. import __version__
-from ..errors import OutputError
+from ..errors import OutputError, WriteError
 from ..nlp import pipeline_name
 from ..records import Document, ExtractionRecord
 
@@ -73,7 +73,7 @@ class RecordCache:
             with self._db:
                 self._db.executemany("INSERT OR REPLACE INTO records (key, record) VALUES (?, ?)", rows)
         except sqlite3.Error as exc:
-            raise OutputError(f"{self.path}: cannot write the record cache: {exc}") from exc
+            raise WriteError(self.path, f"the record cache: {exc}") from exc
 
     def count(self) -> int:
         """How many records the cache holds."""
