@@ -141,3 +141,21 @@ def test_a_stopped_run_hands_over_whole_records_only():
         for _ in records_in_pieces(stopped(), Engine(lambda lang: blank), batch_size=1, max_chars=8, on_abandoned=abandoned.extend):
             pass
     assert [r.document.id for r in abandoned] == ["a", "b"] and all(r.document in documents for r in abandoned)
+
+
+def test_no_batch_holds_more_characters_than_one_piece():
+    import spacy
+
+    blank = spacy.blank("fr")
+    blank.add_pipe("sentencizer")
+    batches = []
+
+    class Recording(InProcessEngine):
+        def submit(self, documents):
+            batches.append(sum(len(d.text) for d in documents))
+            return super().submit(documents)
+
+    documents = [Document(id="long", text="Une phrase ici. " * 40), *(Document(id=f"s{n}", text="Deux mots.") for n in range(30))]
+    records = [r for r, _ in records_in_pieces(documents, Recording(lambda lang: blank), batch_size=32, max_chars=100)]
+    assert [r.document.id for r in records] == [d.id for d in documents] and records[0].document.text == documents[0].text
+    assert len(batches) > 7 and max(batches) <= 100

@@ -168,7 +168,8 @@ def ordered_records(
 ) -> Iterator[tuple[ExtractionRecord, bool]]:
     """``(record, fresh)`` for every item in input order: documents are extracted in batches of
     ``batch_size`` documents by ``engine`` (``fresh`` is True), records already known pass through
-    in their place; a batch is also sent as soon as it holds ``max_batch_chars`` characters. At most
+    in their place; a batch is also sent before it would hold more than ``max_batch_chars``
+    characters (a single longer document makes a batch of its own). At most
     ``engine.window`` batches are in flight and a bounded number of items wait, so memory stays
     flat whatever the corpus size.
 
@@ -215,12 +216,14 @@ def ordered_records(
             if isinstance(item, ExtractionRecord):
                 queue.append(item)
             else:
+                if filling is not None and max_batch_chars is not None and filling.chars + len(item.text) > max_batch_chars:
+                    submit(filling)
                 if filling is None:
                     filling = _Batch()
                 queue.append((filling, len(filling.documents)))
                 filling.documents.append(item)
                 filling.chars += len(item.text)
-                if len(filling.documents) == batch_size or (max_batch_chars is not None and filling.chars >= max_batch_chars):
+                if len(filling.documents) == batch_size:
                     submit(filling)
             yield from drain(final=False)
         yield from drain(final=True)

@@ -60,8 +60,8 @@ def records_in_pieces(
 ) -> Iterator[tuple[ExtractionRecord, bool]]:
     """``runner.engines.ordered_records`` with every document longer than ``max_chars`` extracted
     in pieces and merged back: one ``(record, fresh)`` per item, in input order. Batches hold at
-    most ``max_chars`` characters (beyond their last document), so what a worker parses at once
-    stays bounded too. Only whole documents' records reach ``on_abandoned``."""
+    most ``max_chars`` characters, so what a worker parses at once stays bounded too. Only whole
+    documents' records reach ``on_abandoned``."""
     plans: deque[tuple[Document, tuple[Piece, ...]] | None] = deque()  # per item sent on: the document and its pieces, or None
     pending: set[Document] = set()  # piece documents on their way: their records are no whole record
 
