@@ -69,7 +69,7 @@ def _fail(exc: Exception) -> None:
 
     if isinstance(exc, TextkgError):
         message, code = str(exc), exc.exit_code
-    elif isinstance(exc, OSError):  # the system failed the run (no file descriptor left, a broken pipe)
+    elif isinstance(exc, OSError):  # the system failed the run (no file descriptor left, a device error)
         where = f"{exc.filename}: " if exc.filename else ""
         message, code = f"{where}{exc.strerror or exc}", 1
     elif isinstance(exc, MemoryError):
