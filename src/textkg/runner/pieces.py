@@ -23,7 +23,7 @@ has fewest such ties.
 from __future__ import annotations
 
 from collections import Counter, deque
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 
 from ..extract.entities import LOCAL_TYPES, majority_type
@@ -81,32 +81,47 @@ def records_in_pieces(
         if whole and on_abandoned is not None:
             on_abandoned(whole)
 
-    done: list[ExtractionRecord] = []
+    merging: _RecordMerger | None = None  # the pieces of the document being put back together
     for record, fresh in ordered_records(sent(), engine, batch_size, on_abandoned=salvage, max_batch_chars=max_chars):
         plan = plans[0]
         if plan is None:
             plans.popleft()
             yield record, fresh
             continue
-        done.append(record)
         document, pieces = plan
-        if len(done) == len(pieces):
+        merging = merging or _RecordMerger()
+        merging.add(pieces[merging.pieces].start, record)  # each piece record is folded in as it comes, then dropped
+        if merging.pieces == len(pieces):
             plans.popleft()
             pending.difference_update(piece.document for piece in pieces)
-            yield merge_pieces(document, [(piece.start, piece_record) for piece, piece_record in zip(pieces, done, strict=True)]), True
-            done = []
+            whole, merging = merging.record(document), None
+            yield whole, True
 
 
-def merge_pieces(document: Document, pieces: Sequence[tuple[int, ExtractionRecord]]) -> ExtractionRecord:
+def merge_pieces(document: Document, pieces: Iterable[tuple[int, ExtractionRecord]]) -> ExtractionRecord:
     """One record for ``document`` from the records of its pieces, each given with the offset of
     its piece in the whole text, in text order."""
-    merger = _EntityMerger()
-    relations: list[Relation] = []
-    claims: list[Claim] = []
+    merging = _RecordMerger()
     for start, record in pieces:
-        entity_ids = merger.add_piece(_shifted_entity(entity, start) for entity in record.entities)
-        claim_ids = {claim.id: f"c{len(claims) + n}" for n, claim in enumerate(record.claims, start=1)}
-        claims.extend(
+        merging.add(start, record)
+    return merging.record(document)
+
+
+class _RecordMerger:
+    """The records of one document's pieces, folded in one at a time (an accumulator, local to
+    one merge): what is kept is the merged record's own parts, never the piece records."""
+
+    def __init__(self) -> None:
+        self.pieces = 0
+        self._entities = _EntityMerger()
+        self._relations: list[Relation] = []
+        self._claims: list[Claim] = []
+
+    def add(self, start: int, record: ExtractionRecord) -> None:
+        """Fold in the record of the next piece, which starts at ``start`` in the whole text."""
+        entity_ids = self._entities.add_piece(_shifted_entity(entity, start) for entity in record.entities)
+        claim_ids = {claim.id: f"c{len(self._claims) + n}" for n, claim in enumerate(record.claims, start=1)}
+        self._claims.extend(
             replace(
                 claim,
                 id=claim_ids[claim.id],
@@ -117,8 +132,8 @@ def merge_pieces(document: Document, pieces: Sequence[tuple[int, ExtractionRecor
             )
             for claim in record.claims
         )
-        first_relation = len(relations) + 1
-        relations.extend(
+        first_relation = len(self._relations) + 1
+        self._relations.extend(
             replace(
                 relation,
                 id=f"r{first_relation + n}",
@@ -129,7 +144,10 @@ def merge_pieces(document: Document, pieces: Sequence[tuple[int, ExtractionRecor
             )
             for n, relation in enumerate(record.relations)
         )
-    return ExtractionRecord(document=document, entities=merger.entities(), relations=tuple(relations), claims=tuple(claims))
+        self.pieces += 1
+
+    def record(self, document: Document) -> ExtractionRecord:
+        return ExtractionRecord(document=document, entities=self._entities.entities(), relations=tuple(self._relations), claims=tuple(self._claims))
 
 
 def _shifted(spans: Iterable[Span], by: int) -> tuple[Span, ...]:
