@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import json
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -20,6 +19,7 @@ from .ingest.language import DEFAULT_LANGUAGE
 from .export.namespaces import DEFAULT_BASE, Iris
 from .nlp import PIPELINES, load_pipeline, pipeline_name
 from .runner.engines import Engine, Execution, PipelineLoader, Result, make_engine
+from .runner.jsonline import json_chunks
 from .runner.pieces import records_in_pieces
 from .records import Document, ExtractionRecord
 
@@ -221,7 +221,9 @@ def write_records(
     count = 0
     with atomic_writer(path) as handle:
         for record in records:
-            handle.write(json.dumps(record.to_json(), ensure_ascii=False) + "\n")
+            for chunk in json_chunks(record):  # a huge record is never one string
+                handle.write(chunk)
+            handle.write("\n")
             count += 1
         if count == 0:  # raised inside the writer, so the previous file is kept
             raise _no_documents_error(sources or [path], report)

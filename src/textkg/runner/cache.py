@@ -21,6 +21,7 @@ from .. import __version__
 from ..errors import OutputError, WriteError
 from ..nlp import pipeline_name
 from ..records import Document, ExtractionRecord
+from .jsonline import json_line
 
 CACHE_DIR = ".cache"
 CACHE_FILE = "records.sqlite"
@@ -68,7 +69,7 @@ class RecordCache:
 
     def put_all(self, records: Iterable[ExtractionRecord]) -> None:
         """Store ``records`` in one transaction."""
-        rows = [(self.key(r.document), json.dumps(r.to_json(), ensure_ascii=False)) for r in records]
+        rows = [(self.key(r.document), json_line(r)) for r in records]
         try:
             with self._db:
                 self._db.executemany("INSERT OR REPLACE INTO records (key, record) VALUES (?, ?)", rows)
