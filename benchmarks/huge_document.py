@@ -9,7 +9,7 @@ blank lines, repeated as needed (each pass shifted by one sentence). Each size i
 characters per second, the peak resident memory of the largest process (the kernel's ru_maxrss)
 and the peak of the sum over the process and its workers (sampled from /proc every 0.2 s), then
 the record: entities, relations, claims, and that every offset and reference holds (the record is
-read back through the contract). Target: the whole run under 2 GB at 30 MB, in one process.
+read back through the contract). Target: the whole run under 2 GiB at 30 MB, in one process.
 """
 
 from __future__ import annotations
@@ -27,7 +27,8 @@ from corpus_data import arguments, documents, machine
 
 from textkg.records import ExtractionRecord
 
-MEGABYTE = 1_000_000
+MEGABYTE = 1_000_000  # of characters
+MIB = 1 << 20
 
 
 def huge_text(data: Path, characters: int, sentences: int) -> str:
@@ -66,7 +67,7 @@ def _tree_rss(root: int) -> int:
 
 
 def run(command: list[str]) -> tuple[float, float, float]:
-    """Wall seconds, peak RSS of the largest process and peak RSS of the whole tree, in MB."""
+    """Wall seconds, peak RSS of the largest process and peak RSS of the whole tree, in MiB."""
     start = time.perf_counter()
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     peak_tree = 0
@@ -87,7 +88,7 @@ def run(command: list[str]) -> tuple[float, float, float]:
     process.stderr.close()
     if os.waitstatus_to_exitcode(status) != 0:
         raise SystemExit(f"{' '.join(command)} failed:\n{stderr}")
-    return elapsed, usage.ru_maxrss / 1024, peak_tree / MEGABYTE
+    return elapsed, usage.ru_maxrss / 1024, peak_tree / MIB
 
 
 def check(records: Path, text: str) -> str:
@@ -125,7 +126,7 @@ def main() -> None:
             elapsed, peak, peak_tree = run(command)
             print(
                 f"{len(text) / MEGABYTE:6.1f} M characters  {elapsed:8.1f}s  {len(text) / elapsed:9,.0f} chars/s  "
-                f"peak RSS {peak:6.0f} MB (largest process), {peak_tree:6.0f} MB (all processes)  {check(records, text)}",
+                f"peak RSS {peak:6.0f} MiB (largest process), {peak_tree:6.0f} MiB (all processes)  {check(records, text)}",
                 flush=True,
             )
 
