@@ -7,6 +7,7 @@ import sqlite3
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
@@ -191,3 +192,60 @@ def test_a_worker_process_that_dies_is_a_clear_error():
 def test_execution_settings_are_checked(workers, batch_size, message):
     with pytest.raises(ExecutionError, match=message):
         Execution(workers=workers, batch_size=batch_size)
+
+
+def _processes() -> dict[int, tuple[int, str]]:
+    """Every process as pid -> (parent pid, state), from /proc."""
+    found = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            pid, rest = stat.read_text().split(" (", 1)
+        except OSError:  # ended meanwhile
+            continue
+        state, ppid = rest.rsplit(") ", 1)[1].split()[:2]
+        found[int(pid)] = (int(ppid), state)
+    return found
+
+
+def _running(pids: set[int]) -> set[int]:
+    table = _processes()
+    return {pid for pid in pids if pid in table and table[pid][1] not in ("Z", "X")}  # a zombie has ended
+
+
+def _pool_workers(parent: int) -> set[int]:
+    workers = set()
+    for pid, (ppid, _) in _processes().items():
+        if ppid == parent:
+            try:
+                if b"spawn_main" in Path(f"/proc/{pid}/cmdline").read_bytes():
+                    workers.add(pid)
+            except OSError:
+                continue
+    return workers
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs Linux /proc to find the worker processes")
+def test_worker_processes_end_when_the_parent_is_killed(tmp_path):
+    corpus = write_corpus(tmp_path / "corpus.jsonl", paragraphs(repeat=25))
+    run = subprocess.Popen(
+        [sys.executable, "-m", "textkg", "extract", str(corpus), "-o", str(tmp_path / "r.jsonl"), "--workers", "2", "--no-cache", "--no-progress"],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=ROOT,
+    )
+    workers: set[int] = set()
+    try:
+        deadline = time.monotonic() + 120
+        while len(workers) < 2 and run.poll() is None and time.monotonic() < deadline:
+            workers |= _pool_workers(run.pid)
+            time.sleep(0.1)
+        assert len(workers) == 2, "the two worker processes did not start"
+        time.sleep(2)  # loading the model, or parsing
+    finally:
+        run.kill()  # SIGKILL: the parent runs no clean-up code at all
+        run.wait()
+    deadline = time.monotonic() + 20
+    while _running(workers) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    left = _running(workers)
+    for pid in left:  # do not leave the processes this test started behind
+        os.kill(pid, signal.SIGKILL)
+    assert not left, "worker processes outlived their parent"

@@ -1,11 +1,16 @@
 import io
 import json
+import os
+import shutil
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
 
 from textkg.errors import InputError, SkippedInputError
-from textkg.ingest import InputReport, read_inputs
+from textkg.ingest import InputReport, clean_document, read_inputs
 from textkg.records import Document, ExtractionRecord
 
 FRENCH = "L’armée a déployé des missiles « Iskander » en Biélorussie, œuvre à 5 € près."
@@ -303,3 +308,123 @@ def test_searches_leave_out_the_excluded_output_directory(tmp_path):
     for pattern in (tmp_path, f"{tmp_path}/**/*.*"):
         docs, report = read([pattern], exclude=[tmp_path / "output"])
         assert [d.id for d in docs] == ["a"] and not report.problems
+
+
+def test_a_line_nested_too_deeply_is_skipped_and_the_rest_read(tmp_path):
+    path = tmp_path / "corpus.jsonl"
+    deep = "[" * 100_000 + "]" * 100_000
+    path.write_bytes(jsonl({"id": "a", "text": "Premier."}, deep, '{"id": "b", "text": ' + "[" * 50_000, {"id": "c", "text": "Dernier."}))
+    docs, report = read([path])
+    assert [d.id for d in docs] == ["a", "c"]
+    assert [str(p) for p in report.skipped] == [f"{path}:2: malformed JSON: nested too deeply", f"{path}:3: malformed JSON: nested too deeply"]
+
+
+def test_a_deeply_nested_first_line_on_standard_input_is_read_as_text():
+    docs, report = read(["-"], stdin=io.BytesIO(b"[" * 100_000))
+    assert [d.id for d in docs] == ["stdin"] and not report.problems
+
+
+@pytest.mark.parametrize("date", ["2023-05-25", "2023-05", "2023", "2023-05-25T14:30:00Z", "2023-05-25 14:30:00+02:00"])
+def test_iso_dates_are_kept(tmp_path, date):
+    path = tmp_path / "corpus.jsonl"
+    path.write_bytes(jsonl({"id": "a", "text": "Texte.", "date": date}))
+    docs, report = read([path])
+    assert docs[0].date == date and not report.problems
+
+
+@pytest.mark.parametrize("date", ["2023-13-45", "2023-02-30", "25/05/2023", "hier", "2023-05-25T25:00", "0000-01-01"])
+def test_an_invalid_date_is_dropped_with_a_warning_and_the_document_kept(tmp_path, date):
+    path = tmp_path / "corpus.jsonl"
+    record = ExtractionRecord(Document(id="r", text="Paris", date=date))
+    path.write_bytes(jsonl({"id": "a", "text": "Texte.", "date": date}, record.to_json()))
+    (document, read_back), report = read([path])
+    assert (document.id, document.date) == ("a", None)
+    assert read_back == ExtractionRecord(Document(id="r", text="Paris"))
+    assert [str(p) for p in report.warnings] == [
+        f"{path}:1: document 'a': 'date' {date!r} is not an ISO date (such as 2023-05-25); read without a date",
+        f"{path}:2: document 'r': 'date' {date!r} is not an ISO date (such as 2023-05-25); read without a date",
+    ]
+    assert not report.skipped
+
+
+@pytest.mark.parametrize(
+    ("change", "reason"),
+    [
+        (lambda r: r["relations"][0]["arguments"].update(agent=["e9"]), "relation 'r1': agent 'e9' is not an entity of this record"),
+        (lambda r: r["relations"][0].update(claim="c7"), "relation 'r1': claim 'c7' is not a claim of this record"),
+        (lambda r: r["claims"][0].update(speaker="e5"), "claim 'c1': speaker 'e5' is not an entity of this record"),
+        (lambda r: r["entities"].append(dict(r["entities"][0])), "two entity records share an id"),
+    ],
+    ids=["relation-argument", "relation-claim", "claim-speaker", "duplicate-entity-id"],
+)
+def test_a_record_with_a_dangling_reference_is_skipped(tmp_path, change, reason):
+    good = {
+        "id": "d", "text": "Poutine a parlé.",
+        "entities": [{"id": "e1", "type": "Person", "label": "Poutine", "mentions": [[0, 7]]}],
+        "relations": [{"id": "r1", "kind": "event", "predicate": "parler", "arguments": {"agent": ["e1"]}, "evidence": [[0, 16]], "claim": "c1"}],
+        "claims": [{"id": "c1", "speaker": "e1", "source": None, "cue": "a parlé", "content": [[0, 16]], "quote": False}],
+    }
+    bad = json.loads(json.dumps(good))
+    change(bad)
+    bad["id"] = "bad"
+    path = tmp_path / "records.jsonl"
+    path.write_bytes(jsonl(good, bad))
+    docs, report = read([path])
+    assert [r.document.id for r in docs] == ["d"]
+    assert [str(p) for p in report.skipped] == [f"{path}:2: {reason}"]
+
+
+SEARCH = """
+import json, sys
+from textkg.ingest import InputReport, read_inputs
+report = InputReport()
+ids = [d.id for d in read_inputs(sys.argv[1:], report=report)]
+print(json.dumps({"ids": ids, "problems": [str(p) for p in report.problems]}))
+"""
+
+
+def search(*inputs: object, cwd: Path, as_owner: bool = False) -> dict:
+    """Read ``inputs`` in a fresh process, within 30 seconds. ``as_owner``: without root's power
+    to read any directory (a directory's mode bits then hold for root as for its owner)."""
+    command = [sys.executable, "-c", SEARCH, *map(str, inputs)]
+    if as_owner and os.geteuid() == 0:
+        if shutil.which("setpriv") is None:
+            pytest.skip("needs setpriv (util-linux) to drop root's CAP_DAC_OVERRIDE")
+        drop = "-dac_override,-dac_read_search"
+        command = ["setpriv", f"--bounding-set={drop}", f"--inh-caps={drop}", *command]
+    done = subprocess.run(command, capture_output=True, text=True, timeout=30, cwd=cwd, check=True)
+    return json.loads(done.stdout)
+
+
+def test_a_quoted_glob_over_symbolic_link_loops_ends_at_once(tmp_path):
+    (tmp_path / "corpus" / "2023").mkdir(parents=True)
+    (tmp_path / "corpus" / "2023" / "a.txt").write_text("Premier texte.", encoding="utf-8")
+    (tmp_path / "corpus" / "b.txt").write_text("Second texte.", encoding="utf-8")
+    (tmp_path / "corpus" / "2023" / "up").symlink_to("..")  # two loops: the standard glob takes 2^depth paths
+    (tmp_path / "corpus" / "again").symlink_to("2023")
+    started = time.monotonic()
+    for inputs in (["corpus/**/*.txt"], ["corpus"], ["corpus/*/*.txt", "corpus/*.txt"]):
+        assert search(*inputs, cwd=tmp_path) == {"ids": ["a", "b"], "problems": []}, inputs
+    assert time.monotonic() - started < 30
+
+
+@pytest.mark.parametrize("pattern", [False, True], ids=["directory", "pattern"])
+def test_an_unreadable_subdirectory_is_reported_and_the_rest_read(tmp_path, pattern):
+    corpus = tmp_path / "corpus"
+    (corpus / "locked").mkdir(parents=True)
+    (corpus / "locked" / "hidden.txt").write_text("Texte caché.", encoding="utf-8")
+    (corpus / "open.txt").write_text("Texte lisible.", encoding="utf-8")
+    (corpus / "locked").chmod(0o000)
+    try:
+        found = search("corpus/**/*.txt" if pattern else "corpus", cwd=tmp_path, as_owner=True)
+    finally:
+        (corpus / "locked").chmod(0o755)
+    assert found == {"ids": ["open"], "problems": ["corpus/locked: cannot read this directory: Permission denied; its files were not read"]}
+
+
+def test_documents_built_in_python_lose_their_lone_surrogates_not_their_offsets():
+    document = Document(id="a\ud800", text="Moiti\udce9 de Paris", title="t\udfff")
+    cleaned = clean_document(document)
+    assert (cleaned.id, cleaned.text, cleaned.title) == ("a\ufffd", "Moiti\ufffd de Paris", "t\ufffd")
+    assert document.text == "Moiti\udce9 de Paris"  # the caller's document is untouched
+    assert clean_document(cleaned) is cleaned

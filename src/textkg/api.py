@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import json
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -11,15 +10,18 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .runner.cache import CACHE_DIR, CACHE_FILE, RecordCache
-from .errors import InputError, SkippedInputError
+from .errors import InputError, OutputError, SkippedInputError
 from .export import DEFAULT_FORMATS, ExportCallback, ExportContext, export_all, exporter
 from .export.rdf import RdfOptions
-from .fileio import atomic_writer, check_writable_dir
+from .fileio import atomic_writer, check_writable_dir, output_lock, staged_outputs
 from .graph import KnowledgeGraph, build_graph
-from .ingest import InputReport, read_inputs
+from .ingest import InputReport, clean_document, read_inputs
+from .ingest.language import DEFAULT_LANGUAGE
 from .export.namespaces import DEFAULT_BASE, Iris
-from .nlp import load_pipeline
-from .runner.engines import Engine, Execution, PipelineLoader, Result, make_engine, ordered_records
+from .nlp import PIPELINES, load_pipeline, pipeline_name
+from .runner.engines import Engine, Execution, PipelineLoader, Result, make_engine
+from .runner.jsonline import json_chunks
+from .runner.pieces import records_in_pieces
 from .records import Document, ExtractionRecord
 
 if TYPE_CHECKING:
@@ -41,15 +43,19 @@ def extract_documents(
     """Records for ``items`` in input order, whatever the parallelism.
 
     Documents are parsed and extracted in batches through ``nlp.pipe``, in this process, in
-    ``execution.workers`` processes or on a Dask cluster (started only if a document needs it).
-    Documents found in ``cache`` and records read back from a previous run pass through unchanged;
-    each freshly extracted record is committed to ``cache`` as it arrives, and if the run stops
-    early (Ctrl-C, an error) so are the finished batches it had not reached yet.
+    ``execution.workers`` processes or on a Dask cluster (started only if a document needs it); a
+    document too long to extract at once is extracted in bounded pieces merged into its record
+    (``runner.pieces``). Lone surrogates in a document's strings become U+FFFD first (no output
+    could encode them). Documents found in ``cache`` and records read back from a previous run
+    pass through unchanged; each freshly extracted record is committed to ``cache`` as it
+    arrives, and if the run stops early (Ctrl-C, an error) so are the finished batches it had not
+    reached yet.
     """
     engine = _LazyEngine(execution, loader)
-    known = ((cache.get(item) if cache is not None and isinstance(item, Document) else None) or item for item in items)
+    cleaned = (clean_document(item) if isinstance(item, Document) else item for item in items)
+    known = ((cache.get(item) if cache is not None and isinstance(item, Document) else None) or item for item in cleaned)
     keep = cache.put_all if cache is not None else None
-    results = ordered_records(known, engine, execution.batch_size, on_abandoned=keep)
+    results = records_in_pieces(known, engine, execution.batch_size, on_abandoned=keep)
     try:
         for record, fresh in results:
             if fresh and cache is not None:
@@ -88,7 +94,7 @@ class _LazyEngine:
 
 def extract_paths(
     paths: Sequence[str | Path],
-    lang: str = "fr",
+    lang: str | None = None,
     loader: PipelineLoader = load_pipeline,
     execution: Execution = Execution(),
     cache: RecordCache | None = None,
@@ -99,15 +105,19 @@ def extract_paths(
     kb: str | Path | None = None,
 ) -> Iterator[ExtractionRecord]:
     """Records for every input; ``report`` collects what was skipped (without one, a skip raises);
-    directory and pattern searches leave out ``exclude``. With ``kb`` (a CSV or SKOS Turtle file),
-    entities it knows gain its aliases, types and links (applied after the cache, so a changed
-    knowledge base needs no new parse)."""
+    directory and pattern searches leave out ``exclude``. Documents that do not declare their
+    language are in ``lang``, or when it is None in the language detected in their text (French
+    when detection is unsure); documents in a language without a pipeline are skipped. With
+    ``kb`` (a CSV or SKOS Turtle file), entities it knows gain its aliases, types and links
+    (applied after the cache, so a changed knowledge base needs no new parse)."""
+    if lang is not None:
+        pipeline_name(lang)  # a language asked for by name must have a pipeline: fail before any work
     knowledge = None
     if kb is not None:
         from .resolve.kb import read_kb
 
         knowledge = read_kb(kb)  # before any parsing: a broken knowledge base fails at once
-    items = read_inputs(paths, default_lang=lang, report=report, stdin_format=stdin_format, exclude=exclude)
+    items = _read(paths, lang, report, stdin_format=stdin_format, exclude=exclude)
     records = extract_documents(items, loader, execution, cache, on_record)
     if knowledge is None:
         return records
@@ -119,13 +129,19 @@ def extract_paths(
 STDIN = "-"
 
 
-def count_inputs(paths: Sequence[str | Path], lang: str = "fr", exclude: Sequence[str | Path] = ()) -> int | None:
+def _read(paths: Sequence[str | Path], lang: str | None, report: InputReport | None, **options) -> Iterator[Document | ExtractionRecord]:
+    return read_inputs(
+        paths, default_lang=lang or DEFAULT_LANGUAGE, report=report, detect_language=lang is None, languages=PIPELINES, **options
+    )
+
+
+def count_inputs(paths: Sequence[str | Path], lang: str | None = None, exclude: Sequence[str | Path] = ()) -> int | None:
     """How many documents and records ``paths`` hold (a first, parse-free pass, for progress), or
     None if one of them is standard input, which can be read only once. Problems are left to the
     real pass to report."""
     if any(str(path) == STDIN for path in paths):
         return None
-    return sum(1 for _ in read_inputs(paths, default_lang=lang, report=InputReport(), exclude=exclude))
+    return sum(1 for _ in _read(paths, lang, InputReport(), exclude=exclude))
 
 
 @contextlib.contextmanager
@@ -149,7 +165,7 @@ class ExtractResult:
 def extract(
     paths: Sequence[str | Path],
     output: str | Path,
-    lang: str = "fr",
+    lang: str | None = None,
     loader: PipelineLoader = load_pipeline,
     execution: Execution = Execution(),
     use_cache: bool = True,
@@ -160,12 +176,15 @@ def extract(
 ) -> ExtractResult:
     """Write one extraction record per input document to ``output`` (JSON lines, streamed, written
     atomically), reusing the cache in ``.cache`` beside it. ``report`` collects skipped inputs
-    (without one, the first skip raises)."""
+    (without one, the first skip raises). The directory of ``output`` is locked for the run (a
+    second run writing there fails at once, with OutputError)."""
     output = Path(output)
-    check_writable_dir(output.parent)
+    if output.is_dir():
+        raise OutputError(f"{output}: is a directory; name the file of records to write (such as {output / 'records.jsonl'})")
+    directory = check_writable_dir(output.parent)
     parsed = _Counter(on_record)
     report = report if report is not None else InputReport(strict=True)
-    with open_cache(output.parent, use_cache) as cache:
+    with output_lock(directory), open_cache(directory, use_cache) as cache:
         records = extract_paths(
             paths, lang, loader, execution, cache, parsed, report=report, stdin_format=stdin_format, exclude=(output,), kb=kb
         )
@@ -206,7 +225,9 @@ def write_records(
     count = 0
     with atomic_writer(path) as handle:
         for record in records:
-            handle.write(json.dumps(record.to_json(), ensure_ascii=False) + "\n")
+            for chunk in json_chunks(record):  # a huge record is never one string
+                handle.write(chunk)
+            handle.write("\n")
             count += 1
         if count == 0:  # raised inside the writer, so the previous file is kept
             raise _no_documents_error(sources or [path], report)
@@ -227,7 +248,7 @@ def build(
     output_dir: str | Path = "output",
     formats: Sequence[str] = DEFAULT_FORMATS,
     base_iri: str = DEFAULT_BASE,
-    lang: str = "fr",
+    lang: str | None = None,
     merge_across: bool = True,
     loader: PipelineLoader = load_pipeline,
     report: InputReport | None = None,
@@ -241,9 +262,12 @@ def build(
     on_file: ExportCallback | None = None,
 ) -> BuildResult:
     """Extract every input, merge the records into one graph and write each export format plus
-    the extraction records into ``output_dir``. Records stream into ``extraction.jsonl`` as they
-    come and into the cache in ``output_dir/.cache``, so an interrupted build resumes where it
-    stopped and leaves no half-written file. ``report`` collects the inputs that were skipped
+    the extraction records into ``output_dir``. Records stream into the cache in
+    ``output_dir/.cache`` as they come, so an interrupted build resumes where it stopped. The
+    outputs are written as a set into a staging directory and switched in together once all are
+    complete (``fileio.staged_outputs``): a failed or killed build leaves the previous set whole.
+    ``output_dir`` is locked for the run: a second run there fails at once (OutputError) instead
+    of interleaving its files. ``report`` collects the inputs that were skipped
     (without one, the first skip raises); it is returned in the result. ``html_options`` are
     keyword arguments of ``textkg.export.html.render_html`` (``limit``, ``title``). ``run_time``
     goes into the RDF provenance if given (by default the output carries no clock, so the same
@@ -255,16 +279,16 @@ def build(
     report = report if report is not None else InputReport(strict=True)
     records: list[ExtractionRecord] = []
     parsed = _Counter(on_record)
-    records_path = out / RECORDS_FILE
-    with open_cache(out, use_cache) as cache:
+    with output_lock(out), open_cache(out, use_cache) as cache, staged_outputs(out) as staging:
         stream = extract_paths(
             paths, lang, loader, execution, cache, parsed, report=report, stdin_format=stdin_format, exclude=(out,), kb=kb
         )
-        write_records(_kept(stream, records), records_path, report=report, sources=paths)
-    kg = build_graph(records, merge_across=merge_across)
-    context = ExportContext(kg, Iris(base_iri), html_options=dict(html_options or {}), rdf_options=RdfOptions(run_time=run_time))
-    written = export_all(context, out, tuple(formats), on_file=on_file)
-    return BuildResult(graph=kg, written=(records_path, *written), documents=len(records), inputs=report, parsed=parsed.fresh)
+        write_records(_kept(stream, records), staging / RECORDS_FILE, report=report, sources=paths)
+        kg = build_graph(records, merge_across=merge_across)
+        context = ExportContext(kg, Iris(base_iri), html_options=dict(html_options or {}), rdf_options=RdfOptions(run_time=run_time))
+        staged = export_all(context, staging, tuple(formats), on_file=on_file)
+    written = tuple(out / path.name for path in (staging / RECORDS_FILE, *staged))
+    return BuildResult(graph=kg, written=written, documents=len(records), inputs=report, parsed=parsed.fresh)
 
 
 def _kept(records: Iterable[ExtractionRecord], into: list[ExtractionRecord]) -> Iterator[ExtractionRecord]:
@@ -278,7 +302,7 @@ def default_data_dir() -> Path:
     return Path(__file__).resolve().parents[2].parent / "shared" / "data"
 
 
-def evaluate(data_dir: Path | None = None, corpora: Sequence[str] | None = None, limit: int | None = None, lang: str = "fr"):
+def evaluate(data_dir: Path | None = None, corpora: Sequence[str] | None = None, limit: int | None = None, lang: str = DEFAULT_LANGUAGE):
     """Scores of spaCy's NER alone and of textkg on the annotated corpora (evaluation.scoring)."""
     from .evaluation.scoring import CORPORA, evaluate as run_evaluation
 

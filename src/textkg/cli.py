@@ -28,7 +28,10 @@ Inputs = Annotated[
         help="Text files (.txt, .md), JSONL corpora or extraction records (.jsonl), directories of them, quoted glob patterns, or - (standard input)."
     ),
 ]
-Lang = Annotated[str, typer.Option("--lang", help="Language of documents that do not say theirs.")]
+Lang = Annotated[
+    str | None,
+    typer.Option("--lang", help="Language of documents that do not say theirs (default: detected in each text, French when unsure)."),
+]
 Strict = Annotated[bool, typer.Option("--strict", help="Fail (exit 1, nothing written) if any input must be skipped.")]
 StdinFormat = Annotated[
     str, typer.Option("--stdin-format", help="What '-' (standard input) holds: text, jsonl, or auto (JSONL if its first line is a JSON object).")
@@ -44,7 +47,7 @@ ShowProgress = Annotated[bool | None, typer.Option("--progress/--no-progress", h
 
 
 @contextlib.contextmanager
-def _progress(inputs: list[Path], lang: str, show: bool | None):
+def _progress(inputs: list[Path], lang: str | None, show: bool | None):
     """The progress callback for api calls, or None when no bar is shown."""
     if show is None:
         show = sys.stderr.isatty()
@@ -81,12 +84,21 @@ def _click_errors():
 
 
 def _fail(exc: Exception) -> None:
+    """One line on stderr and the exit code for what textkg or the system refused; anything else
+    is a bug, and its traceback is worth showing."""
     from .errors import TextkgError, printable
 
     if isinstance(exc, TextkgError):
-        typer.secho(f"textkg: error: {printable(str(exc))}", err=True, fg=typer.colors.RED)
-        raise typer.Exit(exc.exit_code)
-    raise exc
+        message, code = str(exc), exc.exit_code
+    elif isinstance(exc, OSError):  # the system failed the run (no file descriptor left, a device error)
+        where = f"{exc.filename}: " if exc.filename else ""
+        message, code = f"{where}{exc.strerror or exc}", 1
+    elif isinstance(exc, MemoryError):
+        message, code = "out of memory (try fewer --workers or a smaller --batch-size)", 1
+    else:
+        raise exc
+    typer.secho(f"textkg: error: {printable(message)}", err=True, fg=typer.colors.RED)
+    raise typer.Exit(code)
 
 
 def _absolute_iri(value: str) -> str:
@@ -128,7 +140,7 @@ def build(
         str, typer.Option("--formats", help="Comma-separated export formats: html, turtle, ntriples, nquads, trig, jsonld, graphml.")
     ] = "html,turtle,nquads,trig,jsonld,graphml",
     base_iri: Annotated[str, typer.Option("--base-iri", help="Base of every IRI textkg mints.", callback=_absolute_iri)] = "https://textkg.example/kg/",
-    lang: Lang = "fr",
+    lang: Lang = None,
     merge_across: Annotated[bool, typer.Option("--merge/--no-merge", help="Merge entities across documents.")] = True,
     strict: Strict = False,
     stdin_format: StdinFormat = "auto",
@@ -185,7 +197,7 @@ def build(
 def extract(
     inputs: Inputs,
     output: Annotated[Path, typer.Option("--output", "-o", help="The JSONL file of extraction records to write.")],
-    lang: Lang = "fr",
+    lang: Lang = None,
     strict: Strict = False,
     stdin_format: StdinFormat = "auto",
     workers: Workers = 1,

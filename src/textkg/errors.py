@@ -48,7 +48,20 @@ class ModelError(TextkgError):
 
 
 class OutputError(TextkgError):
-    """An output cannot be written."""
+    """An output cannot be written: found before any work (an unwritable directory, one that
+    another run is writing), so a set-up error."""
+
+
+class WriteError(OutputError):
+    """Writing ``path`` failed during the run (disk full): nothing was switched in, the previous
+    outputs stay. A failure of the run, not of its set-up: exit code 1."""
+
+    exit_code = 1
+
+    def __init__(self, path: str | Path, reason: str) -> None:
+        self.path = str(path)
+        self.reason = reason
+        super().__init__(f"{self.path}: cannot write: {reason}")
 
 
 class FormatError(TextkgError):
@@ -68,6 +81,12 @@ class IriError(TextkgError):
 
 class ExecutionError(TextkgError):
     """The parallel set-up cannot work: a bad worker count, Dask missing or its scheduler unreachable."""
+
+
+class WorkerError(ExecutionError):
+    """A worker process died during the run (out of memory, killed): exit code 1."""
+
+    exit_code = 1
 
 
 class StoreError(TextkgError):

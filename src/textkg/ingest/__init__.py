@@ -12,33 +12,26 @@ not exist, a directory or pattern with nothing to read), and any skip when the r
 
 from __future__ import annotations
 
-import glob
 import io
 import json
-import re
 import sys
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from .decoding import SNIFF_BYTES, binary_reason, byte_order_mark, clean_field, decode_bytes, normalise_text
+from .decoding import LONE_SURROGATES, SNIFF_BYTES, binary_reason, byte_order_mark, clean_field, decode_bytes, normalise_text
+from .fields import check_language, check_links, check_references, is_iso_date
+from .language import LanguagePolicy, choose_language
+from .paths import STDIN, SUPPORTED_SUFFIXES, TEXT_SUFFIXES, expand_paths
 from ..errors import InputError, SkippedInputError
 from ..records import Document, ExtractionRecord
 
-TEXT_SUFFIXES = frozenset({".txt", ".md"})
-CORPUS_SUFFIXES = frozenset({".jsonl"})
-SUPPORTED_SUFFIXES = TEXT_SUFFIXES | CORPUS_SUFFIXES
 METADATA_FIELDS = ("lang", "date", "source", "url", "title")
-STDIN = "-"
 STDIN_NAME = "<stdin>"
 STDIN_DOCUMENT_ID = "stdin"
 STDIN_FORMATS = ("auto", "text", "jsonl")
-GLOB_CHARS = frozenset("*?[")
-LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*")  # what RDF language tags accept
-# An absolute IRI as N-Triples, Turtle and SPARQL accept it: a scheme, then no space, control or <>"{}|\^`.
-ABSOLUTE_IRI = re.compile(r'[A-Za-z][A-Za-z0-9+.-]*:[^\x00-\x20<>"{}|\\^`\x7f-\x9f]*')
 
 # Problem kinds, as counted in the summary.
 UNREADABLE = "unreadable"
@@ -48,8 +41,11 @@ EMPTY = "empty"
 MALFORMED_JSON = "malformed JSON"
 INVALID = "invalid document"
 DUPLICATE = "duplicate id"
+LANGUAGE = "unsupported language"
 ENCODING = "encoding"
 CONTROLS = "control characters"
+UNCLEAR_LANGUAGE = "unclear language"
+BAD_DATE = "invalid date"
 
 Item = Document | ExtractionRecord
 
@@ -119,11 +115,18 @@ def read_inputs(
     stdin_format: str = "auto",
     stdin: BinaryIO | None = None,
     exclude: Iterable[str | Path] = (),
+    detect_language: bool = False,
+    languages: Iterable[str] | None = None,
 ) -> Iterator[Item]:
     """Yield every document or record found under ``paths``, in a stable order, and record in
     ``report`` every file or line that was skipped and why. Without a report, the first skip
     raises (nothing is lost silently). Directory and pattern searches leave out the files and
     directories in ``exclude`` (the outputs: a re-run must not read them back).
+
+    A document that does not declare its language is in ``default_lang``, or with
+    ``detect_language`` in the language detected in its text when detection is sure (see
+    ``ingest.language``). With ``languages`` (those that have a pipeline), a document in another
+    is skipped with the reason.
 
     Raises InputError, before reading anything, for a path that does not exist or a directory
     or pattern with no input files, and for an unknown ``stdin_format``.
@@ -131,12 +134,21 @@ def read_inputs(
     if stdin_format not in STDIN_FORMATS:
         raise InputError(STDIN_NAME, f"unknown stdin format {stdin_format!r}; use one of {', '.join(STDIN_FORMATS)}")
     report = report if report is not None else InputReport(strict=True)
+    policy = LanguagePolicy(default_lang, detect_language, frozenset(languages) if languages is not None else None)
+
+    unreadable_directories: set[Path] = set()
+
+    def unreadable(directory: Path, exc: OSError) -> None:
+        if directory not in unreadable_directories:  # a pattern and a search under it may meet it twice
+            unreadable_directories.add(directory)
+            report.add(Problem(str(directory), f"cannot read this directory: {exc.strerror or exc}; its files were not read", UNREADABLE))
+
     seen: dict[str, str] = {}
-    for path in expand_paths(paths, exclude):
+    for path in expand_paths(paths, unreadable, exclude):
         if str(path) == STDIN:
-            source, items = STDIN_NAME, _read_stdin(stdin or sys.stdin.buffer, stdin_format, default_lang, report)
+            source, items = STDIN_NAME, _read_stdin(stdin, stdin_format, policy, report)
         else:
-            source, items = str(path), _read_file(path, default_lang, report)
+            source, items = str(path), _read_file(path, policy, report)
         for item, line in items:
             doc_id = item.document.id if isinstance(item, ExtractionRecord) else item.id
             if doc_id in seen:
@@ -147,61 +159,7 @@ def read_inputs(
             yield item
 
 
-def expand_paths(paths: Iterable[str | Path], exclude: Iterable[str | Path] = ()) -> list[Path]:
-    """The inputs named by ``paths``, each once: files as given (any suffix: an unsupported one is
-    reported when read), ``-`` for standard input, and the input files under a directory or
-    matching a glob pattern, except those under a directory in ``exclude``."""
-    excluded = tuple(Path(p).resolve() for p in exclude)
-    files: list[Path] = []
-    seen: set[Path] = set()
-    for raw in paths:
-        text = str(raw)
-        path = Path(raw)
-        if text == STDIN:
-            found = [Path(STDIN)]
-        elif path.is_dir():
-            found = _inputs_under(path, excluded)
-            if not found:
-                raise InputError(path, f"no input files ({', '.join(sorted(SUPPORTED_SUFFIXES))}) in this directory")
-        elif path.is_file():
-            found = [path]
-        elif GLOB_CHARS & set(text):
-            found = _inputs_matching(text, excluded)
-            if not found:
-                raise InputError(text, f"no input files ({', '.join(sorted(SUPPORTED_SUFFIXES))}) match this pattern")
-        else:
-            raise InputError(path, "no such file or directory")
-        for item in found:
-            key = item if str(item) == STDIN else item.resolve()
-            if key not in seen:
-                seen.add(key)
-                files.append(item)
-    return files
-
-
-def _is_input(path: Path, excluded: tuple[Path, ...]) -> bool:
-    if not (path.is_file() and path.suffix.lower() in SUPPORTED_SUFFIXES):
-        return False
-    resolved = path.resolve()
-    return not any(resolved.is_relative_to(directory) for directory in excluded)
-
-
-def _inputs_under(directory: Path, excluded: tuple[Path, ...]) -> list[Path]:
-    return sorted(p for p in directory.rglob("*") if _is_input(p, excluded))
-
-
-def _inputs_matching(pattern: str, excluded: tuple[Path, ...]) -> list[Path]:
-    found: list[Path] = []
-    for match in sorted(glob.glob(pattern, recursive=True)):
-        path = Path(match)
-        if path.is_dir():
-            found.extend(_inputs_under(path, excluded))
-        elif _is_input(path, excluded):
-            found.append(path)
-    return found
-
-
-def _read_file(path: Path, default_lang: str, report: InputReport) -> Iterator[tuple[Item, int | None]]:
+def _read_file(path: Path, policy: LanguagePolicy, report: InputReport) -> Iterator[tuple[Item, int | None]]:
     source = str(path)
     suffix = path.suffix.lower()
     try:
@@ -215,25 +173,30 @@ def _read_file(path: Path, default_lang: str, report: InputReport) -> Iterator[t
                 report.add(Problem(source, f"unsupported input type {path.suffix or '(none)'!r}; use one of {supported}", UNSUPPORTED))
                 return
             if suffix in TEXT_SUFFIXES:
-                document = _text_document(source, head + handle.read(), clean_field(path.stem), default_lang, report)
+                document = _text_document(source, head + handle.read(), clean_field(path.stem), policy, report)
                 if document is not None:
                     yield document, None
                 return
             handle.seek(0)
-            yield from _read_jsonl(source, handle, default_lang, report)
+            yield from _read_jsonl(source, handle, policy, report)
     except OSError as exc:
         report.add(Problem(source, f"cannot read: {exc.strerror or exc}", UNREADABLE))
 
 
-def _read_stdin(stream: BinaryIO, stdin_format: str, default_lang: str, report: InputReport) -> Iterator[tuple[Item, int | None]]:
-    data = stream.read()
+def _read_stdin(stream: BinaryIO | None, stdin_format: str, policy: LanguagePolicy, report: InputReport) -> Iterator[tuple[Item, int | None]]:
+    try:
+        data = (stream or sys.stdin.buffer).read()
+    except (AttributeError, OSError, ValueError) as exc:  # no stdin at all (None), or a closed one
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else "it is closed"
+        report.add(Problem(STDIN_NAME, f"cannot read standard input: {reason}", UNREADABLE))
+        return
     if reason := binary_reason(data[:SNIFF_BYTES]):
         report.add(Problem(STDIN_NAME, reason, BINARY))
         return
     if stdin_format == "jsonl" or (stdin_format == "auto" and _looks_like_jsonl(data)):
-        yield from _read_jsonl(STDIN_NAME, io.BytesIO(data), default_lang, report)
+        yield from _read_jsonl(STDIN_NAME, io.BytesIO(data), policy, report)
         return
-    document = _text_document(STDIN_NAME, data, STDIN_DOCUMENT_ID, default_lang, report)
+    document = _text_document(STDIN_NAME, data, STDIN_DOCUMENT_ID, policy, report)
     if document is not None:
         yield document, None
 
@@ -243,16 +206,28 @@ def _looks_like_jsonl(data: bytes) -> bool:
     first = next((line for line in io.BytesIO(data.lstrip(b"\xef\xbb\xbf")) if line.strip()), b"")
     try:
         return isinstance(json.loads(first), dict)
-    except ValueError:
+    except (ValueError, RecursionError):
         return False
 
 
-def _text_document(source: str, data: bytes, doc_id: str, default_lang: str, report: InputReport) -> Document | None:
+def _text_document(source: str, data: bytes, doc_id: str, policy: LanguagePolicy, report: InputReport) -> Document | None:
     text = _decoded_text(source, data, None, report)
     if not text.strip():
         report.add(Problem(source, "the file is empty", EMPTY))
         return None
-    return Document(id=doc_id, text=text, lang=default_lang)
+    lang = _language(source, None, text, None, policy, report)
+    return Document(id=doc_id, text=text, lang=lang) if lang is not None else None
+
+
+def _language(source: str, line: int | None, text: str, declared: str | None, policy: LanguagePolicy, report: InputReport) -> str | None:
+    """The language to read the document in, or None (reported) if it has no pipeline."""
+    choice = choose_language(text, declared, policy)
+    if choice.warning:
+        report.add(Problem(source, choice.warning, UNCLEAR_LANGUAGE, line, skipped=False))
+    if choice.skip:
+        report.add(Problem(source, choice.skip, LANGUAGE, line))
+        return None
+    return choice.lang
 
 
 def _decoded_text(source: str, data: bytes, line: int | None, report: InputReport) -> str:
@@ -270,16 +245,16 @@ def _normalised(source: str, text: str, line: int | None, report: InputReport) -
     return normalised.text
 
 
-def _read_jsonl(source: str, stream: BinaryIO, default_lang: str, report: InputReport) -> Iterator[tuple[Item, int]]:
+def _read_jsonl(source: str, stream: BinaryIO, policy: LanguagePolicy, report: InputReport) -> Iterator[tuple[Item, int]]:
     non_blank = 0
     for number, line in _jsonl_lines(source, stream, report):
         if not line.strip():
             continue
         non_blank += 1
-        item = _parse_line(source, number, line, default_lang, report)
+        item = _parse_line(source, number, line, policy, report)
         if isinstance(item, Problem):
             report.add(item)
-        else:
+        elif item is not None:
             yield item, number
     if non_blank == 0:
         report.add(Problem(source, "the file is empty", EMPTY))
@@ -307,45 +282,48 @@ def _jsonl_lines(source: str, stream: BinaryIO, report: InputReport) -> Iterator
             yield number, decoded.text
 
 
-def _parse_line(source: str, number: int, line: str, default_lang: str, report: InputReport) -> Item | Problem:
+def _parse_line(source: str, number: int, line: str, policy: LanguagePolicy, report: InputReport) -> Item | Problem | None:
+    """The document or record on a line; a Problem if it cannot be read; None if it was skipped
+    and reported already."""
     try:
         obj = json.loads(line)
     except json.JSONDecodeError as exc:
         return Problem(source, f"malformed JSON: {exc.msg} (column {exc.colno})", MALFORMED_JSON, number)
+    except RecursionError:  # arrays or objects nested thousands deep: no document looks like that
+        return Problem(source, "malformed JSON: nested too deeply", MALFORMED_JSON, number)
     if not isinstance(obj, dict):
         return Problem(source, "each line must be a JSON object", INVALID, number)
-    if "\\ud" in line.lower():  # a \u escape may encode a lone surrogate, which no file can hold
-        obj = _without_surrogates(obj)
     try:
+        if "\\ud" in line.lower():  # a \u escape may encode a lone surrogate, which no file can hold
+            obj = _without_surrogates(obj)
         if "entities" in obj:
-            item = ExtractionRecord.from_json(obj)
-            _check_language(item.document.lang)
-            _check_links(item)
-            return item
-        return _document(source, number, obj, default_lang, report)
+            return _record(source, number, obj, report)
+        return _document(source, number, obj, policy, report)
     except ValueError as exc:
         return Problem(source, str(exc), INVALID, number)
+    except RecursionError:
+        return Problem(source, "a value is nested too deeply", INVALID, number)
 
 
-def is_absolute_iri(text: str) -> bool:
-    """True if ``text`` can be written as an IRI in every RDF syntax.
-
-    >>> is_absolute_iri("https://www.wikidata.org/wiki/Q159"), is_absolute_iri("Q159 <b>")
-    (True, False)
-    """
-    return ABSOLUTE_IRI.fullmatch(text) is not None
-
-
-def _check_links(record: ExtractionRecord) -> None:
-    for entity in record.entities:
-        for scheme, value in entity.links.items():
-            if not is_absolute_iri(value):
-                raise ValueError(f"entity {entity.id!r}: link {scheme!r} is not an absolute IRI: {value!r}")
+def _record(source: str, number: int, obj: dict, report: InputReport) -> ExtractionRecord:
+    record = ExtractionRecord.from_json(obj)
+    check_language(record.document.lang)
+    check_links(record)
+    check_references(record)
+    date = _checked_date(source, number, record.document.id, record.document.date, report)
+    if date != record.document.date:
+        record = replace(record, document=replace(record.document, date=date))
+    return record
 
 
-def _check_language(lang: str) -> None:
-    if not LANGUAGE_TAG.fullmatch(lang):
-        raise ValueError(f"'lang' must be a language tag such as 'fr', not {lang!r}")
+def _checked_date(source: str, number: int, doc_id: str, value: str | None, report: InputReport) -> str | None:
+    """``value`` if it is an ISO date; otherwise None, with a warning: the document is worth
+    reading without its date, which only places relative dates ("jeudi") in time."""
+    if value is None or is_iso_date(value):
+        return value
+    reason = f"document {doc_id!r}: 'date' {value!r} is not an ISO date (such as 2023-05-25); read without a date"
+    report.add(Problem(source, reason, BAD_DATE, number, skipped=False))
+    return None
 
 
 def _without_surrogates(value: Any) -> Any:
@@ -359,7 +337,7 @@ def _without_surrogates(value: Any) -> Any:
     return value
 
 
-def _document(source: str, number: int, obj: dict, default_lang: str, report: InputReport) -> Document:
+def _document(source: str, number: int, obj: dict, policy: LanguagePolicy, report: InputReport) -> Document | None:
     doc_id = obj.get("id")
     text = obj.get("text")
     if isinstance(doc_id, int) and not isinstance(doc_id, bool):
@@ -375,16 +353,35 @@ def _document(source: str, number: int, obj: dict, default_lang: str, report: In
             raise ValueError(f"document {doc_id!r}: '{key}' must be a string")
         meta[key] = clean_field(value) if value is not None else None
     if meta["lang"] is not None:
-        _check_language(meta["lang"])
+        check_language(meta["lang"])
     text = _normalised(source, text, number, report)
     if not text.strip():
         raise ValueError(f"document {doc_id!r} has an empty 'text'")
+    lang = _language(source, number, text, meta["lang"], policy, report)
+    if lang is None:
+        return None
     return Document(
         id=clean_field(doc_id),
         text=text,
-        lang=meta["lang"] or default_lang,
-        date=meta["date"],
+        lang=lang,
+        date=_checked_date(source, number, doc_id, meta["date"], report),
         source=meta["source"],
         url=meta["url"],
         title=meta["title"],
     )
+
+
+def clean_document(document: Document) -> Document:
+    """``document`` with its lone surrogates replaced by U+FFFD, one code point each so offsets
+    hold: no file can hold them and no encoder accepts them, but a Document built in Python may
+    carry them (a ``\\ud800`` escape decoded by hand). Anything else is left as the caller gave it.
+
+    >>> clean_document(Document(id="a\\ud800", text="moiti\\udce9")).text
+    'moiti\\ufffd'
+    """
+    fields = {
+        name: LONE_SURROGATES.sub("\ufffd", value)
+        for name in ("id", "text", "lang", "date", "source", "url", "title")
+        if (value := getattr(document, name)) is not None and LONE_SURROGATES.search(value)
+    }
+    return replace(document, **fields) if fields else document

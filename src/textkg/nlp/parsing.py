@@ -1,8 +1,9 @@
 """Parse documents through ``nlp.pipe`` in batches, splitting texts too long to parse in one go.
 
-A long text is cut into contiguous pieces at the strongest boundary that fits (paragraph, line,
-sentence end, space), the pieces are parsed, and ``Doc.from_docs`` joins them back into one Doc
-whose text is the original text: extraction sees one document and its offsets need no shifting.
+``split_text`` cuts a text into contiguous pieces at the strongest boundary that fits (paragraph,
+line, sentence end, space). The runner uses it to extract a document longer than PIECE_CHARS
+piece by piece (``runner.pieces``); here, a text longer than the pipeline's own ``max_length`` is
+parsed in pieces that ``Doc.from_docs`` joins back into one Doc whose text is the original text.
 """
 
 from __future__ import annotations

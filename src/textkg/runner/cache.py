@@ -18,11 +18,12 @@ from dataclasses import astuple
 from importlib import metadata
 from pathlib import Path
 
-from ..errors import OutputError
+from ..errors import OutputError, WriteError
 from ..extract.version import extractor_version
 from ..language.resources import available_languages, resources_digest
 from ..nlp import pipeline_name
 from ..records import Document, ExtractionRecord
+from .jsonline import json_line
 
 CACHE_DIR = ".cache"
 CACHE_FILE = "records.sqlite"
@@ -73,12 +74,12 @@ class RecordCache:
 
     def put_all(self, records: Iterable[ExtractionRecord]) -> None:
         """Store ``records`` in one transaction."""
-        rows = [(self.key(r.document), json.dumps(r.to_json(), ensure_ascii=False)) for r in records]
+        rows = [(self.key(r.document), json_line(r)) for r in records]
         try:
             with self._db:
                 self._db.executemany("INSERT OR REPLACE INTO records (key, record) VALUES (?, ?)", rows)
         except sqlite3.Error as exc:
-            raise OutputError(f"{self.path}: cannot write the record cache: {exc}") from exc
+            raise WriteError(self.path, f"the record cache: {exc}") from exc
 
     def count(self) -> int:
         """How many records the cache holds."""

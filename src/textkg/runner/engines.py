@@ -6,7 +6,10 @@ whatever finishes first.
 from __future__ import annotations
 
 import multiprocessing
+import os
 import signal
+import threading
+import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -14,7 +17,7 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from typing import Protocol
 
-from ..errors import ExecutionError
+from ..errors import ExecutionError, WorkerError
 from ..records import Document, ExtractionRecord
 from .work import BATCH_SIZE, PipelineLoader, Result, extract_batch, warm_worker
 
@@ -78,9 +81,23 @@ class InProcessEngine:
         pass
 
 
-def _ignore_interrupts() -> None:
-    # Ctrl-C reaches the whole process group; only the parent decides what an interrupt means.
+PARENT_POLL_SECONDS = 0.5
+
+
+def _start_worker() -> None:
+    """Set up a worker process: deaf to Ctrl-C, which reaches the whole process group (only the
+    parent decides what an interrupt means), and gone as soon as its parent is."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    threading.Thread(target=_exit_with_parent, args=(os.getppid(),), name="textkg-parent-watch", daemon=True).start()
+
+
+def _exit_with_parent(parent: int) -> None:
+    # A pool worker waits for work on a pipe that its own copy of the write end keeps open: if the
+    # parent is killed (kill -9, the out-of-memory killer), nothing would ever end it. Polling the
+    # parent id works on every POSIX system and costs nothing between two polls.
+    while os.getppid() == parent:
+        time.sleep(PARENT_POLL_SECONDS)
+    os._exit(1)
 
 
 class ProcessEngine:
@@ -92,7 +109,7 @@ class ProcessEngine:
         self._loader = loader
         self._batch_size = batch_size
         self._pool = ProcessPoolExecutor(
-            max_workers=workers, mp_context=multiprocessing.get_context("spawn"), initializer=_ignore_interrupts
+            max_workers=workers, mp_context=multiprocessing.get_context("spawn"), initializer=_start_worker
         )
 
     def warm(self, lang: str) -> None:
@@ -119,7 +136,7 @@ class _PoolResult:
         try:
             return self.future.result()
         except BrokenProcessPool as exc:
-            raise ExecutionError(f"a worker process died (out of memory? try fewer --workers or a smaller --batch-size): {exc}") from exc
+            raise WorkerError(f"a worker process died (out of memory? try fewer --workers or a smaller --batch-size): {exc}") from exc
 
 
 def make_engine(execution: Execution, loader: PipelineLoader) -> Engine:
@@ -137,6 +154,7 @@ class _Batch:
 
     def __init__(self) -> None:
         self.documents: list[Document] = []
+        self.chars = 0
         self.result: Result | None = None
         self.records: list[ExtractionRecord] | None = None
 
@@ -146,9 +164,12 @@ def ordered_records(
     engine: Engine,
     batch_size: int,
     on_abandoned: Callable[[list[ExtractionRecord]], None] | None = None,
+    max_batch_chars: int | None = None,
 ) -> Iterator[tuple[ExtractionRecord, bool]]:
-    """``(record, fresh)`` for every item in input order: documents are extracted in batches by
-    ``engine`` (``fresh`` is True), records already known pass through in their place. At most
+    """``(record, fresh)`` for every item in input order: documents are extracted in batches of
+    ``batch_size`` documents by ``engine`` (``fresh`` is True), records already known pass through
+    in their place; a batch is also sent before it would hold more than ``max_batch_chars``
+    characters (a single longer document makes a batch of its own). At most
     ``engine.window`` batches are in flight and a bounded number of items wait, so memory stays
     flat whatever the corpus size.
 
@@ -195,10 +216,13 @@ def ordered_records(
             if isinstance(item, ExtractionRecord):
                 queue.append(item)
             else:
+                if filling is not None and max_batch_chars is not None and filling.chars + len(item.text) > max_batch_chars:
+                    submit(filling)
                 if filling is None:
                     filling = _Batch()
                 queue.append((filling, len(filling.documents)))
                 filling.documents.append(item)
+                filling.chars += len(item.text)
                 if len(filling.documents) == batch_size:
                     submit(filling)
             yield from drain(final=False)
