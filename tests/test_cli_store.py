@@ -12,7 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from textkg.cli import main
+from typer.testing import CliRunner
+
+from textkg.cli import app, main
 
 from .rdf_corpus import corpus
 from .test_store import QUERIES, _Recorder, export
@@ -163,3 +165,12 @@ def test_help_is_not_cut_at_80_columns():
     assert run.returncode == 0
     assert "--stdin-format" in run.stdout and "--html-limit" in run.stdout and "…" not in run.stdout
     assert max(len(line) for line in run.stdout.splitlines()) <= 80
+
+
+def test_output_paths_are_echoed_without_control_characters(tmp_path, fr_nlp):
+    # A directory name a careless (or hostile) script made: an escape sequence must not reach the terminal.
+    out = tmp_path / "out\x1b]0;owned\x07"
+    sample = Path(__file__).resolve().parents[1] / "examples" / "russie-bielorussie-fr.txt"
+    result = CliRunner().invoke(app, ["extract", str(sample), "-o", str(out / "records.jsonl"), "--no-progress"])
+    assert result.exit_code == 0, result.output
+    assert "\x1b" not in result.output and "\x07" not in result.output and "records.jsonl" in result.output

@@ -10,6 +10,8 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from .errors import printable
+
 if TYPE_CHECKING:
     from .ingest import InputReport, Problem
 
@@ -66,7 +68,7 @@ def _export_progress(show: bool | None):
         return None
 
     def announce(path: Path, place: int, total: int) -> None:
-        typer.echo(f"textkg: writing {path.name} ({place}/{total})", err=True)
+        typer.echo(f"textkg: writing {printable(path.name)} ({place}/{total})", err=True)
 
     return announce
 
@@ -86,7 +88,7 @@ def _click_errors():
 def _fail(exc: Exception) -> None:
     """One line on stderr and the exit code for what textkg or the system refused; anything else
     is a bug, and its traceback is worth showing."""
-    from .errors import TextkgError, printable
+    from .errors import TextkgError
 
     if isinstance(exc, TextkgError):
         message, code = str(exc), exc.exit_code
@@ -114,7 +116,6 @@ def _absolute_iri(value: str) -> str:
 
 def _input_report(strict: bool) -> InputReport:
     """A report that prints each skipped input or warning on stderr as it happens."""
-    from .errors import printable
     from .ingest import InputReport
 
     def show(problem: Problem) -> None:
@@ -127,7 +128,7 @@ def _input_report(strict: bool) -> InputReport:
 def _finish(report: InputReport) -> None:
     """The summary on stderr, and exit code 1 when some inputs were skipped."""
     if report.problems:
-        typer.echo(f"textkg: {report.summary()}", err=True)
+        typer.echo(f"textkg: {printable(report.summary())}", err=True)
     if report.skipped:
         raise typer.Exit(1)
 
@@ -189,7 +190,7 @@ def build(
     graph = result.graph.graph
     typer.echo(f"{result.documents} document(s), {result.parsed} parsed now: {graph.number_of_nodes()} nodes, {graph.number_of_edges()} edges")
     for path in result.written:
-        typer.echo(f"  wrote {path}")
+        typer.echo(f"  wrote {printable(str(path))}")
     _finish(report)
 
 
@@ -228,7 +229,7 @@ def extract(
     except Exception as exc:  # noqa: BLE001
         _fail(exc)
         return
-    typer.echo(f"wrote {result.documents} record(s) to {output} ({result.parsed} parsed now)")
+    typer.echo(f"wrote {result.documents} record(s) to {printable(str(output))} ({result.parsed} parsed now)")
     _finish(report)
 
 
@@ -278,8 +279,6 @@ def load(
     except Exception as exc:  # noqa: BLE001
         _fail(exc)
         return
-    from .errors import printable
-
     rate = report.quads / report.seconds if report.seconds else 0.0
     what = "now in the store" if endpoint is None else "sent and committed"
     typer.echo(
@@ -356,8 +355,6 @@ def evaluate(
 def main() -> None:
     """The ``textkg`` command. A usage mistake (a missing argument, a bad option value) is one
     line on stderr and exit code 2, like every other error."""
-    from .errors import printable
-
     errors = _click_errors()
     try:
         code = app(standalone_mode=False)
