@@ -11,7 +11,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from typer.testing import CliRunner
 
 from textkg.cli import app, main
