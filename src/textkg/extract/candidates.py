@@ -14,6 +14,7 @@ PRONOUN = "Pronoun"
 CONCEPT = "Concept"
 PERSON_TYPE = "Person"
 NEWS_AGENCY = "NewsAgency"
+WEAPON_SYSTEM = "WeaponSystem"
 DATE = "Date"
 # What a mention is, for consumers of the record: a name (or a date), a description (a noun
 # phrase: "le ministre", "ce pays voisin") or a pronoun.

@@ -20,9 +20,29 @@ def subjects(ctx: DocContext, verb: Token) -> list[Token]:
     own += [c for aux in verb.children if aux.dep_ in deps.AUXILIARIES for c in aux.children if c.dep_ in deps.ACTIVE_SUBJECT]
     if own:
         return own
+    misread = _subject_under_relative(ctx, verb)
+    if misread is not None:
+        return [misread]
     if verb.dep_ in deps.CONTROLLED and verb.head != verb and verb.head.pos_ in deps.CONTROLLER_POS:
         return subjects(ctx, verb.head)
     return []
+
+
+def _subject_under_relative(ctx: DocContext, verb: Token) -> Token | None:
+    """"l'information selon laquelle des missiles seront installés": a relative pronoun takes no
+    noun complement, yet the parser reads the article "des" as the preposition and hangs "missiles"
+    on "laquelle"; the noun after it is the subject of the relative clause's verb."""
+    for child in verb.children:
+        if child.pos_ == "PRON" and "Rel" in ctx.morph(child, "PronType"):
+            for complement in child.children:
+                if complement.dep_ in deps.NOUN_MODIFIER and complement.i > child.i and _after_article(ctx, complement):
+                    return complement
+    return None
+
+
+def _after_article(ctx: DocContext, noun: Token) -> bool:
+    """``noun``'s "preposition" is an article ("des": Definite and PronType=Art)."""
+    return any(c.dep_ == deps.CASE and "Art" in ctx.morph(c, "PronType") for c in noun.children)
 
 
 def relative_antecedent(ctx: DocContext, token: Token) -> Token:

@@ -78,6 +78,9 @@ class Words:
     roles: frozenset[str] = frozenset()
     # Opening and closing quotation marks, in the order they are tried.
     quote_pairs: tuple[tuple[str, str], ...] = ()
+    # --- issue 18: claims ---
+    # function words that run into a neighbouring word when a space is lost (nlp/glued_words.py)
+    glue_words: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
