@@ -101,6 +101,11 @@ class ClaimFrame:
     evidence: Span
     polarity: str
     confidence: float
+    # What the cue does: Statement, Denial, Accusation, Promise, Threat ... (predicates.tsv).
+    stance: str = "Statement"
+    # The cue is an act of its own besides what it reports ("a condamné le crime", "a menacé de
+    # poursuites"): its verb frame stays; a verb that only introduces words is the claim alone.
+    cue_is_event: bool = False
 
 
 @dataclass(frozen=True)

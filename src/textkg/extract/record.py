@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Token
 
 from ..language.resources import Resources
 from ..records import Claim, Document, Entity, ExtractionRecord, Relation
-from .candidates import CONCEPT, DATE, ClaimFrame, Found, Frame, Mention
+from .candidates import CONCEPT, DATE, PRONOUN, ClaimFrame, Found, Frame, Mention
 from .claims import claim_frames
 from .context import DocContext
 from .coref import Chain, coreference_chains, pronoun_mentions
@@ -52,9 +52,11 @@ def _candidates(ctx: DocContext, claims: tuple[ClaimFrame, ...]) -> tuple[list[F
     """The frames of every extractor, in text order, without those that restate a claim or an
     event; the noun phrases the extractors took as arguments (the discourse's candidate
     entities); and the outlets that report the claims."""
-    cues = {claim.cue_token for claim in claims}
+    cues = {claim.cue_token for claim in claims if not claim.cue_is_event}
     verbs, events, noun_modifiers, possessives = verb_frames(ctx), noun_frames(ctx), noun_links(ctx), possessive_links(ctx)
-    concepts = _concepts(ctx, (verbs, events, noun_modifiers, possessives))
+    # Speakers without a name ("le porte-parole", "des témoins") are candidates like the rest.
+    speakers = Found((), tuple(c.speaker for c in claims if c.speaker is not None and c.speaker.type == CONCEPT))
+    concepts = _concepts(ctx, (speakers, verbs, events, noun_modifiers, possessives))
     typed = typed_links(ctx, concepts)
     concepts = _concepts(ctx, (Found((), concepts), typed))
     # A reporting verb that made a claim is the claim; it is not also a relation.
@@ -87,7 +89,10 @@ def _resolved(
     """Coreference over the names, dates, candidate noun phrases and pronouns; the frames that
     survive it; and the entities they relate, with the entity of every mention."""
     mentions = sorted((*ctx.fixed, *concepts), key=lambda m: (m.start, m.end))
-    chains = coreference_chains(ctx, [*mentions, *pronoun_mentions(ctx)])
+    # Pronoun speakers include the clitics after their verb ("a-t-il ajouté").
+    pronouns = {*pronoun_mentions(ctx), *(c.speaker for c in claims if c.speaker is not None and c.speaker.type == PRONOUN)}
+    chains = coreference_chains(ctx, [*mentions, *pronouns])
+    claims_used = _claim_mentions(claims, chains)
     participants = {m for m in mentions if m.is_named or (m.type == CONCEPT and participant_class(ctx, m))}
     # Pronouns and descriptions count as what their chain names or describes.
     specific = participants | {m for c in chains if participants.intersection(c.mentions) for m in c.mentions}
@@ -95,13 +100,13 @@ def _resolved(
     # Which frames survive coreference: a pronoun whose chain joins no cluster fills nothing, and
     # two mentions of one thing relate nothing ("Viktor Khrenin ... le ministre").
     fixed = cluster_mentions(ctx.fixed)
-    clusters, cluster_of = _clusters(fixed, concepts, _used(frames, claims), chains)
+    clusters, cluster_of = _clusters(fixed, concepts, _used(frames) | claims_used, chains)
     frames = _distinct(_kept(frames, cluster_of.keys()), cluster_of)
     # Entities are the names and dates, and the concepts the surviving frames and claims use;
     # a filler that no longer resolves leaves its frame, and a concept nothing uses is noise.
-    clusters, cluster_of = _clusters(fixed, concepts, _used(frames, claims), chains)
+    clusters, cluster_of = _clusters(fixed, concepts, _used(frames) | claims_used, chains)
     frames = _distinct(_kept(frames, cluster_of.keys()), cluster_of)
-    entities, entity_of = _entities(_filling(clusters, _used(frames, claims)))
+    entities, entity_of = _entities(_filling(clusters, _used(frames) | claims_used))
     return frames, entities, entity_of
 
 
@@ -172,9 +177,20 @@ def _resolvable(frame: Frame, specific: Collection[Mention]) -> Frame | None:
     return replace(frame, arguments=arguments) if arguments != frame.arguments else frame
 
 
-def _used(frames: list[Frame], claims: Iterable[ClaimFrame]) -> set[Mention]:
-    """The mentions ``frames`` and ``claims`` take as fillers, speakers and sources."""
-    return {m for f in frames for _, m in f.arguments} | {m for c in claims for m in (c.speaker, c.source) if m}
+def _used(frames: list[Frame]) -> set[Mention]:
+    """The mentions ``frames`` take as fillers."""
+    return {m for f in frames for _, m in f.arguments}
+
+
+def _claim_mentions(claims: Iterable[ClaimFrame], chains: list[Chain]) -> set[Mention]:
+    """The speakers and sources of ``claims``; for a pronoun speaker, also the noun phrase its
+    chain starts with ("Le nouveau gouvernement ... Il a déclaré"), so that it has an entity."""
+    used = {m for c in claims for m in (c.speaker, c.source) if m}
+    pronouns = {m for m in used if m.type == PRONOUN}
+    for chain in chains:
+        if pronouns.intersection(chain.mentions):
+            used.update(m for m in chain.mentions[:1] if m.type == CONCEPT)
+    return used
 
 
 def _clusters(
@@ -268,16 +284,18 @@ def _binary_pair(frame: Frame, roles: dict[str, list[str]]) -> tuple[tuple[str, 
 
 
 def _claim(claim_id: str, frame: ClaimFrame, entity_of: dict[Mention, str]) -> Claim:
+    # A pronoun speaker that coreference ties to nothing leaves the claim without a speaker.
     return Claim(
         id=claim_id,
-        speaker=entity_of[frame.speaker] if frame.speaker else None,
-        source=entity_of[frame.source] if frame.source else None,
+        speaker=entity_of.get(frame.speaker) if frame.speaker else None,
+        source=entity_of.get(frame.source) if frame.source else None,
         cue=frame.cue,
         content=(frame.content,),
         quote=frame.quote,
         evidence=(frame.evidence,),
         confidence=frame.confidence,
         polarity=frame.polarity,
+        stance=frame.stance,
     )
 
 

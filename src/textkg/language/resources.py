@@ -81,6 +81,12 @@ class Words:
     # --- issue 18: claims ---
     # function words that run into a neighbouring word when a space is lost (nlp/glued_words.py)
     glue_words: frozenset[str] = frozenset()
+    # reporting verbs whose direct object is what was said ("dénoncer la corruption")
+    reported_object_lemmas: frozenset[str] = frozenset()
+    # nouns of what is said or written ("selon le communiqué du ministère")
+    speech_nouns: frozenset[str] = frozenset()
+    # fronted prepositions that give a speaker's view ("Pour le syndicat, ...")
+    opinion_markers: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,112 @@
+"""Who said it and where: the speaker of a cue (a name, a description such as "le porte-parole",
+or a pronoun that coreference later ties to its antecedent) and the outlet that printed it
+("a déclaré à l'AFP", "selon Reuters", "dans une interview au Times")."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from spacy.tokens import Token
+
+from ...records import broad_type
+from .. import deps
+from ..arguments import named, resolve
+from ..candidates import CONCEPT, DATE, NEWS_AGENCY, PRONOUN, Mention
+from ..context import DocContext
+from ..syntax import relative_antecedent, subjects
+
+# Broad classes that speak: people, bodies, and places acting as governments ("la France a dit").
+SPEAKING_TYPES = frozenset({"Person", "Organization", "Place"})
+# Slots where the parser puts a subject inverted after its verb ("», juge le ministère").
+INVERTED_SPEAKER = frozenset({"nsubj", "dep", "obj", "appos", "nmod", "obl:mod"})
+# How deep under a reporting verb an outlet may hang ("a déclaré dans une interview au Times").
+OUTLET_DEPTH = 3
+
+
+def speaker(ctx: DocContext, verb: Token, inverted: bool = False) -> Mention | None:
+    """The one who says what ``verb`` reports. When ``inverted`` (the words said come before the
+    verb: "« ... », a déclaré X", "..., rapporte Sputnik") the speaker follows the verb: a noun
+    phrase after it ("», juge le ministère") or a subject clitic ("a-t-il ajouté"). Otherwise its
+    subject (or the subject of the verb it depends on: "en affirmant", "et estimé que"), a
+    subject clitic, or the noun a participle qualifies ("une croyance affirmant que")."""
+    if inverted:
+        for child in verb.children:
+            if child.i > verb.i and child.dep_ in INVERTED_SPEAKER and child.pos_ in deps.NOMINAL_POS:
+                mention = speaker_mention(ctx, child)
+                if mention is not None:
+                    return mention
+        return _subject_clitic(ctx, verb) or next(
+            (m for s in verb.children if s.dep_ in deps.ACTIVE_SUBJECT and (m := speaker_mention(ctx, s))), None
+        )
+    for subject in subjects(ctx, verb):
+        mention = speaker_mention(ctx, subject)
+        if mention is not None:
+            return mention
+    clitic = _subject_clitic(ctx, verb)
+    if clitic is not None:
+        return clitic
+    if verb.dep_ in deps.PARTICIPLE_MODIFIER and verb.head.pos_ in deps.NOMINAL_POS and "Part" in ctx.morph(verb, "VerbForm"):
+        return speaker_mention(ctx, verb.head)
+    return None
+
+
+def speaker_mention(ctx: DocContext, token: Token) -> Mention | None:
+    """``token`` as a speaker: a name, a pronoun (left to coreference), or the noun phrase it
+    heads as a description; never a date."""
+    token = relative_antecedent(ctx, token)
+    mention = named(ctx, token)
+    if mention is not None:
+        return mention
+    if token.pos_ == "PRON":
+        return _pronoun(ctx, token)
+    mention = resolve(ctx, token)
+    if mention is None or mention.type == DATE:
+        return None
+    return mention
+
+
+def _pronoun(ctx: DocContext, token: Token) -> Mention | None:
+    """A third-person pronoun that refers (il, elle, ils, elles; "-il" after its verb)."""
+    if token.lower_ not in ctx.resources.pronouns or token.dep_ in deps.OBJECT:
+        return None
+    return Mention(token.idx, token.idx + len(token), token.text, PRONOUN, token.i, token.i)
+
+
+def _subject_clitic(ctx: DocContext, verb: Token) -> Mention | None:
+    """"a-t-il ajouté", "estime-t-elle": the subject pronoun joined after the verb or its
+    auxiliary (the parser labels it in several ways)."""
+    hosts = [verb, *(c for c in verb.children if c.dep_ in deps.AUXILIARIES)]
+    for host in hosts:
+        for child in host.children:
+            if child.i > host.i and child.pos_ == "PRON" and child.text.startswith("-"):
+                mention = _pronoun(ctx, child)
+                if mention is not None:
+                    return mention
+    return None
+
+
+def is_speaking(ctx: DocContext, mention: Mention | None) -> bool:
+    """A name of a person, body or place, a pronoun, or a noun of a person or a body ("le
+    porte-parole", "la direction"): who can say things, unlike "cette décision"."""
+    if mention is None:
+        return False
+    if mention.type == PRONOUN:
+        return True
+    if mention.type == CONCEPT:
+        return ctx.resources.nouns.class_of(ctx.head_of(mention).lemma_) in ("Person", "Organization")
+    return broad_type(mention.type) in SPEAKING_TYPES
+
+
+def outlet(ctx: DocContext, verb: Token, content: Iterable[int]) -> Mention | None:
+    """A news outlet hung under ``verb`` outside what was said: "a déclaré à l'AFP", "dans une
+    interview au Times" (the parser sometimes hangs "à l'AFP" on the speaker: it counts too)."""
+    said = set(content)
+    frontier = [verb]
+    for _ in range(OUTLET_DEPTH):
+        frontier = [c for t in frontier for c in t.children if c.i not in said and c.dep_ not in deps.REPORTED_CLAUSE]
+        for token in frontier:
+            if token.pos_ in deps.NOMINAL_POS and any(c.dep_ == deps.CASE for c in token.children):
+                mention = named(ctx, token)
+                if mention is not None and mention.fine_type == NEWS_AGENCY:
+                    return mention
+    return None

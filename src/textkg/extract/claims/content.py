@@ -1,0 +1,153 @@
+"""What a reporting verb reports: the whole completive clause ("a déclaré que ..."), an infinitive
+("a promis de remettre le pouvoir"), the quotation it introduces or follows ("a déclaré : « ... »",
+"« ... », a-t-il ajouté"), the noun phrase of a verb of stance ("a dénoncé la corruption"), or the
+main clause its incise comments ("..., rapporte Sputnik", "... comme le précise X")."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from ...records import Span, broad_type
+from .. import deps
+from ..arguments import named
+from ..context import DocContext, token_span
+from ..syntax import case_is_genitive
+from .quotes import Quote, quote_after, quote_before, quote_opening_at
+
+# Classes of what is a participant, not something said: "a condamné l'accusé" sentences someone.
+PARTICIPANT_CLASSES = frozenset({"Person", "Organization", "Place"})
+
+
+# What a content is: a quotation, a clause, the noun phrase object of a verb of stance, the
+# main clause an incise comments.
+QUOTATION, CLAUSE, OBJECT, COMMENTED = "quotation", "clause", "object", "commented"
+
+
+@dataclass(frozen=True)
+class Said:
+    """One content of a cue: its characters, what it is, the tokens it covers, and whether it
+    comes before the cue (an incise: the speaker may follow the verb)."""
+
+    span: Span
+    kind: str
+    first: int
+    last: int
+    inverted: bool = False
+
+    @property
+    def quote(self) -> bool:
+        return self.kind == QUOTATION
+
+    @property
+    def tokens(self) -> range:
+        return range(self.first, self.last + 1)
+
+
+def quoted(quote: Quote, inverted: bool = False) -> Said:
+    return Said(quote.span, QUOTATION, quote.opening, quote.closing, inverted)
+
+
+def verb_contents(ctx: DocContext, verb: Token) -> tuple[Said, ...]:
+    """The contents ``verb`` reports, first the one it governs; a quotation that a colon sets after
+    its clause is a second one ("a précisé que ... : « ... »"). Empty when it reports nothing."""
+    sentence_end = ctx.sentence_of(verb.i).end
+    clause = content_clause(ctx, verb)
+    if clause is not None:
+        said = _clause_said(ctx, verb, clause)
+        after = quote_after(ctx, said.last, sentence_end)
+        return (said, quoted(after)) if after is not None and after.opening > said.last else (said,)
+    quote = quote_after(ctx, verb.i, sentence_end)
+    if quote is not None:
+        return (quoted(quote),)
+    quote = quote_before(ctx, verb.i)
+    if quote is not None:
+        return (quoted(quote, inverted=True),)
+    reported = _reported_object(ctx, verb)
+    if reported is not None:
+        tokens = list(reported.subtree)
+        return (Said(token_span(tokens), OBJECT, tokens[0].i, tokens[-1].i),)
+    if _is_incise(ctx, verb):
+        # "Les activités ... ont pris ..., rapporte Sputnik": the main clause is the content.
+        main = [t for t in verb.head.subtree if t.i < verb.i and not t.is_punct and not _within(t, verb)]
+        if main:
+            return (Said(token_span(main), COMMENTED, main[0].i, main[-1].i, inverted=True),)
+    return ()
+
+
+def content_clause(ctx: DocContext, verb: Token) -> Token | None:
+    """The clause ``verb`` reports: a completive or infinitive ("que ...", "de remettre ...",
+    "être parvenu à"), or a clause the parser took for an object ("qu'une telle action ...")."""
+    for child in verb.children:
+        if child.dep_ in deps.REPORTED_CLAUSE or _bare_infinitive_clause(ctx, child):
+            return child
+        if child.dep_ in deps.OBJECT and any(c.dep_ == "mark" for c in child.children):
+            return child
+    return None
+
+
+def _clause_said(ctx: DocContext, verb: Token, clause: Token) -> Said:
+    tokens = list(clause.subtree)
+    # The conjunction that opens it ("que") is not what was said; a quotation that opens it is.
+    while tokens and tokens[0].dep_ == "mark" and tokens[0].head == clause:
+        tokens.pop(0)
+    quote = quote_opening_at(ctx, tokens[0].i) if tokens else None
+    if quote is not None and quote.closing >= tokens[-1].i - 1:
+        return quoted(quote)
+    tokens = [t for t in tokens if not t.is_space]
+    while len(tokens) > 1 and tokens[-1].is_punct:
+        tokens.pop()
+    return Said(token_span(tokens), CLAUSE, tokens[0].i, tokens[-1].i)
+
+
+def _bare_infinitive_clause(ctx: DocContext, child: Token) -> bool:
+    """"a annoncé être parvenu à un accord", "affirme avoir reçu des menaces": an infinitive the
+    parser hung as an adverbial clause, with no preposition ("pour", "afin de") before it."""
+    if child.dep_ != "advcl" or child.pos_ != "VERB" or any(c.dep_ in ("mark", "case") for c in child.children):
+        return False
+    forms = [child, *(c for c in child.children if c.dep_.startswith("aux"))]
+    return any("Inf" in ctx.morph(t, "VerbForm") for t in forms) and child.i > child.head.i
+
+
+def _reported_object(ctx: DocContext, verb: Token) -> Token | None:
+    """The noun phrase a verb of stance reports ("a dénoncé la corruption", "a nié toute
+    intention", "se sont félicités du résultat"), unless it names a participant ("a condamné
+    l'accusé", "a salué le président")."""
+    if verb.lemma_.lower() not in ctx.words.reported_object_lemmas:
+        return None
+    objects = [c for c in verb.children if c.dep_ in deps.OBJECT]
+    if not objects:
+        objects = [c for c in verb.children if c.dep_ == "obl:arg" and case_is_genitive(ctx, c)]
+    for child in objects:
+        if child.pos_ in deps.NOMINAL_POS and not _names_participant(ctx, child):
+            return child
+    return None
+
+
+def _names_participant(ctx: DocContext, noun: Token) -> bool:
+    mention = named(ctx, noun)
+    if mention is not None:
+        return broad_type(mention.type) in PARTICIPANT_CLASSES
+    return ctx.resources.nouns.class_of(noun.lemma_) in PARTICIPANT_CLASSES
+
+
+def _is_incise(ctx: DocContext, verb: Token) -> bool:
+    """A finite verb that comments the clause before it, set off by a comma or "comme", with no
+    subject or object before it ("..., rapporte Sputnik", "..., a indiqué X", "... comme le
+    précise l'ambassadeur"); a participle ("..., annonçant leur retour") is no incise."""
+    if verb.dep_ not in deps.INCISE or verb.i < verb.head.i:
+        return False
+    if not any("Fin" in ctx.morph(t, "VerbForm") for t in (verb, *(c for c in verb.children if c.dep_ in deps.AUXILIARIES))):
+        return False
+    before = [c for c in verb.children if c.i < verb.i]
+    if any(c.dep_ in deps.SUBJECTS or (c.dep_ in deps.OBJECT and c.pos_ != "PRON") for c in before):
+        return False
+    if any(c.dep_ == "mark" for c in before):
+        return True
+    first = min([verb, *(c for c in before if not c.is_punct)], key=lambda t: t.i)
+    return first.i > 0 and verb.doc[first.i - 1].is_punct
+
+
+def _within(token: Token, ancestor: Token) -> bool:
+    return token == ancestor or ancestor.is_ancestor(token)

@@ -1,0 +1,115 @@
+"""Quotations of a document: where each opens and closes, across the sentences of its paragraph,
+and the quotation right after or right before a cue.
+
+A quotation is a pair of marks of ``quote_pairs`` (words.tsv) within one paragraph; « » nest, so
+"« il a parlé d'une « erreur » grave »" is one quotation holding another.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.parts_of_speech import IDS as POS_IDS
+from spacy.strings import get_string_id
+
+from ...records import Span
+from ..context import DocContext
+
+SPACE_ID = POS_IDS["SPACE"]
+PUNCT_ID = POS_IDS["PUNCT"]
+# Between a closing mark and the verb of its incise: « ... », a-t-il ajouté / « ... » a déclaré X.
+INCISE_GAP_POS = frozenset(POS_IDS[tag] for tag in ("PUNCT", "AUX", "ADV", "PRON"))
+# At most so many words between a cue and the quotation it introduces ("a déclaré à l'AFP : « »").
+MAX_WORDS_BEFORE_QUOTE = 12
+MAX_INCISE_GAP = 4
+
+
+@dataclass(frozen=True)
+class Quote:
+    """A quotation: the token indices of its marks and the characters between them (trimmed)."""
+
+    opening: int
+    closing: int
+    span: Span
+
+
+def document_quotes(ctx: DocContext) -> tuple[Quote, ...]:
+    """Every outermost quotation of the document, in text order."""
+    memo = ctx.memo("quotes")
+    if "all" not in memo:
+        memo["all"] = tuple(_find_quotes(ctx))
+    return memo["all"]
+
+
+def _find_quotes(ctx: DocContext):
+    closing_of = {get_string_id(opening): get_string_id(closing) for opening, closing in ctx.words.quote_pairs}
+    lower, doc, text = ctx.lower, ctx.doc, ctx.text
+    i, count = 0, len(doc)
+    while i < count:
+        opening = lower[i]
+        if opening not in closing_of:
+            i += 1
+            continue
+        closing, depth, j = closing_of[opening], 0, i + 1
+        while j < count and not (ctx.pos[j] == SPACE_ID and "\n" in doc[j].text):
+            if lower[j] == closing and depth == 0:
+                break
+            if opening != closing:
+                depth += (lower[j] == opening) - (lower[j] == closing)
+            j += 1
+        if j >= count or lower[j] != closing:
+            i += 1  # unclosed in its paragraph: a stray mark
+            continue
+        start, end = doc[i].idx + len(doc[i]), doc[j].idx
+        inner = text[start:end]
+        lead = len(inner) - len(inner.lstrip())
+        if inner.strip():
+            yield Quote(i, j, (start + lead, start + len(inner.rstrip())))
+        i = j + 1
+
+
+def quote_at(ctx: DocContext, i: int) -> Quote | None:
+    """The quotation whose marks enclose token ``i``."""
+    return next((q for q in document_quotes(ctx) if q.opening < i < q.closing), None)
+
+
+def quote_opening_at(ctx: DocContext, i: int) -> Quote | None:
+    """The quotation that opens at token ``i``, or right after a colon or "que" there."""
+    for quote in document_quotes(ctx):
+        if quote.opening >= i:
+            between = range(i, quote.opening)
+            return quote if all(ctx.pos[k] == PUNCT_ID or ctx.doc[k].dep_ == "mark" for k in between) else None
+    return None
+
+
+def quote_after(ctx: DocContext, cue: int, end: int) -> Quote | None:
+    """The quotation that the cue at token ``cue`` introduces: it opens before token ``end`` (the
+    cue's sentence end), after words that all depend on the cue ("a déclaré à l'AFP : « ... »")
+    and a colon or a comma last."""
+    doc = ctx.doc
+    for quote in document_quotes(ctx):
+        if quote.opening <= cue:
+            continue
+        if quote.opening >= end or quote.opening - cue > MAX_WORDS_BEFORE_QUOTE:
+            return None
+        before = doc[quote.opening - 1]
+        between = doc[cue + 1 : quote.opening]
+        if quote.opening == cue + 1 or (
+            before.pos == PUNCT_ID and all(doc[cue].is_ancestor(t) or t.pos == PUNCT_ID for t in between)
+        ):
+            return quote
+        return None
+    return None
+
+
+def quote_before(ctx: DocContext, cue: int) -> Quote | None:
+    """The quotation that ends right before the incise of the cue at token ``cue``: "« ... »,
+    a-t-il ajouté", "« ... » a déclaré X", "« ... », selon X"."""
+    for quote in reversed(document_quotes(ctx)):
+        if quote.closing >= cue:
+            continue
+        gap = range(quote.closing + 1, cue)
+        if len(gap) <= MAX_INCISE_GAP and all(ctx.pos[k] in INCISE_GAP_POS for k in gap):
+            return quote
+        return None
+    return None
