@@ -10,7 +10,7 @@ from itertools import combinations, permutations
 from spacy.tokens import Doc, Token
 
 from ..language.resources import Resources
-from ..records import Claim, Document, Entity, ExtractionRecord, Relation
+from ..records import Claim, Document, Entity, ExtractionRecord, Relation, Span
 from .candidates import CONCEPT, DATE, PRONOUN, ClaimFrame, Found, Frame, Mention
 from .claims import claim_frames
 from .context import DocContext
@@ -61,6 +61,10 @@ def _candidates(ctx: DocContext, claims: tuple[ClaimFrame, ...]) -> tuple[list[F
     concepts = _concepts(ctx, (Found((), concepts), typed))
     # A reporting verb that made a claim is the claim; it is not also a relation.
     frames = [f for f in (*verbs.frames, *events.frames) if f.head not in cues]
+    # A speech act that is an act of its own ("a condamné le crime") keeps the roles outside what
+    # it reports: that is its claim's content.
+    reported = {c.cue_token: c.content for c in claims if c.cue_is_event}
+    frames = [kept for kept in (_outside_content(f, reported.get(f.head)) for f in frames) if kept is not None]
     links = (*noun_modifiers.frames, *possessives.frames)
     frames += uncovered_links([f for f in links if f.head not in cues], frames)
     # Who speaks or reports is not a participant of what is said: no typed link through the
@@ -121,6 +125,14 @@ def _concepts(ctx: DocContext, found: Iterable[Found]) -> tuple[Mention, ...]:
             taken.update(span)
             kept.append(mention)
     return tuple(sorted(kept, key=lambda m: (m.start, m.end)))
+
+
+def _outside_content(frame: Frame, content: Span | None) -> Frame | None:
+    """``frame`` without the arguments inside ``content``; None when none is left."""
+    if content is None:
+        return frame
+    arguments = tuple((role, m) for role, m in frame.arguments if not content[0] <= m.start < content[1])
+    return replace(frame, arguments=arguments) if arguments else None
 
 
 def _straddles(frame: Frame, claims: list[ClaimFrame]) -> bool:

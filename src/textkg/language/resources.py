@@ -87,6 +87,10 @@ class Words:
     speech_nouns: frozenset[str] = frozenset()
     # fronted prepositions that give a speaker's view ("Pour le syndicat, ...")
     opinion_markers: frozenset[str] = frozenset()
+    # nouns of bodies that speak in news beside those of nouns.tsv ("la direction", "l'opposition")
+    speaking_nouns: frozenset[str] = frozenset()
+    # "ending>infinitive ending": the lemma of a verb form the tagger missed (raconte -> raconter)
+    verb_lemma_endings: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)

@@ -19,10 +19,13 @@ from spacy.tokens import Token
 from ..candidates import NEWS_AGENCY, ClaimFrame, Mention
 from ..context import DocContext
 from .attribution import is_speaking, outlet, speaker
+from .cues import Cue, reporting_cue
 from .content import OBJECT, verb_contents
 from .markers import according_to, citations, claim_frame, cue_text, hearsay, opinion
 
-VERB_ID = POS_IDS["VERB"]
+# Reporting verbs, and the words the tagger takes for a noun or an adjective in a verb's place
+# ("« ... », juge le ministère", "X raconte : « ... »").
+CUE_POS = frozenset(POS_IDS[tag] for tag in ("VERB", "NOUN", "ADJ"))
 NAMED_SPEAKER_CONFIDENCE = 0.8
 OTHER_SPEAKER_CONFIDENCE = 0.6
 
@@ -46,12 +49,12 @@ def _claims(ctx: DocContext) -> Iterator[ClaimFrame]:
         cues = {c.cue_token for c in claims}
         # Candidates are found in the token arrays: a Token for every word costs more than the rest.
         for i in range(sent.start, sent.end):
-            if pos[i] != VERB_ID or i in cues:
+            if pos[i] not in CUE_POS or i in cues:
                 continue
             token = ctx.doc[i]
-            stance = lexicon.reporting_stance(token.lemma_)
-            if stance is not None:
-                claims += _reported(ctx, sent, token, stance, agency)
+            cue = reporting_cue(ctx, token)
+            if cue is not None:
+                claims += _reported(ctx, sent, token, cue, agency)
         yield from claims
         # What a reporting verb governs or comments is its claim, not also "selon X"'s.
         covered = {t for c in claims for t in (c.cue_token, *_tokens_of(ctx, c))}
@@ -65,17 +68,16 @@ def _claims(ctx: DocContext) -> Iterator[ClaimFrame]:
             yield claim
 
 
-def _reported(ctx: DocContext, sent: SpacySpan, verb: Token, stance: str, agency: Mention | None) -> list[ClaimFrame]:
+def _reported(ctx: DocContext, sent: SpacySpan, verb: Token, cue: Cue, agency: Mention | None) -> list[ClaimFrame]:
     """The claims of a reporting verb: one per content, by its speaker, with the outlet that
     printed it."""
-    contents = verb_contents(ctx, verb)
+    contents = verb_contents(ctx, verb, cue.lemma)
     if not contents:
         return []
     first = contents[0]
     who = speaker(ctx, verb, inverted=first.inverted)
-    # A noun phrase is what was said only when someone says it ("cette décision confirme la
-    # tendance" reports nothing).
-    if first.kind == OBJECT and not is_speaking(ctx, who):
+    # Only someone, or a text, says things: "cette hausse rapportera 3 milliards" reports nothing.
+    if who is not None and not is_speaking(ctx, who):
         return []
     source = agency or outlet(ctx, verb, (t for said in contents for t in said.tokens))
     if who is not None and who.fine_type == NEWS_AGENCY and source is None:
@@ -83,10 +85,13 @@ def _reported(ctx: DocContext, sent: SpacySpan, verb: Token, stance: str, agency
     if who is None and source is None:
         return []
     confidence = NAMED_SPEAKER_CONFIDENCE if who is not None and who.is_named else OTHER_SPEAKER_CONFIDENCE
-    cue = cue_text(ctx, verb)
+    words = cue_text(ctx, verb)
     # Condemning a crime or threatening with prosecution is an act as well as words.
-    act = first.kind == OBJECT or ctx.resources.lexicon.event_class(verb.lemma_, "VERB") is not None
-    return [replace(claim_frame(ctx, sent, cue, verb.i, who, source, said, confidence, stance, verb), cue_is_event=act) for said in contents]
+    act = first.kind == OBJECT or ctx.resources.lexicon.event_class(cue.lemma, "VERB") is not None
+    return [
+        replace(claim_frame(ctx, sent, words, verb.i, who, source, said, confidence, cue.stance, verb), cue_is_event=act)
+        for said in contents
+    ]
 
 
 def _tokens_of(ctx: DocContext, claim: ClaimFrame) -> range:

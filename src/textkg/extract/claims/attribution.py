@@ -17,8 +17,12 @@ from ..syntax import relative_antecedent, subjects
 
 # Broad classes that speak: people, bodies, and places acting as governments ("la France a dit").
 SPEAKING_TYPES = frozenset({"Person", "Organization", "Place"})
+SPEAKING_CLASSES = frozenset({"Person", "Organization"})
 # Slots where the parser puts a subject inverted after its verb ("», juge le ministère").
 INVERTED_SPEAKER = frozenset({"nsubj", "dep", "obj", "appos", "nmod", "obl:mod"})
+# Words that open a noun phrase before its noun ("l'ancien ministre"), at most so many.
+PRE_NOMINAL_POS = frozenset({"DET", "ADJ", "NUM"})
+MAX_WORDS_BEFORE_NOUN = 3
 # How deep under a reporting verb an outlet may hang ("a déclaré dans une interview au Times").
 OUTLET_DEPTH = 3
 
@@ -35,7 +39,7 @@ def speaker(ctx: DocContext, verb: Token, inverted: bool = False) -> Mention | N
                 mention = speaker_mention(ctx, child)
                 if mention is not None:
                     return mention
-        return _subject_clitic(ctx, verb) or next(
+        return _subject_clitic(ctx, verb) or _noun_phrase_after(ctx, verb) or next(
             (m for s in verb.children if s.dep_ in deps.ACTIVE_SUBJECT and (m := speaker_mention(ctx, s))), None
         )
     for subject in subjects(ctx, verb):
@@ -46,7 +50,38 @@ def speaker(ctx: DocContext, verb: Token, inverted: bool = False) -> Mention | N
     if clitic is not None:
         return clitic
     if verb.dep_ in deps.PARTICIPLE_MODIFIER and verb.head.pos_ in deps.NOMINAL_POS and "Part" in ctx.morph(verb, "VerbForm"):
-        return speaker_mention(ctx, verb.head)
+        interrupted = _subject_before_interruption(ctx, verb)
+        return interrupted if interrupted is not None else speaker_mention(ctx, verb.head)
+    return None
+
+
+def _subject_before_interruption(ctx: DocContext, participle: Token) -> Mention | None:
+    """"Le ministre a de son côté dénoncé", "X a pour sa part ajouté": a phrase between the
+    auxiliary and the participle makes the parser hang the participle on its noun; the subject
+    is then the one before the auxiliary."""
+    phrase = participle.head
+    start = phrase.left_edge.i
+    if not any(c.dep_ == deps.CASE for c in phrase.children) or start == 0:
+        return None
+    auxiliary = participle.doc[start - 1]
+    if auxiliary.pos_ != "AUX" and auxiliary.dep_ not in deps.AUXILIARIES:
+        return None
+    sentence_start = ctx.sentence_start(auxiliary.i)
+    for token in reversed(participle.doc[sentence_start : auxiliary.i]):
+        if token.dep_ in deps.SUBJECTS:
+            return speaker_mention(ctx, token)
+    return None
+
+
+def _noun_phrase_after(ctx: DocContext, verb: Token) -> Mention | None:
+    """"comme le précise l'ambassadeur, X : « ... »": the parser may hang the inverted subject
+    anywhere; the noun phrase that starts right after the verb is it."""
+    doc = verb.doc
+    at = verb.i + 1
+    while at < len(doc) and doc[at].pos_ in PRE_NOMINAL_POS:
+        at += 1
+    if at < len(doc) and at - verb.i <= MAX_WORDS_BEFORE_NOUN and doc[at].pos_ in deps.NOMINAL_POS:
+        return speaker_mention(ctx, doc[at])
     return None
 
 
@@ -86,14 +121,17 @@ def _subject_clitic(ctx: DocContext, verb: Token) -> Mention | None:
 
 
 def is_speaking(ctx: DocContext, mention: Mention | None) -> bool:
-    """A name of a person, body or place, a pronoun, or a noun of a person or a body ("le
-    porte-parole", "la direction"): who can say things, unlike "cette décision"."""
+    """A name of a person, body or place, a pronoun, a noun of a person or a body ("le
+    porte-parole", "la direction"), or of a text ("les témoignages"): who or what can say
+    things, unlike "cette décision" or "les hausses d'impôts"."""
     if mention is None:
         return False
     if mention.type == PRONOUN:
         return True
     if mention.type == CONCEPT:
-        return ctx.resources.nouns.class_of(ctx.head_of(mention).lemma_) in ("Person", "Organization")
+        lemma = ctx.head_of(mention).lemma_.lower()
+        words = ctx.words
+        return ctx.resources.nouns.class_of(lemma) in SPEAKING_CLASSES or lemma in words.speaking_nouns or lemma in words.speech_nouns
     return broad_type(mention.type) in SPEAKING_TYPES
 
 

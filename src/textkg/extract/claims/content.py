@@ -18,6 +18,9 @@ from .quotes import Quote, quote_after, quote_before, quote_opening_at
 
 # Classes of what is a participant, not something said: "a condamné l'accusé" sentences someone.
 PARTICIPANT_CLASSES = frozenset({"Person", "Organization", "Place"})
+# What a verb of stance adds after its object and still reports: "pour libérer le nord", "à
+# Ajdabiya", "de poursuites".
+ARGUMENT_AFTER_OBJECT = frozenset({"obl", "obl:arg", "obl:mod", "advcl", "xcomp", "iobj"})
 
 
 # What a content is: a quotation, a clause, the noun phrase object of a verb of stance, the
@@ -49,30 +52,33 @@ def quoted(quote: Quote, inverted: bool = False) -> Said:
     return Said(quote.span, QUOTATION, quote.opening, quote.closing, inverted)
 
 
-def verb_contents(ctx: DocContext, verb: Token) -> tuple[Said, ...]:
+def verb_contents(ctx: DocContext, verb: Token, lemma: str) -> tuple[Said, ...]:
     """The contents ``verb`` reports, first the one it governs; a quotation that a colon sets after
     its clause is a second one ("a précisé que ... : « ... »"). Empty when it reports nothing."""
     sentence_end = ctx.sentence_of(verb.i).end
+    reported = _reported_object(ctx, verb, lemma)
+    if reported is not None:
+        return (reported,)
     clause = content_clause(ctx, verb)
-    if clause is not None:
-        said = _clause_said(ctx, verb, clause)
-        after = quote_after(ctx, said.last, sentence_end)
-        return (said, quoted(after)) if after is not None and after.opening > said.last else (said,)
     quote = quote_after(ctx, verb.i, sentence_end)
-    if quote is not None:
-        return (quoted(quote),)
+    if quote is not None and (clause is None or quote.opening <= clause.left_edge.i <= quote.closing):
+        return (quoted(quote),)  # "a déclaré : « ... »", whatever the parser made of the words inside
+    if clause is not None:
+        said = _clause_said(ctx, clause, sentence_end)
+        after = quote_after(ctx, said.last, sentence_end)
+        colon = after is not None and ctx.doc[after.opening - 1].text == ":"
+        return (said, quoted(after)) if colon and after.opening > said.last else (said,)
     quote = quote_before(ctx, verb.i)
     if quote is not None:
         return (quoted(quote, inverted=True),)
-    reported = _reported_object(ctx, verb)
-    if reported is not None:
-        tokens = list(reported.subtree)
-        return (Said(token_span(tokens), OBJECT, tokens[0].i, tokens[-1].i),)
     if _is_incise(ctx, verb):
         # "Les activités ... ont pris ..., rapporte Sputnik": the main clause is the content.
-        main = [t for t in verb.head.subtree if t.i < verb.i and not t.is_punct and not _within(t, verb)]
+        main = [t for t in verb.head.subtree if t.i < verb.i and not t.is_punct and not t.is_space and not _within(t, verb)]
         if main:
-            return (Said(token_span(main), COMMENTED, main[0].i, main[-1].i, inverted=True),)
+            commented = Said(token_span(main), COMMENTED, main[0].i, main[-1].i, inverted=True)
+            # "... comme le précise X : « ... »": the quotation after the incise is said too.
+            after = quote_after(ctx, verb.i, sentence_end)
+            return (commented, quoted(after)) if after is not None else (commented,)
     return ()
 
 
@@ -87,17 +93,20 @@ def content_clause(ctx: DocContext, verb: Token) -> Token | None:
     return None
 
 
-def _clause_said(ctx: DocContext, verb: Token, clause: Token) -> Said:
-    tokens = list(clause.subtree)
+def _clause_said(ctx: DocContext, clause: Token, sentence_end: int) -> Said:
+    tokens = [t for t in clause.subtree if not t.is_space]
     # The conjunction that opens it ("que") is not what was said; a quotation that opens it is.
     while tokens and tokens[0].dep_ == "mark" and tokens[0].head == clause:
         tokens.pop(0)
     quote = quote_opening_at(ctx, tokens[0].i) if tokens else None
-    if quote is not None and quote.closing >= tokens[-1].i - 1:
+    if quote is not None:
         return quoted(quote)
-    tokens = [t for t in tokens if not t.is_space]
     while len(tokens) > 1 and tokens[-1].is_punct:
         tokens.pop()
+    # "s'est dit déterminé à « combattre ... »": a quotation right after the clause ends it.
+    follow = quote_after(ctx, tokens[-1].i, sentence_end)
+    if follow is not None and follow.opening == tokens[-1].i + 1:
+        return Said((token_span(tokens)[0], follow.span[1]), QUOTATION, tokens[0].i, follow.closing)
     return Said(token_span(tokens), CLAUSE, tokens[0].i, tokens[-1].i)
 
 
@@ -110,19 +119,31 @@ def _bare_infinitive_clause(ctx: DocContext, child: Token) -> bool:
     return any("Inf" in ctx.morph(t, "VerbForm") for t in forms) and child.i > child.head.i
 
 
-def _reported_object(ctx: DocContext, verb: Token) -> Token | None:
+def _reported_object(ctx: DocContext, verb: Token, lemma: str) -> Said | None:
     """The noun phrase a verb of stance reports ("a dénoncé la corruption", "a nié toute
     intention", "se sont félicités du résultat"), unless it names a participant ("a condamné
-    l'accusé", "a salué le président")."""
-    if verb.lemma_.lower() not in ctx.words.reported_object_lemmas:
+    l'accusé", "a salué le président"); with what the verb adds after it up to a punctuation mark
+    ("revendiquent l'obtention d'armes pour libérer le nord")."""
+    if lemma not in ctx.words.reported_object_lemmas:
         return None
     objects = [c for c in verb.children if c.dep_ in deps.OBJECT]
     if not objects:
         objects = [c for c in verb.children if c.dep_ == "obl:arg" and case_is_genitive(ctx, c)]
-    for child in objects:
-        if child.pos_ in deps.NOMINAL_POS and not _names_participant(ctx, child):
-            return child
-    return None
+    noun = next((c for c in objects if c.pos_ in deps.NOMINAL_POS), None)
+    if noun is None or _names_participant(ctx, noun):
+        return None
+    first, last = noun.left_edge.i, noun.right_edge.i
+    for child in verb.children:
+        if child.i > last and child.dep_ in ARGUMENT_AFTER_OBJECT and not _punctuation_between(verb.doc, last, child.left_edge.i):
+            last = child.right_edge.i
+    tokens = [t for t in verb.doc[first : last + 1] if not t.is_space]
+    while len(tokens) > 1 and tokens[-1].is_punct:
+        tokens.pop()
+    return Said(token_span(tokens), OBJECT, tokens[0].i, tokens[-1].i)
+
+
+def _punctuation_between(doc, start: int, end: int) -> bool:
+    return any(t.is_punct for t in doc[start + 1 : end])
 
 
 def _names_participant(ctx: DocContext, noun: Token) -> bool:
@@ -141,7 +162,7 @@ def _is_incise(ctx: DocContext, verb: Token) -> bool:
     if not any("Fin" in ctx.morph(t, "VerbForm") for t in (verb, *(c for c in verb.children if c.dep_ in deps.AUXILIARIES))):
         return False
     before = [c for c in verb.children if c.i < verb.i]
-    if any(c.dep_ in deps.SUBJECTS or (c.dep_ in deps.OBJECT and c.pos_ != "PRON") for c in before):
+    if any(c.dep_ in deps.SUBJECTS or c.dep_ == "cc" or (c.dep_ in deps.OBJECT and c.pos_ != "PRON") for c in before):
         return False
     if any(c.dep_ == "mark" for c in before):
         return True

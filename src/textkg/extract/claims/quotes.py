@@ -21,6 +21,7 @@ PUNCT_ID = POS_IDS["PUNCT"]
 INCISE_GAP_POS = frozenset(POS_IDS[tag] for tag in ("PUNCT", "AUX", "ADV", "PRON"))
 # At most so many words between a cue and the quotation it introduces ("a déclaré à l'AFP : « »").
 MAX_WORDS_BEFORE_QUOTE = 12
+NOUN_PHRASE_POS = frozenset(POS_IDS[tag] for tag in ("DET", "NOUN", "PROPN", "ADJ", "ADP", "NUM", "PUNCT"))
 MAX_INCISE_GAP = 4
 
 
@@ -94,8 +95,13 @@ def quote_after(ctx: DocContext, cue: int, end: int) -> Quote | None:
             return None
         before = doc[quote.opening - 1]
         between = doc[cue + 1 : quote.opening]
-        if quote.opening == cue + 1 or (
-            before.pos == PUNCT_ID and all(doc[cue].is_ancestor(t) or t.pos == PUNCT_ID for t in between)
+        # "déclare en recevant la coupe que « ... »": the "que" belongs to the clause inside.
+        introduced = before.pos == PUNCT_ID or before.dep_ == "mark"
+        # "comme le précise l'ambassadeur, X : « ... »": a colon may follow the speaker's noun
+        # phrase, however the parser hung it.
+        named_first = before.text == ":" and all(t.pos in NOUN_PHRASE_POS for t in between)
+        if quote.opening == cue + 1 or named_first or (
+            introduced and all(doc[cue].is_ancestor(t) or t.pos == PUNCT_ID or t == before for t in between)
         ):
             return quote
         return None
