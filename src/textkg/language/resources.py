@@ -91,6 +91,8 @@ class Words:
     speaking_nouns: frozenset[str] = frozenset()
     # "ending>infinitive ending": the lemma of a verb form the tagger missed (raconte -> raconter)
     verb_lemma_endings: frozenset[str] = frozenset()
+    # marks of an omission inside a quotation ("[...]"): between two sentences they cut it in two
+    quote_cuts: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)

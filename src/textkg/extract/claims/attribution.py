@@ -58,17 +58,18 @@ def speaker(ctx: DocContext, verb: Token, inverted: bool = False) -> Mention | N
 def _subject_before_interruption(ctx: DocContext, participle: Token) -> Mention | None:
     """"Le ministre a de son côté dénoncé", "X a pour sa part ajouté": a phrase between the
     auxiliary and the participle makes the parser hang the participle on its noun; the subject
-    is then the one before the auxiliary."""
+    is then the one before the auxiliary (the parser may have left it as the root)."""
     phrase = participle.head
-    start = phrase.left_edge.i
-    if not any(c.dep_ == deps.CASE for c in phrase.children) or start == 0:
+    if not any(c.dep_ == deps.CASE for c in phrase.children):
         return None
-    auxiliary = participle.doc[start - 1]
-    if auxiliary.pos_ != "AUX" and auxiliary.dep_ not in deps.AUXILIARIES:
+    doc = participle.doc
+    auxiliary = next(
+        (t for t in doc[max(phrase.left_edge.i - 1, 0) : phrase.i] if t.pos_ == "AUX" or t.dep_ in deps.AUXILIARIES), None
+    )
+    if auxiliary is None:
         return None
-    sentence_start = ctx.sentence_start(auxiliary.i)
-    for token in reversed(participle.doc[sentence_start : auxiliary.i]):
-        if token.dep_ in deps.SUBJECTS:
+    for token in reversed(doc[ctx.sentence_start(auxiliary.i) : auxiliary.i]):
+        if token.dep_ in deps.SUBJECTS or (token.dep_ == "ROOT" and token.pos_ in deps.NOMINAL_POS):
             return speaker_mention(ctx, token)
     return None
 

@@ -14,7 +14,7 @@ from .. import deps
 from ..arguments import named
 from ..context import DocContext, token_span
 from ..syntax import case_is_genitive
-from .quotes import Quote, quote_after, quote_before, quote_opening_at
+from .quotes import Quote, quote_after, quote_before, quote_opening_at, quote_passages
 
 # Classes of what is a participant, not something said: "a condamné l'accusé" sentences someone.
 PARTICIPANT_CLASSES = frozenset({"Person", "Organization", "Place"})
@@ -53,33 +53,44 @@ def quoted(quote: Quote, inverted: bool = False) -> Said:
 
 
 def verb_contents(ctx: DocContext, verb: Token, lemma: str) -> tuple[Said, ...]:
-    """The contents ``verb`` reports, first the one it governs; a quotation that a colon sets after
-    its clause is a second one ("a précisé que ... : « ... »"). Empty when it reports nothing."""
+    """The contents ``verb`` (a cue of reporting ``lemma``) reports, first the one it governs; a
+    quotation that a colon sets after its clause or its incise is a second one ("a précisé que ...
+    : « ... »", "comme le précise X : « ... »"). Empty when it reports nothing."""
     sentence_end = ctx.sentence_of(verb.i).end
     reported = _reported_object(ctx, verb, lemma)
     if reported is not None:
         return (reported,)
     clause = content_clause(ctx, verb)
-    quote = quote_after(ctx, verb.i, sentence_end)
-    if quote is not None and (clause is None or quote.opening <= clause.left_edge.i <= quote.closing):
-        return (quoted(quote),)  # "a déclaré : « ... »", whatever the parser made of the words inside
-    if clause is not None:
-        said = _clause_said(ctx, clause, sentence_end)
-        after = quote_after(ctx, said.last, sentence_end)
-        colon = after is not None and ctx.doc[after.opening - 1].text == ":"
-        return (said, quoted(after)) if colon and after.opening > said.last else (said,)
-    quote = quote_before(ctx, verb.i)
-    if quote is not None:
-        return (quoted(quote, inverted=True),)
-    if _is_incise(ctx, verb):
+    if clause is None and _is_incise(ctx, verb):
+        quote = quote_before(ctx, verb.i)
+        if quote is not None:
+            return (quoted(quote, inverted=True),)  # "« ... », a-t-il ajouté"
         # "Les activités ... ont pris ..., rapporte Sputnik": the main clause is the content.
         main = [t for t in verb.head.subtree if t.i < verb.i and not t.is_punct and not t.is_space and not _within(t, verb)]
         if main:
             commented = Said(token_span(main), COMMENTED, main[0].i, main[-1].i, inverted=True)
-            # "... comme le précise X : « ... »": the quotation after the incise is said too.
             after = quote_after(ctx, verb.i, sentence_end)
-            return (commented, quoted(after)) if after is not None else (commented,)
+            return (commented, *passages(ctx, after)) if after is not None else (commented,)
+    quote = quote_after(ctx, verb.i, sentence_end)
+    if quote is not None and (clause is None or quote.opening <= clause.left_edge.i <= quote.closing):
+        return passages(ctx, quote)  # "a déclaré : « ... »", whatever the parser made of the words inside
+    if clause is not None:
+        said = _clause_said(ctx, clause, sentence_end)
+        after = quote_after(ctx, said.last, sentence_end)
+        colon = after is not None and ctx.doc[after.opening - 1].text == ":"
+        return (said, *passages(ctx, after)) if colon and after.opening > said.last else (said,)
+    quote = quote_before(ctx, verb.i)
+    if quote is not None:
+        return passages(ctx, quote, inverted=True)  # "« ... » a déclaré X"
     return ()
+
+
+def passages(ctx: DocContext, quote: Quote, inverted: bool = False) -> tuple[Said, ...]:
+    """The passages of a quotation: a cut the journalist marks between two sentences ("... !
+    [...] Nous demandons ...") separates two things said."""
+    return tuple(
+        Said(span, QUOTATION, first, last, inverted) for span, first, last in quote_passages(ctx, quote)
+    )
 
 
 def content_clause(ctx: DocContext, verb: Token) -> Token | None:
@@ -100,7 +111,7 @@ def _clause_said(ctx: DocContext, clause: Token, sentence_end: int) -> Said:
         tokens.pop(0)
     quote = quote_opening_at(ctx, tokens[0].i) if tokens else None
     if quote is not None:
-        return quoted(quote)
+        return passages(ctx, quote)[0]
     while len(tokens) > 1 and tokens[-1].is_punct:
         tokens.pop()
     # "s'est dit déterminé à « combattre ... »": a quotation right after the clause ends it.

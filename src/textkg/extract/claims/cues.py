@@ -18,7 +18,7 @@ from .. import deps
 from ..context import DocContext
 
 # Where a verb stands: the root, an incise, a clause, a conjunct; or a word with a subject.
-VERB_SLOTS = frozenset({"ROOT", "parataxis", "xcomp", "ccomp", "advcl", "conj"})
+VERB_SLOTS = frozenset({"ROOT", "parataxis", "xcomp", "ccomp", "advcl", "conj", "dep"})
 
 
 @dataclass(frozen=True)

@@ -85,13 +85,15 @@ def quote_opening_at(ctx: DocContext, i: int) -> Quote | None:
 
 def quote_after(ctx: DocContext, cue: int, end: int) -> Quote | None:
     """The quotation that the cue at token ``cue`` introduces: it opens before token ``end`` (the
-    cue's sentence end), after words that all depend on the cue ("a déclaré à l'AFP : « ... »")
-    and a colon or a comma last."""
+    cue's sentence end, or right there after a colon: the parser may start a sentence at the
+    mark), after words that all depend on the cue ("a déclaré à l'AFP : « ... »") and a colon
+    or a comma last."""
     doc = ctx.doc
     for quote in document_quotes(ctx):
         if quote.opening <= cue:
             continue
-        if quote.opening >= end or quote.opening - cue > MAX_WORDS_BEFORE_QUOTE:
+        past_end = quote.opening > end or (quote.opening == end and doc[end - 1].text != ":")
+        if past_end or quote.opening - cue > MAX_WORDS_BEFORE_QUOTE:
             return None
         before = doc[quote.opening - 1]
         between = doc[cue + 1 : quote.opening]
@@ -119,3 +121,35 @@ def quote_before(ctx: DocContext, cue: int) -> Quote | None:
             return quote
         return None
     return None
+
+
+def quote_passages(ctx: DocContext, quote: Quote) -> list[tuple[Span, int, int]]:
+    """The passages of ``quote`` (characters, first and last token): it is cut where a mark of
+    omission (``quote_cuts`` in words.tsv: "[...]") ends a sentence and a capital opens the next."""
+    text = ctx.text
+    begin, end = quote.span
+    cuts = sorted(
+        (at, at + len(cut))
+        for cut in ctx.words.quote_cuts
+        for at in _occurrences(text, cut, begin, end)
+        if text[at + len(cut) : end].lstrip()[:1].isupper()
+    )
+    if not cuts:
+        return [(quote.span, quote.opening, quote.closing)]
+    bounds = [begin, *(b for cut in cuts for b in cut), end]
+    pieces = []
+    for start, stop in zip(bounds[::2], bounds[1::2], strict=True):
+        piece = text[start:stop]
+        start, stop = start + len(piece) - len(piece.lstrip()), start + len(piece.rstrip())
+        tokens = ctx.doc.char_span(start, stop, alignment_mode="expand")
+        if stop > start and tokens is not None:
+            pieces.append(((start, stop), tokens.start, tokens.end - 1))
+    return pieces
+
+
+def _occurrences(text: str, needle: str, start: int, end: int) -> list[int]:
+    found, at = [], text.find(needle, start, end)
+    while at >= 0:
+        found.append(at)
+        at = text.find(needle, at + len(needle), end)
+    return found
