@@ -93,6 +93,8 @@ class Words:
     verb_lemma_endings: frozenset[str] = frozenset()
     # marks of an omission inside a quotation ("[...]"): between two sentences they cut it in two
     quote_cuts: frozenset[str] = frozenset()
+    # nouns of a government that, with a country's adjective, speak for it ("le gouvernement malien")
+    government_nouns: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ from spacy.tokens import Token
 from ...records import broad_type
 from .. import deps
 from ..arguments import named, resolve
-from ..candidates import CONCEPT, DATE, NEWS_AGENCY, PRONOUN, Mention
+from ..candidates import CONCEPT, DATE, NEWS_AGENCY, PERSON_TYPE, PRONOUN, Mention
 from ..context import DocContext
 from ..syntax import relative_antecedent, subjects
 
@@ -20,6 +20,9 @@ SPEAKING_TYPES = frozenset({"Person", "Organization", "Place"})
 SPEAKING_CLASSES = frozenset({"Person", "Organization"})
 # Slots where the parser puts a subject inverted after its verb ("», juge le ministère").
 INVERTED_SPEAKER = frozenset({"nsubj", "dep", "obj", "appos", "nmod", "obl:mod"})
+COUNTRY = "Country"
+# How a name set off by a comma after a title hangs on it ("Le ministre, Pierre Durand, a dit").
+NAME_AFTER_TITLE = frozenset({"appos", "conj", "flat:name", "nmod"})
 # Words that open a noun phrase before its noun ("l'ancien ministre"), at most so many.
 PRE_NOMINAL_POS = frozenset({"DET", "ADJ", "NUM"})
 MAX_WORDS_BEFORE_NOUN = 3
@@ -90,7 +93,7 @@ def speaker_mention(ctx: DocContext, token: Token) -> Mention | None:
     """``token`` as a speaker: a name, a pronoun (left to coreference), or the noun phrase it
     heads as a description; never a date."""
     token = relative_antecedent(ctx, token)
-    mention = named(ctx, token)
+    mention = named(ctx, token) or _named_after_title(ctx, token)
     if mention is not None:
         return mention
     if token.pos_ == "PRON":
@@ -98,7 +101,38 @@ def speaker_mention(ctx: DocContext, token: Token) -> Mention | None:
     mention = resolve(ctx, token)
     if mention is None or mention.type == DATE:
         return None
-    return mention
+    return _government_country(ctx, token) or mention
+
+
+def _named_after_title(ctx: DocContext, noun: Token) -> Mention | None:
+    """"Le ministre des Finances, Pierre Durand, a ajouté", "La procureure, Mme Anne Roy, a
+    déclaré": a person noun whose phrase a comma closes before a person's name, hung on it in
+    any way (apposition, conjunct, root of a misparse), speaks through that name."""
+    if ctx.resources.nouns.class_of(noun.lemma_) != PERSON_TYPE:
+        return None
+    for child in noun.children:
+        if child.dep_ in NAME_AFTER_TITLE and child.i > noun.i and noun.doc[child.i - 1].text == ",":
+            mention = named(ctx, child)
+            if mention is not None and mention.type == PERSON_TYPE:
+                return mention
+    return None
+
+
+def _government_country(ctx: DocContext, noun: Token) -> Mention | None:
+    """"le gouvernement malien", "les autorités russes": a government noun (``government_nouns``
+    in words.tsv) with a country's adjective speaks for that country, when the text names it."""
+    if noun.lemma_.lower() not in ctx.words.government_nouns:
+        return None
+    gazetteer = ctx.resources.gazetteer
+    for child in noun.children:
+        place = gazetteer.demonym_country(child.text) if child.dep_ == "amod" else None
+        if place is None:
+            continue
+        for mention in ctx.fixed:
+            known = gazetteer.place(mention.text) if mention.fine_type == COUNTRY else None
+            if known is not None and known.country == place.country:
+                return mention
+    return None
 
 
 def _pronoun(ctx: DocContext, token: Token) -> Mention | None:

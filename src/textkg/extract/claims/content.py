@@ -5,7 +5,7 @@ main clause its incise comments ("..., rapporte Sputnik", "... comme le précise
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Token
 
@@ -14,7 +14,7 @@ from .. import deps
 from ..arguments import named
 from ..context import DocContext, token_span
 from ..syntax import case_is_genitive
-from .quotes import Quote, quote_after, quote_before, quote_opening_at, quote_passages
+from .quotes import Quote, passages, quote_after, quote_before, quote_opening_at
 
 # Classes of what is a participant, not something said: "a condamné l'accusé" sentences someone.
 PARTICIPANT_CLASSES = frozenset({"Person", "Organization", "Place"})
@@ -55,7 +55,12 @@ def quoted(quote: Quote, inverted: bool = False) -> Said:
 def verb_contents(ctx: DocContext, verb: Token, lemma: str) -> tuple[Said, ...]:
     """The contents ``verb`` (a cue of reporting ``lemma``) reports, first the one it governs; a
     quotation that a colon sets after its clause or its incise is a second one ("a précisé que ...
-    : « ... »", "comme le précise X : « ... »"). Empty when it reports nothing."""
+    : « ... »", "comme le précise X : « ... »"); a mark of omission between two sentences cuts a
+    content in two. Empty when it reports nothing."""
+    return tuple(piece for said in _contents(ctx, verb, lemma) for piece in _passages(ctx, said))
+
+
+def _contents(ctx: DocContext, verb: Token, lemma: str) -> tuple[Said, ...]:
     sentence_end = ctx.sentence_of(verb.i).end
     reported = _reported_object(ctx, verb, lemma)
     if reported is not None:
@@ -70,27 +75,26 @@ def verb_contents(ctx: DocContext, verb: Token, lemma: str) -> tuple[Said, ...]:
         if main:
             commented = Said(token_span(main), COMMENTED, main[0].i, main[-1].i, inverted=True)
             after = quote_after(ctx, verb.i, sentence_end)
-            return (commented, *passages(ctx, after)) if after is not None else (commented,)
+            return (commented, quoted(after)) if after is not None else (commented,)
     quote = quote_after(ctx, verb.i, sentence_end)
     if quote is not None and (clause is None or quote.opening <= clause.left_edge.i <= quote.closing):
-        return passages(ctx, quote)  # "a déclaré : « ... »", whatever the parser made of the words inside
+        return (quoted(quote),)  # "a déclaré : « ... »", whatever the parser made of the words inside
     if clause is not None:
         said = _clause_said(ctx, clause, sentence_end)
         after = quote_after(ctx, said.last, sentence_end)
         colon = after is not None and ctx.doc[after.opening - 1].text == ":"
-        return (said, *passages(ctx, after)) if colon and after.opening > said.last else (said,)
+        return (said, quoted(after)) if colon and after.opening > said.last else (said,)
     quote = quote_before(ctx, verb.i)
     if quote is not None:
-        return passages(ctx, quote, inverted=True)  # "« ... » a déclaré X"
+        return (quoted(quote, inverted=True),)  # "« ... » a déclaré X"
     return ()
 
 
-def passages(ctx: DocContext, quote: Quote, inverted: bool = False) -> tuple[Said, ...]:
-    """The passages of a quotation: a cut the journalist marks between two sentences ("... !
-    [...] Nous demandons ...") separates two things said."""
-    return tuple(
-        Said(span, QUOTATION, first, last, inverted) for span, first, last in quote_passages(ctx, quote)
-    )
+def _passages(ctx: DocContext, said: Said) -> list[Said]:
+    pieces = passages(ctx, said.span)
+    if len(pieces) == 1:
+        return [said]
+    return [replace(said, span=piece) for piece in pieces]
 
 
 def content_clause(ctx: DocContext, verb: Token) -> Token | None:
@@ -111,7 +115,12 @@ def _clause_said(ctx: DocContext, clause: Token, sentence_end: int) -> Said:
         tokens.pop(0)
     quote = quote_opening_at(ctx, tokens[0].i) if tokens else None
     if quote is not None:
-        return passages(ctx, quote)[0]
+        return quoted(quote)
+    # "a précisé que ... : « ... »": a quotation after a colon is a content of its own, even
+    # when the parser hangs it in the clause.
+    colon = next((k for k, t in enumerate(tokens[:-1]) if t.text == ":" and quote_opening_at(ctx, tokens[k + 1].i)), None)
+    if colon is not None:
+        tokens = tokens[:colon]
     while len(tokens) > 1 and tokens[-1].is_punct:
         tokens.pop()
     # "s'est dit déterminé à « combattre ... »": a quotation right after the clause ends it.

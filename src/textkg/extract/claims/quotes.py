@@ -123,27 +123,25 @@ def quote_before(ctx: DocContext, cue: int) -> Quote | None:
     return None
 
 
-def quote_passages(ctx: DocContext, quote: Quote) -> list[tuple[Span, int, int]]:
-    """The passages of ``quote`` (characters, first and last token): it is cut where a mark of
-    omission (``quote_cuts`` in words.tsv: "[...]") ends a sentence and a capital opens the next."""
+def passages(ctx: DocContext, span: Span) -> list[Span]:
+    """The passages of a content: it is cut where a mark of omission (``quote_cuts`` in
+    words.tsv: "[...]") ends a sentence and a capital opens the next ("... ! [...] Nous
+    demandons ..."): the journalist joined two things said."""
     text = ctx.text
-    begin, end = quote.span
+    begin, end = span
     cuts = sorted(
         (at, at + len(cut))
         for cut in ctx.words.quote_cuts
         for at in _occurrences(text, cut, begin, end)
         if text[at + len(cut) : end].lstrip()[:1].isupper()
     )
-    if not cuts:
-        return [(quote.span, quote.opening, quote.closing)]
     bounds = [begin, *(b for cut in cuts for b in cut), end]
     pieces = []
     for start, stop in zip(bounds[::2], bounds[1::2], strict=True):
         piece = text[start:stop]
         start, stop = start + len(piece) - len(piece.lstrip()), start + len(piece.rstrip())
-        tokens = ctx.doc.char_span(start, stop, alignment_mode="expand")
-        if stop > start and tokens is not None:
-            pieces.append(((start, stop), tokens.start, tokens.end - 1))
+        if stop > start:
+            pieces.append((start, stop))
     return pieces
 
 
