@@ -61,10 +61,10 @@ def _candidates(ctx: DocContext, claims: tuple[ClaimFrame, ...]) -> tuple[list[F
     concepts = _concepts(ctx, (Found((), concepts), typed))
     # A reporting verb that made a claim is the claim; it is not also a relation.
     frames = [f for f in (*verbs.frames, *events.frames) if f.head not in cues]
-    # A speech act that is an act of its own ("a condamné le crime") keeps the roles outside what
-    # it reports: that is its claim's content.
+    # A speech act that is an act of its own ("a confirmé les incidents à Ajdabiya") keeps the
+    # roles outside what it reports; those inside go with the event noun it reports, in the claim.
     reported = {c.cue_token: c.content for c in claims if c.cue_is_event}
-    frames = [kept for kept in (_outside_content(f, reported.get(f.head)) for f in frames) if kept is not None]
+    frames = [part for f in frames for part in _split_at_content(ctx, f, reported.get(f.head)) if part is not None]
     links = (*noun_modifiers.frames, *possessives.frames)
     frames += uncovered_links([f for f in links if f.head not in cues], frames)
     # Who speaks or reports is not a participant of what is said: no typed link through the
@@ -127,12 +127,26 @@ def _concepts(ctx: DocContext, found: Iterable[Found]) -> tuple[Mention, ...]:
     return tuple(sorted(kept, key=lambda m: (m.start, m.end)))
 
 
-def _outside_content(frame: Frame, content: Span | None) -> Frame | None:
-    """``frame`` without the arguments inside ``content``; None when none is left."""
+def _split_at_content(ctx: DocContext, frame: Frame, content: Span | None) -> tuple[Frame | None, ...]:
+    """``frame`` of a speech act cut at what it reports: the act with its arguments outside
+    ``content``, and the reported noun (its theme) with the arguments inside ("a confirmé les
+    incidents à Ajdabiya": incidents located in Ajdabiya, inside the claim). None for a part
+    left without arguments."""
     if content is None:
-        return frame
-    arguments = tuple((role, m) for role, m in frame.arguments if not content[0] <= m.start < content[1])
-    return replace(frame, arguments=arguments) if arguments else None
+        return (frame,)
+    inside = tuple((role, m) for role, m in frame.arguments if content[0] <= m.start < content[1])
+    outside = tuple(pair for pair in frame.arguments if pair not in inside)
+    act = replace(frame, arguments=outside) if outside else None
+    theme = next((m for role, m in inside if role == "theme"), None)
+    rest = tuple((role, m) for role, m in inside if m != theme)
+    if theme is None or not rest:
+        return (act,)
+    noun = ctx.head_of(theme)
+    lemma = noun.lemma_.lower()
+    reported = replace(
+        frame, predicate=lemma, event_class=ctx.resources.lexicon.event_class(lemma, "NOUN"), head=noun.i, arguments=rest
+    )
+    return (act, reported)
 
 
 def _straddles(frame: Frame, claims: list[ClaimFrame]) -> bool:

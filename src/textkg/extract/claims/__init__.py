@@ -21,7 +21,7 @@ from ..context import DocContext
 from .attribution import is_speaking, outlet, speaker
 from .cues import Cue, reporting_cue
 from .content import OBJECT, verb_contents
-from .markers import according_to, citations, claim_frame, cue_text, hearsay, opinion
+from .markers import according_to, announcement, citations, claim_frame, cue_text, hearsay, opinion
 
 # Reporting verbs, and the words the tagger takes for a noun or an adjective in a verb's place
 # ("« ... », juge le ministère", "X raconte : « ... »").
@@ -63,9 +63,9 @@ def _claims(ctx: DocContext) -> Iterator[ClaimFrame]:
                 claim = according_to(ctx, sent, citation, covered)
                 if claim is not None:
                     yield claim
-        claim = opinion(ctx, sent, covered)
-        if claim is not None:
-            yield claim
+        for claim in (opinion(ctx, sent, covered), announcement(ctx, sent, covered)):
+            if claim is not None:
+                yield claim
 
 
 def _reported(ctx: DocContext, sent: SpacySpan, verb: Token, cue: Cue, agency: Mention | None) -> list[ClaimFrame]:

@@ -21,6 +21,8 @@ from .content import CLAUSE, Said, quoted
 from .quotes import quote_before, quote_opening_at
 
 DENIAL = "Denial"
+# Clauses set beside the main one: "L'annonce est tombée, le groupe va fermer ...".
+JUXTAPOSED = frozenset({"advcl", "parataxis", "conj", "ccomp"})
 STATEMENT = "Statement"
 CASE_ID = get_string_id(deps.CASE)
 AGENT_IDS = frozenset(get_string_id(dep) for dep in deps.AGENT)
@@ -122,6 +124,32 @@ def opinion(ctx: DocContext, sent: SpacySpan, covered: set[int]) -> ClaimFrame |
     if said is None:
         return None
     return claim_frame(ctx, sent, words[0].text, words[0].i, who, None, said, 0.6)
+
+
+def announcement(ctx: DocContext, sent: SpacySpan, covered: set[int]) -> ClaimFrame | None:
+    """"L'annonce est tombée ce matin, le groupe va fermer trois usines", "La nouvelle a été
+    confirmée : ...": a text noun as the subject of the main verb, and a clause of its own after a
+    comma or a colon, which is what the text says."""
+    root = sent.root
+    subject = next((c for c in root.children if c.dep_ in deps.SUBJECTS), None)
+    if subject is None or subject.lemma_.lower() not in ctx.words.speech_nouns or root.i in covered:
+        return None
+    if any(c.dep_ in deps.OBJECT for c in root.children):
+        return None
+    for clause in root.children:
+        if (
+            clause.i > root.i
+            and clause.dep_ in JUXTAPOSED
+            and clause.i not in covered
+            and any(c.dep_ in deps.SUBJECTS for c in clause.children)
+            and sent.doc[clause.left_edge.i - 1].text in (",", ":")
+        ):
+            said = _trimmed(ctx, [t for t in clause.subtree if not t.is_space])
+            if said is None:
+                return None
+            cue = sent.doc[subject.left_edge.i : root.i + 1].text
+            return claim_frame(ctx, sent, cue, root.i, _cited(ctx, subject), None, said, 0.5)
+    return None
 
 
 def hearsay(ctx: DocContext, sent: SpacySpan, source: Mention | None) -> Iterator[ClaimFrame]:
