@@ -20,7 +20,7 @@ from .links import noun_links, possessive_links, uncovered_links
 from .mentions import date_mentions, named_mentions
 from .relations import noun_frames, verb_frames
 from .scenes import scene_links
-from .syntax import is_source_marker
+from .syntax import is_source_marker, modality
 from .typed_links import RELATED, participant_class, typed_links
 
 BINARY_ROLES = ("agent", "theme")
@@ -65,6 +65,9 @@ def _candidates(ctx: DocContext, claims: tuple[ClaimFrame, ...]) -> tuple[list[F
     # roles outside what it reports; those inside go with the event noun it reports, in the claim.
     reported = {c.cue_token: c.content for c in claims if c.cue_is_event}
     frames = [part for f in frames for part in _split_at_content(ctx, f, reported.get(f.head)) if part is not None]
+    # Such an act whose verb found no frame is still an act of its speaker ("X a menacé de ...").
+    framed = {f.head for f in frames}
+    frames += [_speech_act(ctx, c) for c in claims if c.cue_is_event and c.speaker is not None and c.cue_token not in framed]
     links = (*noun_modifiers.frames, *possessives.frames)
     frames += uncovered_links([f for f in links if f.head not in cues], frames)
     # Who speaks or reports is not a participant of what is said: no typed link through the
@@ -125,6 +128,23 @@ def _concepts(ctx: DocContext, found: Iterable[Found]) -> tuple[Mention, ...]:
             taken.update(span)
             kept.append(mention)
     return tuple(sorted(kept, key=lambda m: (m.start, m.end)))
+
+
+def _speech_act(ctx: DocContext, claim: ClaimFrame) -> Frame:
+    """The act of a speaker whose words are an act too ("X a menacé de ..."): its cue's event with
+    the speaker as agent; what was said is the claim."""
+    verb = ctx.doc[claim.cue_token]
+    lemma = verb.lemma_.lower()
+    return Frame(
+        predicate=lemma,
+        event_class=ctx.resources.lexicon.event_class(lemma, "VERB"),
+        head=verb.i,
+        arguments=(("agent", claim.speaker),),
+        evidence=claim.evidence,
+        polarity=claim.polarity,
+        modality=modality(ctx, verb),
+        confidence=claim.confidence,
+    )
 
 
 def _split_at_content(ctx: DocContext, frame: Frame, content: Span | None) -> tuple[Frame | None, ...]:
