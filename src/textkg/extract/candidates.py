@@ -106,6 +106,9 @@ class ClaimFrame:
     # The cue is an act of its own besides what it reports ("a condamné le crime", "a menacé de
     # poursuites"): its verb frame stays; a verb that only introduces words is the claim alone.
     cue_is_event: bool = False
+    # For a pronoun speaker: the person or body named last before it, who speaks when
+    # coreference ties the pronoun to nothing that can speak ("la réunion ... Elle a affirmé").
+    speaker_fallback: Mention | None = None
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Token
 from ..language.resources import Resources
 from ..records import Claim, Document, Entity, ExtractionRecord, Relation, Span
 from .candidates import CONCEPT, DATE, PRONOUN, ClaimFrame, Found, Frame, Mention
-from .claims import claim_frames
+from .claims import claim_frames, is_speaking
 from .context import DocContext
 from .coref import Chain, coreference_chains, pronoun_mentions
 from .entities import MentionCluster, attach_anaphora, cluster_mentions
@@ -40,7 +40,8 @@ def extract_record(doc: Doc, document: Document, resources: Resources, names: It
     related = {frozenset(pair) for f in frames for pair in combinations({entity_of[m] for _, m in f.arguments}, 2)}
     used_mentions = sorted((m for m in (*ctx.fixed, *concepts) if m in entity_of), key=lambda m: (m.start, m.end))
     frames += scene_links(ctx, used_mentions, entity_of, related, outlets)
-    claims = tuple(_claim(f"c{n}", frame, entity_of) for n, frame in enumerate(claim_list, start=1))
+    speaking = {entity_of[m] for m in entity_of if m.type != PRONOUN and is_speaking(ctx, m)}
+    claims = tuple(_claim(f"c{n}", frame, entity_of, speaking) for n, frame in enumerate(claim_list, start=1))
     relations = tuple(
         _relation(f"r{n}", frame, doc[frame.head], entity_of, _enclosing_claim(doc, frame, claim_list, claims))
         for n, frame in enumerate(frames, start=1)
@@ -99,7 +100,7 @@ def _resolved(
     # Pronoun speakers include the clitics after their verb ("a-t-il ajouté").
     pronouns = {*pronoun_mentions(ctx), *(c.speaker for c in claims if c.speaker is not None and c.speaker.type == PRONOUN)}
     chains = coreference_chains(ctx, [*mentions, *pronouns])
-    claims_used = _claim_mentions(claims, chains)
+    claims_used = _claim_mentions(claims, chains) | {c.speaker_fallback for c in claims if c.speaker_fallback}
     participants = {m for m in mentions if m.is_named or (m.type == CONCEPT and participant_class(ctx, m))}
     # Pronouns and descriptions count as what their chain names or describes.
     specific = participants | {m for c in chains if participants.intersection(c.mentions) for m in c.mentions}
@@ -329,11 +330,15 @@ def _binary_pair(frame: Frame, roles: dict[str, list[str]]) -> tuple[tuple[str, 
     return None
 
 
-def _claim(claim_id: str, frame: ClaimFrame, entity_of: dict[Mention, str]) -> Claim:
-    # A pronoun speaker that coreference ties to nothing leaves the claim without a speaker.
+def _claim(claim_id: str, frame: ClaimFrame, entity_of: dict[Mention, str], speaking: set[str]) -> Claim:
+    speaker = entity_of.get(frame.speaker) if frame.speaker else None
+    if frame.speaker is not None and frame.speaker.type == PRONOUN and speaker not in speaking:
+        # A pronoun that coreference ties to nothing that can speak: the one named last before
+        # it speaks, if any; else the claim has no speaker.
+        speaker = entity_of.get(frame.speaker_fallback) if frame.speaker_fallback else None
     return Claim(
         id=claim_id,
-        speaker=entity_of.get(frame.speaker) if frame.speaker else None,
+        speaker=speaker,
         source=entity_of.get(frame.source) if frame.source else None,
         cue=frame.cue,
         content=(frame.content,),

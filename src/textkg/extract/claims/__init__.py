@@ -16,9 +16,9 @@ from spacy.parts_of_speech import IDS as POS_IDS
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-from ..candidates import NEWS_AGENCY, ClaimFrame, Mention
+from ..candidates import NEWS_AGENCY, PRONOUN, ClaimFrame, Mention
 from ..context import DocContext
-from .attribution import is_speaking, outlet, speaker
+from .attribution import is_speaking, last_speaker_named, outlet, speaker
 from .cues import Cue, reporting_cue
 from .content import OBJECT, verb_contents
 from .markers import according_to, announcement, citations, claim_frame, cue_text, hearsay, opinion
@@ -29,7 +29,7 @@ CUE_POS = frozenset(POS_IDS[tag] for tag in ("VERB", "NOUN", "ADJ"))
 NAMED_SPEAKER_CONFIDENCE = 0.8
 OTHER_SPEAKER_CONFIDENCE = 0.6
 
-__all__ = ["claim_frames"]
+__all__ = ["claim_frames", "is_speaking"]
 
 
 def claim_frames(ctx: DocContext) -> tuple[ClaimFrame, ...]:
@@ -85,11 +85,16 @@ def _reported(ctx: DocContext, sent: SpacySpan, verb: Token, cue: Cue, agency: M
     if who is None and source is None:
         return []
     confidence = NAMED_SPEAKER_CONFIDENCE if who is not None and who.is_named else OTHER_SPEAKER_CONFIDENCE
+    fallback = last_speaker_named(ctx, who) if who is not None and who.type == PRONOUN else None
     words = cue_text(ctx, verb)
     # Condemning a crime or threatening with prosecution is an act as well as words.
     act = first.kind == OBJECT or ctx.resources.lexicon.event_class(cue.lemma, "VERB") is not None
     return [
-        replace(claim_frame(ctx, sent, words, verb.i, who, source, said, confidence, cue.stance, verb), cue_is_event=act)
+        replace(
+            claim_frame(ctx, sent, words, verb.i, who, source, said, confidence, cue.stance, verb),
+            cue_is_event=act,
+            speaker_fallback=fallback,
+        )
         for said in contents
     ]
 

@@ -16,11 +16,15 @@ from ..context import DocContext
 from ..syntax import relative_antecedent, subjects
 
 # Broad classes that speak: people, bodies, and places acting as governments ("la France a dit").
-SPEAKING_TYPES = frozenset({"Person", "Organization", "Place"})
+SPEAKING_TYPES = frozenset({"Person", "Organization", "Place", "Misc"})
 SPEAKING_CLASSES = frozenset({"Person", "Organization"})
 # Slots where the parser puts a subject inverted after its verb ("», juge le ministère").
 INVERTED_SPEAKER = frozenset({"nsubj", "dep", "obj", "appos", "nmod", "obl:mod"})
 COUNTRY = "Country"
+PLURAL = "Plur"
+# Who a pronoun speaker stands for when coreference finds nobody who can speak.
+FALLBACK_TYPES = frozenset({"Person", "Organization"})
+FALLBACK_SENTENCES = 2
 # How a name set off by a comma after a title hangs on it ("Le ministre, Pierre Durand, a dit").
 NAME_AFTER_TITLE = frozenset({"appos", "conj", "flat:name", "nmod"})
 # Words that open a noun phrase before its noun ("l'ancien ministre"), at most so many.
@@ -37,12 +41,21 @@ def speaker(ctx: DocContext, verb: Token, inverted: bool = False) -> Mention | N
     subject (or the subject of the verb it depends on: "en affirmant", "et estimé que"), a
     subject clitic, or the noun a participle qualifies ("une croyance affirmant que")."""
     if inverted:
+        clitic = _subject_clitic(ctx, verb)
+        if clitic is not None:
+            return clitic
         for child in verb.children:
-            if child.i > verb.i and child.dep_ in INVERTED_SPEAKER and child.pos_ in deps.NOMINAL_POS:
+            # An inverted subject has no preposition ("estime-t-elle dans un communiqué").
+            if (
+                child.i > verb.i
+                and child.dep_ in INVERTED_SPEAKER
+                and child.pos_ in deps.NOMINAL_POS
+                and not any(c.dep_ == deps.CASE for c in child.children)
+            ):
                 mention = speaker_mention(ctx, child)
                 if mention is not None:
                     return mention
-        return _subject_clitic(ctx, verb) or _noun_phrase_after(ctx, verb) or next(
+        return _noun_phrase_after(ctx, verb) or next(
             (m for s in verb.children if s.dep_ in deps.ACTIVE_SUBJECT and (m := speaker_mention(ctx, s))), None
         )
     for subject in subjects(ctx, verb):
@@ -67,7 +80,7 @@ def _subject_before_interruption(ctx: DocContext, participle: Token) -> Mention 
         return None
     doc = participle.doc
     auxiliary = next(
-        (t for t in doc[max(phrase.left_edge.i - 1, 0) : phrase.i] if t.pos_ == "AUX" or t.dep_ in deps.AUXILIARIES), None
+        (t for t in doc[max(phrase.left_edge.i - 1, 0) : phrase.i] if t.pos_ in deps.CLAUSE_POS or t.dep_ in deps.AUXILIARIES), None
     )
     if auxiliary is None:
         return None
@@ -99,6 +112,9 @@ def speaker_mention(ctx: DocContext, token: Token) -> Mention | None:
     if token.pos_ == "PRON":
         return _pronoun(ctx, token)
     mention = resolve(ctx, token)
+    if mention is None and token.pos_ == "NOUN":
+        # "la société Verdal" where the name was taken for another class: the noun speaks.
+        mention = Mention(token.idx, token.idx + len(token), token.text, CONCEPT, token.i, token.i)
     if mention is None or mention.type == DATE:
         return None
     return _government_country(ctx, token) or mention
@@ -146,9 +162,10 @@ def _subject_clitic(ctx: DocContext, verb: Token) -> Mention | None:
     """"a-t-il ajouté", "estime-t-elle": the subject pronoun joined after the verb or its
     auxiliary (the parser labels it in several ways)."""
     hosts = [verb, *(c for c in verb.children if c.dep_ in deps.AUXILIARIES)]
+    first = min(host.i for host in hosts)
     for host in hosts:
         for child in host.children:
-            if child.i > host.i and child.pos_ == "PRON" and child.text.startswith("-"):
+            if child.i > first and child.pos_ == "PRON" and child.text.startswith("-"):
                 mention = _pronoun(ctx, child)
                 if mention is not None:
                     return mention
@@ -182,4 +199,17 @@ def outlet(ctx: DocContext, verb: Token, content: Iterable[int]) -> Mention | No
                 mention = named(ctx, token)
                 if mention is not None and mention.fine_type == NEWS_AGENCY:
                     return mention
+    return None
+
+
+def last_speaker_named(ctx: DocContext, pronoun: Mention) -> Mention | None:
+    """The person or body named last before ``pronoun``, within the pronoun's sentence and the
+    two before, agreeing in number (a singular pronoun, a named thing)."""
+    _, number = ctx.resources.pronouns.get(ctx.doc[pronoun.first_token].lower_, (None, None))
+    if number == PLURAL:
+        return None
+    window = ctx.sentence_starts[max(0, ctx.sentence_index(pronoun.first_token) - FALLBACK_SENTENCES)]
+    for mention in reversed(ctx.fixed):
+        if window <= mention.first_token < pronoun.first_token and broad_type(mention.type) in FALLBACK_TYPES:
+            return mention
     return None

@@ -18,6 +18,7 @@ from .quotes import Quote, passages, quote_after, quote_before, quote_opening_at
 
 # Classes of what is a participant, not something said: "a condamné l'accusé" sentences someone.
 PARTICIPANT_CLASSES = frozenset({"Person", "Organization", "Place"})
+CLAUSAL_POS = frozenset({"VERB", "AUX", "ADJ"})
 # What a verb of stance adds after its object and still reports: "pour libérer le nord", "à
 # Ajdabiya", "de poursuites".
 ARGUMENT_AFTER_OBJECT = frozenset({"obl", "obl:arg", "obl:mod", "advcl", "xcomp", "iobj"})
@@ -101,11 +102,17 @@ def content_clause(ctx: DocContext, verb: Token) -> Token | None:
     """The clause ``verb`` reports: a completive or infinitive ("que ...", "de remettre ...",
     "être parvenu à"), or a clause the parser took for an object ("qu'une telle action ...")."""
     for child in verb.children:
-        if child.dep_ in deps.REPORTED_CLAUSE or _bare_infinitive_clause(ctx, child):
+        if (child.dep_ in deps.REPORTED_CLAUSE and _is_clausal(child)) or _bare_infinitive_clause(ctx, child):
             return child
         if child.dep_ in deps.OBJECT and any(c.dep_ == "mark" for c in child.children):
             return child
     return None
+
+
+def _is_clausal(head: Token) -> bool:
+    """A verb, an adjective ("se dit rassuré") or a predicate with a copula or a conjunction; not a
+    noun the parser took for a clause ("a condamné l'accusé")."""
+    return head.pos_ in CLAUSAL_POS or any(c.dep_ in deps.COPULA or c.dep_ == "mark" for c in head.children)
 
 
 def _clause_said(ctx: DocContext, clause: Token, sentence_end: int) -> Said:
@@ -154,7 +161,15 @@ def _reported_object(ctx: DocContext, verb: Token, lemma: str) -> Said | None:
         return None
     first, last = noun.left_edge.i, noun.right_edge.i
     for child in verb.children:
-        if child.i > last and child.dep_ in ARGUMENT_AFTER_OBJECT and not _punctuation_between(verb.doc, last, child.left_edge.i):
+        # A clause after it says why or what for ("pour libérer"); one with no conjunction is the
+        # speaker's next act ("..., affirmant : « ... »").
+        clause_without_mark = child.pos_ in CLAUSAL_POS and not any(c.dep_ in ("mark", deps.CASE) for c in child.children)
+        if (
+            child.i > last
+            and child.dep_ in ARGUMENT_AFTER_OBJECT
+            and not clause_without_mark
+            and not _punctuation_between(verb.doc, last, child.left_edge.i)
+        ):
             last = child.right_edge.i
     tokens = [t for t in verb.doc[first : last + 1] if not t.is_space]
     while len(tokens) > 1 and tokens[-1].is_punct:
@@ -170,7 +185,8 @@ def _names_participant(ctx: DocContext, noun: Token) -> bool:
     mention = named(ctx, noun)
     if mention is not None:
         return broad_type(mention.type) in PARTICIPANT_CLASSES
-    return ctx.resources.nouns.class_of(noun.lemma_) in PARTICIPANT_CLASSES
+    nouns = ctx.resources.nouns
+    return nouns.class_of(noun.lemma_) in PARTICIPANT_CLASSES or nouns.class_of(noun.lower_) in PARTICIPANT_CLASSES
 
 
 def _is_incise(ctx: DocContext, verb: Token) -> bool:

@@ -39,6 +39,8 @@ def reporting_cue(ctx: DocContext, token: Token) -> Cue | None:
             return Cue(lemma, stance)
     if token.dep_ not in VERB_SLOTS and not any(c.dep_ in deps.ACTIVE_SUBJECT for c in token.children):
         return None
+    if any(c.dep_ in deps.DETERMINER for c in token.children):
+        return None  # "l'accusé", "le juge": a noun indeed
     form = token.lower_
     for rule in sorted(ctx.words.verb_lemma_endings, key=len, reverse=True):
         ending, _, infinitive = rule.partition(">")

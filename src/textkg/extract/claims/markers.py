@@ -128,27 +128,33 @@ def opinion(ctx: DocContext, sent: SpacySpan, covered: set[int]) -> ClaimFrame |
 
 def announcement(ctx: DocContext, sent: SpacySpan, covered: set[int]) -> ClaimFrame | None:
     """"L'annonce est tombée ce matin, le groupe va fermer trois usines", "La nouvelle a été
-    confirmée : ...": a text noun as the subject of the main verb, and a clause of its own after a
-    comma or a colon, which is what the text says."""
+    confirmée : ...": a verb whose subject is a text noun, and a clause of its own on the other
+    side of a comma or a colon, which is what the text says (the parser hangs either on the other)."""
     root = sent.root
-    subject = next((c for c in root.children if c.dep_ in deps.SUBJECTS), None)
-    if subject is None or subject.lemma_.lower() not in ctx.words.speech_nouns or root.i in covered:
-        return None
-    if any(c.dep_ in deps.OBJECT for c in root.children):
-        return None
-    for clause in root.children:
+    pairs = [*((root, c) for c in root.children if c.i > root.i), *((c, root) for c in root.children if c.i < root.i)]
+    for announcing, said in pairs:
+        subject = next((c for c in announcing.children if c.dep_ in deps.SUBJECTS), None)
         if (
-            clause.i > root.i
-            and clause.dep_ in JUXTAPOSED
-            and clause.i not in covered
-            and any(c.dep_ in deps.SUBJECTS for c in clause.children)
-            and sent.doc[clause.left_edge.i - 1].text in (",", ":")
+            subject is None
+            or subject.lemma_.lower() not in ctx.words.speech_nouns
+            or said.dep_ not in JUXTAPOSED and said is not root
+            or {announcing.i, said.i} & covered
+            or any(c.dep_ in deps.OBJECT for c in announcing.children)
+            or not any(c.dep_ in deps.SUBJECTS for c in said.children)
         ):
-            said = _trimmed(ctx, [t for t in clause.subtree if not t.is_space])
-            if said is None:
-                return None
-            cue = sent.doc[subject.left_edge.i : root.i + 1].text
-            return claim_frame(ctx, sent, cue, root.i, _cited(ctx, subject), None, said, 0.5)
+            continue
+        if said is root:
+            between = sent.doc[announcing.right_edge.i + 1 : said.i]
+        else:
+            between = sent.doc[announcing.i + 1 : said.left_edge.i]
+        if not any(t.text in (",", ":") for t in between):
+            continue
+        own = {t.i for t in announcing.subtree} if said is root else set()
+        content = _trimmed(ctx, [t for t in said.subtree if t.i not in own and not t.is_space and t.i > subject.i])
+        if content is None:
+            continue
+        cue = sent.doc[subject.left_edge.i : announcing.i + 1].text
+        return claim_frame(ctx, sent, cue, announcing.i, _cited(ctx, subject), None, content, 0.5)
     return None
 
 
