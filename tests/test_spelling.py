@@ -102,3 +102,9 @@ def test_a_typo_is_parsed_and_lemmatised_as_the_word_it_misspells(fr_nlp):
     doc = fr_nlp(text)
     assert doc.text == text
     assert doc[1].lemma_ == "soldat" and doc[1].pos_ == "NOUN" and doc[1].dep_ == "nsubj"
+
+
+@pytest.mark.model
+def test_a_split_doc_keeps_what_pipe_attached_to_it(fr_nlp):
+    texts = [("Le maire a confirmé la fermeturedes usines.", "a"), ("Rien ici.", "b")]
+    assert [(doc.text, context) for doc, context in fr_nlp.pipe(texts, as_tuples=True)] == texts

@@ -58,7 +58,10 @@ class GluedWords:
             parts = cuts.get(token.orth, (token.text,))
             words += parts
             spaces += [False] * (len(parts) - 1) + [bool(token.whitespace_)]
-        return Doc(doc.vocab, words=words, spaces=spaces, user_data=doc.user_data)
+        split = Doc(doc.vocab, words=words, spaces=spaces, user_data=doc.user_data)
+        # What nlp.pipe(as_tuples=True) attached to the Doc goes with it.
+        split._context = doc._context
+        return split
 
     def parts(self, word: str) -> tuple[str, str] | None:
         """The two words ``word`` runs together, or None when it is a word, or not two, or two in

@@ -14,11 +14,13 @@ from .. import deps
 from ..arguments import named
 from ..context import DocContext, token_span
 from ..syntax import case_is_genitive
-from .quotes import Quote, passages, quote_after, quote_before, quote_opening_at
+from .quotes import Quote, passages, quote_after, quote_at, quote_before, quote_opening_at
 
 # Classes of what is a participant, not something said: "a condamné l'accusé" sentences someone.
 PARTICIPANT_CLASSES = frozenset({"Person", "Organization", "Place"})
 CLAUSAL_POS = frozenset({"VERB", "AUX", "ADJ"})
+EVENT_CLASS = "Event"
+NOUN_COMPLEMENTS = frozenset({"nmod", "amod", "acl", "acl:relcl", "appos", "nummod"})
 # What a verb of stance adds after its object and still reports: "pour libérer le nord", "à
 # Ajdabiya", "de poursuites".
 ARGUMENT_AFTER_OBJECT = frozenset({"obl", "obl:arg", "obl:mod", "advcl", "xcomp", "iobj"})
@@ -39,10 +41,8 @@ class Said:
     first: int
     last: int
     inverted: bool = False
-
-    @property
-    def quote(self) -> bool:
-        return self.kind == QUOTATION
+    # Between quotation marks: a quotation, or a noun phrase quoted ("a dénoncé « une campagne »").
+    quote: bool = False
 
     @property
     def tokens(self) -> range:
@@ -50,7 +50,7 @@ class Said:
 
 
 def quoted(quote: Quote, inverted: bool = False) -> Said:
-    return Said(quote.span, QUOTATION, quote.opening, quote.closing, inverted)
+    return Said(quote.span, QUOTATION, quote.opening, quote.closing, inverted, quote=True)
 
 
 def verb_contents(ctx: DocContext, verb: Token, lemma: str) -> tuple[Said, ...]:
@@ -133,7 +133,7 @@ def _clause_said(ctx: DocContext, clause: Token, sentence_end: int) -> Said:
     # "s'est dit déterminé à « combattre ... »": a quotation right after the clause ends it.
     follow = quote_after(ctx, tokens[-1].i, sentence_end)
     if follow is not None and follow.opening == tokens[-1].i + 1:
-        return Said((token_span(tokens)[0], follow.span[1]), QUOTATION, tokens[0].i, follow.closing)
+        return Said((token_span(tokens)[0], follow.span[1]), QUOTATION, tokens[0].i, follow.closing, quote=True)
     return Said(token_span(tokens), CLAUSE, tokens[0].i, tokens[-1].i)
 
 
@@ -159,6 +159,11 @@ def _reported_object(ctx: DocContext, verb: Token, lemma: str) -> Said | None:
     noun = next((c for c in objects if c.pos_ in deps.NOMINAL_POS), None)
     if noun is None or _names_participant(ctx, noun):
         return None
+    quote = quote_at(ctx, noun.i)
+    if quote is not None and quote.opening == noun.left_edge.i - 1:
+        return Said(quote.span, OBJECT, quote.opening, quote.closing, quote=True)  # "a dénoncé « la furie ... »"
+    if not _says_something(ctx, noun):
+        return None
     first, last = noun.left_edge.i, noun.right_edge.i
     for child in verb.children:
         # A clause after it says why or what for ("pour libérer"); one with no conjunction is the
@@ -179,6 +184,15 @@ def _reported_object(ctx: DocContext, verb: Token, lemma: str) -> Said | None:
 
 def _punctuation_between(doc, start: int, end: int) -> bool:
     return any(t.is_punct for t in doc[start + 1 : end])
+
+
+def _says_something(ctx: DocContext, noun: Token) -> bool:
+    """A noun phrase that stands for something said or done, not a bare thing or role: an event
+    noun ("les incidents"), or a noun with a complement or an adjective ("la création du
+    gouvernement", "une telle intention"); "a salué le vainqueur" reports no words."""
+    if ctx.resources.nouns.class_of(noun.lemma_) == EVENT_CLASS:
+        return True
+    return any(c.dep_ in NOUN_COMPLEMENTS for c in noun.children)
 
 
 def _names_participant(ctx: DocContext, noun: Token) -> bool:

@@ -118,7 +118,9 @@ def opinion(ctx: DocContext, sent: SpacySpan, covered: set[int]) -> ClaimFrame |
     if after is None or after.text not in (",", ":") or holder.head.i in covered:
         return None
     who = speaker_mention(ctx, holder)
-    if not is_speaking(ctx, who):
+    # "Pour les habitants, la rue sera fermée" is for whom, not whose view: a view holder is named
+    # or one ("le syndicat", "l'organisation").
+    if not is_speaking(ctx, who) or (not who.is_named and "Plur" in ctx.morph(holder, "Number")):
         return None
     said = _trimmed(ctx, [t for t in sent.doc[after.i + 1 : sent.end] if not t.is_space])
     if said is None:
