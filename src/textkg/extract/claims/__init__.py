@@ -71,7 +71,7 @@ def _claims(ctx: DocContext) -> Iterator[ClaimFrame]:
 def _reported(ctx: DocContext, sent: SpacySpan, verb: Token, cue: Cue, agency: Mention | None) -> list[ClaimFrame]:
     """The claims of a reporting verb: one per content, by its speaker, with the outlet that
     printed it."""
-    contents = verb_contents(ctx, verb, cue.lemma)
+    contents = verb_contents(ctx, verb, cue)
     if not contents:
         return []
     first = contents[0]

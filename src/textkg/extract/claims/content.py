@@ -14,12 +14,15 @@ from .. import deps
 from ..arguments import named
 from ..context import DocContext, token_span
 from ..syntax import case_is_genitive
+from .cues import Cue
 from .quotes import Quote, passages, quote_after, quote_at, quote_before, quote_opening_at
 
 # Classes of what is a participant, not something said: "a condamné l'accusé" sentences someone.
 PARTICIPANT_CLASSES = frozenset({"Person", "Organization", "Place"})
 CLAUSAL_POS = frozenset({"VERB", "AUX", "ADJ"})
 EVENT_CLASS = "Event"
+# Denying a bare noun phrase still denies something said ("a démenti les faits").
+DENIAL = "Denial"
 NOUN_COMPLEMENTS = frozenset({"nmod", "amod", "acl", "acl:relcl", "appos", "nummod"})
 # What a verb of stance adds after its object and still reports: "pour libérer le nord", "à
 # Ajdabiya", "de poursuites".
@@ -53,17 +56,17 @@ def quoted(quote: Quote, inverted: bool = False) -> Said:
     return Said(quote.span, QUOTATION, quote.opening, quote.closing, inverted, quote=True)
 
 
-def verb_contents(ctx: DocContext, verb: Token, lemma: str) -> tuple[Said, ...]:
-    """The contents ``verb`` (a cue of reporting ``lemma``) reports, first the one it governs; a
+def verb_contents(ctx: DocContext, verb: Token, cue: Cue) -> tuple[Said, ...]:
+    """The contents ``verb`` (a reporting ``cue``) reports, first the one it governs; a
     quotation that a colon sets after its clause or its incise is a second one ("a précisé que ...
     : « ... »", "comme le précise X : « ... »"); a mark of omission between two sentences cuts a
     content in two. Empty when it reports nothing."""
-    return tuple(piece for said in _contents(ctx, verb, lemma) for piece in _passages(ctx, said))
+    return tuple(piece for said in _contents(ctx, verb, cue) for piece in _passages(ctx, said))
 
 
-def _contents(ctx: DocContext, verb: Token, lemma: str) -> tuple[Said, ...]:
+def _contents(ctx: DocContext, verb: Token, cue: Cue) -> tuple[Said, ...]:
     sentence_end = ctx.sentence_of(verb.i).end
-    reported = _reported_object(ctx, verb, lemma)
+    reported = _reported_object(ctx, verb, cue)
     if reported is not None:
         return (reported,)
     clause = content_clause(ctx, verb)
@@ -146,12 +149,12 @@ def _bare_infinitive_clause(ctx: DocContext, child: Token) -> bool:
     return any("Inf" in ctx.morph(t, "VerbForm") for t in forms) and child.i > child.head.i
 
 
-def _reported_object(ctx: DocContext, verb: Token, lemma: str) -> Said | None:
+def _reported_object(ctx: DocContext, verb: Token, cue: Cue) -> Said | None:
     """The noun phrase a verb of stance reports ("a dénoncé la corruption", "a nié toute
     intention", "se sont félicités du résultat"), unless it names a participant ("a condamné
     l'accusé", "a salué le président"); with what the verb adds after it up to a punctuation mark
     ("revendiquent l'obtention d'armes pour libérer le nord")."""
-    if lemma not in ctx.words.reported_object_lemmas:
+    if cue.lemma not in ctx.words.reported_object_lemmas:
         return None
     objects = [c for c in verb.children if c.dep_ in deps.OBJECT]
     if not objects:
@@ -162,7 +165,7 @@ def _reported_object(ctx: DocContext, verb: Token, lemma: str) -> Said | None:
     quote = quote_at(ctx, noun.i)
     if quote is not None and quote.opening == noun.left_edge.i - 1:
         return Said(quote.span, OBJECT, quote.opening, quote.closing, quote=True)  # "a dénoncé « la furie ... »"
-    if not _says_something(ctx, noun):
+    if cue.stance != DENIAL and not _says_something(ctx, noun):
         return None
     first, last = noun.left_edge.i, noun.right_edge.i
     for child in verb.children:
@@ -188,9 +191,9 @@ def _punctuation_between(doc, start: int, end: int) -> bool:
 
 def _says_something(ctx: DocContext, noun: Token) -> bool:
     """A noun phrase that stands for something said or done, not a bare thing or role: an event
-    noun ("les incidents"), or a noun with a complement or an adjective ("la création du
+    noun ("les incidents"), a text ("cette déclaration"), or a noun with a complement or an adjective ("la création du
     gouvernement", "une telle intention"); "a salué le vainqueur" reports no words."""
-    if ctx.resources.nouns.class_of(noun.lemma_) == EVENT_CLASS:
+    if ctx.resources.nouns.class_of(noun.lemma_) == EVENT_CLASS or noun.lemma_.lower() in ctx.words.speech_nouns:
         return True
     return any(c.dep_ in NOUN_COMPLEMENTS for c in noun.children)
 

@@ -133,6 +133,8 @@ def announcement(ctx: DocContext, sent: SpacySpan, covered: set[int]) -> ClaimFr
     confirmée : ...": a verb whose subject is a text noun, and a clause of its own on the other
     side of a comma or a colon, which is what the text says (the parser hangs either on the other)."""
     root = sent.root
+    if root.pos_ not in deps.CLAUSE_POS:
+        return None  # "Le bilan est lourd, on recense ...": a copula says how things are
     pairs = [*((root, c) for c in root.children if c.i > root.i), *((c, root) for c in root.children if c.i < root.i)]
     for announcing, said in pairs:
         subject = next((c for c in announcing.children if c.dep_ in deps.SUBJECTS), None)
