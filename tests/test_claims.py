@@ -301,3 +301,16 @@ def test_a_speech_act_is_an_event_and_what_it_reports_belongs_to_its_claim(fr_nl
 )
 def test_no_claim_without_someone_saying_something(fr_nlp, text):
     assert claims_of(fr_nlp, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "predicate", "modality"),
+    [
+        ("Le présumé meurtrier a été arrêté par la police à Lyon.", "arrêter", "reported"),
+        ("Neuf personnes auraient été blessées à Lyon.", "blesser", "hypothetical"),  # the journalistic conditional
+        ("Le meurtrier a été arrêté par la police à Lyon.", "arrêter", "asserted"),
+    ],
+)
+def test_hedged_facts_without_a_speaker_are_not_asserted(fr_nlp, text, predicate, modality):
+    record = extract_record(fr_nlp(text), Document(id="t", text=text), resources())
+    assert [(r.modality, r.claim) for r in record.relations if r.predicate == predicate] == [(modality, None)]

@@ -116,7 +116,9 @@ def _restrictive_que(ctx: DocContext, verb: Token) -> bool:
 
 
 def modality(ctx: DocContext, verb: Token) -> str:
-    """future for a future tense, hypothetical for a conditional or under a modal verb."""
+    """future for a future tense, hypothetical for a conditional (the journalistic "aurait été
+    empoisonné" too) or under a modal verb, reported under a hedge ("a apparemment survécu", "le
+    présumé meurtrier a fui"): what nobody is said to say is then not asserted either."""
     forms = [verb, *(c for c in verb.children if c.dep_.startswith("aux"))]
     if verb.dep_ == "xcomp" and verb.head.pos_ == "ADJ":
         # "serait prête à utiliser": the mood is on the copula of the adjective.
@@ -127,7 +129,21 @@ def modality(ctx: DocContext, verb: Token) -> str:
         return "hypothetical"
     if any("Fut" in ctx.morph(t, "Tense") for t in forms):
         return "future"
+    if _hedged(ctx, verb):
+        return "reported"
     return "asserted"
+
+
+def _hedged(ctx: DocContext, verb: Token) -> bool:
+    """A hedge (``hedge_words``) on the verb or on one of its nominal arguments."""
+    hedges = ctx.words.hedge_words
+    for child in verb.children:
+        if child.dep_ == "advmod" and child.lower_ in hedges:
+            return True
+        # "le présumé meurtrier": the parser takes the hedge for the noun or for its adjective.
+        if child.pos_ in deps.NOMINAL_POS and (child.lower_ in hedges or any(g.dep_ == "amod" and g.lower_ in hedges for g in child.children)):
+            return True
+    return False
 
 
 def is_source_marker(ctx: DocContext, cue: str) -> bool:

@@ -95,6 +95,8 @@ class Words:
     quote_cuts: frozenset[str] = frozenset()
     # nouns of a government that, with a country's adjective, speak for it ("le gouvernement malien")
     government_nouns: frozenset[str] = frozenset()
+    # hedges that present a fact as reported or supposed ("apparemment", "le présumé meurtrier")
+    hedge_words: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
