@@ -314,3 +314,17 @@ def test_no_claim_without_someone_saying_something(fr_nlp, text):
 def test_hedged_facts_without_a_speaker_are_not_asserted(fr_nlp, text, predicate, modality):
     record = extract_record(fr_nlp(text), Document(id="t", text=text), resources())
     assert [(r.modality, r.claim) for r in record.relations if r.predicate == predicate] == [(modality, None)]
+
+
+def test_the_sample_khrenin_claim_holds_the_deployment(sample_record):
+    """"laquelledes missilses" (glued words and a typo in the sample) read as "laquelle des
+    missiles": Khrenin's claim holds the deployment of the Iskander-M and the S-400 in Belarus,
+    "son pays" being the country of the Belarusian minister."""
+    labels = {e.id: e.label for e in sample_record.entities}
+    (khrenin,) = [c for c in sample_record.claims if labels.get(c.speaker) == "Viktor Khrenin"]
+    (deployment,) = [r for r in sample_record.relations if r.claim == khrenin.id and r.event_class == "Deployment"]
+    arguments = {role: {labels[i] for i in ids} for role, ids in deployment.arguments.items()}
+    assert arguments == {"theme": {"Iskander-M", "S-400"}, "location": {"Biélorussie"}}
+    assert deployment.modality == "future"
+    sources = {labels[c.source] for c in sample_record.claims if c.source}
+    assert sources == {"Reuters", "Sputnik"}

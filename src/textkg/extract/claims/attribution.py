@@ -59,7 +59,7 @@ def speaker(ctx: DocContext, verb: Token, inverted: bool = False) -> Mention | N
             (m for s in verb.children if s.dep_ in deps.ACTIVE_SUBJECT and (m := speaker_mention(ctx, s))), None
         )
     for subject in subjects(ctx, verb):
-        mention = speaker_mention(ctx, subject)
+        mention = _fronted_phrase_name(ctx, subject) if _has_preposition(subject) else speaker_mention(ctx, subject)
         if mention is not None:
             return mention
     clitic = _subject_clitic(ctx, verb)
@@ -68,6 +68,22 @@ def speaker(ctx: DocContext, verb: Token, inverted: bool = False) -> Mention | N
     if verb.dep_ in deps.PARTICIPLE_MODIFIER and verb.head.pos_ in deps.NOMINAL_POS and "Part" in ctx.morph(verb, "VerbForm"):
         interrupted = _subject_before_interruption(ctx, verb)
         return interrupted if interrupted is not None else speaker_mention(ctx, verb.head)
+    return None
+
+
+def _has_preposition(token: Token) -> bool:
+    return any(c.dep_ == deps.CASE for c in token.children)
+
+
+def _fronted_phrase_name(ctx: DocContext, phrase: Token) -> Mention | None:
+    """"Malgré les réactions des pays voisins, Anne Roy et d'autres responsables ont déclaré":
+    a phrase with a preposition is no subject, though the parser made it one and hung the real
+    subject, set off by a comma, on it."""
+    for child in phrase.children:
+        if child.dep_ in NAME_AFTER_TITLE and phrase.doc[child.i - 1].text == ",":
+            mention = named(ctx, child)
+            if mention is not None and broad_type(mention.type) in FALLBACK_TYPES:
+                return mention
     return None
 
 
