@@ -59,7 +59,10 @@ def speaker(ctx: DocContext, verb: Token, inverted: bool = False) -> Mention | N
             (m for s in verb.children if s.dep_ in deps.ACTIVE_SUBJECT and (m := speaker_mention(ctx, s))), None
         )
     for subject in subjects(ctx, verb):
-        mention = _fronted_phrase_name(ctx, subject) if _has_preposition(subject) else speaker_mention(ctx, subject)
+        # A relative pronoun's antecedent may have a preposition ("avec X, qui a déclaré"); a
+        # subject may not.
+        misparsed = subject.dep_ in deps.SUBJECTS and _has_preposition(ctx, subject)
+        mention = _fronted_phrase_name(ctx, subject) if misparsed else speaker_mention(ctx, subject)
         if mention is not None:
             return mention
     clitic = _subject_clitic(ctx, verb)
@@ -71,8 +74,9 @@ def speaker(ctx: DocContext, verb: Token, inverted: bool = False) -> Mention | N
     return None
 
 
-def _has_preposition(token: Token) -> bool:
-    return any(c.dep_ == deps.CASE for c in token.children)
+def _has_preposition(ctx: DocContext, token: Token) -> bool:
+    """A preposition before ``token``; "des" read as one is the article ("des militants ont dit")."""
+    return any(c.dep_ == deps.CASE and "Art" not in ctx.morph(c, "PronType") for c in token.children)
 
 
 def _fronted_phrase_name(ctx: DocContext, phrase: Token) -> Mention | None:
