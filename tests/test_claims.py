@@ -259,6 +259,19 @@ def claims_of(nlp, text):
             [("Anne Roy", "Person", None, "a déclaré", "Statement", False, "positive", "les cours reprendraient lundi")],
         ),
         (
+            "a headline quotation: a name, a colon, the words",
+            "Anne Roy : « Nous ne céderons pas sur les salaires »",
+            [("Anne Roy", "Person", None, ":", "Statement", True, "positive", "Nous ne céderons pas sur les salaires")],
+        ),
+        (
+            "a quotation alone goes on with the speaker of the sentence before",
+            "Le maire Paul Garnier a déclaré que les travaux reprendraient lundi. « Nous avons trouvé un accord. »",
+            [
+                ("Paul Garnier", "Person", None, "a déclaré", "Statement", False, "positive", "les travaux reprendraient lundi"),
+                ("Paul Garnier", "Person", None, "a déclaré", "Statement", True, "positive", "Nous avons trouvé un accord."),
+            ],
+        ),
+        (
             "selon unnamed witnesses",
             "Selon des témoins, les soldats ont tiré sur la foule.",
             [("témoins", "Concept", None, "Selon", "Statement", False, "positive", "les soldats ont tiré sur la foule")],
@@ -297,6 +310,8 @@ def test_a_speech_act_is_an_event_and_what_it_reports_belongs_to_its_claim(fr_nl
         "Le président a salué le vainqueur.",  # greeting someone says nothing
         "Selon l'accord, les troupes quitteront la ville.",  # an agreement is no speaker
         "Pour les habitants du quartier, la rue sera fermée.",  # for whom, not whose view
+        "Le maire Paul Garnier a visité le chantier. « Les travaux sont finis. »",  # nobody spoke before
+        "Le festival « Nuits blanches » aura lieu en juin.",  # a title in quotation marks
     ],
 )
 def test_no_claim_without_someone_saying_something(fr_nlp, text):

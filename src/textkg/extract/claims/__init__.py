@@ -21,7 +21,17 @@ from ..context import DocContext
 from .attribution import is_speaking, last_speaker_named, outlet, speaker
 from .cues import Cue, reporting_cue
 from .content import OBJECT, verb_contents
-from .markers import according_to, announcement, citations, claim_frame, cue_text, hearsay, opinion
+from .markers import (
+    according_to,
+    announcement,
+    citations,
+    claim_frame,
+    continued_quote,
+    cue_text,
+    headline_quote,
+    hearsay,
+    opinion,
+)
 
 # Reporting verbs, and the words the tagger takes for a noun or an adjective in a verb's place
 # ("« ... », juge le ministère", "X raconte : « ... »").
@@ -41,31 +51,40 @@ def claim_frames(ctx: DocContext) -> tuple[ClaimFrame, ...]:
 
 
 def _claims(ctx: DocContext) -> Iterator[ClaimFrame]:
-    lexicon, pos = ctx.resources.lexicon, ctx.pos
+    pos = ctx.pos
+    previous: ClaimFrame | None = None  # the last claim of the sentence before
     for sent in ctx.sentences:
-        cited = list(citations(ctx, sent))
-        agency = next((c.source for c in cited if c.source is not None), None)
-        claims = list(hearsay(ctx, sent, agency))
-        cues = {c.cue_token for c in claims}
-        # Candidates are found in the token arrays: a Token for every word costs more than the rest.
-        for i in range(sent.start, sent.end):
-            if pos[i] not in CUE_POS or i in cues:
-                continue
-            token = ctx.doc[i]
-            cue = reporting_cue(ctx, token)
-            if cue is not None:
-                claims += _reported(ctx, sent, token, cue, agency)
-        yield from claims
-        # What a reporting verb governs or comments is its claim, not also "selon X"'s.
-        covered = {t for c in claims for t in (c.cue_token, *_tokens_of(ctx, c))}
-        for citation in cited:
-            if citation.speaker is not None or not claims:
-                claim = according_to(ctx, sent, citation, covered)
-                if claim is not None:
-                    yield claim
-        for claim in (opinion(ctx, sent, covered), announcement(ctx, sent, covered)):
+        found = list(_sentence_claims(ctx, sent, pos, previous))
+        yield from found
+        previous = next((c for c in reversed(found) if c.speaker is not None), None)
+
+
+def _sentence_claims(ctx: DocContext, sent: SpacySpan, pos: list[int], previous: ClaimFrame | None) -> Iterator[ClaimFrame]:
+    """The claims of one sentence; a sentence that is a quotation alone continues ``previous``."""
+    cited = list(citations(ctx, sent))
+    agency = next((c.source for c in cited if c.source is not None), None)
+    claims = list(hearsay(ctx, sent, agency))
+    cues = {c.cue_token for c in claims}
+    # Candidates are found in the token arrays: a Token for every word costs more than the rest.
+    for i in range(sent.start, sent.end):
+        if pos[i] not in CUE_POS or i in cues:
+            continue
+        token = ctx.doc[i]
+        cue = reporting_cue(ctx, token)
+        if cue is not None:
+            claims += _reported(ctx, sent, token, cue, agency)
+    yield from claims
+    # What a reporting verb governs or comments is its claim, not also "selon X"'s.
+    covered = {t for c in claims for t in (c.cue_token, *_tokens_of(ctx, c))}
+    for citation in cited:
+        if citation.speaker is not None or not claims:
+            claim = according_to(ctx, sent, citation, covered)
             if claim is not None:
                 yield claim
+    extra = [opinion(ctx, sent, covered), announcement(ctx, sent, covered), headline_quote(ctx, sent, covered)]
+    if not claims and not cited:
+        extra.append(continued_quote(ctx, sent, previous, covered))
+    yield from (claim for claim in extra if claim is not None)
 
 
 def _reported(ctx: DocContext, sent: SpacySpan, verb: Token, cue: Cue, agency: Mention | None) -> list[ClaimFrame]:

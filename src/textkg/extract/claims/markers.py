@@ -5,7 +5,7 @@ and "X a donné l'information selon laquelle ..." (what X passes on)."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.strings import get_string_id
 from spacy.tokens import Span as SpacySpan
@@ -21,6 +21,8 @@ from .content import CLAUSE, Said, quoted
 from .quotes import quote_before, quote_opening_at
 
 DENIAL = "Denial"
+# How far after a quotation its own incise may start ("» , a-t-il ajouté").
+MAX_FOLLOWING = 3
 # Clauses set beside the main one: "L'annonce est tombée, le groupe va fermer ...".
 JUXTAPOSED = frozenset({"advcl", "parataxis", "conj", "ccomp"})
 STATEMENT = "Statement"
@@ -160,6 +162,48 @@ def announcement(ctx: DocContext, sent: SpacySpan, covered: set[int]) -> ClaimFr
         cue = sent.doc[subject.left_edge.i : announcing.i + 1].text
         return claim_frame(ctx, sent, cue, announcing.i, _cited(ctx, subject), None, content, 0.5)
     return None
+
+
+def headline_quote(ctx: DocContext, sent: SpacySpan, covered: set[int]) -> ClaimFrame | None:
+    """"Anne Roy : « Nous ne céderons pas »": a name that can speak, a colon, and a quotation
+    (the way headlines and captions quote)."""
+    words = [t for t in sent if not t.is_space]
+    first = ctx.fixed_at.get(words[0].i) if words else None
+    if first is None or first.first_token != words[0].i or not is_speaking(ctx, first):
+        return None
+    colon = first.last_token + 1
+    if colon >= sent.end or sent.doc[colon].text != ":" or colon in covered:
+        return None
+    quote = quote_opening_at(ctx, colon + 1)
+    if quote is None or quote.opening != colon + 1 or quote.opening in covered:
+        return None
+    return claim_frame(ctx, sent, ":", colon, first, None, quoted(quote), 0.6)
+
+
+def continued_quote(ctx: DocContext, sent: SpacySpan, previous: ClaimFrame | None, covered: set[int]) -> ClaimFrame | None:
+    """A sentence that is a quotation and nothing else, right after a sentence of the same
+    paragraph whose claim names its speaker: the same speaker goes on ("X a déclaré que ... .
+    « ... »")."""
+    if previous is None or previous.speaker is None:
+        return None
+    words = [t for t in sent if not t.is_space]
+    while words and words[-1].is_punct and not _closes_quote(ctx, words[-1]):
+        words.pop()
+    # Right after the previous sentence, in the same paragraph (no line break between).
+    if not words or words[0].i in covered or sent.start == 0 or "\n" in ctx.text[ctx.doc[sent.start - 1].idx : words[0].idx]:
+        return None
+    quote = quote_opening_at(ctx, words[0].i)
+    if quote is None or quote.opening != words[0].i or quote.closing < words[-1].i:
+        return None
+    # "« ... » a déclaré X" in the next sentence (the parser may cut at the mark): its own cue.
+    doc = ctx.doc
+    following = next((t for t in doc[quote.closing + 1 : quote.closing + 1 + MAX_FOLLOWING] if not t.is_punct and not t.is_space), None)
+    if following is not None and following.pos_ in deps.CLAUSE_POS:
+        return None
+    return replace(
+        previous, content=quote.span, quote=True, evidence=ctx.sentence_span(sent), cue_token=quote.opening,
+        confidence=0.5, cue_is_event=False,
+    )
 
 
 def hearsay(ctx: DocContext, sent: SpacySpan, source: Mention | None) -> Iterator[ClaimFrame]:
