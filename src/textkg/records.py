@@ -155,6 +155,8 @@ class Claim:
     evidence: tuple[Span, ...]
     confidence: float
     polarity: str = "positive"
+    # What the cue does: Statement, Denial, Accusation, Promise, Threat ... (the lexicon's stance).
+    stance: str = "Statement"
 
 
 @dataclass(frozen=True)
@@ -205,6 +207,7 @@ class ExtractionRecord:
                     "evidence": [list(s) for s in c.evidence],
                     "confidence": c.confidence,
                     "polarity": c.polarity,
+                    "stance": c.stance,
                 }
                 for c in self.claims
             ],
@@ -268,6 +271,7 @@ class ExtractionRecord:
                 evidence=_spans(c, "evidence", limit) if "evidence" in c else _spans(c, "content", limit),
                 confidence=_confidence(c),
                 polarity=_choice(c, "polarity", POLARITIES, default="positive"),
+                stance=_opt_str(c, "stance") or "Statement",
             )
             for c in (_mapping(x, "claim") for x in _list(obj, "claims"))
         )

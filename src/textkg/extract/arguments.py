@@ -7,7 +7,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from . import deps
-from .candidates import CONCEPT, PERSON_TYPE, Mention
+from .candidates import CONCEPT, PERSON_TYPE, WEAPON_SYSTEM, Mention
 from .context import DocContext
 from .mentions import concept_mention, pronoun_mention, same_slot
 from .syntax import case_is_genitive, is_comma_apposition
@@ -68,6 +68,7 @@ def _find_named(ctx: DocContext, token: Token) -> Mention | None:
     if token.pos_ == "NOUN":
         renamed = (
             _quoted_name_after(ctx, token)
+            or _weapon_name_after(ctx, token)
             or _name_before_comma(ctx, token)
             or _title_before_name(ctx, token)
             or _named_complement(ctx, token)
@@ -99,6 +100,17 @@ def _quoted_name_after(ctx: DocContext, noun: Token) -> Mention | None:
         return None
     mention = ctx.fixed_at.get(noun.i + 2)
     return mention if mention is not None and mention.is_named and mention.first_token == noun.i + 2 else None
+
+
+def _weapon_name_after(ctx: DocContext, noun: Token) -> Mention | None:
+    """"des missiles Iskander-M", "le système S-400": a weapon head noun right before a weapon's
+    name is that weapon, however the parser split the name."""
+    if noun.lemma_.lower() not in ctx.words.weapon_heads and noun.lower_ not in ctx.words.weapon_heads:
+        return None
+    following = ctx.fixed_at.get(noun.i + 1)
+    if following is not None and following.fine_type == WEAPON_SYSTEM and following.first_token == noun.i + 1:
+        return following
+    return None
 
 
 def _title_before_name(ctx: DocContext, noun: Token) -> Mention | None:

@@ -14,6 +14,7 @@ PRONOUN = "Pronoun"
 CONCEPT = "Concept"
 PERSON_TYPE = "Person"
 NEWS_AGENCY = "NewsAgency"
+WEAPON_SYSTEM = "WeaponSystem"
 DATE = "Date"
 # What a mention is, for consumers of the record: a name (or a date), a description (a noun
 # phrase: "le ministre", "ce pays voisin") or a pronoun.
@@ -100,6 +101,14 @@ class ClaimFrame:
     evidence: Span
     polarity: str
     confidence: float
+    # What the cue does: Statement, Denial, Accusation, Promise, Threat ... (predicates.tsv).
+    stance: str = "Statement"
+    # The cue is an act of its own besides what it reports ("a condamné le crime", "a menacé de
+    # poursuites"): its verb frame stays; a verb that only introduces words is the claim alone.
+    cue_is_event: bool = False
+    # For a pronoun speaker: the person or body named last before it, who speaks when
+    # coreference ties the pronoun to nothing that can speak ("la réunion ... Elle a affirmé").
+    speaker_fallback: Mention | None = None
 
 
 @dataclass(frozen=True)

@@ -10,10 +10,10 @@ from itertools import combinations, permutations
 from spacy.tokens import Doc, Token
 
 from ..language.resources import Resources
-from ..records import Claim, Document, Entity, ExtractionRecord, Relation
+from ..records import Claim, Document, Entity, ExtractionRecord, Relation, Span
 from .aliases import name_aliases
-from .candidates import CONCEPT, DATE, ClaimFrame, Found, Frame, Mention
-from .claims import claim_frames
+from .candidates import CONCEPT, DATE, PRONOUN, ClaimFrame, Found, Frame, Mention
+from .claims import claim_frames, is_speaking
 from .context import DocContext
 from .coref import Chain, coreference_chains, pronoun_mentions
 from .entities import MentionCluster, attach_anaphora, cluster_mentions
@@ -21,7 +21,7 @@ from .links import noun_links, possessive_links, uncovered_links
 from .mentions import date_mentions, named_mentions
 from .relations import noun_frames, verb_frames
 from .scenes import scene_links
-from .syntax import is_source_marker
+from .syntax import is_source_marker, modality
 from .typed_links import RELATED, participant_class, typed_links
 
 BINARY_ROLES = ("agent", "theme")
@@ -41,7 +41,8 @@ def extract_record(doc: Doc, document: Document, resources: Resources, names: It
     related = {frozenset(pair) for f in frames for pair in combinations({entity_of[m] for _, m in f.arguments}, 2)}
     used_mentions = sorted((m for m in (*ctx.fixed, *concepts) if m in entity_of), key=lambda m: (m.start, m.end))
     frames += scene_links(ctx, used_mentions, entity_of, related, outlets)
-    claims = tuple(_claim(f"c{n}", frame, entity_of) for n, frame in enumerate(claim_list, start=1))
+    speaking = {entity_of[m] for m in entity_of if m.type != PRONOUN and is_speaking(ctx, m)}
+    claims = tuple(_claim(f"c{n}", frame, entity_of, speaking) for n, frame in enumerate(claim_list, start=1))
     relations = tuple(
         _relation(f"r{n}", frame, doc[frame.head], entity_of, _enclosing_claim(doc, frame, claim_list, claims))
         for n, frame in enumerate(frames, start=1)
@@ -53,13 +54,22 @@ def _candidates(ctx: DocContext, claims: tuple[ClaimFrame, ...]) -> tuple[list[F
     """The frames of every extractor, in text order, without those that restate a claim or an
     event; the noun phrases the extractors took as arguments (the discourse's candidate
     entities); and the outlets that report the claims."""
-    cues = {claim.cue_token for claim in claims}
+    cues = {claim.cue_token for claim in claims if not claim.cue_is_event}
     verbs, events, noun_modifiers, possessives = verb_frames(ctx), noun_frames(ctx), noun_links(ctx), possessive_links(ctx)
-    concepts = _concepts(ctx, (verbs, events, noun_modifiers, possessives))
+    # Speakers without a name ("le porte-parole", "des témoins") are candidates like the rest.
+    speakers = Found((), tuple(c.speaker for c in claims if c.speaker is not None and c.speaker.type == CONCEPT))
+    concepts = _concepts(ctx, (speakers, verbs, events, noun_modifiers, possessives))
     typed = typed_links(ctx, concepts)
     concepts = _concepts(ctx, (Found((), concepts), typed))
     # A reporting verb that made a claim is the claim; it is not also a relation.
     frames = [f for f in (*verbs.frames, *events.frames) if f.head not in cues]
+    # A speech act that is an act of its own ("a confirmé les incidents à Ajdabiya") keeps the
+    # roles outside what it reports; those inside go with the event noun it reports, in the claim.
+    reported = {c.cue_token: c.content for c in claims if c.cue_is_event}
+    frames = [part for f in frames for part in _split_at_content(ctx, f, reported.get(f.head)) if part is not None]
+    # Such an act whose verb found no frame is still an act of its speaker ("X a menacé de ...").
+    framed = {f.head for f in frames}
+    frames += [_speech_act(ctx, c) for c in claims if c.cue_is_event and c.speaker is not None and c.cue_token not in framed]
     links = (*noun_modifiers.frames, *possessives.frames)
     frames += uncovered_links([f for f in links if f.head not in cues], frames)
     # Who speaks or reports is not a participant of what is said: no typed link through the
@@ -88,7 +98,10 @@ def _resolved(
     """Coreference over the names, dates, candidate noun phrases and pronouns; the frames that
     survive it; and the entities they relate, with the entity of every mention."""
     mentions = sorted((*ctx.fixed, *concepts), key=lambda m: (m.start, m.end))
-    chains = coreference_chains(ctx, [*mentions, *pronoun_mentions(ctx)])
+    # Pronoun speakers include the clitics after their verb ("a-t-il ajouté").
+    pronouns = {*pronoun_mentions(ctx), *(c.speaker for c in claims if c.speaker is not None and c.speaker.type == PRONOUN)}
+    chains = coreference_chains(ctx, [*mentions, *pronouns])
+    claims_used = _claim_mentions(claims, chains) | {c.speaker_fallback for c in claims if c.speaker_fallback}
     participants = {m for m in mentions if m.is_named or (m.type == CONCEPT and participant_class(ctx, m))}
     # Pronouns and descriptions count as what their chain names or describes.
     specific = participants | {m for c in chains if participants.intersection(c.mentions) for m in c.mentions}
@@ -96,13 +109,13 @@ def _resolved(
     # Which frames survive coreference: a pronoun whose chain joins no cluster fills nothing, and
     # two mentions of one thing relate nothing ("Viktor Khrenin ... le ministre").
     fixed = cluster_mentions(ctx.fixed, name_aliases(ctx, ctx.fixed))
-    clusters, cluster_of = _clusters(fixed, concepts, _used(frames, claims), chains)
+    clusters, cluster_of = _clusters(fixed, concepts, _used(frames) | claims_used, chains)
     frames = _distinct(_kept(frames, cluster_of.keys()), cluster_of)
     # Entities are the names and dates, and the concepts the surviving frames and claims use;
     # a filler that no longer resolves leaves its frame, and a concept nothing uses is noise.
-    clusters, cluster_of = _clusters(fixed, concepts, _used(frames, claims), chains)
+    clusters, cluster_of = _clusters(fixed, concepts, _used(frames) | claims_used, chains)
     frames = _distinct(_kept(frames, cluster_of.keys()), cluster_of)
-    entities, entity_of = _entities(_filling(clusters, _used(frames, claims)))
+    entities, entity_of = _entities(_filling(clusters, _used(frames) | claims_used))
     return frames, entities, entity_of
 
 
@@ -117,6 +130,45 @@ def _concepts(ctx: DocContext, found: Iterable[Found]) -> tuple[Mention, ...]:
             taken.update(span)
             kept.append(mention)
     return tuple(sorted(kept, key=lambda m: (m.start, m.end)))
+
+
+def _speech_act(ctx: DocContext, claim: ClaimFrame) -> Frame:
+    """The act of a speaker whose words are an act too ("X a menacé de ..."): its cue's event with
+    the speaker as agent; what was said is the claim."""
+    verb = ctx.doc[claim.cue_token]
+    lemma = verb.lemma_.lower()
+    return Frame(
+        predicate=lemma,
+        event_class=ctx.resources.lexicon.event_class(lemma, "VERB"),
+        head=verb.i,
+        arguments=(("agent", claim.speaker),),
+        evidence=claim.evidence,
+        polarity=claim.polarity,
+        modality=modality(ctx, verb),
+        confidence=claim.confidence,
+    )
+
+
+def _split_at_content(ctx: DocContext, frame: Frame, content: Span | None) -> tuple[Frame | None, ...]:
+    """``frame`` of a speech act cut at what it reports: the act with its arguments outside
+    ``content``, and the reported noun (its theme) with the arguments inside ("a confirmé les
+    incidents à Ajdabiya": incidents located in Ajdabiya, inside the claim). None for a part
+    left without arguments."""
+    if content is None:
+        return (frame,)
+    inside = tuple((role, m) for role, m in frame.arguments if content[0] <= m.start < content[1])
+    outside = tuple(pair for pair in frame.arguments if pair not in inside)
+    act = replace(frame, arguments=outside) if outside else None
+    theme = next((m for role, m in inside if role == "theme"), None)
+    rest = tuple((role, m) for role, m in inside if m != theme)
+    if theme is None or not rest:
+        return (act,)
+    noun = ctx.head_of(theme)
+    lemma = noun.lemma_.lower()
+    reported = replace(
+        frame, predicate=lemma, event_class=ctx.resources.lexicon.event_class(lemma, "NOUN"), head=noun.i, arguments=rest
+    )
+    return (act, reported)
 
 
 def _straddles(frame: Frame, claims: list[ClaimFrame]) -> bool:
@@ -173,9 +225,20 @@ def _resolvable(frame: Frame, specific: Collection[Mention]) -> Frame | None:
     return replace(frame, arguments=arguments) if arguments != frame.arguments else frame
 
 
-def _used(frames: list[Frame], claims: Iterable[ClaimFrame]) -> set[Mention]:
-    """The mentions ``frames`` and ``claims`` take as fillers, speakers and sources."""
-    return {m for f in frames for _, m in f.arguments} | {m for c in claims for m in (c.speaker, c.source) if m}
+def _used(frames: list[Frame]) -> set[Mention]:
+    """The mentions ``frames`` take as fillers."""
+    return {m for f in frames for _, m in f.arguments}
+
+
+def _claim_mentions(claims: Iterable[ClaimFrame], chains: list[Chain]) -> set[Mention]:
+    """The speakers and sources of ``claims``; for a pronoun speaker, also the noun phrase its
+    chain starts with ("Le nouveau gouvernement ... Il a déclaré"), so that it has an entity."""
+    used = {m for c in claims for m in (c.speaker, c.source) if m}
+    pronouns = {m for m in used if m.type == PRONOUN}
+    for chain in chains:
+        if pronouns.intersection(chain.mentions):
+            used.update(m for m in chain.mentions[:1] if m.type == CONCEPT)
+    return used
 
 
 def _clusters(
@@ -268,17 +331,23 @@ def _binary_pair(frame: Frame, roles: dict[str, list[str]]) -> tuple[tuple[str, 
     return None
 
 
-def _claim(claim_id: str, frame: ClaimFrame, entity_of: dict[Mention, str]) -> Claim:
+def _claim(claim_id: str, frame: ClaimFrame, entity_of: dict[Mention, str], speaking: set[str]) -> Claim:
+    speaker = entity_of.get(frame.speaker) if frame.speaker else None
+    if frame.speaker is not None and frame.speaker.type == PRONOUN and speaker not in speaking:
+        # A pronoun that coreference ties to nothing that can speak: the one named last before
+        # it speaks, if any; else the claim has no speaker.
+        speaker = entity_of.get(frame.speaker_fallback) if frame.speaker_fallback else None
     return Claim(
         id=claim_id,
-        speaker=entity_of[frame.speaker] if frame.speaker else None,
-        source=entity_of[frame.source] if frame.source else None,
+        speaker=speaker,
+        source=entity_of.get(frame.source) if frame.source else None,
         cue=frame.cue,
         content=(frame.content,),
         quote=frame.quote,
         evidence=(frame.evidence,),
         confidence=frame.confidence,
         polarity=frame.polarity,
+        stance=frame.stance,
     )
 
 

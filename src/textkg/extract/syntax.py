@@ -20,9 +20,29 @@ def subjects(ctx: DocContext, verb: Token) -> list[Token]:
     own += [c for aux in verb.children if aux.dep_ in deps.AUXILIARIES for c in aux.children if c.dep_ in deps.ACTIVE_SUBJECT]
     if own:
         return own
+    misread = _subject_under_relative(ctx, verb)
+    if misread is not None:
+        return [misread]
     if verb.dep_ in deps.CONTROLLED and verb.head != verb and verb.head.pos_ in deps.CONTROLLER_POS:
         return subjects(ctx, verb.head)
     return []
+
+
+def _subject_under_relative(ctx: DocContext, verb: Token) -> Token | None:
+    """"l'information selon laquelle des missiles seront installés": a relative pronoun takes no
+    noun complement, yet the parser reads the article "des" as the preposition and hangs "missiles"
+    on "laquelle"; the noun after it is the subject of the relative clause's verb."""
+    for child in verb.children:
+        if child.pos_ == "PRON" and "Rel" in ctx.morph(child, "PronType"):
+            for complement in child.children:
+                if complement.dep_ in deps.NOUN_MODIFIER and complement.i > child.i and _after_article(ctx, complement):
+                    return complement
+    return None
+
+
+def _after_article(ctx: DocContext, noun: Token) -> bool:
+    """``noun``'s "preposition" is an article ("des": Definite and PronType=Art)."""
+    return any(c.dep_ == deps.CASE and "Art" in ctx.morph(c, "PronType") for c in noun.children)
 
 
 def relative_antecedent(ctx: DocContext, token: Token) -> Token:
@@ -96,7 +116,9 @@ def _restrictive_que(ctx: DocContext, verb: Token) -> bool:
 
 
 def modality(ctx: DocContext, verb: Token) -> str:
-    """future for a future tense, hypothetical for a conditional or under a modal verb."""
+    """future for a future tense, hypothetical for a conditional (the journalistic "aurait été
+    empoisonné" too) or under a modal verb, reported under a hedge ("a apparemment survécu", "le
+    présumé meurtrier a fui"): what nobody is said to say is then not asserted either."""
     forms = [verb, *(c for c in verb.children if c.dep_.startswith("aux"))]
     if verb.dep_ == "xcomp" and verb.head.pos_ == "ADJ":
         # "serait prête à utiliser": the mood is on the copula of the adjective.
@@ -107,7 +129,21 @@ def modality(ctx: DocContext, verb: Token) -> str:
         return "hypothetical"
     if any("Fut" in ctx.morph(t, "Tense") for t in forms):
         return "future"
+    if _hedged(ctx, verb):
+        return "reported"
     return "asserted"
+
+
+def _hedged(ctx: DocContext, verb: Token) -> bool:
+    """A hedge (``hedge_words``) on the verb or on one of its nominal arguments."""
+    hedges = ctx.words.hedge_words
+    for child in verb.children:
+        if child.dep_ == "advmod" and child.lower_ in hedges:
+            return True
+        # "le présumé meurtrier": the parser takes the hedge for the noun or for its adjective.
+        if child.pos_ in deps.NOMINAL_POS and (child.lower_ in hedges or any(g.dep_ == "amod" and g.lower_ in hedges for g in child.children)):
+            return True
+    return False
 
 
 def is_source_marker(ctx: DocContext, cue: str) -> bool:

@@ -89,6 +89,25 @@ class Words:
     name_function_words: frozenset[str] = frozenset()
     # common nouns that, capitalised alone, name no one thing (l'Etat, la République, le Conseil)
     generic_name_nouns: frozenset[str] = frozenset()
+    # --- issue 18: claims ---
+    # function words that run into a neighbouring word when a space is lost (nlp/glued_words.py)
+    glue_words: frozenset[str] = frozenset()
+    # reporting verbs whose direct object is what was said ("dénoncer la corruption")
+    reported_object_lemmas: frozenset[str] = frozenset()
+    # nouns of what is said or written ("selon le communiqué du ministère")
+    speech_nouns: frozenset[str] = frozenset()
+    # fronted prepositions that give a speaker's view ("Pour le syndicat, ...")
+    opinion_markers: frozenset[str] = frozenset()
+    # nouns of bodies that speak in news beside those of nouns.tsv ("la direction", "l'opposition")
+    speaking_nouns: frozenset[str] = frozenset()
+    # "ending>infinitive ending": the lemma of a verb form the tagger missed (raconte -> raconter)
+    verb_lemma_endings: frozenset[str] = frozenset()
+    # marks of an omission inside a quotation ("[...]"): between two sentences they cut it in two
+    quote_cuts: frozenset[str] = frozenset()
+    # nouns of a government that, with a country's adjective, speak for it ("le gouvernement malien")
+    government_nouns: frozenset[str] = frozenset()
+    # hedges that present a fact as reported or supposed ("apparemment", "le présumé meurtrier")
+    hedge_words: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)

@@ -22,6 +22,8 @@ def load_pipeline(lang: str = "fr", name: str | None = None):
     import spacy
 
     from .components import PARAGRAPH_BOUNDARIES
+    from .glued_words import GLUED_WORDS
+    from .spelling import SPELLING_FEATURES, SPELLING_LEMMAS
 
     package = name or pipeline_name(lang)
     try:
@@ -30,6 +32,12 @@ def load_pipeline(lang: str = "fr", name: str | None = None):
         raise ModelError(
             f"spaCy pipeline {package!r} is not installed; install it with: pip install {package.replace('_', '-')}"
         ) from exc
+    # Before the first trained component: glued words split, then words read as their intended
+    # spelling (typographic apostrophes, typos); after the lemmatizer, the lemmas of that spelling.
+    nlp.add_pipe(GLUED_WORDS, first=True)
+    nlp.add_pipe(SPELLING_FEATURES, after=GLUED_WORDS)
     if "parser" in nlp.pipe_names:
         nlp.add_pipe(PARAGRAPH_BOUNDARIES, before="parser")
+    if "lemmatizer" in nlp.pipe_names:
+        nlp.add_pipe(SPELLING_LEMMAS, after="lemmatizer")
     return nlp
