@@ -86,7 +86,7 @@ def _find_named(ctx: DocContext, token: Token) -> Mention | None:
             or is_comma_apposition(child)
         ):
             renamed = fixed_at(ctx, child)
-            if renamed is not None and renamed.is_named and (token.pos_ != "NOUN" or _may_be_person(ctx, token, renamed)):
+            if renamed is not None and renamed.is_named and (token.pos_ != "NOUN" or _may_name_noun(ctx, token, renamed)):
                 return renamed
     return None
 
@@ -160,6 +160,13 @@ def _may_rename(ctx: DocContext, noun: Token, name: Mention) -> bool:
     person noun ("Malgré les réactions des pays occidentaux, Alexandre Loukachenko ...")."""
     if any(c.dep_ == deps.CASE for c in ctx.head_of(name).children):
         return False
+    kind = ctx.resources.nouns.class_of(noun.lemma_)
+    return (kind is None or kind == name.type) and _may_be_person(ctx, noun, name)
+
+
+def _may_name_noun(ctx: DocContext, noun: Token, name: Mention) -> bool:
+    """A name renames a noun of its own class, or of none: "le président Vladimir Poutine", not
+    "la population ..., drapeaux du FLN" (a people is no organisation)."""
     kind = ctx.resources.nouns.class_of(noun.lemma_)
     return (kind is None or kind == name.type) and _may_be_person(ctx, noun, name)
 

