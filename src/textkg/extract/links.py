@@ -46,6 +46,8 @@ def noun_links(ctx: DocContext) -> Found:
             touched.append(subject)
             linked: set[Mention] = set()
             for child, case in modifiers:
+                if _after_conjunct(token, child):
+                    continue  # "responsable de X et spécialiste de Y": Y is the specialist's
                 for target in with_conjuncts(child):
                     obj = resolve(ctx, target)
                     if obj is not None:
@@ -124,6 +126,11 @@ def possessive_links(ctx: DocContext) -> Found:
             if not _renames(ctx, token, owner):
                 frames.append(_link(f"{token.lemma_.lower()} de", token, owned, owner, evidence))
     return Found(tuple(frames), tuple(touched))
+
+
+def _after_conjunct(noun: Token, modifier: Token) -> bool:
+    """A complement the parser hung on a noun past a word coordinated with it belongs to that word."""
+    return any(c.dep_ in deps.CONJUNCT and c.i < modifier.i for c in noun.children)
 
 
 def _possessor_number(words, determiner: str) -> str | None:

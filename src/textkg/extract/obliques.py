@@ -101,13 +101,20 @@ def misattached_obliques(
         return
     for token in with_conjuncts(argument):
         for child in token.children:
-            if child.dep_ not in deps.NOUN_MODIFIER:
+            if child.dep_ not in deps.NOUN_MODIFIER or _set_off(token, child):
                 continue
             role, target = oblique_role(ctx, child, event)
             if role in MISATTACHED_ROLES:
                 yield role, target
             elif role is None:
                 yield from misattached_obliques(ctx, child, event, depth - 1)
+
+
+def _set_off(argument: Token, child: Token) -> bool:
+    """A complement set off by a comma describes the argument, it is not the predicate's: "Paul
+    Roy, jeune berger en Savoie à l'époque, se souvient" (he does not remember in Savoie)."""
+    doc = argument.doc
+    return any(t.text == "," for t in doc[argument.i + 1 : child.left_edge.i])
 
 
 def may_be_unnamed(ctx: DocContext, role: str | None, target: Token) -> bool:

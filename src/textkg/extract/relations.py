@@ -66,15 +66,27 @@ def _is_reduced_relative(ctx: DocContext, verb: Token) -> bool:
     )
 
 
-def _is_passive(verb: Token) -> bool:
-    return any(c.dep_ in deps.PASSIVE_AUXILIARY or c.dep_ in deps.PASSIVE_SUBJECT for c in verb.children)
+def _is_passive(ctx: DocContext, verb: Token) -> bool:
+    """A passive auxiliary or subject, or a past participle standing alone ("Interrogée par les
+    journalistes, Anne Roy a ...", "un rapport publié par l'ONG")."""
+    if any(c.dep_ in deps.PASSIVE_AUXILIARY or c.dep_ in deps.PASSIVE_SUBJECT for c in verb.children):
+        return True
+    return _is_bare_participle(ctx, verb) and any(c.dep_ in deps.AGENT for c in verb.children)
+
+
+def _is_bare_participle(ctx: DocContext, verb: Token) -> bool:
+    return (
+        "Part" in ctx.morph(verb, "VerbForm")
+        and "Past" in ctx.morph(verb, "Tense")
+        and not any(c.dep_ in deps.AUXILIARIES for c in verb.children)
+    )
 
 
 def _verb_arguments(
     ctx: DocContext, verb: Token, event: EventClass | None, touched: list[Mention]
 ) -> Iterator[tuple[str, Mention]]:
     """The role-labelled mentions of ``verb``; every mention resolved on the way goes to ``touched``."""
-    passive = _is_passive(verb)
+    passive = _is_passive(ctx, verb)
     seen: set[Mention] = set()
 
     def emit(role: str, head: Token, allow_concept: bool = True) -> Iterator[tuple[str, Mention]]:

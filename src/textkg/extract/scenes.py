@@ -9,10 +9,9 @@ Tombouctou"), not of a clause inside it ("un train ralliant Toulouse à Lyon") n
 ("expulsé vers le Maroc"). The lead is the first sentence of the body, after the title. The scene
 locates the story's actors and happenings (persons, organisations, events), except:
 
-- those who speak of the story, not in it: the speaker of reported speech and the words of their
-  phrase ("La procureure de la Cour pénale internationale, Mme Fatou Bensouda, a déclaré"), and
-  whatever a quotation names ("« ... au nom d'Allah »");
-- those whose own sentence says they are elsewhere (a locative naming another place);
+- those who only speak of the story, never act in it: a participant met only as the speaker of
+  reported speech or in the speaker's phrase ("La procureure de la Cour pénale internationale,
+  Mme Fatou Bensouda, a déclaré"), or in a quotation ("« ... au nom d'Allah »");
 - objects (they go with their owners, which the ``has`` links give), places (their nesting is said
   in the text or not at all) and the outlets that report the story.
 
@@ -52,7 +51,7 @@ def scene_links(
     places = [*_dateline_places(ctx, lead), *_lead_places(ctx, lead)]
     if not places:
         return
-    lead_span = ctx.sentence_span(lead)
+    lead_span = _stripped(ctx, lead)
     aside = _aside(ctx, claims)
     for mention in participants:
         if (
@@ -60,7 +59,6 @@ def scene_links(
             or mention.fine_type == NEWS_AGENCY  # news agencies report the story from elsewhere
             or participant_class(ctx, mention) not in SCENE_PARTICIPANTS
             or mention.first_token in aside
-            or _placed_elsewhere(ctx, mention, places)
         ):
             continue
         evidence = ctx.sentence_span(ctx.sentence_of(mention.first_token))
@@ -80,16 +78,21 @@ def scene_links(
 
 
 def _lead(ctx: DocContext) -> SpacySpan | None:
-    """The first sentence of the body with a verb: after the title (the document's title, or a
-    first line without final punctuation), and through the sentences the parser cut off before
-    its verb ("À Kaboul | , des combattants ont attaqué ...")."""
-    body = _body_start(ctx)
+    """The first sentence of the body: after the title (the document's title, or a first line
+    without final punctuation), through its first verb, with the pieces the parser cut off before
+    it ("À Kaboul | , des combattants ont attaqué ...")."""
+    start = _first_token_after(ctx, _body_start(ctx))
     for sent in ctx.sentences:
-        if sent.end_char <= body:
-            continue
-        if any(t.pos_ in deps.CLAUSE_POS for t in sent):
-            return ctx.doc[max(sent.start, _first_token_after(ctx, body)) : sent.end] if sent.start_char < body else sent
+        if sent.end > start and any(t.pos_ in deps.CLAUSE_POS for t in sent):
+            return ctx.doc[start : sent.end]
     return None
+
+
+def _stripped(ctx: DocContext, span: SpacySpan) -> tuple[int, int]:
+    """The character span of ``span`` without the white space around it."""
+    text = ctx.text[span.start_char : span.end_char]
+    start = span.start_char + len(text) - len(text.lstrip())
+    return start, span.start_char + len(text.rstrip())
 
 
 def _body_start(ctx: DocContext) -> int:
@@ -120,20 +123,27 @@ def _lead_places(ctx: DocContext, lead: SpacySpan) -> Iterator[Mention]:
         head = ctx.head_of(mention)
         if not is_locative(ctx, head):
             continue
-        if _in_main_clause(_governor(head), root):
+        if _in_main_clause(ctx, _governor(head), root):
             yield mention
 
 
-def _in_main_clause(governor: Token, root: Token) -> bool:
+def _in_main_clause(ctx: DocContext, governor: Token, root: Token) -> bool:
     """``governor`` is the main verb or one of the noun phrases of its clause, however deep ("les
-    locaux d'une usine", "le 25 octobre 2019"), not a word of a clause inside it ("un train
-    ralliant Toulouse à Lyon")."""
+    locaux d'une usine", "le 25 octobre 2019", "l'association, basée à Lyon"), not a word of a
+    clause inside it ("un train ralliant Toulouse à Lyon")."""
     token = governor
     while token != root:
-        if token.pos_ not in deps.PHRASE_POS or token.dep_ in deps.SUBORDINATE or token.head == token:
+        if not (token.pos_ in deps.PHRASE_POS and token.dep_ not in deps.SUBORDINATE) and not _describes_noun(ctx, token):
             return False
+        if token.head == token:
+            return token.i < root.i  # a piece the parser cut off before the main verb
         token = token.head
     return True
+
+
+def _describes_noun(ctx: DocContext, token: Token) -> bool:
+    """A past participle that describes a noun: "l'association, basée à Lyon"."""
+    return token.dep_ in deps.PARTICIPLE_MODIFIER and "Part" in ctx.morph(token, "VerbForm") and "Past" in ctx.morph(token, "Tense")
 
 
 def _governor(place: Token) -> Token:
@@ -164,31 +174,22 @@ def _dateline_places(ctx: DocContext, lead: SpacySpan) -> Iterator[Mention]:
 def _aside(ctx: DocContext, claims: Collection[ClaimFrame]) -> set[int]:
     """Tokens of those who speak of the story and of what they quote: the phrase of a speaker
     (a claim's, or the subject of a reporting verb), and every quotation."""
-    doc = ctx.doc
     tokens: set[int] = set()
     speakers = [ctx.head_of(c.speaker) for c in claims if c.speaker is not None]
     lexicon = ctx.resources.lexicon
     speakers += [
-        c for verb in doc if verb.pos_ == "VERB" and lexicon.reporting_stance(verb.lemma_) for c in verb.children if c.dep_ in deps.SUBJECTS
+        c
+        for _, verbs in ctx.tagged("VERB")
+        for verb in verbs
+        if lexicon.reporting_stance(verb.lemma_)
+        for c in verb.children
+        if c.dep_ in deps.SUBJECTS
     ]
     for head in speakers:
         tokens.update(t.i for t in head.subtree if t.pos_ not in deps.CLAUSE_POS)
     for quoted in quotations(ctx):
         tokens.update(range(quoted.start, quoted.end))
     return tokens
-
-
-def _placed_elsewhere(ctx: DocContext, mention: Mention, places: list[Mention]) -> bool:
-    """The participant's own sentence has a locative naming another place than the scene."""
-    sentence = ctx.sentence_of(mention.first_token)
-    scene = {p.text for p in places}
-    return any(
-        other.type == PLACE
-        and sentence.start <= other.first_token < sentence.end
-        and other.text not in scene
-        and is_locative(ctx, ctx.head_of(other))
-        for other in ctx.fixed
-    )
 
 
 def _marker(ctx: DocContext, place: Mention) -> int:
