@@ -18,10 +18,10 @@ from spacy.tokens import Token
 from . import deps
 from .arguments import named, resolve
 from .candidates import Found, Frame, Mention
+from .confidence import EVENT
 from .context import DocContext
 from .event_lexicon import carried_event, class_info, event_class, refined_class
 from .obliques import may_be_unnamed, misattached_obliques, oblique_role, origin_role
-from .relations import frame_confidence
 from .syntax import case_lemma, modality, polarity, subjects, with_conjuncts
 from ..language.event_classes import EventClass
 
@@ -50,7 +50,7 @@ def noun_frames(ctx: DocContext) -> Found:
                         evidence=evidence,
                         polarity=polarity(ctx, carrier) if carrier is not None else "positive",
                         modality=modality(ctx, carrier) if carrier is not None else "asserted",
-                        confidence=frame_confidence(arguments, found),
+                        confidence=EVENT,
                     )
                 )
     return Found(tuple(frames), tuple(touched))

@@ -15,9 +15,9 @@ from . import deps
 from .arguments import named, resolve
 from .syntax import subjects, with_conjuncts
 from .candidates import DATE, Found, Frame, Mention
+from .confidence import LOCATIVE_LINK, NOUN_LINK, POSSESSIVE_LINK, ROLE_LINK
 from .context import DocContext
 
-LINK_CONFIDENCE = 0.55
 PLACE_TYPES = frozenset({"Place"})
 PARTY_CLASSES = frozenset({"Person", "Organization"})
 COUNTRY = "Country"
@@ -63,7 +63,11 @@ def noun_links(ctx: DocContext) -> Found:
                         continue
                     linked.add(obj)
                     located = obj.type in PLACE_TYPES and case in words.locative_cases
-                    frames.append(_link(LOCATED_IN if located else f"{token.lemma_.lower()} {case}", token, subject, obj, evidence))
+                    if located:
+                        frames.append(_link(LOCATED_IN, token, subject, obj, evidence, LOCATIVE_LINK))
+                    else:
+                        trust = ROLE_LINK if _is_role(ctx, token) else NOUN_LINK
+                        frames.append(_link(f"{token.lemma_.lower()} {case}", token, subject, obj, evidence, trust))
     return Found(tuple(frames), tuple(touched))
 
 
@@ -89,7 +93,7 @@ def nationality_links(ctx: DocContext) -> Found:
                 subject = _described(ctx, token) if country is not None else None
                 if subject is not None and subject != country:
                     touched.append(subject)
-                    frames.append(_link(f"{token.lemma_.lower()} de", token, subject, country, evidence))
+                    frames.append(_link(f"{token.lemma_.lower()} de", token, subject, country, evidence, ROLE_LINK if _is_role(ctx, token) else NOUN_LINK))
     return Found(tuple(frames), tuple(touched))
 
 
@@ -124,8 +128,14 @@ def possessive_links(ctx: DocContext) -> Found:
             if owner is None or owned is None or owner == owned or not (owner.may_name or owned.may_name):
                 continue
             if not _renames(ctx, token, owner):
-                frames.append(_link(f"{token.lemma_.lower()} de", token, owned, owner, evidence))
+                frames.append(_link(f"{token.lemma_.lower()} de", token, owned, owner, evidence, POSSESSIVE_LINK))
     return Found(tuple(frames), tuple(touched))
+
+
+def _is_role(ctx: DocContext, noun: Token) -> bool:
+    """A noun of function or membership: "le président de", "membre de"."""
+    lemma = noun.lemma_.lower()
+    return lemma in ctx.words.roles or lemma in ctx.words.membership_nouns
 
 
 def _after_conjunct(noun: Token, modifier: Token) -> bool:
@@ -206,7 +216,7 @@ def _case(token: Token) -> str | None:
     return " ".join(c.lemma_.lower() for c in case) if case else None
 
 
-def _link(predicate: str, head: Token, subject: Mention, obj: Mention, evidence: tuple[int, int]) -> Frame:
+def _link(predicate: str, head: Token, subject: Mention, obj: Mention, evidence: tuple[int, int], confidence: float) -> Frame:
     return Frame(
         predicate=predicate,
         event_class=None,
@@ -215,7 +225,7 @@ def _link(predicate: str, head: Token, subject: Mention, obj: Mention, evidence:
         evidence=evidence,
         polarity="positive",
         modality="asserted",
-        confidence=LINK_CONFIDENCE,
+        confidence=confidence,
     )
 
 

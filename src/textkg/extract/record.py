@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Token
 from ..language.resources import Resources
 from ..records import Claim, Document, Entity, ExtractionRecord, Relation
 from .candidates import CONCEPT, DATE, ClaimFrame, Found, Frame, Mention
+from .confidence import adjusted
 from .claims import claim_frames
 from .context import DocContext
 from .coref import Chain, coreference_chains, pronoun_mentions
@@ -25,6 +26,8 @@ from .syntax import is_source_marker
 from .typed_links import participant_class, typed_links
 
 BINARY_ROLES = ("agent", "theme")
+# Entities that name nothing: dates and unnamed noun phrases.
+UNNAMED_TYPES = frozenset({CONCEPT, DATE})
 BINARY_ARGUMENTS = ("subject", "object")
 
 
@@ -41,8 +44,9 @@ def extract_record(doc: Doc, document: Document, resources: Resources, names: It
     concepts = _concepts(ctx, (Found((), concepts), Found((), tuple(m for f in scene for _, m in f.arguments))))
     frames, entities, entity_of = _resolved(ctx, frames + scene, concepts, claim_list)
     claims = tuple(_claim(f"c{n}", frame, entity_of) for n, frame in enumerate(claim_list, start=1))
+    named = {e.id for e in entities if e.type not in UNNAMED_TYPES}
     relations = tuple(
-        _relation(f"r{n}", frame, doc[frame.head], entity_of, _enclosing_claim(doc, frame, claim_list, claims))
+        _relation(f"r{n}", frame, doc[frame.head], entity_of, named, _enclosing_claim(doc, frame, claim_list, claims))
         for n, frame in enumerate(frames, start=1)
     )
     return ExtractionRecord(document=document, entities=entities, relations=relations, claims=claims)
@@ -236,7 +240,7 @@ def _entities(clusters: list[MentionCluster]) -> tuple[tuple[Entity, ...], dict[
 
 
 def _relation(
-    relation_id: str, frame: Frame, trigger: Token, entity_of: dict[Mention, str], claim: Claim | None
+    relation_id: str, frame: Frame, trigger: Token, entity_of: dict[Mention, str], named: Collection[str], claim: Claim | None
 ) -> Relation:
     roles: dict[str, list[str]] = {}
     for role, mention in frame.arguments:
@@ -256,12 +260,23 @@ def _relation(
         event_class=frame.event_class,
         arguments=arguments,
         evidence=(frame.evidence,) if frame.setting is None else (frame.setting, frame.evidence),
-        confidence=frame.confidence,
+        confidence=adjusted(
+            frame.confidence,
+            len({entity_of[m] for _, m in frame.arguments} & set(named)),
+            _farthest(frame, trigger),
+            coordinated=any(len(ids) > 1 for ids in roles.values()),
+        ),
         polarity=frame.polarity,
         modality=frame.modality,
         claim=claim.id if claim else None,
         trigger=(trigger.idx, trigger.idx + len(trigger)),
     )
+
+
+def _farthest(frame: Frame, trigger: Token) -> int:
+    """Characters between the trigger and its farthest argument in the evidence sentence."""
+    start, end = frame.evidence
+    return max((abs(m.start - trigger.idx) for _, m in frame.arguments if start <= m.start < end), default=0)
 
 
 def _binary_pair(frame: Frame, roles: dict[str, list[str]]) -> tuple[tuple[str, ...], tuple[str, ...]] | None:

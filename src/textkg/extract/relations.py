@@ -15,15 +15,13 @@ from spacy.tokens import Token
 from . import deps
 from .arguments import resolve
 from .candidates import Found, Frame, Mention
+from .confidence import EVENT, OPEN_FRAME
 from .context import DocContext
 from .event_lexicon import carried_event, class_info, event_class, is_event_noun, predicate_lemma, refined_class
 from .quotes import same_voice
 from .obliques import may_be_unnamed, misattached_obliques, oblique_role, origin_role
 from .syntax import modality, polarity, relative_antecedent, subjects, with_conjuncts
 from ..language.event_classes import EventClass
-
-BASE_CONFIDENCE = 0.5
-
 
 def verb_frames(ctx: DocContext) -> Found:
     """One frame per verb with two roles filled, or one for a verb that names an event of the
@@ -50,7 +48,7 @@ def verb_frames(ctx: DocContext) -> Found:
                         evidence=evidence,
                         polarity=polarity(ctx, token),
                         modality=modality(ctx, token),
-                        confidence=frame_confidence(arguments, found),
+                        confidence=EVENT if found else OPEN_FRAME,
                     )
                 )
     return Found(tuple(frames), tuple(touched))
@@ -140,9 +138,3 @@ def _worth_keeping(arguments: tuple[tuple[str, Mention], ...], known: str | None
     roles = {role for role, _ in arguments}
     return len(roles) >= 2 or (known is not None and roles - {"time"} != set())
 
-
-def frame_confidence(arguments: tuple[tuple[str, Mention], ...], event_class: str | None) -> float:
-    """A transparent heuristic, not a probability: named arguments and a known predicate add trust."""
-    named_count = sum(1 for _, m in arguments if m.is_named)
-    score = BASE_CONFIDENCE + 0.1 * min(named_count, 3) + (0.1 if event_class else 0.0)
-    return round(min(score, 0.95), 2)

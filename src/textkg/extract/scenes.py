@@ -28,6 +28,7 @@ from spacy.tokens import Token
 
 from . import deps
 from .candidates import NEWS_AGENCY, ClaimFrame, Frame, Mention
+from .confidence import SCENE
 from .context import DocContext
 from .quotes import quotations
 from .syntax import is_clause_head, is_locative
@@ -35,7 +36,6 @@ from .typed_links import LOCATED_IN, participant_class
 
 # Classes of the participants a scene locates.
 SCENE_PARTICIPANTS = frozenset({"Person", "Organization", "Event"})
-SCENE_CONFIDENCE = 0.3
 PLACE = "Place"
 DASHES = frozenset({"-", "–", "—"})
 
@@ -71,7 +71,7 @@ def scene_links(
                 evidence=evidence,
                 polarity="positive",
                 modality="asserted",
-                confidence=SCENE_CONFIDENCE,
+                confidence=SCENE,
                 setting=lead_span if lead_span != evidence else None,
                 scene=True,
             )

@@ -20,6 +20,7 @@ from spacy.tokens import Token
 from . import deps
 from .arguments import named, resolve
 from .candidates import CONCEPT, Found, Frame, Mention
+from .confidence import CLASS_LINK, LOCATIVE_LINK
 from .context import DocContext
 from .mentions import pronoun_mention
 from .quotes import same_voice
@@ -39,7 +40,6 @@ SIGNATURES = {
 }
 # Longest dependency path (in arcs) between the two heads.
 MAX_PATH = 5
-TYPED_LINK_CONFIDENCE = 0.45
 # Parts of speech a participant's head may have (names are sometimes tagged X, ADJ or NUM).
 CANDIDATE_TAGS = ("NOUN", "PROPN", "PRON", "X", "ADJ", "NUM")
 
@@ -114,7 +114,7 @@ def _typed_link(
         evidence=evidence,
         polarity=mood[0],
         modality=mood[1],
-        confidence=TYPED_LINK_CONFIDENCE,
+        confidence=LOCATIVE_LINK if predicate == LOCATED_IN else CLASS_LINK,
         typed_link=True,
     )
 

@@ -86,6 +86,7 @@ class Words:
     attributive_verbs: frozenset[str] = frozenset()
     job_nouns: frozenset[str] = frozenset()
     cut_lemmas: frozenset[str] = frozenset()
+    membership_nouns: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
