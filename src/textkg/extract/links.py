@@ -22,6 +22,7 @@ PLACE_TYPES = frozenset({"Place"})
 PARTY_CLASSES = frozenset({"Person", "Organization"})
 COUNTRY = "Country"
 LOCATED_IN = "located in"
+NEAR = "near"
 
 
 def noun_links(ctx: DocContext) -> Found:
@@ -35,9 +36,6 @@ def noun_links(ctx: DocContext) -> Found:
             modifiers = [
                 (child, case) for child in token.children if child.dep_ in deps.NOUN_MODIFIER and (case := _case(child)) in words.linking_cases
             ]
-            if token.pos_ == "PROPN":
-                # A name's complement is part of the name ("la Toscane du Xe siècle"), or where it is.
-                modifiers = [(child, case) for child, case in modifiers if case in words.locative_cases]
             if not modifiers or lexicon.event_class(token.lemma_, "NOUN"):
                 continue
             subject = _described(ctx, token)
@@ -61,14 +59,30 @@ def noun_links(ctx: DocContext) -> Found:
                         or _renames(ctx, token, obj)
                     ):
                         continue
-                    linked.add(obj)
-                    located = obj.type in PLACE_TYPES and case in words.locative_cases
-                    if located:
-                        frames.append(_link(LOCATED_IN, token, subject, obj, evidence, LOCATIVE_LINK))
-                    else:
-                        trust = ROLE_LINK if _is_role(ctx, token) else NOUN_LINK
-                        frames.append(_link(f"{token.lemma_.lower()} {case}", token, subject, obj, evidence, trust))
+                    frame = _modifier_link(ctx, token, subject, obj, case, target, evidence)
+                    if frame is not None:
+                        linked.add(obj)
+                        frames.append(frame)
     return Found(tuple(frames), tuple(touched))
+
+
+def _modifier_link(
+    ctx: DocContext, noun: Token, subject: Mention, obj: Mention, case: str, target: Token, evidence: tuple[int, int]
+) -> Frame | None:
+    """What a complement says of the noun it completes: where it is ("l'usine à Lyon", "Iju de
+    Lagos", a place "près de" another is near it), or a role or another link named by the noun
+    ("maire de", "usine de"). A name's other complements are part of the name ("la Toscane du Xe
+    siècle")."""
+    words = ctx.words
+    if obj.type in PLACE_TYPES:
+        if subject.type in PLACE_TYPES and any(c.dep_ == "advmod" and c.lemma_.lower() in words.vicinity_words for c in target.children):
+            return _link(NEAR, noun, subject, obj, evidence, LOCATIVE_LINK)
+        if case in words.locative_cases or (subject.type in PLACE_TYPES and case in words.genitive_cases):
+            return _link(LOCATED_IN, noun, subject, obj, evidence, LOCATIVE_LINK)
+    if noun.pos_ == "PROPN":
+        return None
+    trust = ROLE_LINK if _is_role(ctx, noun) else NOUN_LINK
+    return _link(f"{noun.lemma_.lower()} {case}", noun, subject, obj, evidence, trust)
 
 
 def nationality_links(ctx: DocContext) -> Found:

@@ -21,7 +21,7 @@ from .links import nationality_links, noun_links, possessive_links, uncovered_li
 from .mentions import date_mentions, named_mentions
 from .event_nouns import noun_frames
 from .relations import verb_frames
-from .scenes import scene_links
+from .scenes import scene_links, title_links
 from .syntax import is_source_marker
 from .typed_links import participant_class, typed_links
 
@@ -40,7 +40,7 @@ def extract_record(doc: Doc, document: Document, resources: Resources, names: It
     ctx = base.with_mentions([*names, *date_mentions(base)])
     claim_list = claim_frames(ctx)
     frames, concepts, participants, outlets = _candidates(ctx, claim_list)
-    scene = list(scene_links(ctx, participants, claim_list, outlets))
+    scene = [*title_links(ctx), *scene_links(ctx, participants, claim_list, outlets)]
     concepts = _concepts(ctx, (Found((), concepts), Found((), tuple(m for f in scene for _, m in f.arguments))))
     frames, entities, entity_of = _resolved(ctx, frames + scene, concepts, claim_list)
     claims = tuple(_claim(f"c{n}", frame, entity_of) for n, frame in enumerate(claim_list, start=1))

@@ -28,7 +28,7 @@ from spacy.tokens import Token
 
 from . import deps
 from .candidates import NEWS_AGENCY, ClaimFrame, Frame, Mention
-from .confidence import SCENE
+from .confidence import CLASS_LINK, SCENE
 from .context import DocContext
 from .quotes import quotations
 from .syntax import is_clause_head, is_locative
@@ -37,6 +37,7 @@ from .typed_links import LOCATED_IN, participant_class
 # Classes of the participants a scene locates.
 SCENE_PARTICIPANTS = frozenset({"Person", "Organization", "Event"})
 PLACE = "Place"
+COUNTRY = "Country"
 DASHES = frozenset({"-", "–", "—"})
 
 
@@ -75,6 +76,42 @@ def scene_links(
                 setting=lead_span if lead_span != evidence else None,
                 scene=True,
             )
+
+
+def title_links(ctx: DocContext) -> Iterator[Frame]:
+    """"Mali : les islamistes poursuivent leurs destructions à Tombouctou": a title that opens on a
+    place and a colon is about that place, and the other places it names lie in it, unless the
+    gazetteer puts them in another country (or they are countries themselves)."""
+    end = _body_start(ctx)
+    places = [m for m in ctx.fixed if m.type == PLACE and m.end <= end]
+    doc = ctx.doc
+    if len(places) < 2 or places[0].first_token != 0 or places[0].last_token + 1 >= len(doc):
+        return
+    topic, colon = places[0], doc[places[0].last_token + 1]
+    if colon.text != ":":
+        return
+    evidence = _stripped(ctx, doc[: _first_token_after(ctx, end)])
+    for place in places[1:]:
+        if _may_lie_in(ctx, place, topic):
+            yield Frame(
+                predicate=LOCATED_IN,
+                event_class=None,
+                head=colon.i,
+                arguments=(("subject", place), ("object", topic)),
+                evidence=evidence,
+                polarity="positive",
+                modality="asserted",
+                confidence=CLASS_LINK,
+                scene=True,
+            )
+
+
+def _may_lie_in(ctx: DocContext, place: Mention, topic: Mention) -> bool:
+    gazetteer = ctx.resources.gazetteer
+    inner, outer = gazetteer.place(place.text), gazetteer.place(topic.text)
+    if place.fine_type == COUNTRY or (inner is not None and inner.type == COUNTRY):
+        return False
+    return inner is None or outer is None or inner.country is None or inner.country == outer.country
 
 
 def _lead(ctx: DocContext) -> SpacySpan | None:

@@ -77,12 +77,14 @@ def is_clause_head(token: Token) -> bool:
 
 
 def is_locative(ctx: DocContext, place: Token) -> bool:
-    """``place`` (or the noun it renames or is coordinated with) follows a locative preposition."""
+    """``place`` (or the noun it renames or is coordinated with, or the part of it a locative
+    names: "dans la banlieue de Lyon") follows a locative preposition."""
     cases = ctx.words.locative_cases
     for token in (place, place.head):
         if any(c.dep_ == deps.CASE and c.lower_ in cases for c in token.children):
             return True
-        if token.dep_ not in ("appos", "conj", "flat:name", "flat"):
+        part_of = token.dep_ in deps.NOUN_MODIFIER and token.head.lemma_.lower() in ctx.words.place_head_nouns
+        if token.dep_ not in ("appos", "conj", "flat:name", "flat") and not part_of:
             return False
     return False
 

@@ -27,6 +27,7 @@ from .quotes import same_voice
 from .syntax import is_cited, is_locative, modality, polarity
 
 LOCATED_IN = "located in"
+COUNTRY = "Country"
 MEMBER_OF = "member of"
 HAS = "has"
 # (subject class, object class) -> predicate; the pair is read in either order.
@@ -87,7 +88,7 @@ def typed_links(ctx: DocContext, found: Collection[Mention]) -> tuple[Found, tup
 def _typed_link(
     ctx: DocContext, first: Participant, second: Participant, evidence: tuple[int, int], moods: dict[int, tuple[str, str]]
 ) -> Frame | None:
-    oriented = _oriented(first, second) if first.mention != second.mention and same_voice(ctx, first.head.i, second.head.i) else None
+    oriented = _oriented(ctx, first, second) if first.mention != second.mention and same_voice(ctx, first.head.i, second.head.i) else None
     if oriented is None:
         return None
     subject, obj = oriented
@@ -119,12 +120,16 @@ def _typed_link(
     )
 
 
-def _oriented(a: Participant, b: Participant) -> tuple[Participant, Participant] | None:
-    """The two participants as (subject, object) of their signature; of two places, the one the
-    other depends on is inside it ("Tahoua, au Niger")."""
+def _oriented(ctx: DocContext, a: Participant, b: Participant) -> tuple[Participant, Participant] | None:
+    """The two participants as (subject, object) of their signature. Of two places, a country
+    holds the other, so does the place a part of it names ("dans la banlieue de Lyon, à
+    Villeurbanne"); else the one the other depends on is inside it ("Tahoua, au Niger")."""
     if a.cls == b.cls:
         if (a.cls, b.cls) not in SIGNATURES:
             return None
+        for inner, outer in ((a, b), (b, a)):
+            if outer.mention.fine_type == COUNTRY != inner.mention.fine_type or _has_parts(ctx, outer.head):
+                return inner, outer
         return (b, a) if b.head.is_ancestor(a.head) else (a, b)
     if (a.cls, b.cls) in SIGNATURES:
         return a, b
@@ -146,6 +151,11 @@ def _locates(ctx: DocContext, subject: Participant, place: Participant, path: li
     if is_locative(ctx, place.head):
         return True
     return subject.cls in ("Person", "Organization") and _is_place_modifier(ctx, place.head, subject.head)
+
+
+def _has_parts(ctx: DocContext, place: Token) -> bool:
+    """The place a part of it names: "Lyon" in "la banlieue de Lyon"."""
+    return place.dep_ in deps.NOUN_MODIFIER and place.head.lemma_.lower() in ctx.words.place_head_nouns
 
 
 def _one_phrase(a: Participant, b: Participant, path: list[Token], pivot: Token) -> bool:

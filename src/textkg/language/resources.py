@@ -87,6 +87,7 @@ class Words:
     job_nouns: frozenset[str] = frozenset()
     cut_lemmas: frozenset[str] = frozenset()
     membership_nouns: frozenset[str] = frozenset()
+    vicinity_words: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
