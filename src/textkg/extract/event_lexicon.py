@@ -8,10 +8,13 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from . import deps
+from .candidates import CONCEPT, Mention
 from .context import DocContext
 from ..language.event_classes import EventClass
 
 NOUN_POS = "NOUN"
+JOB_CUT = "JobCut"
+UNDERGOER_ROLES = frozenset({"theme", "target"})
 VERB_POS = "VERB"
 
 
@@ -46,16 +49,24 @@ def is_event_noun(ctx: DocContext, token: Token) -> bool:
     return token.pos_ == NOUN_POS and ctx.resources.lexicon.event_class(token.lemma_, NOUN_POS) is not None
 
 
-def refined_class(ctx: DocContext, token: Token, found: str | None, themes: list[Token]) -> str | None:
-    """Cutting jobs is a job cut ("supprimer 8 000 postes", "la suppression de 500 emplois");
-    cutting a tax is not."""
+def refined_class(ctx: DocContext, token: Token, found: str | None, arguments: tuple[tuple[str, Mention], ...]) -> str | None:
+    """The class an event's undergoer confirms: cutting jobs is a job cut ("supprimer 8 000
+    postes"), cutting a tax is not; "arrêter les machines" is no arrest (event_classes.tsv says
+    who may undergo each class)."""
     words = ctx.words
-    if token.lemma_.lower() in words.cut_lemmas and any(t.lemma_.lower() in words.job_nouns for t in themes):
+    undergoers = [m for role, m in arguments if role in UNDERGOER_ROLES]
+    if token.lemma_.lower() in words.cut_lemmas and any(ctx.head_of(m).lemma_.lower() in words.job_nouns for m in undergoers):
         return JOB_CUT
+    event = class_info(ctx, found)
+    if event is not None and not all(event.admits(_broad_class(ctx, m)) for m in undergoers):
+        return None
     return found
 
 
-JOB_CUT = "JobCut"
+def _broad_class(ctx: DocContext, mention: Mention) -> str | None:
+    if mention.is_named:
+        return mention.type
+    return ctx.resources.nouns.class_of(ctx.head_of(mention).lemma_) if mention.type == CONCEPT else None
 
 
 def says_occurrence(ctx: DocContext, verb: Token) -> bool:

@@ -39,7 +39,7 @@ def noun_frames(ctx: DocContext) -> Found:
             event = class_info(ctx, found)
             carrier = _carrier(ctx, token)
             arguments = _distinct([*_noun_arguments(ctx, token, event, touched), *_carried_arguments(ctx, carrier, event, touched)])
-            found = refined_class(ctx, token, found, [ctx.head_of(m) for role, m in arguments if role == "theme"])
+            found = refined_class(ctx, token, found, arguments)
             if arguments:
                 frames.append(
                     Frame(

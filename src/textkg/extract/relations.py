@@ -37,7 +37,7 @@ def verb_frames(ctx: DocContext) -> Found:
                 continue
             found = event_class(ctx, token)
             arguments = tuple(_verb_arguments(ctx, token, class_info(ctx, found), touched))
-            found = refined_class(ctx, token, found, [ctx.head_of(m) for role, m in arguments if role == "theme"])
+            found = refined_class(ctx, token, found, arguments)
             if _worth_keeping(arguments, found):
                 frames.append(
                     Frame(

@@ -21,7 +21,10 @@ def subjects(ctx: DocContext, verb: Token) -> list[Token]:
     if own:
         return own
     if verb.dep_ in deps.CONTROLLED and verb.head != verb and verb.head.pos_ in deps.CONTROLLER_POS:
-        return subjects(ctx, verb.head)
+        # "X a incité ses collègues à arrêter": the object of the governing verb does what the
+        # infinitive says, not its subject.
+        controller = next((c for c in verb.head.children if c.dep_ in deps.OBJECT), None) if verb.dep_ in deps.ATTRIBUTE else None
+        return [relative_antecedent(ctx, controller)] if controller is not None and controller.i < verb.i else subjects(ctx, verb.head)
     return []
 
 

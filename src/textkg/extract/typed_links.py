@@ -24,7 +24,7 @@ from .confidence import CLASS_LINK, LOCATIVE_LINK
 from .context import DocContext
 from .mentions import pronoun_mention
 from .quotes import same_voice
-from .syntax import is_cited, is_locative, modality, polarity
+from .syntax import is_cited, is_locative, modality, polarity, subjects
 
 LOCATED_IN = "located in"
 COUNTRY = "Country"
@@ -98,7 +98,7 @@ def _typed_link(
     signature = SIGNATURES[(subject.cls, obj.cls)]
     if signature == LOCATED_IN and not _locates(ctx, subject, obj, path, pivot):
         return None
-    predicate = _predicate(ctx, signature, path, subject.head)
+    predicate = _predicate(ctx, signature, path, subject.head, obj.head)
     if predicate is None:
         return None
     if pivot.pos_ != "VERB":
@@ -169,18 +169,27 @@ def _one_phrase(a: Participant, b: Participant, path: list[Token], pivot: Token)
     return len(between) > 0 and all(t.is_punct or t.dep_ in ("case", "det") for t in between)
 
 
-def _predicate(ctx: DocContext, signature: str, path: list[Token], subject: Token) -> str | None:
+def _predicate(ctx: DocContext, signature: str, path: list[Token], subject: Token, obj: Token) -> str | None:
     """The signature's predicate where the path says it, else None: a place is where its
     participants are (``_locates`` says which), membership is said by nouns ("X, présidente de
     Y"), and possession through a verb only by its subject ("ils ont pris son sac"). Two
     participants a verb joins some other way are related in a way the parse does not name: no
-    link ("le blessé ... les secours" are in contact, not members)."""
+    link ("le blessé ... les secours" are in contact, not members; "X a incité ses collègues à
+    arrêter les machines": the machines are not X's)."""
     verb = next((t for t in path if t.pos_ == "VERB"), None)
     if signature == LOCATED_IN:
         return signature
     if signature == HAS:
-        # Possession through a verb is said of its active subject.
-        owns = _is_genitive(ctx, subject, path) if verb is None else subject.head == verb and subject.dep_ in deps.ACTIVE_SUBJECT
+        # Possession through a verb is said of its active subject, and of the noun phrases of its
+        # clause or of the clauses it controls ("a perdu le contrôle de sa voiture", "a décidé de
+        # vendre sa voiture"), not of another doer's ("a incité ses collègues à arrêter les machines").
+        owns = (
+            _is_genitive(ctx, subject, path)
+            if verb is None
+            else subject.head == verb
+            and subject.dep_ in deps.ACTIVE_SUBJECT
+            and all(subject in subjects(ctx, t) for t in path if t.pos_ in deps.CLAUSE_POS and t != verb)
+        )
         return HAS if owns else None
     return signature if verb is None else None
 

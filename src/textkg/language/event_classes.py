@@ -26,6 +26,8 @@ class EventClass:
     roles: frozenset[str]
     party_complement: str
     other_complement: str
+    # The broad classes what undergoes it may be of (None: any): "arrêter les machines" is no arrest.
+    undergoers: frozenset[str] | None = None
 
     def complement_role(self, filler_class: str | None) -> str:
         """The role of a "de" complement of broad class ``filler_class``."""
@@ -34,19 +36,25 @@ class EventClass:
     def takes(self, role: str) -> bool:
         return role in self.roles
 
+    def admits(self, undergoer_class: str | None) -> bool:
+        """Whether something of broad class ``undergoer_class`` (None: unknown) may undergo it."""
+        return self.undergoers is None or undergoer_class is None or undergoer_class in self.undergoers
+
 
 def read_event_classes(path: Path) -> dict[str, EventClass]:
     """event_classes.tsv: class, the role of its nouns' "de" complement ("agent", or
-    "agent/target": a party's, anything else's), the roles it takes (| separated)."""
+    "agent/target": a party's, anything else's), the roles it takes (| separated), the broad
+    classes of what undergoes it (| separated, "-" for any)."""
     classes: dict[str, EventClass] = {}
     for number, cells in rows(path):
-        if len(cells) != 3 or not cells[0]:
-            raise InputError(path, "expected 3 tab-separated cells: class, noun complement role(s), roles", number)
-        name, complement, roles = cells
+        if len(cells) != 4 or not cells[0]:
+            raise InputError(path, "expected 4 tab-separated cells: class, noun complement role(s), roles, undergoer classes", number)
+        name, complement, roles, undergoers = cells
         party, _, other = complement.partition("/")
         taken = frozenset(r for r in roles.split("|") if r)
         unknown = ({party, other or party} | taken) - EVENT_ROLES
         if unknown:
             raise InputError(path, f"unknown role(s) {', '.join(sorted(unknown))} ({'|'.join(sorted(EVENT_ROLES))})", number)
-        classes[name] = EventClass(name, taken, party, other or party)
+        admitted = None if undergoers == "-" else frozenset(c for c in undergoers.split("|") if c)
+        classes[name] = EventClass(name, taken, party, other or party, admitted)
     return classes
