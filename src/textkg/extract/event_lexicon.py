@@ -46,6 +46,9 @@ def class_info(ctx: DocContext, name: str | None) -> EventClass | None:
 
 
 def is_event_noun(ctx: DocContext, token: Token) -> bool:
+    """A noun of the lexicon that names an event ("déploiement", "fusillade"). Other nouns of
+    happenings ("l'incendie") stay participants: "un incendie est survenu dans un restaurant"
+    relates the fire and the restaurant."""
     return token.pos_ == NOUN_POS and ctx.resources.lexicon.event_class(token.lemma_, NOUN_POS) is not None
 
 

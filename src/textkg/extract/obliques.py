@@ -19,16 +19,20 @@ from ..language.event_classes import EventClass
 PLACE_TYPES = frozenset({"Place"})
 QUANTIFIER_TYPES = frozenset({"Ind", "Tot", "Neg", "Int"})
 # Roles a preposition gives whatever noun the parser hung it on ("une offensive contre l'Ukraine").
-MISATTACHED_ROLES = frozenset({"time", "location", "destination", "target", "recipient"})
+MISATTACHED_ROLES = frozenset({"time", "location", "destination", "origin", "target", "recipient"})
 # Who can receive or be addressed: "à la police", "aux habitants", "à Marie".
 ANIMATE_CLASSES = frozenset({"Person", "Organization"})
-LOCATION, DESTINATION, RECIPIENT, ORIGIN = "location", "destination", "recipient", "origin"
+LOCATION, DESTINATION, RECIPIENT, ORIGIN, TARGET = "location", "destination", "recipient", "origin", "target"
 
 
 def oblique_role(ctx: DocContext, token: Token, event: EventClass | None = None) -> tuple[str | None, Token]:
     """The role of an oblique of a predicate of class ``event`` and the token that fills it."""
     role, target = _plain_role(ctx, token)
-    if event is None or role is None:
+    if event is None:
+        return role, target
+    if role is None and event.takes(TARGET) and case_lemma(token) in ctx.words.target_cases and is_animate(ctx, token):
+        return TARGET, target  # "la victoire de Marie Roy sur Anne Lee", "a tiré sur les policiers"
+    if role is None:
         return role, target
     if role == LOCATION and case_lemma(token) in ctx.words.recipient_cases and event.takes(RECIPIENT):
         return RECIPIENT, target  # "livrer des canons à l'Ukraine": the "à X" of a transfer is who gets them
@@ -104,6 +108,7 @@ def misattached_obliques(
             if child.dep_ not in deps.NOUN_MODIFIER or _set_off(token, child):
                 continue
             role, target = oblique_role(ctx, child, event)
+            role = origin_role(ctx, child, event) or role  # "le retrait des troupes du Mali"
             if role in MISATTACHED_ROLES:
                 yield role, target
             elif role is None:

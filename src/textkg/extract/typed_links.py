@@ -147,7 +147,7 @@ def _locates(ctx: DocContext, subject: Participant, place: Participant, path: li
     another clause ("X, qui habite à Lyon, a été arrêté à Paris") or another item of a list ("10
     à Damas, 4 à Homs") is not."""
     if subject.cls == "Place":
-        return is_locative(ctx, subject.head) and _one_phrase(subject, place, path, pivot)
+        return is_locative(ctx, subject.head) and _one_phrase(ctx, subject, place, path, pivot)
     if is_locative(ctx, place.head):
         return True
     return subject.cls in ("Person", "Organization") and _is_place_modifier(ctx, place.head, subject.head)
@@ -158,15 +158,24 @@ def _has_parts(ctx: DocContext, place: Token) -> bool:
     return place.dep_ in deps.NOUN_MODIFIER and place.head.lemma_.lower() in ctx.words.place_head_nouns
 
 
-def _one_phrase(a: Participant, b: Participant, path: list[Token], pivot: Token) -> bool:
+def _one_phrase(ctx: DocContext, a: Participant, b: Participant, path: list[Token], pivot: Token) -> bool:
     """Two places of one locative phrase: one a complement or an apposition of the other ("la
     ville de Tahoua au Niger", "Québec, Canada"), or side by side with only a comma and a
-    preposition between them ("à Tahoua, au Niger"); not two items of a list."""
+    preposition between them ("à Tahoua, au Niger"), unless the gazetteer knows them as places
+    of one rank ("à Lyon, à Grenoble et à Annecy": a list of cities); not two items of a list."""
     if pivot in (a.head, b.head) and not any(t.dep_ in deps.CONJUNCT for t in path if t is not pivot):
         return True
     first, second = sorted((a.mention, b.mention), key=lambda m: m.start)
     between = a.head.doc[first.last_token + 1 : second.first_token]
-    return len(between) > 0 and all(t.is_punct or t.dep_ in ("case", "det") for t in between)
+    side_by_side = len(between) > 0 and all(t.is_punct or t.dep_ in ("case", "det") for t in between)
+    return side_by_side and not _same_rank(ctx, a.mention, b.mention)
+
+
+def _same_rank(ctx: DocContext, a: Mention, b: Mention) -> bool:
+    """Two places the gazetteer knows as cities, or as countries: neither holds the other."""
+    gazetteer = ctx.resources.gazetteer
+    found = [gazetteer.place(m.text) for m in (a, b)]
+    return all(p is not None for p in found) and found[0].type == found[1].type
 
 
 def _predicate(ctx: DocContext, signature: str, path: list[Token], subject: Token, obj: Token) -> str | None:

@@ -88,6 +88,7 @@ class Words:
     cut_lemmas: frozenset[str] = frozenset()
     membership_nouns: frozenset[str] = frozenset()
     vicinity_words: frozenset[str] = frozenset()
+    target_cases: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
