@@ -37,6 +37,8 @@ TITLE_SLOT = frozenset({"nsubj", "nsubj:pass", "obj"})
 # déployer", "a signé un accord pour officialiser").
 CONTROLLED = frozenset({"xcomp", "advcl", "conj"})
 RELATIVE_CLAUSE = frozenset({"acl:relcl"})
+# Clauses that describe a noun: participles and relatives ("un train ralliant Lyon", "qui ...").
+NOUN_CLAUSE = frozenset({"acl", "acl:relcl"})
 PARTICIPLE_MODIFIER = frozenset({"acl"})
 # Clauses that report what a verb says.
 REPORTED_CLAUSE = frozenset({"ccomp", "xcomp"})

@@ -6,7 +6,8 @@ Pure functions of the document context. The scene is the place a report is filed
 dateline: "LYON (AFP) -", "2 juillet 2012. - Québec -") and the named places of the lead's main
 clause: a locative of its verb or of one of the verb's own nouns ("ont repris leurs destructions à
 Tombouctou"), not of a clause inside it ("un train ralliant Toulouse à Lyon") nor a direction
-("expulsé vers le Maroc"). The lead is the first sentence of the body, after the title. The scene
+("expulsé vers le Maroc"). The lead is the first sentence of the body, after the title, or the
+one after it when the first says not where. The scene
 locates the story's actors and happenings (persons, organisations, events), except:
 
 - those who only speak of the story, never act in it: a participant met only as the speaker of
@@ -31,7 +32,7 @@ from .candidates import NEWS_AGENCY, ClaimFrame, Frame, Mention
 from .confidence import CLASS_LINK, SCENE
 from .context import DocContext
 from .quotes import quotations
-from .syntax import is_clause_head, is_locative
+from .syntax import describes_noun, is_clause_head, is_locative
 from .typed_links import LOCATED_IN, participant_class
 
 # Classes of the participants a scene locates.
@@ -50,6 +51,12 @@ def scene_links(
     if lead is None:
         return
     places = [*_dateline_places(ctx, lead), *_lead_places(ctx, lead)]
+    if not places:
+        # "Un incendie a ravagé un entrepôt. Les faits se sont produits à Lyon.": the sentence
+        # after a lead that says not where may.
+        after = ctx.sentence_index(lead.end - 1) + 1
+        lead = ctx.sentences[after] if after < len(ctx.sentences) else lead
+        places = list(_lead_places(ctx, lead))
     if not places:
         return
     lead_span = _stripped(ctx, lead)
@@ -170,17 +177,12 @@ def _in_main_clause(ctx: DocContext, governor: Token, root: Token) -> bool:
     clause inside it ("un train ralliant Toulouse à Lyon")."""
     token = governor
     while token != root:
-        if not (token.pos_ in deps.PHRASE_POS and token.dep_ not in deps.SUBORDINATE) and not _describes_noun(ctx, token):
+        if not (token.pos_ in deps.PHRASE_POS and token.dep_ not in deps.SUBORDINATE) and not describes_noun(ctx, token):
             return False
         if token.head == token:
             return token.i < root.i  # a piece the parser cut off before the main verb
         token = token.head
     return True
-
-
-def _describes_noun(ctx: DocContext, token: Token) -> bool:
-    """A past participle that describes a noun: "l'association, basée à Lyon"."""
-    return token.dep_ in deps.PARTICIPLE_MODIFIER and "Part" in ctx.morph(token, "VerbForm") and "Past" in ctx.morph(token, "Tense")
 
 
 def _governor(place: Token) -> Token:

@@ -74,6 +74,11 @@ def case_is_genitive(ctx: DocContext, token: Token) -> bool:
     return any(c.dep_ == deps.CASE and c.lemma_.lower() in ctx.words.genitive_lemmas for c in token.children)
 
 
+def describes_noun(ctx: DocContext, token: Token) -> bool:
+    """A past participle that describes a noun: "l'association, basée à Lyon"."""
+    return token.dep_ in deps.PARTICIPLE_MODIFIER and "Part" in ctx.morph(token, "VerbForm") and "Past" in ctx.morph(token, "Tense")
+
+
 def is_clause_head(token: Token) -> bool:
     """A verb, or the predicate of a copula ("a été victime", "est présent")."""
     return token.pos_ in deps.CLAUSE_POS or any(c.dep_ in deps.COPULA for c in token.children)

@@ -24,7 +24,7 @@ from .confidence import CLASS_LINK, LOCATIVE_LINK
 from .context import DocContext
 from .mentions import pronoun_mention
 from .quotes import same_voice
-from .syntax import is_cited, is_locative, modality, polarity, subjects
+from .syntax import describes_noun, is_cited, is_locative, modality, polarity, subjects
 
 LOCATED_IN = "located in"
 COUNTRY = "Country"
@@ -140,8 +140,10 @@ def _oriented(ctx: DocContext, a: Participant, b: Participant) -> tuple[Particip
 
 def _locates(ctx: DocContext, subject: Participant, place: Participant, path: list[Token], pivot: Token) -> bool:
     """A place locates the participants of its clause when it follows a locative preposition
-    ("attaquée à Paris"; not a direction: "expulsé vers le Maroc") or completes the participant
-    ("les habitants de Tahoua", not "l'annonce de la Russie"). A place is inside another only
+    ("attaquée à Paris", "l'association, basée à Lyon"; not a direction: "expulsé vers le Maroc",
+    nor the place of a verb inside the clause: "agressé dans un train ralliant Toulouse à Lyon")
+    or completes the participant ("les habitants de Tahoua", not "l'annonce de la Russie"). A
+    place is inside another only
     within one locative phrase ("à Tahoua, au Niger", "Québec, Canada"): an actor ("la Russie
     déploiera ... en Biélorussie"), an owner ("l'arsenal de Moscou en Biélorussie"), the place of
     another clause ("X, qui habite à Lyon, a été arrêté à Paris") or another item of a list ("10
@@ -149,7 +151,12 @@ def _locates(ctx: DocContext, subject: Participant, place: Participant, path: li
     if subject.cls == "Place":
         return is_locative(ctx, subject.head) and _one_phrase(ctx, subject, place, path, pivot)
     if is_locative(ctx, place.head):
-        return True
+        # A clause that describes another noun says where that noun is, or goes ("un train
+        # ralliant Toulouse à Lyon"), unless it describes it by its place ("l'usine, basée à Lyon").
+        between = path[path.index(pivot) + 1 : -1]
+        return not any(
+            t.dep_ in deps.NOUN_CLAUSE and t.head != subject.head and not describes_noun(ctx, t) for t in between
+        )
     return subject.cls in ("Person", "Organization") and _is_place_modifier(ctx, place.head, subject.head)
 
 
@@ -161,14 +168,16 @@ def _has_parts(ctx: DocContext, place: Token) -> bool:
 def _one_phrase(ctx: DocContext, a: Participant, b: Participant, path: list[Token], pivot: Token) -> bool:
     """Two places of one locative phrase: one a complement or an apposition of the other ("la
     ville de Tahoua au Niger", "Québec, Canada"), or side by side with only a comma and a
-    preposition between them ("à Tahoua, au Niger"), unless the gazetteer knows them as places
-    of one rank ("à Lyon, à Grenoble et à Annecy": a list of cities); not two items of a list."""
+    preposition between them ("à Tahoua, au Niger", "dans la banlieue de Lyon, à Villeurbanne"),
+    unless the gazetteer knows them as places of one rank and no part of one is named ("à Lyon,
+    à Grenoble et à Annecy": a list of cities); not two items of a list."""
     if pivot in (a.head, b.head) and not any(t.dep_ in deps.CONJUNCT for t in path if t is not pivot):
         return True
     first, second = sorted((a.mention, b.mention), key=lambda m: m.start)
     between = a.head.doc[first.last_token + 1 : second.first_token]
     side_by_side = len(between) > 0 and all(t.is_punct or t.dep_ in ("case", "det") for t in between)
-    return side_by_side and not _same_rank(ctx, a.mention, b.mention)
+    parts = _has_parts(ctx, a.head) or _has_parts(ctx, b.head)  # "dans la banlieue de Lyon, à Villeurbanne"
+    return side_by_side and (parts or not _same_rank(ctx, a.mention, b.mention))
 
 
 def _same_rank(ctx: DocContext, a: Mention, b: Mention) -> bool:
