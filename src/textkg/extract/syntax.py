@@ -22,10 +22,15 @@ def subjects(ctx: DocContext, verb: Token) -> list[Token]:
         return own
     if verb.dep_ in deps.CONTROLLED and verb.head != verb and verb.head.pos_ in deps.CONTROLLER_POS:
         # "X a incité ses collègues à arrêter": the object of the governing verb does what the
-        # infinitive says, not its subject.
-        controller = next((c for c in verb.head.children if c.dep_ in deps.OBJECT), None) if verb.dep_ in deps.ATTRIBUTE else None
+        # infinitive says, not its subject ("ont convenu cette année de déployer": a time does not).
+        controller = next((c for c in verb.head.children if c.dep_ in deps.OBJECT and _may_act(ctx, c)), None) if verb.dep_ in deps.ATTRIBUTE else None
         return [relative_antecedent(ctx, controller)] if controller is not None and controller.i < verb.i else subjects(ctx, verb.head)
     return []
+
+
+def _may_act(ctx: DocContext, token: Token) -> bool:
+    """A name, a pronoun, or a noun of people or organisations."""
+    return token.pos_ in ("PROPN", "PRON") or ctx.resources.nouns.class_of(token.lemma_) in ("Person", "Organization")
 
 
 def relative_antecedent(ctx: DocContext, token: Token) -> Token:

@@ -28,6 +28,7 @@ from .syntax import describes_noun, is_cited, is_locative, modality, polarity, s
 
 LOCATED_IN = "located in"
 COUNTRY = "Country"
+EVENT = "Event"
 MEMBER_OF = "member of"
 HAS = "has"
 # (subject class, object class) -> predicate; the pair is read in either order.
@@ -153,9 +154,13 @@ def _locates(ctx: DocContext, subject: Participant, place: Participant, path: li
     if is_locative(ctx, place.head):
         # A clause that describes another noun says where that noun is, or goes ("un train
         # ralliant Toulouse à Lyon"), unless it describes it by its place ("l'usine, basée à Lyon").
+        # An event is where its own phrase says, not where a verb under it happens ("un accord
+        # pour déployer des armes en Biélorussie": the deployment is there).
         between = path[path.index(pivot) + 1 : -1]
         return not any(
-            t.dep_ in deps.NOUN_CLAUSE and t.head != subject.head and not describes_noun(ctx, t) for t in between
+            (t.dep_ in deps.NOUN_CLAUSE and t.head != subject.head and not describes_noun(ctx, t))
+            or (subject.cls == EVENT and t.pos_ in deps.CLAUSE_POS)
+            for t in between
         )
     return subject.cls in ("Person", "Organization") and _is_place_modifier(ctx, place.head, subject.head)
 
