@@ -175,10 +175,12 @@ def _resolvable(frame: Frame, specific: Collection[Mention]) -> Frame | None:
     coreference ties to a name, and nouns of a participant class ("des voyous", "la voiture",
     "l'incendie"). Abstract nouns ("le chantage", "son contrôle") are not things to relate. The
     frame is kept if as many roles as before stay filled, up to two (a verb's two, a noun event's
-    one), one of them by something other than a date."""
+    one; one for an event of the lexicon: "X a condamné le crime" is still a condemnation by X),
+    one of them by something other than a date."""
     arguments = tuple((role, m) for role, m in frame.arguments if m.is_named or m.type == DATE or m in specific)
     before = len({role for role, _ in frame.arguments})
-    if len({role for role, _ in arguments}) < min(before, 2) or all(m.type == DATE for _, m in arguments):
+    needed = 1 if frame.event_class else min(before, 2)
+    if len({role for role, _ in arguments}) < needed or all(m.type == DATE for _, m in arguments):
         return None
     return replace(frame, arguments=arguments) if arguments != frame.arguments else frame
 

@@ -7,8 +7,8 @@ dateline: "LYON (AFP) -", "2 juillet 2012. - Québec -") and the named places of
 clause: a locative of its verb or of one of the verb's own nouns ("ont repris leurs destructions à
 Tombouctou"), not of a clause inside it ("un train ralliant Toulouse à Lyon") nor a direction
 ("expulsé vers le Maroc"). The lead is the first sentence of the body, after the title, or the
-one after it when the first says not where. The scene
-locates the story's actors and happenings (persons, organisations, events), except:
+one after it when the first says not where. The scene locates the story's actors and happenings
+(persons, organisations, events), except:
 
 - those who only speak of the story, never act in it: a participant met only as the speaker of
   reported speech or in the speaker's phrase ("La procureure de la Cour pénale internationale,
@@ -18,6 +18,9 @@ locates the story's actors and happenings (persons, organisations, events), exce
 
 A scene link is an inference of the reader, not a statement of one sentence: it carries two pieces
 of evidence (the lead and the sentence naming the participant) and the lowest confidence.
+
+A title that opens on a place and a colon ("Mali : les islamistes poursuivent leurs destructions
+à Tombouctou") is about that place: the places it names lie in it (``title_links``).
 """
 
 from __future__ import annotations
