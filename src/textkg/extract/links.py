@@ -107,7 +107,8 @@ def nationality_links(ctx: DocContext) -> Found:
                 subject = _described(ctx, token) if country is not None else None
                 if subject is not None and subject != country:
                     touched.append(subject)
-                    frames.append(_link(f"{token.lemma_.lower()} de", token, subject, country, evidence, ROLE_LINK if _is_role(ctx, token) else NOUN_LINK))
+                    predicate = f"{token.lemma_.lower()} {ctx.words.possessive_preposition}"
+                    frames.append(_link(predicate, token, subject, country, evidence, ROLE_LINK if _is_role(ctx, token) else NOUN_LINK))
     return Found(tuple(frames), tuple(touched))
 
 
@@ -142,7 +143,7 @@ def possessive_links(ctx: DocContext) -> Found:
             if owner is None or owned is None or owner == owned or not (owner.may_name or owned.may_name):
                 continue
             if not _renames(ctx, token, owner):
-                frames.append(_link(f"{token.lemma_.lower()} de", token, owned, owner, evidence, POSSESSIVE_LINK))
+                frames.append(_link(f"{token.lemma_.lower()} {words.possessive_preposition}", token, owned, owner, evidence, POSSESSIVE_LINK))
     return Found(tuple(frames), tuple(touched))
 
 

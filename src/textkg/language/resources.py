@@ -79,6 +79,8 @@ class Words:
     roles: frozenset[str] = frozenset()
     # Opening and closing quotation marks, in the order they are tried.
     quote_pairs: tuple[tuple[str, str], ...] = ()
+    # The preposition that names an owner in a predicate label ("voiture de", "car of").
+    possessive_preposition: str = ""
     # issue 14: events and relations.
     performing_verbs: frozenset[str] = frozenset()
     undergoing_verbs: frozenset[str] = frozenset()
@@ -157,7 +159,11 @@ def read_words(path: Path) -> Words:
         if notion not in known:
             raise InputError(path, f"unknown notion {notion!r}", number)
         items = [w for w in words.split("|") if w]
-        if notion == "quote_pairs":
+        if known[notion].type == "str":
+            if len(items) != 1:
+                raise InputError(path, f"{notion} is one word", number)
+            values[notion] = items[0]
+        elif notion == "quote_pairs":
             if any(len(pair) != 2 for pair in items):
                 raise InputError(path, "quote_pairs are two characters each: opening and closing", number)
             values[notion] = tuple((pair[0], pair[1]) for pair in items)
