@@ -147,3 +147,14 @@ def test_near_misses_keep_their_name_and_type(fr_nlp, text, expected):
 )
 def test_units_peoples_god_ordinals_and_generic_nouns_are_no_names(fr_nlp, text):
     assert mentions(fr_nlp, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("NANTES (AFP) - Deux hommes ont été arrêtés hier soir.", ("NANTES", "City")),
+        ("NANTES (Reuters) - Le tribunal a rendu son jugement.", ("NANTES", "City")),
+    ],
+)
+def test_a_dateline_before_an_agency_is_the_place_of_the_dispatch(fr_nlp, text, expected):
+    assert expected in mentions(fr_nlp, text)

@@ -345,18 +345,26 @@ def test_labels_say_the_fact_and_a_repeated_fact_is_one_edge_with_all_its_eviden
         page,
         "window.textkg.graph().edges.filter(e => e.kind === 'relation' && e.count > 2).map(e => [e.id, e.label, e.count, e.fact])",
     )
-    edge_id, label, count, fact = repeated[0]
+    # an edge with a point along it where no node or other edge is drawn
+    page.uncheck("#edge-labels")
+    clear = js(
+        page,
+        """(ids) => { const n = window.textkg.network, box = document.getElementById('graph').getBoundingClientRect();
+                      for (const id of ids) {
+                        const e = n.body.edges[id], a = n.canvasToDOM({x: e.from.x, y: e.from.y}), b = n.canvasToDOM({x: e.to.x, y: e.to.y});
+                        const len = Math.hypot(b.x - a.x, b.y - a.y);
+                        for (const t of [0.35, 0.5, 0.65, 0.25, 0.75]) {
+                          const p = {x: a.x + t * (b.x - a.x) - 4 * (b.y - a.y) / len, y: a.y + t * (b.y - a.y) + 4 * (b.x - a.x) / len};
+                          if (n.getNodeAt(p) === undefined && n.getEdgeAt(p) === id) return [id, box.left + p.x, box.top + p.y];
+                        }
+                      }
+                      return null; }""",
+        [edge[0] for edge in repeated],
+    )
+    edge_id, *point = clear
+    _, label, count, fact = next(edge for edge in repeated if edge[0] == edge_id)
     assert label.endswith(f" ×{count}")
     # click beside the edge, a few pixels off its line: edges are easy to hit
-    page.uncheck("#edge-labels")
-    point = js(
-        page,
-        """(id) => { const n = window.textkg.network, e = n.body.edges[id], box = document.getElementById('graph').getBoundingClientRect();
-                     const a = n.canvasToDOM({x: e.from.x, y: e.from.y}), b = n.canvasToDOM({x: e.to.x, y: e.to.y});
-                     const t = 0.35, len = Math.hypot(b.x - a.x, b.y - a.y);
-                     return [box.left + a.x + t * (b.x - a.x) - 4 * (b.y - a.y) / len, box.top + a.y + t * (b.y - a.y) + 4 * (b.x - a.x) / len]; }""",
-        edge_id,
-    )
     page.mouse.click(*point)
     assert js(page, "window.textkg.panelShows()") == fact
     shown = page.inner_text("#detail")

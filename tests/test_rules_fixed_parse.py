@@ -180,4 +180,4 @@ manifesté  manifester  VERB  0 ROOT    Tense=Past|VerbForm=Part
 @pytest.mark.parametrize(("elided", "lemma"), [("d'", "de"), ("d’", "d’")])
 def test_the_people_of_a_place_are_related_to_it_whatever_the_apostrophe(elided, lemma):
     record = extract(PLACE_COMPLEMENT.format(de=elided, lemma=lemma))
-    assert [args for _, args in facts(record)] == [{"object": ["Istanbul"], "subject": ["habitants"]}]
+    assert [args for _, args in facts(record) if "subject" in args] == [{"object": ["Istanbul"], "subject": ["habitants"]}]

@@ -52,3 +52,57 @@ def test_the_lead_sets_the_scene(fr_nlp, construction, text, expected):
 def test_no_scene_link(fr_nlp, construction, text):
     links = scene_links(fr_nlp, text)
     assert not {link for link in links if link[0] in ("voiture", "Reuters", "Paul Martin", "hommes")}, (construction, links)
+
+
+def located(nlp, text, title=None):
+    """(participant, place) of every located-in link."""
+    record = extract_record(nlp(text), Document(id="t", text=text, title=title), resources())
+    labels = {e.id: e.label for e in record.entities}
+    return {(labels[r.arguments["subject"][0]], labels[r.arguments["object"][0]]) for r in record.relations if r.predicate == "located in"}
+
+
+def test_the_title_sets_no_scene_but_locates_what_it_names_in_its_topic(fr_nlp):
+    title = "Mali : des manifestations à Gao"
+    found = located(fr_nlp, f"{title}\n12 mai 2012. - Des habitants ont manifesté hier. Le ministre Moussa Keita a réagi.", title)
+    assert ("Gao", "Mali") in found
+    assert not {pair for pair in found if pair[0] in ("habitants", "Moussa Keita")}, found
+
+
+def test_a_dateline_sets_the_scene(fr_nlp):
+    found = located(fr_nlp, "LYON (AFP) - Deux hommes ont été arrêtés hier. Le procureur Paul Martin a ouvert une enquête.")
+    assert ("Paul Martin", "LYON") in found
+
+
+def test_the_second_sentence_sets_the_scene_when_the_first_says_not_where(fr_nlp):
+    found = located(fr_nlp, "Un incendie a ravagé un entrepôt hier soir. Les pompiers sont intervenus à Brest. Le gérant Marc Roux a porté plainte.")
+    assert ("Marc Roux", "Brest") in found
+
+
+@pytest.mark.parametrize(
+    ("construction", "text", "absent"),
+    [
+        (
+            "who only speaks of the story is not in it",
+            "Deux hommes ont été arrêtés à Lyon. La présidente de la Cour de cassation, Anne Roy, a déclaré : « La justice fera son travail ».",
+            {"Anne Roy", "Cour de cassation"},
+        ),
+        (
+            "a quotation names no participant",
+            "Des fidèles ont été attaqués à Tunis. « Nous prions le prophète Mahomet chaque jour », a déclaré un témoin.",
+            {"Mahomet"},
+        ),
+        (
+            "the place of a clause inside the lead is no scene",
+            "Un lycéen a été agressé dans un train ralliant Toulouse à Lyon. Le ministre Manuel Vidal a réagi.",
+            {"Manuel Vidal", "lycéen"},
+        ),
+        (
+            "a direction is no scene",
+            "La police a expulsé Karim Benali vers le Maroc. Le ministre Paul Roy a salué la décision.",
+            {"Paul Roy", "Karim Benali", "police"},
+        ),
+    ],
+)
+def test_no_scene_without_a_reason(fr_nlp, construction, text, absent):
+    found = located(fr_nlp, text)
+    assert not {pair for pair in found if pair[0] in absent}, (construction, found)

@@ -87,6 +87,8 @@ ROLE_PROPERTIES = {
     "target": TK.target,
     "instrument": TK.instrument,
     "recipient": TK.recipient,
+    "destination": TK.destination,
+    "origin": TK.origin,
 }
 
 Triple = tuple[Node, Node, Node]

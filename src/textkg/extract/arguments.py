@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from ..records import broad_type
 from . import deps
 from .candidates import CONCEPT, PERSON_TYPE, WEAPON_SYSTEM, Mention
 from .context import DocContext
@@ -83,11 +84,12 @@ def _find_named(ctx: DocContext, token: Token) -> Mention | None:
     for child in token.children:
         if (
             child.dep_ in deps.RENAMING
-            or (child.dep_ == "nmod" and child.pos_ == "PROPN" and not any(g.dep_ == deps.CASE for g in child.children))
+            # "le programme ACE", tagged a noun or not: a name right after a noun, no preposition
+            or (child.dep_ == "nmod" and (child.pos_ == "PROPN" or child.i == token.i + 1) and not any(g.dep_ == deps.CASE for g in child.children))
             or is_comma_apposition(child)
         ):
             renamed = fixed_at(ctx, child)
-            if renamed is not None and renamed.is_named and (token.pos_ != "NOUN" or _may_be_person(ctx, token, renamed)):
+            if renamed is not None and renamed.is_named and (token.pos_ != "NOUN" or _may_name_noun(ctx, token, renamed)):
                 return renamed
     return None
 
@@ -173,7 +175,15 @@ def _may_rename(ctx: DocContext, noun: Token, name: Mention) -> bool:
     if any(c.dep_ == deps.CASE for c in ctx.head_of(name).children):
         return False
     kind = ctx.resources.nouns.class_of(noun.lemma_)
-    return (kind is None or kind == name.type) and _may_be_person(ctx, noun, name)
+    return (kind is None or broad_type(kind) == name.type) and _may_be_person(ctx, noun, name)
+
+
+def _may_name_noun(ctx: DocContext, noun: Token, name: Mention) -> bool:
+    """A name renames a noun of its own class, or of none: "le président Vladimir Poutine", not
+    "la population ..., drapeaux du Front" (a people is no organisation); a noun's class is
+    compared as the broad class of names ("canon", Equipment, and a weapon's name, a Product)."""
+    kind = ctx.resources.nouns.class_of(noun.lemma_)
+    return (kind is None or broad_type(kind) == name.type) and _may_be_person(ctx, noun, name)
 
 
 def _may_be_person(ctx: DocContext, noun: Token, name: Mention) -> bool:

@@ -86,6 +86,9 @@ class Frame:
     typed_link: bool = False
     # The other sentence an inferred link rests on: the lead that sets a story's scene (scenes.py).
     setting: Span | None = None
+    # A scene link (scenes.py): kept once per participant and place, and where no other frame
+    # relates the two.
+    scene: bool = False
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,8 @@ OBLIQUE = frozenset({"obl", "obl:arg", "obl:mod"})
 ADJUNCT = frozenset({"obl:mod", "obl"})
 AGENT = frozenset({"obl:agent"})
 COPULA = frozenset({"cop"})
+# A noun that describes the subject or object of its verb: "élu président", "nommé ministre".
+ATTRIBUTE = frozenset({"xcomp"})
 PASSIVE_AUXILIARY = frozenset({"aux:pass"})
 AUXILIARIES = frozenset({"aux:tense", "aux:pass", "aux"})
 NOUN_MODIFIER = frozenset({"nmod"})
@@ -35,6 +37,8 @@ TITLE_SLOT = frozenset({"nsubj", "nsubj:pass", "obj"})
 # déployer", "a signé un accord pour officialiser").
 CONTROLLED = frozenset({"xcomp", "advcl", "conj"})
 RELATIVE_CLAUSE = frozenset({"acl:relcl"})
+# Clauses that describe a noun: participles and relatives ("un train ralliant Lyon", "qui ...").
+NOUN_CLAUSE = frozenset({"acl", "acl:relcl"})
 PARTICIPLE_MODIFIER = frozenset({"acl"})
 # Clauses that report what a verb says.
 REPORTED_CLAUSE = frozenset({"ccomp", "xcomp"})
@@ -44,6 +48,8 @@ INCISE = frozenset({"advcl", "parataxis", "conj"})
 INVERTED_SPEAKER = frozenset({"nsubj", "dep", "obj", "appos", "nmod"})
 # Arcs into reported or juxtaposed clauses, whose participants take part in other predications.
 OTHER_CLAUSE = frozenset({"ccomp", "csubj", "parataxis"})
+# Where a reflexive clitic hangs on its verb ("s'est écrasé", "se sont réunis").
+CLITIC_SLOT = frozenset({"expl", "expl:comp", "expl:pv", "obj", "iobj"})
 # "il faut", "il y a": impersonal subjects refer to nothing.
 EXPLETIVE = frozenset({"expl", "expl:subj", "expl:pass", "expl:comp", "expl:pv"})
 # Slots where a noun refers: arguments, obliques, noun modifiers, conjuncts (not appositions,
@@ -56,8 +62,16 @@ PARTICIPANT_SLOT = frozenset(
     {"nsubj", "nsubj:pass", "obj", "iobj", "obl", "obl:arg", "obl:agent", "obl:mod", "nmod", "conj", "appos", "ROOT"}
 )
 
+# Arcs within one place's name or phrase ("à Tahoua, au Niger", "Québec, Canada").
+PLACE_CHAIN = frozenset({"appos", "flat", "flat:name", "conj"})
+
+# Clauses inside a clause: relative, adverbial, participial, complement clauses.
+SUBORDINATE = frozenset({"acl", "acl:relcl", "advcl", "ccomp", "xcomp", "csubj", "parataxis"})
+
 # Parts of speech.
 NOMINAL_POS = frozenset({"NOUN", "PROPN"})
+# Words of a noun phrase, dates included ("le 25 octobre 2019").
+PHRASE_POS = frozenset({"NOUN", "PROPN", "NUM"})
 CLAUSE_POS = frozenset({"VERB", "AUX"})
 # Heads whose subject a controlled clause shares ("serait prête à utiliser").
 CONTROLLER_POS = frozenset({"VERB", "ADJ"})

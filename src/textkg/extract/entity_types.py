@@ -43,6 +43,7 @@ FIRST_WORD_CLASSES = frozenset({"Organization", "Place"})
 ORGANIZATION = "Organization"
 VEHICLE = "Vehicle"
 PRODUCT = "Product"
+NEWS_AGENCY = "NewsAgency"
 
 M = TypeVar("M")
 
@@ -101,7 +102,7 @@ def classify(
     if len(span) == 1 and place is None and text.lower() not in surnames and _not_a_name(ctx, span[0], ner_type, lower_words):
         return None
     if ner_type in ("Person", "Organization", "Misc") and (_dateline(ctx, span) or _named_by_place_noun(ctx, span)):
-        return Typing("Place")
+        return Typing(place.type, tuple(sorted(place.links.items()))) if place is not None else Typing("Place")
     if ner_type in ("Place", "Organization", "Misc") and place is None and origin_in_parentheses(ctx, span):
         return Typing("Person")
 
@@ -219,15 +220,29 @@ def _named_by_place_noun(ctx: DocContext, span: Span) -> bool:
 
 def _dateline(ctx: DocContext, span: Span) -> bool:
     """"Rorschach, 15 septembre (ag.)", "PARIS, 15 (Havas)": a name followed by a comma, a day
-    number and a month or the agency is the place a dispatch was filed from (not "Dupont, 45 ans")."""
+    number and a month or the agency is the place a dispatch was filed from (not "Dupont, 45 ans");
+    so is a name opening its sentence before a news agency in parentheses ("LYON (AFP) - ...")."""
     after = ctx.doc[span.end : span.end + 3]
-    return (
+    dated = (
         len(after) == 3
         and after[0].text == ","
         and after[1].like_num
         and len(after[1].text) <= 2
         and (after[2].text == "(" or after[2].lower_ in ctx.resources.dates.months)
     )
+    return dated or (ctx.sentence_start(span.start) == span.start and _agency_in_parentheses(ctx, span.end))
+
+
+def _agency_in_parentheses(ctx: DocContext, start: int) -> bool:
+    """Token ``start`` opens parentheses around the name of a news agency: "(AFP)", "(Reuters)"."""
+    doc = ctx.doc
+    if start >= len(doc) or doc[start].text != "(":
+        return False
+    close = next((t.i for t in doc[start + 1 : start + 6] if t.text == ")"), None)
+    if close is None or close == start + 1:
+        return False
+    known = ctx.resources.gazetteer.organization(ctx.text[doc[start + 1].idx : doc[close - 1].idx + len(doc[close - 1])])
+    return known is not None and known.type == NEWS_AGENCY
 
 
 def origin_in_parentheses(ctx: DocContext, span: Span) -> bool:

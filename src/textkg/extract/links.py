@@ -13,12 +13,16 @@ from spacy.tokens import Token
 
 from . import deps
 from .arguments import named, resolve
-from .syntax import with_conjuncts
+from .syntax import subjects, with_conjuncts
 from .candidates import DATE, Found, Frame, Mention
+from .confidence import LOCATIVE_LINK, NOUN_LINK, POSSESSIVE_LINK, ROLE_LINK
 from .context import DocContext
 
-LINK_CONFIDENCE = 0.55
 PLACE_TYPES = frozenset({"Place"})
+PARTY_CLASSES = frozenset({"Person", "Organization"})
+COUNTRY = "Country"
+LOCATED_IN = "located in"
+NEAR = "near"
 
 
 def noun_links(ctx: DocContext) -> Found:
@@ -40,6 +44,8 @@ def noun_links(ctx: DocContext) -> Found:
             touched.append(subject)
             linked: set[Mention] = set()
             for child, case in modifiers:
+                if _after_conjunct(token, child):
+                    continue  # "responsable de X et spécialiste de Y": Y is the specialist's
                 for target in with_conjuncts(child):
                     obj = resolve(ctx, target)
                     if obj is not None:
@@ -53,9 +59,69 @@ def noun_links(ctx: DocContext) -> Found:
                         or _renames(ctx, token, obj)
                     ):
                         continue
-                    linked.add(obj)
-                    frames.append(_link(f"{token.lemma_.lower()} {case}", token, subject, obj, evidence))
+                    frame = _modifier_link(ctx, token, subject, obj, case, target, evidence)
+                    if frame is not None:
+                        linked.add(obj)
+                        frames.append(frame)
     return Found(tuple(frames), tuple(touched))
+
+
+def _modifier_link(
+    ctx: DocContext, noun: Token, subject: Mention, obj: Mention, case: str, target: Token, evidence: tuple[int, int]
+) -> Frame | None:
+    """What a complement says of the noun it completes: where it is ("l'usine à Lyon", "Iju de
+    Lagos", a place "près de" another is near it), or a role or another link named by the noun
+    ("maire de", "usine de"). A name's other complements are part of the name ("la Toscane du Xe
+    siècle")."""
+    words = ctx.words
+    if obj.type in PLACE_TYPES:
+        if subject.type in PLACE_TYPES and any(c.dep_ == "advmod" and c.lemma_.lower() in words.vicinity_words for c in target.children):
+            return _link(NEAR, noun, subject, obj, evidence, LOCATIVE_LINK)
+        if case in words.locative_cases or (subject.type in PLACE_TYPES and case in words.genitive_cases):
+            return _link(LOCATED_IN, noun, subject, obj, evidence, LOCATIVE_LINK)
+    if noun.pos_ == "PROPN":
+        return None
+    trust = ROLE_LINK if _is_role(ctx, noun) else NOUN_LINK
+    return _link(f"{noun.lemma_.lower()} {case}", noun, subject, obj, evidence, trust)
+
+
+def nationality_links(ctx: DocContext) -> Found:
+    """"le président français François Hollande", "Paul Roy, sociologue suisse", "le gouvernement
+    malien": a person or an organisation described by a country's adjective is of that country,
+    when the document names it ("président de" France)."""
+    gazetteer = ctx.resources.gazetteer
+    nouns = ctx.resources.nouns
+    countries = _named_countries(ctx)
+    frames: list[Frame] = []
+    touched: list[Mention] = []
+    if not countries:
+        return Found((), ())
+    for sent, tokens in ctx.tagged("NOUN"):
+        evidence = ctx.sentence_span(sent)
+        for token in tokens:
+            if nouns.class_of(token.lemma_) not in PARTY_CLASSES:
+                continue
+            for adjective in token.children:
+                place = gazetteer.demonym_country(adjective.text) if adjective.dep_ == "amod" else None
+                country = countries.get(place.country) if place is not None else None
+                subject = _described(ctx, token) if country is not None else None
+                if subject is not None and subject != country:
+                    touched.append(subject)
+                    predicate = f"{token.lemma_.lower()} {ctx.words.possessive_preposition}"
+                    frames.append(_link(predicate, token, subject, country, evidence, ROLE_LINK if _is_role(ctx, token) else NOUN_LINK))
+    return Found(tuple(frames), tuple(touched))
+
+
+def _named_countries(ctx: DocContext) -> dict[str, Mention]:
+    """The first mention of each country the document names, by ISO code."""
+    gazetteer = ctx.resources.gazetteer
+    found: dict[str, Mention] = {}
+    for mention in ctx.fixed:
+        if mention.fine_type == COUNTRY:
+            place = gazetteer.place(mention.text)
+            if place is not None and place.country and place.type == COUNTRY:
+                found.setdefault(place.country, mention)
+    return found
 
 
 def possessive_links(ctx: DocContext) -> Found:
@@ -77,8 +143,19 @@ def possessive_links(ctx: DocContext) -> Found:
             if owner is None or owned is None or owner == owned or not (owner.may_name or owned.may_name):
                 continue
             if not _renames(ctx, token, owner):
-                frames.append(_link(f"{token.lemma_.lower()} {words.possessive_preposition}", token, owned, owner, evidence))
+                frames.append(_link(f"{token.lemma_.lower()} {words.possessive_preposition}", token, owned, owner, evidence, POSSESSIVE_LINK))
     return Found(tuple(frames), tuple(touched))
+
+
+def _is_role(ctx: DocContext, noun: Token) -> bool:
+    """A noun of function or membership: "le président de", "membre de"."""
+    lemma = noun.lemma_.lower()
+    return lemma in ctx.words.roles or lemma in ctx.words.membership_nouns
+
+
+def _after_conjunct(noun: Token, modifier: Token) -> bool:
+    """A complement the parser hung on a noun past a word coordinated with it belongs to that word."""
+    return any(c.dep_ in deps.CONJUNCT and c.i < modifier.i for c in noun.children)
 
 
 def _possessor_number(words, determiner: str) -> str | None:
@@ -114,15 +191,33 @@ def _number(ctx: DocContext, token: Token, unknown: str) -> str:
 
 
 def _described(ctx: DocContext, noun: Token) -> Mention | None:
-    """Who ``noun`` describes: the subject of its copula, or its own (or renaming) mention."""
+    """Who ``noun`` describes: the subject of its copula ("X est le maire de Y"), of the verb it
+    is the attribute of ("X a été élu président de Y", "X est devenu le maire de Y", "ils ont
+    élu X président"), or its own (or renaming) mention."""
     if any(c.dep_ in deps.COPULA for c in noun.children):
         subject = next((c for c in noun.children if c.dep_ in deps.ACTIVE_SUBJECT), None)
         return resolve(ctx, subject) if subject is not None else None
+    holder = _attribute_holder(ctx, noun)
+    if holder is not None:
+        return resolve(ctx, holder)
     if noun.dep_ in deps.APPOSITION:
         head = named(ctx, noun.head)
         if head is not None:
             return head
     return resolve(ctx, noun)
+
+
+def _attribute_holder(ctx: DocContext, noun: Token) -> Token | None:
+    """Whom an attribute noun describes: the object of "ont élu X président", else the subject of
+    "X a été nommé ministre" or "X est devenu le maire"."""
+    verb = noun.head
+    if verb.pos_ != "VERB" or not (
+        noun.dep_ in deps.ATTRIBUTE or (noun.dep_ in deps.OBJECT and verb.lemma_.lower() in ctx.words.attributive_verbs)
+    ):
+        return None
+    holders = [c for c in verb.children if c.dep_ in deps.OBJECT and c != noun] if noun.dep_ in deps.ATTRIBUTE else []
+    holders = holders or [c for c in verb.children if c.dep_ in deps.PASSIVE_SUBJECT] or subjects(ctx, verb)
+    return holders[0] if holders else None
 
 
 def _renames(ctx: DocContext, noun: Token, obj: Mention) -> bool:
@@ -136,7 +231,7 @@ def _case(token: Token) -> str | None:
     return " ".join(c.lemma_.lower() for c in case) if case else None
 
 
-def _link(predicate: str, head: Token, subject: Mention, obj: Mention, evidence: tuple[int, int]) -> Frame:
+def _link(predicate: str, head: Token, subject: Mention, obj: Mention, evidence: tuple[int, int], confidence: float) -> Frame:
     return Frame(
         predicate=predicate,
         event_class=None,
@@ -145,7 +240,7 @@ def _link(predicate: str, head: Token, subject: Mention, obj: Mention, evidence:
         evidence=evidence,
         polarity="positive",
         modality="asserted",
-        confidence=LINK_CONFIDENCE,
+        confidence=confidence,
     )
 
 

@@ -14,17 +14,21 @@ from ..records import Claim, Document, Entity, ExtractionRecord, Relation, Span
 from .aliases import name_aliases
 from .candidates import CONCEPT, DATE, PRONOUN, ClaimFrame, Found, Frame, Mention
 from .claims import claim_frames, is_speaking
+from .confidence import adjusted
 from .context import DocContext
 from .coref import Chain, coreference_chains, pronoun_mentions
 from .entities import MentionCluster, attach_anaphora, cluster_mentions
-from .links import noun_links, possessive_links, uncovered_links
+from .links import nationality_links, noun_links, possessive_links, uncovered_links
 from .mentions import date_mentions, named_mentions
-from .relations import noun_frames, verb_frames
-from .scenes import scene_links
+from .event_nouns import noun_frames
+from .relations import verb_frames
+from .scenes import scene_links, title_links
 from .syntax import is_source_marker, modality
-from .typed_links import RELATED, participant_class, typed_links
+from .typed_links import participant_class, typed_links
 
 BINARY_ROLES = ("agent", "theme")
+# Entities that name nothing: dates and unnamed noun phrases.
+UNNAMED_TYPES = frozenset({CONCEPT, DATE})
 BINARY_ARGUMENTS = ("subject", "object")
 
 
@@ -36,41 +40,44 @@ def extract_record(doc: Doc, document: Document, resources: Resources, names: It
     names = tuple(named_mentions(base)) if names is None else tuple(names)
     ctx = base.with_mentions([*names, *date_mentions(base)])
     claim_list = claim_frames(ctx)
-    frames, concepts, outlets = _candidates(ctx, claim_list)
-    frames, entities, entity_of = _resolved(ctx, frames, concepts, claim_list)
-    related = {frozenset(pair) for f in frames for pair in combinations({entity_of[m] for _, m in f.arguments}, 2)}
-    used_mentions = sorted((m for m in (*ctx.fixed, *concepts) if m in entity_of), key=lambda m: (m.start, m.end))
-    frames += scene_links(ctx, used_mentions, entity_of, related, outlets)
+    frames, concepts, participants, outlets = _candidates(ctx, claim_list)
+    scene = [*title_links(ctx), *scene_links(ctx, participants, claim_list, outlets)]
+    concepts = _concepts(ctx, (Found((), concepts), Found((), tuple(m for f in scene for _, m in f.arguments))))
+    frames, entities, entity_of = _resolved(ctx, frames + scene, concepts, claim_list)
     speaking = {entity_of[m] for m in entity_of if m.type != PRONOUN and is_speaking(ctx, m)}
     claims = tuple(_claim(f"c{n}", frame, entity_of, speaking) for n, frame in enumerate(claim_list, start=1))
+    named = {e.id for e in entities if e.type not in UNNAMED_TYPES}
     relations = tuple(
-        _relation(f"r{n}", frame, doc[frame.head], entity_of, _enclosing_claim(doc, frame, claim_list, claims))
+        _relation(f"r{n}", frame, doc[frame.head], entity_of, named, _enclosing_claim(doc, frame, claim_list, claims))
         for n, frame in enumerate(frames, start=1)
     )
     return ExtractionRecord(document=document, entities=entities, relations=relations, claims=claims)
 
 
-def _candidates(ctx: DocContext, claims: tuple[ClaimFrame, ...]) -> tuple[list[Frame], tuple[Mention, ...], set[Mention]]:
+def _candidates(
+    ctx: DocContext, claims: tuple[ClaimFrame, ...]
+) -> tuple[list[Frame], tuple[Mention, ...], tuple[Mention, ...], set[Mention]]:
     """The frames of every extractor, in text order, without those that restate a claim or an
     event; the noun phrases the extractors took as arguments (the discourse's candidate
-    entities); and the outlets that report the claims."""
+    entities); every participant of the story; and the outlets that report the claims."""
     cues = {claim.cue_token for claim in claims if not claim.cue_is_event}
     verbs, events, noun_modifiers, possessives = verb_frames(ctx), noun_frames(ctx), noun_links(ctx), possessive_links(ctx)
+    nationalities = nationality_links(ctx)
     # Speakers without a name ("le porte-parole", "des témoins") are candidates like the rest.
     speakers = Found((), tuple(c.speaker for c in claims if c.speaker is not None and c.speaker.type == CONCEPT))
-    concepts = _concepts(ctx, (speakers, verbs, events, noun_modifiers, possessives))
-    typed = typed_links(ctx, concepts)
+    concepts = _concepts(ctx, (speakers, verbs, events, noun_modifiers, possessives, nationalities))
+    typed, participants = typed_links(ctx, concepts)
     concepts = _concepts(ctx, (Found((), concepts), typed))
     # A reporting verb that made a claim is the claim; it is not also a relation.
     frames = [f for f in (*verbs.frames, *events.frames) if f.head not in cues]
-    # A speech act that is an act of its own ("a confirmé les incidents à Ajdabiya") keeps the
+    # A speech act that is an act of its own ("a confirmé les incidents à Villeneuve") keeps the
     # roles outside what it reports; those inside go with the event noun it reports, in the claim.
     reported = {c.cue_token: c.content for c in claims if c.cue_is_event}
     frames = [part for f in frames for part in _split_at_content(ctx, f, reported.get(f.head)) if part is not None]
     # Such an act whose verb found no frame is still an act of its speaker ("X a menacé de ...").
     framed = {f.head for f in frames}
     frames += [_speech_act(ctx, c) for c in claims if c.cue_is_event and c.speaker is not None and c.cue_token not in framed]
-    links = (*noun_modifiers.frames, *possessives.frames)
+    links = (*noun_modifiers.frames, *possessives.frames, *nationalities.frames)
     frames += uncovered_links([f for f in links if f.head not in cues], frames)
     # Who speaks or reports is not a participant of what is said: no typed link through the
     # reporting verb, none to "selon Reuters", none from outside a claim's content into it.
@@ -78,7 +85,6 @@ def _candidates(ctx: DocContext, claims: tuple[ClaimFrame, ...]) -> tuple[list[F
     # An event noun's own roles say more than a typed link of the noun ("la visite ... en
     # Biélorussie" is a Meeting located there, not also a "visite" located there).
     fillers = {(f.head, m) for f in frames for _, m in f.arguments}
-    in_frames = {(f.evidence, m) for f in frames for _, m in f.arguments}
     frames += [
         f
         for f in typed.frames
@@ -86,10 +92,9 @@ def _candidates(ctx: DocContext, claims: tuple[ClaimFrame, ...]) -> tuple[list[F
         and not outlets.intersection(m for _, m in f.arguments)
         and not _straddles(f, claims)
         and not any((ctx.head_of(a).i, b) in fillers for (_, a), (_, b) in permutations(f.arguments, 2))
-        and not (f.predicate == RELATED and all((f.evidence, m) in in_frames for _, m in f.arguments))
     ]
     frames.sort(key=lambda f: f.head)
-    return frames, concepts, outlets
+    return frames, concepts, participants, outlets
 
 
 def _resolved(
@@ -152,7 +157,7 @@ def _speech_act(ctx: DocContext, claim: ClaimFrame) -> Frame:
 def _split_at_content(ctx: DocContext, frame: Frame, content: Span | None) -> tuple[Frame | None, ...]:
     """``frame`` of a speech act cut at what it reports: the act with its arguments outside
     ``content``, and the reported noun (its theme) with the arguments inside ("a confirmé les
-    incidents à Ajdabiya": incidents located in Ajdabiya, inside the claim). None for a part
+    incidents à Villeneuve": incidents located in Villeneuve, inside the claim). None for a part
     left without arguments."""
     if content is None:
         return (frame,)
@@ -185,23 +190,29 @@ def _straddles(frame: Frame, claims: list[ClaimFrame]) -> bool:
 def _distinct(frames: list[Frame], entity_of: Mapping[Mention, Hashable]) -> list[Frame]:
     """Frames once per sentence, and only those that relate two entities or more (or name an
     event of one: "l'annexion de la Crimée"): two mentions of one entity ("Viktor Khrenin ... le
-    ministre") relate nothing, and a typed link adds nothing where a frame relates the two."""
+    ministre") relate nothing, a typed link adds nothing where a frame of its sentence relates
+    the two, and a scene link nothing where any frame does (it is kept once per pair)."""
     joined = {
         (f.evidence, frozenset((entity_of[a], entity_of[b])))
         for f in frames
-        if not f.typed_link
+        if not f.typed_link and not f.scene
         for (r, a), (q, b) in combinations(f.arguments, 2)
         if r != q
+    }
+    related = {pair for _, pair in joined} | {
+        frozenset((entity_of[a], entity_of[b])) for f in frames if f.typed_link for (_, a), (_, b) in combinations(f.arguments, 2)
     }
     seen: set[tuple] = set()
     kept = []
     for frame in frames:
         fillers = frozenset((role, entity_of[m]) for role, m in frame.arguments)
         entities = frozenset(entity for _, entity in fillers)
-        key = (frame.predicate, frame.evidence, fillers)
+        key = (frame.predicate, frame.evidence, fillers) if not frame.scene else (frame.predicate, fillers)
         if key in seen or (len(frame.arguments) > 1 and len(entities) < 2):
             continue
         if frame.typed_link and (frame.evidence, entities) in joined:
+            continue
+        if frame.scene and entities in related:
             continue
         seen.add(key)
         kept.append(frame)
@@ -217,10 +228,12 @@ def _resolvable(frame: Frame, specific: Collection[Mention]) -> Frame | None:
     coreference ties to a name, and nouns of a participant class ("des voyous", "la voiture",
     "l'incendie"). Abstract nouns ("le chantage", "son contrôle") are not things to relate. The
     frame is kept if as many roles as before stay filled, up to two (a verb's two, a noun event's
-    one), one of them by something other than a date."""
+    one; one for an event of the lexicon: "X a condamné le crime" is still a condemnation by X),
+    one of them by something other than a date."""
     arguments = tuple((role, m) for role, m in frame.arguments if m.is_named or m.type == DATE or m in specific)
     before = len({role for role, _ in frame.arguments})
-    if len({role for role, _ in arguments}) < min(before, 2) or all(m.type == DATE for _, m in arguments):
+    needed = 1 if frame.event_class else min(before, 2)
+    if len({role for role, _ in arguments}) < needed or all(m.type == DATE for _, m in arguments):
         return None
     return replace(frame, arguments=arguments) if arguments != frame.arguments else frame
 
@@ -293,7 +306,7 @@ def _entities(clusters: list[MentionCluster]) -> tuple[tuple[Entity, ...], dict[
 
 
 def _relation(
-    relation_id: str, frame: Frame, trigger: Token, entity_of: dict[Mention, str], claim: Claim | None
+    relation_id: str, frame: Frame, trigger: Token, entity_of: dict[Mention, str], named: Collection[str], claim: Claim | None
 ) -> Relation:
     roles: dict[str, list[str]] = {}
     for role, mention in frame.arguments:
@@ -313,12 +326,23 @@ def _relation(
         event_class=frame.event_class,
         arguments=arguments,
         evidence=(frame.evidence,) if frame.setting is None else (frame.setting, frame.evidence),
-        confidence=frame.confidence,
+        confidence=adjusted(
+            frame.confidence,
+            len({entity_of[m] for _, m in frame.arguments} & set(named)),
+            _farthest(frame, trigger),
+            coordinated=any(len(ids) > 1 for ids in roles.values()),
+        ),
         polarity=frame.polarity,
         modality=frame.modality,
         claim=claim.id if claim else None,
         trigger=(trigger.idx, trigger.idx + len(trigger)),
     )
+
+
+def _farthest(frame: Frame, trigger: Token) -> int:
+    """Characters between the trigger and its farthest argument in the evidence sentence."""
+    start, end = frame.evidence
+    return max((abs(m.start - trigger.idx) for _, m in frame.arguments if start <= m.start < end), default=0)
 
 
 def _binary_pair(frame: Frame, roles: dict[str, list[str]]) -> tuple[tuple[str, ...], tuple[str, ...]] | None:

@@ -24,7 +24,10 @@ def subjects(ctx: DocContext, verb: Token) -> list[Token]:
     if misread is not None:
         return [misread]
     if verb.dep_ in deps.CONTROLLED and verb.head != verb and verb.head.pos_ in deps.CONTROLLER_POS:
-        return subjects(ctx, verb.head)
+        # "X a incité ses collègues à arrêter": the object of the governing verb does what the
+        # infinitive says, not its subject ("ont convenu cette année de déployer": a time does not).
+        controller = next((c for c in verb.head.children if c.dep_ in deps.OBJECT and _may_act(ctx, c)), None) if verb.dep_ in deps.ATTRIBUTE else None
+        return [relative_antecedent(ctx, controller)] if controller is not None and controller.i < verb.i else subjects(ctx, verb.head)
     return []
 
 
@@ -45,6 +48,11 @@ def _after_article(ctx: DocContext, noun: Token) -> bool:
     return any(c.dep_ == deps.CASE and "Art" in ctx.morph(c, "PronType") for c in noun.children)
 
 
+def _may_act(ctx: DocContext, token: Token) -> bool:
+    """A name, a pronoun, or a noun of people or organisations."""
+    return token.pos_ in ("PROPN", "PRON") or ctx.resources.nouns.class_of(token.lemma_) in ("Person", "Organization")
+
+
 def relative_antecedent(ctx: DocContext, token: Token) -> Token:
     """"les missiles que la Russie a installés": the relative pronoun "que" is "les missiles"."""
     if "Rel" in ctx.morph(token, "PronType") and token.head.dep_ in deps.RELATIVE_CLAUSE:
@@ -53,10 +61,18 @@ def relative_antecedent(ctx: DocContext, token: Token) -> Token:
 
 
 def with_conjuncts(token: Token) -> Iterator[Token]:
-    """``token`` and the tokens coordinated with it: "la Russie et la Biélorussie"."""
+    """``token`` and the tokens coordinated with it: "la Russie et la Biélorussie". A conjunct
+    with another preposition is coordinated with something else ("le feu vert du gouvernement et
+    de l'ONU": the UN is not a second green light)."""
     yield token
+    case = case_lemma(token)
     for child in token.children:
-        if child.dep_ in deps.CONJUNCT and child.pos_ in ("NOUN", "PROPN", "PRON") and not is_comma_apposition(child):
+        if (
+            child.dep_ in deps.CONJUNCT
+            and child.pos_ in ("NOUN", "PROPN", "PRON")
+            and not is_comma_apposition(child)
+            and (case_lemma(child) is None or case_lemma(child) == case)
+        ):
             yield from with_conjuncts(child)
 
 
@@ -83,13 +99,25 @@ def case_is_genitive(ctx: DocContext, token: Token) -> bool:
     return any(c.dep_ == deps.CASE and c.lemma_.lower() in ctx.words.genitive_lemmas for c in token.children)
 
 
+def describes_noun(ctx: DocContext, token: Token) -> bool:
+    """A past participle that describes a noun: "l'association, basée à Lyon"."""
+    return token.dep_ in deps.PARTICIPLE_MODIFIER and "Part" in ctx.morph(token, "VerbForm") and "Past" in ctx.morph(token, "Tense")
+
+
+def is_clause_head(token: Token) -> bool:
+    """A verb, or the predicate of a copula ("a été victime", "est présent")."""
+    return token.pos_ in deps.CLAUSE_POS or any(c.dep_ in deps.COPULA for c in token.children)
+
+
 def is_locative(ctx: DocContext, place: Token) -> bool:
-    """``place`` (or the noun it renames or is coordinated with) follows a locative preposition."""
+    """``place`` (or the noun it renames or is coordinated with, or the part of it a locative
+    names: "dans la banlieue de Lyon") follows a locative preposition."""
     cases = ctx.words.locative_cases
     for token in (place, place.head):
         if any(c.dep_ == deps.CASE and c.lower_ in cases for c in token.children):
             return True
-        if token.dep_ not in ("appos", "conj", "flat:name", "flat"):
+        part_of = token.dep_ in deps.NOUN_MODIFIER and token.head.lemma_.lower() in ctx.words.place_head_nouns
+        if token.dep_ not in ("appos", "conj", "flat:name", "flat") and not part_of:
             return False
     return False
 

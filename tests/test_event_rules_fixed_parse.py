@@ -1,0 +1,184 @@
+"""The event and relation rules of issue 14 on fixed parses: each table is one construction,
+parsed as the rule expects, so these tests check the rule alone (tests/test_events.py checks the
+same behaviour end to end through the trained parser)."""
+
+from .fixed_parse import extract, facts
+
+LIGHT_VERB = """
+Les        le         DET   2 det
+rebelles   rebelle    NOUN  4 nsubj
+ont        avoir      AUX   4 aux:tense
+mené       mener      VERB  0 ROOT      Tense=Past|VerbForm=Part
+une        un         DET   6 det
+attaque    attaque    NOUN  4 obj
+contre     contre     ADP   8 case
+Goma       Goma       PROPN 6 nmod      _   B-LOC
+.          .          PUNCT 4 punct
+"""
+
+OCCURRENCE = """
+Une        un         DET   2 det
+fusillade  fusillade  NOUN  4 nsubj
+a          avoir      AUX   4 aux:tense
+éclaté     éclater    VERB  0 ROOT      Tense=Past|VerbForm=Part
+à          à          ADP   6 case
+Oran       Oran       PROPN 4 obl:arg   _   B-LOC
+.          .          PUNCT 4 punct
+"""
+
+STOPPED = """
+Le         le         DET   2 det
+train      train      NOUN  5 nsubj
+s'         se         PRON  5 expl:comp Reflex=Yes
+est        être       AUX   5 aux:tense
+arrêté     arrêter    VERB  0 ROOT      Tense=Past|VerbForm=Part
+à          à          ADP   7 case
+Lyon       Lyon       PROPN 5 obl:arg   _   B-LOC
+.          .          PUNCT 5 punct
+"""
+
+MET = """
+Les        le         DET   2 det
+ministres  ministre   NOUN  5 nsubj
+se         se         PRON  5 expl:comp Reflex=Yes
+sont       être       AUX   5 aux:tense
+réunis     réunir     VERB  0 ROOT      Tense=Past|VerbForm=Part
+à          à          ADP   7 case
+Bruxelles  Bruxelles  PROPN 5 obl:arg   _   B-LOC
+.          .          PUNCT 5 punct
+"""
+
+EXPULSION = """
+L'         le         DET   2 det
+expulsion  expulsion  NOUN  10 nsubj:pass
+de         de         ADP   4 case
+Karim      Karim      PROPN 2 nmod      _   B-PER
+Benali     Benali     PROPN 4 flat:name _   I-PER
+vers       vers       ADP   8 case
+le         le         DET   8 det
+Maroc      Maroc      PROPN 2 nmod      _   B-LOC
+a          avoir      AUX   10 aux:tense
+annoncée   annoncer   VERB  0 ROOT      Tense=Past|VerbForm=Part
+.          .          PUNCT 10 punct
+"""
+
+ELECTED = """
+Claire     Claire     PROPN 5 nsubj:pass _  B-PER
+Dubois     Dubois     PROPN 1 flat:name  _  I-PER
+a          avoir      AUX   5 aux:tense
+été        être       AUX   5 aux:pass
+élue       élire      VERB  0 ROOT       Tense=Past|VerbForm=Part
+présidente président  NOUN  5 xcomp
+de         de         ADP   9 case
+la         le         DET   9 det
+Fédération fédération PROPN 6 nmod       _  B-ORG
+.          .          PUNCT 5 punct
+"""
+
+NATIONALITY = """
+Le         le         DET   2 det
+président  président  NOUN  6 nsubj
+malien     malien     ADJ   2 amod
+Amadou     Amadou     PROPN 2 appos     _   B-PER
+Traoré     Traoré     PROPN 4 flat:name _   I-PER
+parle      parler     VERB  0 ROOT
+.          .          PUNCT 6 punct
+Le         le         DET   9 det
+Mali       Mali       PROPN 10 nsubj    _   B-LOC
+vote       voter      VERB  10 ROOT
+.          .          PUNCT 10 punct
+"""
+
+SUBURB = """
+Trois        trois        NUM   2 nummod
+jeunes       jeune        NOUN  5 nsubj:pass
+ont          avoir        AUX   5 aux:tense
+été          être         AUX   5 aux:pass
+agressés     agresser     VERB  0 ROOT      Tense=Past|VerbForm=Part
+dans         dans         ADP   8 case
+la           le           DET   8 det
+banlieue     banlieue     NOUN  5 obl:mod
+de           de           ADP   10 case
+Lyon         Lyon         PROPN 8 nmod      _   B-LOC
+,            ,            PUNCT 13 punct
+à            à            ADP   13 case
+Villeurbanne Villeurbanne PROPN 5 obl:mod   _   B-LOC
+.            .            PUNCT 5 punct
+"""
+
+CITY_LIST = """
+Des        un         DET   2 det
+gendarmes  gendarme   NOUN  5 nsubj:pass
+ont        avoir      AUX   5 aux:tense
+été        être       AUX   5 aux:pass
+déployés   déployer   VERB  0 ROOT      Tense=Past|VerbForm=Part
+à          à          ADP   7 case
+Lyon       Lyon       PROPN 5 obl:mod   _   B-LOC
+,          ,          PUNCT 10 punct
+à          à          ADP   10 case
+Grenoble   Grenoble   PROPN 5 obl:mod   _   B-LOC
+.          .          PUNCT 5 punct
+"""
+
+# The parser took the speaker outside the quotation for the subject of the quoted verb.
+QUOTED = """
+L'          le          DET   2 det
+ambassadeur ambassadeur NOUN  8 nsubj
+Paul        Paul        PROPN 2 appos     _   B-PER
+Roy         Roy         PROPN 3 flat:name _   I-PER
+:           :           PUNCT 2 punct
+«           «           PUNCT 8 punct
+les         le          DET   8 det
+forces      force       NOUN  8 nsubj
+tournent    tourner     VERB  0 ROOT
+une         un          DET   11 det
+page        page        NOUN  8 obj
+à           à           ADP   13 case
+Kaboul      Kaboul      PROPN 8 obl:mod   _   B-LOC
+»           »           PUNCT 8 punct
+"""
+
+
+def test_a_light_verb_hands_its_subject_to_the_event_noun():
+    found = facts(extract(LIGHT_VERB))
+    assert ("attaque", {"agent": ["rebelles"], "target": ["Goma"]}) in found
+    assert "mener" not in [p for p, _ in found]
+
+
+def test_a_verb_of_happening_hands_its_place_to_the_event_noun():
+    found = facts(extract(OCCURRENCE))
+    assert ("fusillade", {"location": ["Oran"]}) in found
+    assert "éclater" not in [p for p, _ in found]
+
+
+def test_a_pronominal_verb_names_its_own_event():
+    record = extract(STOPPED)
+    assert [r.event_class for r in record.relations if r.predicate == "se arrêter"] == [None]
+    assert [(r.predicate, r.event_class) for r in extract(MET).relations] == [("se réunir", "Meeting")]
+
+
+def test_an_event_noun_takes_the_roles_of_its_class():
+    (expulsion,) = [r for r in extract(EXPULSION).relations if r.predicate == "expulsion"]
+    assert expulsion.event_class == "Expulsion"
+    assert ("expulsion", {"theme": ["Karim Benali"], "destination": ["Maroc"]}) in facts(extract(EXPULSION))
+
+
+def test_the_attribute_of_a_naming_verb_is_a_role_of_its_subject():
+    assert ("président de", {"subject": ["Claire Dubois"], "object": ["Fédération"]}) in facts(extract(ELECTED))
+
+
+def test_a_country_adjective_relates_a_role_to_the_country_the_document_names():
+    assert ("président de", {"subject": ["Amadou Traoré"], "object": ["Mali"]}) in facts(extract(NATIONALITY))
+
+
+def test_a_place_beside_a_part_of_another_lies_in_it():
+    assert ("located in", {"subject": ["Villeurbanne"], "object": ["Lyon"]}) in facts(extract(SUBURB))
+
+
+def test_cities_of_a_list_lie_not_in_each_other():
+    assert not [f for f in facts(extract(CITY_LIST)) if f[0] == "located in" and set(f[1]) == {"subject", "object"}]
+
+
+def test_a_quoted_verb_takes_no_subject_from_outside_the_quotation():
+    found = facts(extract(QUOTED))
+    assert not any("Paul Roy" in roles.get("agent", ()) for _, roles in found), found

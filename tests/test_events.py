@@ -1,0 +1,212 @@
+"""Events of news and the facts stated without a full verb frame, over the trained French parse:
+event classes and their roles (event_classes.tsv), light and occurrence verbs, event nouns with
+their complements, roles and memberships, places within places, and the confidence that ranks
+them. Invented sentences and names; near misses where nothing may be extracted."""
+
+import pytest
+
+from textkg.extract import extract_record
+from textkg.records import Document
+
+from .language import resources
+
+pytestmark = pytest.mark.model
+
+
+def record_of(nlp, text, title=None):
+    return extract_record(nlp(text), Document(id="t", text=text, title=title), resources())
+
+
+def facts(nlp, text, title=None):
+    """(predicate, event class, role -> sorted labels, confidence) of each relation."""
+    record = record_of(nlp, text, title)
+    labels = {e.id: e.label for e in record.entities}
+    return [
+        (r.predicate, r.event_class, {role: sorted(labels[i] for i in ids) for role, ids in r.arguments.items()}, r.confidence)
+        for r in record.relations
+    ]
+
+
+def links(found):
+    return {(p, roles["subject"][0], roles["object"][0]) for p, _, roles, _ in found if "subject" in roles}
+
+
+@pytest.mark.parametrize(
+    ("construction", "text", "predicate", "event_class", "roles"),
+    [
+        (
+            "an event noun's de-complement and a direction",
+            "Le ministre a annoncé l'expulsion de Karim Benali vers le Maroc.",
+            "expulsion",
+            "Expulsion",
+            {"theme": ["Karim Benali"], "destination": ["Maroc"]},
+        ),
+        (
+            "a verb of expulsion: vers is a destination",
+            "La police a expulsé Karim Benali vers le Maroc.",
+            "expulser",
+            "Expulsion",
+            {"agent": ["police"], "theme": ["Karim Benali"], "destination": ["Maroc"]},
+        ),
+        (
+            "the victory of a party over another",
+            "La victoire de Marie Roy sur Anne Lee a surpris.",
+            "victoire",
+            "Victory",
+            {"agent": ["Marie Roy"], "target": ["Anne Lee"]},
+        ),
+        (
+            "a withdrawal from a country, the place hung on its theme",
+            "Le retrait des troupes françaises du Mali a commencé en 2022.",
+            "retrait",
+            "Withdrawal",
+            {"origin": ["Mali"], "time": ["2022"]},
+        ),
+        (
+            "a passive with its agent and place",
+            "Paul Durand a été arrêté par la police à Nantes.",
+            "arrêter",
+            "Arrest",
+            {"theme": ["Paul Durand"], "agent": ["police"], "location": ["Nantes"]},
+        ),
+        (
+            "an event of the lexicon with one named participant",
+            "Le sénateur Jean Moreau a démissionné.",
+            "démissionner",
+            "Resignation",
+            {"agent": ["Jean Moreau"]},
+        ),
+        (
+            "a light verb gives the event noun its doer",
+            "Les rebelles ont mené une attaque contre la ville de Goma.",
+            "attaque",
+            "Attack",
+            {"agent": ["rebelles"], "target": ["Goma"]},
+        ),
+        (
+            "a verb of happening gives the event noun its place",
+            "Une fusillade a éclaté à Oran.",
+            "fusillade",
+            "Attack",
+            {"location": ["Oran"]},
+        ),
+        (
+            "a pronominal verb of the lexicon",
+            "Les ministres se sont réunis à Bruxelles.",
+            "se réunir",
+            "Meeting",
+            {"agent": ["ministres"], "location": ["Bruxelles"]},
+        ),
+        (
+            "cutting jobs is a job cut",
+            "L'usine a supprimé 300 postes à Brest.",
+            "supprimer",
+            "JobCut",
+            {"agent": ["usine"], "theme": ["postes"], "location": ["Brest"]},
+        ),
+    ],
+)
+def test_events_of_news(fr_nlp, construction, text, predicate, event_class, roles):
+    found = facts(fr_nlp, text)
+    assert any(p == predicate and c == event_class and r == roles for p, c, r, _ in found), (construction, found)
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        ("Les rebelles ont mené une attaque contre la ville de Goma.", "mener"),  # the noun carries the event
+        ("Une fusillade a éclaté à Oran.", "éclater"),
+    ],
+)
+def test_a_light_verb_is_not_an_event_of_its_own(fr_nlp, text, absent):
+    assert absent not in [p for p, *_ in facts(fr_nlp, text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "event_class"),
+    [
+        ("Le train s'est arrêté à Lyon.", "Arrest"),  # s'arrêter is no arrest
+        ("Les ouvriers ont arrêté les machines de l'usine.", "Arrest"),  # machines are not arrested
+        ("Le gouvernement de Paul Roy a supprimé la taxe sur les carburants.", "JobCut"),
+    ],
+)
+def test_no_event_of_the_class_where_the_words_mean_something_else(fr_nlp, text, event_class):
+    assert event_class not in [c for _, c, *_ in facts(fr_nlp, text)]
+
+
+@pytest.mark.parametrize(
+    ("construction", "text", "link"),
+    [
+        ("attribute of a passive naming verb", "Claire Dubois a été élue présidente de la Fédération française de judo.", ("président de", "Claire Dubois", "Fédération française de judo")),
+        ("attribute of devenir", "Paul Martin est devenu le maire de Lille.", ("maire de", "Paul Martin", "Lille")),
+        ("title and name set off by commas", "Le maire de Brest, Jean Le Goff, a inauguré le pont.", ("maire de", "Jean Le Goff", "Brest")),
+        ("apposition", "Anne Roy, ministre de la Santé, a visité l'hôpital.", ("ministre de", "Anne Roy", "Santé")),
+        ("nationality of a named country", "Le président malien Amadou Traoré a visité Dakar. Le Mali a signé un accord.", ("président de", "Amadou Traoré", "Mali")),
+    ],
+)
+def test_roles_and_memberships(fr_nlp, construction, text, link):
+    assert link in links(facts(fr_nlp, text)), construction
+
+
+def test_an_election_is_an_event_and_its_office_a_role(fr_nlp):
+    found = facts(fr_nlp, "Claire Dubois a été élue présidente de la Fédération française de judo.")
+    assert ("élire", "Election", {"theme": ["Claire Dubois"]}) in [f[:3] for f in found]
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        # the country is not named: nothing to relate the president to
+        ("Le président malien Amadou Traoré a visité Dakar.", "président de"),
+        # the complement after the conjunct is the specialist's, not the manager's
+        ("Nadia Haddad, responsable de l'organisation et spécialiste de la Tunisie, a parlé.", "responsable de"),
+    ],
+)
+def test_no_role_where_the_parse_does_not_say_it(fr_nlp, text, absent):
+    found = links(facts(fr_nlp, text))
+    assert not any(p == absent and o in ("Mali", "Tunisie") for p, _, o in found), found
+
+
+@pytest.mark.parametrize(
+    ("construction", "text", "link"),
+    [
+        ("a place and its country side by side", "Trois hommes ont été tués à Kaboul, en Afghanistan.", ("located in", "Kaboul", "Afghanistan")),
+        ("a place in a part of another", "Trois jeunes ont été agressés dans la banlieue de Lyon, à Villeurbanne.", ("located in", "Villeurbanne", "Lyon")),
+    ],
+)
+def test_places_within_places(fr_nlp, construction, text, link):
+    assert link in links(facts(fr_nlp, text)), construction
+
+
+@pytest.mark.parametrize(
+    ("construction", "text"),
+    [
+        ("a list of cities", "Des gendarmes ont été déployés à Lyon, à Grenoble et à Annecy."),
+        ("a list of countries", "Le français est enseigné au Nigeria, en Éthiopie et au Vietnam."),
+        ("a direction is no location", "La police a expulsé Karim Benali vers le Maroc."),
+    ],
+)
+def test_no_place_within_another_without_a_reason(fr_nlp, construction, text):
+    assert not [link for link in links(facts(fr_nlp, text)) if link[0] == "located in"], construction
+
+
+def test_a_quotation_takes_no_argument_from_outside(fr_nlp):
+    found = facts(fr_nlp, "L'ambassadeur Paul Roy a déclaré : « Les forces françaises tournent une page importante à Kaboul ».")
+    assert not any("Paul Roy" in roles.get("agent", ()) for p, _, roles, _ in found if p == "tourner"), found
+
+
+def test_a_conjunct_with_another_preposition_is_not_coordinated_with_the_head(fr_nlp):
+    found = facts(fr_nlp, "Le gouvernement attend le feu vert du parlement et de l'ONU.")
+    assert not any({"feu vert", "ONU"} <= set(roles.get("theme", ())) for _, _, roles, _ in found), found
+
+
+def test_the_object_does_what_the_infinitive_says(fr_nlp):
+    found = facts(fr_nlp, "Paul Roy a incité ses collègues à arrêter les machines.")
+    assert ("arrêter", None, {"subject": ["collègues"], "object": ["machines"]}) in [f[:3] for f in found]
+    assert ("has", "Paul Roy", "machines") not in links(found)
+
+
+def test_a_role_said_by_a_noun_ranks_above_the_scene(fr_nlp):
+    found = facts(fr_nlp, "Deux hommes ont été arrêtés à Lyon. Le maire de Lyon, Jean Dupuis, a réagi. L'avocat Marc Roux a parlé.")
+    confidence = {(p, roles.get("subject", [None])[0]): c for p, _, roles, c in found}
+    assert confidence[("maire de", "Jean Dupuis")] > confidence[("located in", "Marc Roux")], found
