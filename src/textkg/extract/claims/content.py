@@ -25,7 +25,7 @@ EVENT_CLASS = "Event"
 DENIAL = "Denial"
 NOUN_COMPLEMENTS = frozenset({"nmod", "amod", "acl", "acl:relcl", "appos", "nummod"})
 # What a verb of stance adds after its object and still reports: "pour libérer le nord", "à
-# Ajdabiya", "de poursuites".
+# Villeneuve", "de poursuites".
 ARGUMENT_AFTER_OBJECT = frozenset({"obl", "obl:arg", "obl:mod", "advcl", "xcomp", "iobj"})
 
 

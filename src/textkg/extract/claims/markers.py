@@ -68,7 +68,7 @@ def citations(ctx: DocContext, sent: SpacySpan) -> Iterator[Citation]:
 
 def _cited(ctx: DocContext, token: Token) -> Mention | None:
     """Who "selon X" cites: X if X can speak, or for a text ("le communiqué du ministère", "un
-    rapport établi par l'INSEE", "d'autres témoignages") the one who wrote it when the sentence
+    rapport établi par l'institut", "d'autres témoignages") the one who wrote it when the sentence
     says so, else the text itself. "Selon l'accord" cites nobody."""
     mention = named(ctx, token)
     if mention is not None:
