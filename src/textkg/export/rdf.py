@@ -513,7 +513,7 @@ class _QuadBuilder:
                 reported.setdefault(fact.claim, []).append(fact.iri)
         for node, data in self.kg.nodes_of_kind(CLAIM):
             iri = self.node_iri[node]
-            triples = [(iri, RDF.type, TK.Claim), (iri, TK.cue, Literal(data["cue"]))]
+            triples = [(iri, RDF.type, TK.Claim), (iri, TK.cue, Literal(data["cue"])), (iri, TK.stance, Literal(data["stance"]))]
             for _, target, role in self.kg.graph.out_edges(node, keys=True):
                 if role in ("speaker", "source"):
                     triples.append((iri, TK[role], self.node_iri[target]))

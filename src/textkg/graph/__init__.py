@@ -84,6 +84,7 @@ def _add_record(graph: nx.MultiDiGraph, record: ExtractionRecord, entity_of: dic
             type="Claim",
             label=f"{claim.cue}: {record.document.text[start:end]}",
             cue=claim.cue,
+            stance=claim.stance,
             quote=claim.quote,
             content=[(doc_id, s, e) for s, e in claim.content],
             evidence=[(doc_id, s, e) for s, e in claim.evidence],

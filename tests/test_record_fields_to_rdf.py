@@ -1,4 +1,4 @@
-"""Mention kinds (name, description, pronoun) from the record through the graph to the RDF."""
+"""Record fields that reach the graph and the RDF: mention kinds (name, description, pronoun), a claim's stance."""
 
 from rdflib import Literal, URIRef
 
@@ -57,3 +57,16 @@ def test_the_rdf_counts_mentions_by_kind():
 
 def test_a_record_without_kinds_gives_the_total_only():
     assert entity_counts(record(kinds=False)) == {TK.mentionCount: Literal(4)}
+
+
+def test_a_claims_stance_reaches_the_rdf():
+    from textkg.records import Claim
+
+    text = "Le maire a démenti la fermeture de l'usine."
+    rec = ExtractionRecord(
+        document=Document(id="s", text=text),
+        entities=(Entity("e1", "Concept", "maire", mentions=((3, 8),), mention_kinds=("description",)),),
+        claims=(Claim("c1", "e1", None, "a démenti", ((19, 42),), False, ((0, 43),), 0.8, polarity="negative", stance="Denial"),),
+    )
+    dataset = to_dataset(build_graph([rec]))
+    assert [o for _, _, o, _ in dataset.quads((None, TK.stance, None, None))] == [Literal("Denial")]
