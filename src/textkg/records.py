@@ -82,6 +82,19 @@ def broad_type(entity_type: str) -> str:
     while entity_type in SUPERTYPES:
         entity_type = SUPERTYPES[entity_type]
     return entity_type
+
+
+def is_a(entity_type: str, cls: str) -> bool:
+    """Whether ``entity_type`` is ``cls`` or one of its subclasses.
+
+    >>> is_a("City", "Place"), is_a("WeaponSystem", "Product"), is_a("Place", "City")
+    (True, True, False)
+    """
+    while entity_type != cls and entity_type in SUPERTYPES:
+        entity_type = SUPERTYPES[entity_type]
+    return entity_type == cls
+
+
 RELATION_KINDS = ("event", "relation")
 MENTION_KINDS = ("name", "description", "pronoun")
 POLARITIES = ("positive", "negative")

@@ -140,9 +140,21 @@ def concept_mention(ctx: DocContext, token: Token) -> Mention | None:
 
 def pronoun_mention(ctx: DocContext, token: Token) -> Mention | None:
     """``token`` as a referring third-person pronoun, or None."""
-    if token.pos_ == "PRON" and token.lower_ in ctx.resources.pronouns and token.dep_ not in deps.EXPLETIVE:
+    if token.pos_ == "PRON" and token.lower_ in ctx.resources.pronouns and token.dep_ not in deps.EXPLETIVE and not _stands_for_nothing(ctx, token):
         return Mention(token.idx, token.idx + len(token), token.text, PRONOUN, token.i, token.i)
     return None
+
+
+def _stands_for_nothing(ctx: DocContext, token: Token) -> bool:
+    """A pronoun the parser may not mark as impersonal: "il y a" (existential, whatever the
+    tense of its verb) and the clitic that stands for a clause after "comme" ("comme le rappelle
+    X", "comme l'a annoncé X")."""
+    doc, words = ctx.doc, ctx.words
+    following = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    if following is not None and following.lower_ in words.existential_clitics and token.lower_ in words.impersonal_pronouns:
+        return True
+    previous = doc[token.i - 1] if token.i > 0 else None
+    return previous is not None and previous.lower_ in words.clause_clitic_markers and token.dep_ in deps.OBJECT
 
 
 
