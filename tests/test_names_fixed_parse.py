@@ -232,8 +232,9 @@ def test_an_alias_joins_its_name_with_the_reason(table, label, alias, reason):
     ctx = context(parse(table))
     mentions = list(named_mentions(ctx))
     (cluster,) = [c for c in cluster_mentions(mentions, name_aliases(ctx, mentions)) if c.label == label]
-    assert (alias, reason) in cluster.merges
+    assert (alias, reason) in {(m.name, m.reason) for m in cluster.merges}
     assert alias in extract_labels(table)[label]
+    assert (alias, reason) in {(m.name, m.reason) for e in extract(table).entities for m in e.merges}
 
 
 def test_a_place_and_the_agency_after_it_in_parentheses_stay_two():
