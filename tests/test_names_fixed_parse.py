@@ -244,3 +244,60 @@ def test_a_place_and_the_agency_after_it_in_parentheses_stay_two():
 def extract_labels(table: str) -> dict[str, tuple[str, ...]]:
     """Each named entity's label with its aliases, from the whole extraction record."""
     return {e.label: e.aliases for e in extract(table).entities if e.type not in ("Concept", "Date")}
+
+
+# OCR debris: two letters the NER took for a place
+DEBRIS = """
+Le       le       DET   3 det
+VH       VH       PROPN 3 nmod   _  B-LOC
+congrès  congrès  NOUN  0 ROOT
+.        .        PUNCT 3 punct
+"""
+
+# near miss: the same two letters as the surname of a full name of the document stay a name
+SURNAME_OF_TWO_LETTERS = """
+Wen      Wen      PROPN 3 nsubj     _  B-PER
+Li       Li       PROPN 1 flat:name _  I-PER
+parle    parler   VERB  0 ROOT
+.        .        PUNCT 3 punct
+Li       Li       PROPN 6 nsubj     _  B-PER
+conclut  conclure VERB  0 ROOT
+.        .        PUNCT 6 punct
+"""
+
+# the end of a word the tokenizer cut at its hyphen starts no name
+HYPHEN_END = """
+La       le       DET   2 det
+convention convention NOUN 0 ROOT
+germano  germano  ADJ   2 amod
+-Suisse  -suisse  PROPN 2 amod   _  B-LOC
+.        .        PUNCT 2 punct
+"""
+
+# an older name of a big city ("Gorki" for Nizhny Novgorod) does not outweigh the NER's person ...
+OLD_CITY_NAME = """
+Il       il       PRON  2 nsubj
+admirait admirer  VERB  0 ROOT
+Gorki    Gorki    PROPN 2 obj    _  B-PER
+.        .        PUNCT 2 punct
+"""
+
+# ... the city's own name does
+OWN_CITY_NAME = OLD_CITY_NAME.replace("Gorki    Gorki    PROPN", "Marseille Marseille PROPN")
+
+
+@pytest.mark.parametrize(
+    ("table", "expected"),
+    [
+        (DEBRIS, set()),
+        (SURNAME_OF_TWO_LETTERS, {("Wen Li", "Person"), ("Li", "Person")}),
+        (HYPHEN_END, set()),
+        (OLD_CITY_NAME, {("Gorki", "Person")}),
+    ],
+)
+def test_scraps_of_words_and_old_city_names(table, expected):
+    assert {(m.text, m.type) for m in named_mentions(context(parse(table)))} == expected
+
+
+def test_a_big_city_outweighs_the_ner_person_under_its_own_name():
+    assert {(m.text, m.fine_type) for m in named_mentions(context(parse(OWN_CITY_NAME)))} == {("Marseille", "City")}

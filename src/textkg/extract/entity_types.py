@@ -36,6 +36,11 @@ VOTING_TYPES = frozenset({"Person", "Place", "Organization"})
 FUNCTION_WORD_POS = frozenset({"DET", "ADP", "CCONJ", "SCONJ"})
 CONTENT_WORD_POS = frozenset({"NOUN", "ADJ", "VERB"})
 ROMAN_NUMERAL = re.compile(r"[IVXLC]+")
+# A lone person or place name of this many letters or fewer that no gazetteer knows is a scrap of
+# a word (OCR debris "Vs", "BB", "Lo") or an initial, not a name; a known place or a
+# surname of the document's full names ("Li") stays.
+MAX_DEBRIS_LETTERS = 2
+SHORT_NAME_TYPES = frozenset({"Person", "Place"})
 # A Roman ordinal ("XVe siècle", "Ier", "IIIe") is no name.
 ROMAN_ORDINAL = re.compile(r"[IVXLC]+(?:e|er|re|ème|ᵉ|ᵉʳ)")
 # Heads a name may carry as its own first word: an organisation's or a place's ("Parti socialiste").
@@ -91,7 +96,7 @@ def classify(
         # The NER's organisation stays one against a town of the same name ("Orange", "OAS"),
         # but not against a country, a region or a capital acting ("Moscou a annoncé").
         overridable = ner_type in PLACE_OVERRIDABLE or place.type != "City" or place.capital_of is not None
-        single_big_city = ner_type == "Person" and len(span) == 1 and place.population >= CITY_OVER_PERSON_POPULATION
+        single_big_city = ner_type == "Person" and len(span) == 1 and place.population >= CITY_OVER_PERSON_POPULATION and ascii_fold(place.label) == ascii_fold(text)
         if overridable or single_big_city:
             return Typing(place.type, tuple(sorted(place.links.items())))
     if titled and ner_type in ("Place", "Misc", "Organization"):
@@ -269,6 +274,7 @@ def _not_a_name(ctx: DocContext, token: Token, ner_type: str, lower_words: froze
         or person_as_common_noun
         or _is_title_or_role(ctx, token.lower_)
         or len(letters) < 2
+        or (ner_type in SHORT_NAME_TYPES and len(letters) <= MAX_DEBRIS_LETTERS)
         or ROMAN_NUMERAL.fullmatch(token.text) is not None
     )
 

@@ -18,6 +18,7 @@ from .candidates import CONCEPT, DATE, PRONOUN, Mention
 from .context import DocContext
 from .entity_types import classify, no_name_word, origin_in_parentheses, title_before, vote_types
 from .name_spans import article_belongs, glued_honorific, headed_name, place_parts
+from .ranked_lists import ranked_names
 from .syntax import is_source_word
 
 NER_TYPES = {"PER": "Person", "PERSON": "Person", "ORG": "Organization", "LOC": "Place", "GPE": "Place", "MISC": "Misc"}
@@ -31,6 +32,7 @@ MAX_SCAN_TOKENS = 5
 # Gazetteer places found by scanning (not by the NER) must be at least this big, or a country or
 # region: small towns share their names with ordinary words.
 SCAN_MIN_POPULATION = 100_000
+HYPHENS = frozenset("-‐‑–")
 # Words that may sit between a role noun and the name it introduces ("le ministre biélorusse de
 # la Défense, Viktor Khrenin").
 ROLE_WORDS_MAX = 8
@@ -59,9 +61,10 @@ def named_mentions(ctx: DocContext, metonymy: bool = True) -> Iterator[Mention]:
     name_like = _name_like_flags(doc)  # shared by both scans
     nested = _scanned(ctx, set(range(len(doc))) - inside_misc, name_like)
     found += [m for m in nested if m.type in PLACE_TYPES]
-    quoted = list(quoted_names(ctx))
-    taken = {i for m in quoted for i in range(m.first_token, m.last_token + 1)}
-    found = [m for m in found if not taken.intersection(range(m.first_token, m.last_token + 1))] + quoted
+    # Quoted names and the entries of result lists outweigh what the NER made of them.
+    preferred = [*quoted_names(ctx), *ranked_names(ctx)]
+    taken = {i for m in preferred for i in range(m.first_token, m.last_token + 1)}
+    found = [m for m in found if not taken.intersection(range(m.first_token, m.last_token + 1))] + preferred
     covered = {i for m in found for i in range(m.first_token, m.last_token + 1)}
     found += _scanned(ctx, covered, name_like)
     for mention in vote_types(sorted(found, key=lambda m: m.start), name_key):
@@ -207,7 +210,9 @@ def _trimmed(ctx: DocContext, span: Span, ner_type: str, surnames: frozenset[str
     text = text_of[tokens.start_char : tokens.end_char]
     glued = glued_honorific(text, gazetteer.titles)
     titled = titled or glued > 0
-    if not any(c.isalpha() for c in text) or text[:1].islower():
+    # A name starts with a capital or a digit; a token that starts with a hyphen ends a word
+    # the tokenizer cut ("germano-suisse"), it starts no name.
+    if not any(c.isalpha() for c in text) or text[:1].islower() or text[:1] in HYPHENS:
         return None
     typing = classify(ctx, tokens, "Person" if titled and ner_type in ("Place", "Misc", "Organization") else ner_type, surnames, lower_words)
     if typing is None:

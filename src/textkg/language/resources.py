@@ -102,6 +102,9 @@ class Words:
     impersonal_pronouns: frozenset[str] = frozenset()
     existential_clitics: frozenset[str] = frozenset()
     clause_clitic_markers: frozenset[str] = frozenset()
+    # words after a competitor's name in a result list that introduce a gap or say "same time"
+    # (à 12, m. t.)
+    result_marks: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
