@@ -301,3 +301,57 @@ def test_scraps_of_words_and_old_city_names(table, expected):
 
 def test_a_big_city_outweighs_the_ner_person_under_its_own_name():
     assert {(m.text, m.fine_type) for m in named_mentions(context(parse(OWN_CITY_NAME)))} == {("Marseille", "City")}
+
+
+# a particle after an honorific begins the family name the NER missed ...
+PARTICLE = """
+M.       m.       NOUN  5 nsubj
+de       de       ADP   3 case
+Varenne  Varenne  PROPN 1 nmod
+a        avoir    AUX   5 aux:tense
+parlé    parler   VERB  0 ROOT   Tense=Past|VerbForm=Part
+.        .        PUNCT 5 punct
+"""
+
+# ... not after a role ("le président du Conseil")
+ROLE_AND_PARTICLE = """
+Le       le       DET   2 det
+président président NOUN 6 nsubj
+du       de       ADP   4 case
+Conseil  Conseil  PROPN 2 nmod
+a        avoir    AUX   6 aux:tense
+parlé    parler   VERB  0 ROOT   Tense=Past|VerbForm=Part
+.        .        PUNCT 6 punct
+"""
+
+# a name after a title is a person, whatever part of speech the tagger gave it ...
+TITLED_NOUN = """
+Le       le       DET   2 det
+général  général  NOUN  5 nsubj
+Korvald  korvald  NOUN  2 appos
+a        avoir    AUX   5 aux:tense
+parlé    parler   VERB  0 ROOT   Tense=Past|VerbForm=Part
+.        .        PUNCT 5 punct
+"""
+
+# ... but not an initial or another honorific ("S. M. le roi")
+TITLED_INITIAL = """
+S.       S.       NOUN  0 ROOT
+M.       M.       NOUN  1 flat:name
+le       le       DET   4 det
+roi      roi      NOUN  1 appos
+.        .        PUNCT 1 punct
+"""
+
+
+@pytest.mark.parametrize(
+    ("table", "expected"),
+    [
+        (PARTICLE, {("de Varenne", "Person")}),
+        (ROLE_AND_PARTICLE, set()),
+        (TITLED_NOUN, {("Korvald", "Person")}),
+        (TITLED_INITIAL, set()),
+    ],
+)
+def test_names_after_honorifics_and_titles(table, expected):
+    assert {(m.text, m.type) for m in named_mentions(context(parse(table)))} == expected

@@ -286,14 +286,28 @@ def _is_title_or_role(ctx: DocContext, word: str) -> bool:
 
 def title_before(ctx: DocContext, start: int) -> bool:
     """A title or role right before token ``start``: "M. Lambert", "M . Lambert", "général Moreau"."""
-    doc, titles = ctx.doc, ctx.resources.gazetteer.titles
+    word = _word_before_title(ctx, start)
+    return word is not None and (_is_honorific(ctx, word) or word in ctx.words.roles)
+
+
+def honorific_before(ctx: DocContext, start: int) -> bool:
+    """An honorific right before token ``start``: "M. de Varenne" (not a role: "le président du
+    Conseil")."""
+    word = _word_before_title(ctx, start)
+    return word is not None and _is_honorific(ctx, word)
+
+
+def _word_before_title(ctx: DocContext, start: int) -> str | None:
+    doc = ctx.doc
     i = start - 1
     while i >= 0 and doc[i].text in (".", ","):
         i -= 1
-    if i < 0:
-        return False
-    word = doc[i].lower_
-    return word in titles or word + "." in titles or word.rstrip(".") in titles or word in ctx.words.roles
+    return doc[i].lower_ if i >= 0 else None
+
+
+def _is_honorific(ctx: DocContext, word: str) -> bool:
+    titles = ctx.resources.gazetteer.titles
+    return word in titles or word + "." in titles or word.rstrip(".") in titles
 
 
 def _after_source_cue(ctx: DocContext, span: Span) -> bool:

@@ -16,7 +16,7 @@ from ..records import broad_type
 from . import deps
 from .candidates import CONCEPT, DATE, PRONOUN, Mention
 from .context import DocContext
-from .entity_types import classify, no_name_word, origin_in_parentheses, title_before, vote_types
+from .entity_types import classify, honorific_before, no_name_word, origin_in_parentheses, title_before, vote_types
 from .name_spans import article_belongs, glued_honorific, headed_name, place_parts
 from .ranked_lists import ranked_names
 from .syntax import is_source_word
@@ -33,6 +33,8 @@ MAX_SCAN_TOKENS = 5
 # region: small towns share their names with ordinary words.
 SCAN_MIN_POPULATION = 100_000
 HYPHENS = frozenset("-‐‑–")
+# Parts of speech of words that are no name even after an honorific.
+NO_NAME_POS = frozenset({"DET", "ADP", "CCONJ", "SCONJ", "PRON", "AUX", "PUNCT", "NUM", "SYM"})
 # Words that may sit between a role noun and the name it introduces ("le ministre biélorusse de
 # la Défense, Viktor Khrenin").
 ROLE_WORDS_MAX = 8
@@ -271,19 +273,24 @@ def _scanned(ctx: DocContext, covered: set[int], name_like: list[bool]) -> list[
     """Capitalised token runs the NER missed that a gazetteer knows, longest match first, and
     person names after an honorific ("M. Hotz") or before their origin ("Hotz (Berne)").
     ``name_like`` is _name_like_flags(doc)."""
-    doc = ctx.doc
+    doc, particles = ctx.doc, ctx.words.name_particles
     found = []
     length_of_doc = len(doc)
     is_name_like = name_like.__getitem__
     i = 0
     while i < length_of_doc:
         match = None
-        if i in covered or not is_name_like(i):
+        token = doc[i]
+        # A particle after an honorific begins the name: "M. de Varenne".
+        particle = (
+            token.lower_ in particles and i + 1 < length_of_doc and i not in covered and i + 1 not in covered
+            and is_name_like(i + 1) and honorific_before(ctx, i)
+        )
+        if not particle and (i in covered or not is_name_like(i)):
             i += 1
             continue
-        token = doc[i]
-        if token.pos_ == "PROPN" and title_before(ctx, i):
-            end = i + 1
+        if particle or (_may_follow_a_title(ctx, token) and title_before(ctx, i)):
+            end = i + 1 + particle
             while end < length_of_doc and end - i < MAX_SCAN_TOKENS and end not in covered and is_name_like(end) and doc[end].pos_ == "PROPN":
                 end += 1
             span = doc[i:end]
@@ -303,6 +310,12 @@ def _scanned(ctx: DocContext, covered: set[int], name_like: list[bool]) -> list[
         found.append(match)
         i = match.last_token + 1
     return found
+
+
+def _may_follow_a_title(ctx: DocContext, token: Token) -> bool:
+    """A word that may be the name after a title: no function word, no initial or title itself."""
+    letters = sum(c.isalpha() for c in token.text)
+    return token.pos_ not in NO_NAME_POS and letters >= 2 and token.lower_ not in ctx.resources.gazetteer.titles
 
 
 def _scan_type(ctx: DocContext, span: Span) -> Mention | None:

@@ -105,6 +105,8 @@ class Words:
     # words after a competitor's name in a result list that introduce a gap or say "same time"
     # (à 12, m. t.)
     result_marks: frozenset[str] = frozenset()
+    # particles that begin a family name after an honorific (M. de Varenne)
+    name_particles: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
