@@ -55,3 +55,14 @@ def test_a_name_alone_records_no_merge(fr_nlp):
     text = "Karine Vasselin a parlé à Lyon."
     record = extract_record(fr_nlp(text), Document(id="t", text=text), resources())
     assert all(not e.merges for e in record.entities)
+
+
+def test_a_headline_abbreviates_before_the_long_name(fr_nlp):
+    text = "Le groupe Vexalis va embaucher\nLa société Vexalis Industries a annoncé cinq cents embauches à Rennes."
+    assert ("Vexalis Industries", ("Vexalis",)) in named(fr_nlp, text)
+
+
+def test_a_name_the_body_gives_before_a_longer_one_is_another_thing(fr_nlp):
+    text = "Salon du jeu\nLa société Vexalis a présenté sa console pendant la conférence Vexalis Direct à Tokyo."
+    found = named(fr_nlp, text)
+    assert ("Vexalis", ()) in found and ("Vexalis Direct", ()) in found

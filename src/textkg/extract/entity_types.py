@@ -43,6 +43,8 @@ MAX_DEBRIS_LETTERS = 2
 SHORT_NAME_TYPES = frozenset({"Person", "Place"})
 # A Roman ordinal ("XVe siècle", "Ier", "IIIe") is no name.
 ROMAN_ORDINAL = re.compile(r"[IVXLC]+(?:e|er|re|ème|ᵉ|ᵉʳ)")
+# A model designator: letters and digits in one word ("3X", "A330", "MD-12").
+MODEL_DESIGNATOR = re.compile(r"(?=[\w-]*\d)(?=[\w-]*[^\W\d_])[^\W_](?:[\w-]*[^\W_])?")
 # Heads a name may carry as its own first word: an organisation's or a place's ("Parti socialiste").
 FIRST_WORD_CLASSES = frozenset({"Organization", "Place"})
 ORGANIZATION = "Organization"
@@ -86,6 +88,8 @@ def classify(
     headed = head_noun_class(ctx, span, ner_type) or _class_by_context(ctx, span, ner_type)
     if headed is not None:
         return Typing(headed)
+    if ner_type == "Misc" and _maker_and_model(ctx, span):
+        return Typing(PRODUCT)
     place = gazetteer.place(text)
     # A lone demonym is no name ("Russe" is not the Bulgarian town Ruse), unless it also names a
     # country or region ("Suisse").
@@ -149,17 +153,49 @@ def _noun_before(ctx: DocContext, start: int) -> Token | None:
 def _class_by_context(ctx: DocContext, span: Span, ner_type: str) -> str | None:
     """What the noun a name completes says of it: "le naufrage du X" is a vehicle, "les membres
     d'X" an organisation (not for a person or a known place)."""
-    root = span.root
-    while root.dep_ == "conj" and root.head.i < root.i:
-        root = root.head  # "les naufrages du X et de l'Y"
-    if root.dep_ != "nmod" or not any(c.dep_ == "case" and c.lower_ in ctx.words.genitive_cases for c in root.children):
+    noun = _completed_noun(ctx, span)
+    if noun is None:
         return None
-    noun = root.head.lemma_.lower()
     if noun in ctx.words.vehicle_event_nouns:
         return VEHICLE
     if noun in ctx.words.member_nouns and ner_type in ("Person", "Misc") and ctx.resources.gazetteer.place(span.text) is None:
         return ORGANIZATION
     return None
+
+
+def _maker_and_model(ctx: DocContext, span: Span) -> bool:
+    """A maker's name and a model number, "Veltair 3X", "Norvix A330 Neo": an organisation
+    (known, or one the NER names so elsewhere in the document) followed by a designator or a
+    number. A designator alone says nothing: conferences, flights and viruses are written so
+    too ("COP21", "MH17", "H1N1")."""
+    if len(span) < 2 or not any(MODEL_DESIGNATOR.fullmatch(t.text) or t.like_num for t in span[1:]):
+        return False
+    maker = span[0].text
+    return ctx.resources.gazetteer.organization(maker) is not None or maker in _ner_organizations(ctx)
+
+
+def _ner_organizations(ctx: DocContext) -> frozenset[str]:
+    """The one-word names the NER types as organisations anywhere in the document."""
+    memo = ctx.memo("ner_organizations")
+    found = memo.get("names")
+    if found is None:
+        found = memo["names"] = frozenset(ent.text for ent in ctx.doc.ents if ent.label_ == "ORG" and len(ent) == 1)
+    return found
+
+
+def names_a_vehicle(ctx: DocContext, span: Span) -> bool:
+    """"le naufrage du X", "l'équipage du X": only a vehicle sinks or has a crew."""
+    return _completed_noun(ctx, span) in ctx.words.vehicle_event_nouns
+
+
+def _completed_noun(ctx: DocContext, span: Span) -> str | None:
+    """The lemma of the noun whose de-complement ``span`` is ("les naufrages du X et de l'Y")."""
+    root = span.root
+    while root.dep_ == "conj" and root.head.i < root.i:
+        root = root.head
+    if root.dep_ != "nmod" or not any(c.dep_ == "case" and c.lower_ in ctx.words.genitive_cases for c in root.children):
+        return None
+    return root.head.lemma_.lower()
 
 
 def no_name_word(ctx: DocContext, span: Span, text: str) -> bool:

@@ -16,8 +16,8 @@ from ..records import broad_type
 from . import deps
 from .candidates import CONCEPT, DATE, PRONOUN, Mention
 from .context import DocContext
-from .entity_types import classify, honorific_before, no_name_word, origin_in_parentheses, title_before, vote_types
-from .name_spans import article_belongs, glued_honorific, headed_name, place_parts
+from .entity_types import classify, honorific_before, names_a_vehicle, no_name_word, origin_in_parentheses, title_before, vote_types
+from .name_spans import article_belongs, described_name, glued_honorific, headed_name, is_role_title, place_parts
 from .ranked_lists import ranked_names
 from .syntax import is_source_word
 
@@ -62,7 +62,7 @@ def named_mentions(ctx: DocContext, metonymy: bool = True) -> Iterator[Mention]:
     inside_misc = {i for m in found if m.type == "Misc" for i in range(m.first_token, m.last_token + 1)}
     name_like = _name_like_flags(doc)  # shared by both scans
     nested = _scanned(ctx, set(range(len(doc))) - inside_misc, name_like)
-    found += [m for m in nested if m.type in PLACE_TYPES]
+    found += [m for m in nested if m.type in PLACE_TYPES and _linked_inside(ctx, m)]
     # Quoted names and the entries of result lists outweigh what the NER made of them.
     preferred = [*quoted_names(ctx), *ranked_names(ctx)]
     taken = {i for m in preferred for i in range(m.first_token, m.last_token + 1)}
@@ -73,6 +73,16 @@ def named_mentions(ctx: DocContext, metonymy: bool = True) -> Iterator[Mention]:
         mention = _with_metonymy(ctx, mention) if metonymy else mention
         # Extractors reason with the broad class (a Country is a Place); entities keep the fine one.
         yield replace(mention, type=broad_type(mention.type), fine_type=mention.type)
+
+
+def _linked_inside(ctx: DocContext, place: Mention) -> bool:
+    """A place inside a longer name is one when a preposition or a dash ties it there ("Tour
+    d'Italie", "Arosa - Lausanne"), not when it is a word of the name ("Free Mobile")."""
+    doc, words = ctx.doc, ctx.words
+    before = doc[place.first_token - 1] if place.first_token > 0 else None
+    after = doc[place.last_token + 1] if place.last_token + 1 < len(doc) else None
+    linked_before = before is not None and (before.lower_ in words.genitive_cases or before.lower_ in words.locative_cases or before.text in HYPHENS)
+    return linked_before or (after is not None and after.text in HYPHENS)
 
 
 def _lower_case_lemmas(doc: Doc) -> frozenset[str]:
@@ -178,6 +188,8 @@ def _trimmed(ctx: DocContext, span: Span, ner_type: str, surnames: frozenset[str
         return None
     start, end = span.start_char + rel_start, span.start_char + rel_end
     tokens = doc.char_span(start, end, alignment_mode="expand")
+    if tokens is None or (ner_type != "Person" and is_role_title(ctx, tokens)):
+        return None  # "ministre des Finances" is a role, not an organisation
     # Names start with a capital or a digit: lower-case words the NER swept in at the left edge
     # ("selon laquelle des missiles Iskander-M") belong to the sentence.
     # A capitalised determiner at a sentence start is the article too ("La France").
@@ -195,6 +207,11 @@ def _trimmed(ctx: DocContext, span: Span, ner_type: str, surnames: frozenset[str
         titled = True
     if tokens is None:
         return None
+    # A name never ends with a verb the NER swept in ("la capsule Dragon amortisse").
+    while len(tokens) > 1 and tokens[-1].pos_ in deps.CLAUSE_POS and tokens[-1].text[:1].islower():
+        tokens = tokens[:-1]
+    if ner_type != "Person":
+        tokens = described_name(ctx, tokens)
     # A common noun heading a line, swept into a person's name ("Reportage Jean Dupont").
     if (
         ner_type == "Person"
@@ -297,6 +314,8 @@ def _scanned(ctx: DocContext, covered: set[int], name_like: list[bool]) -> list[
             match = Mention(span.start_char, span.end_char, span.text, "Person", span.start, span.end - 1)
         elif token.pos_ == "PROPN" and origin_in_parentheses(ctx, doc[i : i + 1]):
             match = Mention(token.idx, token.idx + len(token), token.text, "Person", i, i)
+        elif token.pos_ in deps.NOMINAL_POS and names_a_vehicle(ctx, doc[i : i + 1]):
+            match = Mention(token.idx, token.idx + len(token), token.text, "Vehicle", i, i)  # "le naufrage du Korvald"
         else:
             for length in range(min(MAX_SCAN_TOKENS, length_of_doc - i), 0, -1):
                 if any(j in covered for j in range(i, i + length)) or not is_name_like(i + length - 1):
