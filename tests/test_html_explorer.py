@@ -344,16 +344,22 @@ def test_labels_say_the_fact_and_a_repeated_fact_is_one_edge_with_all_its_eviden
     )
     edge_id, label, count, fact = repeated[0]
     assert label.endswith(f" ×{count}")
-    # click beside the edge, a few pixels off its line: edges are easy to hit
+    # click beside the edge, a few pixels off its line: edges are easy to hit (at a point of the
+    # line where no node and no other edge is drawn across it)
     page.uncheck("#edge-labels")
     point = js(
         page,
         """(id) => { const n = window.textkg.network, e = n.body.edges[id], box = document.getElementById('graph').getBoundingClientRect();
                      const a = n.canvasToDOM({x: e.from.x, y: e.from.y}), b = n.canvasToDOM({x: e.to.x, y: e.to.y});
-                     const t = 0.35, len = Math.hypot(b.x - a.x, b.y - a.y);
-                     return [box.left + a.x + t * (b.x - a.x) - 4 * (b.y - a.y) / len, box.top + a.y + t * (b.y - a.y) + 4 * (b.x - a.x) / len]; }""",
+                     const len = Math.hypot(b.x - a.x, b.y - a.y);
+                     for (const t of [0.35, 0.5, 0.65, 0.25, 0.75]) {
+                       const x = a.x + t * (b.x - a.x) - 4 * (b.y - a.y) / len, y = a.y + t * (b.y - a.y) + 4 * (b.x - a.x) / len;
+                       if (n.getNodeAt({x, y}) === undefined && n.getEdgeAt({x, y}) === id) return [box.left + x, box.top + y];
+                     }
+                     return null; }""",
         edge_id,
     )
+    assert point is not None
     page.mouse.click(*point)
     assert js(page, "window.textkg.panelShows()") == fact
     shown = page.inner_text("#detail")
