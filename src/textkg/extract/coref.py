@@ -342,15 +342,16 @@ def _opening_quote(ctx: DocContext, i: int) -> int | None:
     """The token that opens the quotation token ``i`` stands in, within its sentence, if any: a
     speaker quoted says "je", so a third-person pronoun in the quote is not the subject who
     speaks it ("Les habitants ont déclaré : « Ils ont arraché la porte »")."""
-    doc, pairs = ctx.doc, ctx.words.quote_pairs
-    closing_of = {opening: closing for opening, closing in pairs}
+    # Read from the token arrays (quotation marks have no case): no Token is made.
+    lower = ctx.lower
+    closing_of = {get_string_id(opening): get_string_id(closing) for opening, closing in ctx.words.quote_pairs}
     open_at, expected = None, None
     for j in range(ctx.sentence_start(i), i):
-        text = doc[j].text
-        if expected is not None and text == expected:
+        mark = lower[j]
+        if expected is not None and mark == expected:
             open_at, expected = None, None
-        elif expected is None and text in closing_of:
-            open_at, expected = j, closing_of[text]
+        elif expected is None and mark in closing_of:
+            open_at, expected = j, closing_of[mark]
     return open_at
 
 

@@ -290,22 +290,24 @@ def _scanned(ctx: DocContext, covered: set[int], name_like: list[bool]) -> list[
     """Capitalised token runs the NER missed that a gazetteer knows, longest match first, and
     person names after an honorific ("M. Hotz") or before their origin ("Hotz (Berne)").
     ``name_like`` is _name_like_flags(doc)."""
-    doc, particles = ctx.doc, ctx.words.name_particles
+    doc, lower = ctx.doc, ctx.lower
+    particles = {get_string_id(word) for word in ctx.words.name_particles}
     found = []
     length_of_doc = len(doc)
     is_name_like = name_like.__getitem__
     i = 0
     while i < length_of_doc:
         match = None
-        token = doc[i]
-        # A particle after an honorific begins the name: "M. de Varenne".
+        # A particle after an honorific begins the name: "M. de Varenne" (read from the token
+        # arrays: a Token for every word costs more than the scan).
         particle = (
-            token.lower_ in particles and i + 1 < length_of_doc and i not in covered and i + 1 not in covered
+            lower[i] in particles and i + 1 < length_of_doc and i not in covered and i + 1 not in covered
             and is_name_like(i + 1) and honorific_before(ctx, i)
         )
         if not particle and (i in covered or not is_name_like(i)):
             i += 1
             continue
+        token = doc[i]
         if particle or (_may_follow_a_title(ctx, token) and title_before(ctx, i)):
             end = i + 1 + particle
             while end < length_of_doc and end - i < MAX_SCAN_TOKENS and end not in covered and is_name_like(end) and doc[end].pos_ == "PROPN":

@@ -26,6 +26,8 @@ COUNTRY_OR_REGION = frozenset({"Country", "Region"})
 # A rank: one to three digits and a full stop, as one token or two ("12." / "12" ".").
 RANK_NUMBER = re.compile(r"\d{1,3}")
 RANK_TOKEN = re.compile(r"(\d{1,3})\.")
+# Where a rank may be in the text: a number of one to three digits, a full stop, a capital.
+RANK_IN_TEXT = re.compile(r"(?<![\d,.])(\d{1,3})\s?\.\s+[^\W\d_]")
 # What a time is written with: minutes and seconds marks, the hour ("3 h 12'04", 2'24").
 TIME_MARKS = frozenset({"'", "’", '"', "″", "h"})
 PERSON_LABELS = frozenset({"PER", "PERSON"})
@@ -70,7 +72,12 @@ def ranked_names(ctx: DocContext) -> Iterator[Mention]:
 
 def _entries(ctx: DocContext) -> Iterator[Entry]:
     doc = ctx.doc
-    for i, token in enumerate(doc):
+    # Ranks found in the text first: most documents hold none, and no Token need be made.
+    for match in RANK_IN_TEXT.finditer(ctx.text):
+        rank_span = doc.char_span(match.start(1), match.end(1), alignment_mode="expand")
+        if rank_span is None:
+            continue
+        i = rank_span.start
         rank, name_start = _rank_at(doc, i)
         if rank is None or name_start >= len(doc):
             continue
