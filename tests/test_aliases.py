@@ -4,6 +4,8 @@ the rules alone are in tests/test_names_fixed_parse.py."""
 import pytest
 
 from textkg.extract import extract_record
+from textkg.extract.aliases import INITIALS
+from textkg.extract.entities import SURNAME
 from textkg.records import Document
 
 from .language import resources
@@ -37,3 +39,30 @@ def test_a_place_and_an_agency_in_parentheses_stay_two(fr_nlp):
 def test_a_person_is_not_the_eponym_named_after_him(fr_nlp):
     found = named(fr_nlp, "Paul Durandal a été entendu. L'affaire Durandal a secoué le pays.")
     assert ("Paul Durandal", ()) in found and ("affaire Durandal", ()) in found
+
+
+def test_the_record_says_why_two_names_are_one_entity(fr_nlp):
+    text = "Le Front uni du Nord proteste. Karine Vasselin a parlé, puis Vasselin a répondu au FUN."
+    record = extract_record(fr_nlp(text), Document(id="t", text=text), resources())
+    merges = {(m.name, m.to, m.reason) for e in record.entities for m in e.merges}
+    assert ("FUN", "Front uni du Nord", INITIALS) in merges
+    assert ("Vasselin", "Karine Vasselin", SURNAME) in merges
+    data = record.to_json()
+    assert {"name": "FUN", "to": "Front uni du Nord", "reason": INITIALS} in [m for e in data["entities"] for m in e.get("merges", [])]
+
+
+def test_a_name_alone_records_no_merge(fr_nlp):
+    text = "Karine Vasselin a parlé à Lyon."
+    record = extract_record(fr_nlp(text), Document(id="t", text=text), resources())
+    assert all(not e.merges for e in record.entities)
+
+
+def test_a_headline_abbreviates_before_the_long_name(fr_nlp):
+    text = "Le groupe Vexalis va embaucher\nLa société Vexalis Industries a annoncé cinq cents embauches à Rennes."
+    assert ("Vexalis Industries", ("Vexalis",)) in named(fr_nlp, text)
+
+
+def test_a_name_the_body_gives_before_a_longer_one_is_another_thing(fr_nlp):
+    text = "Salon du jeu\nLa société Vexalis a présenté sa console pendant la conférence Vexalis Direct à Tokyo."
+    found = named(fr_nlp, text)
+    assert ("Vexalis", ()) in found and ("Vexalis Direct", ()) in found

@@ -36,6 +36,12 @@ def chains(nlp, text):
         ("Angela Merkel est arrivée à Paris. Elle a rencontré les ministres.", [["Angela Merkel", "Elle"]]),
         # an apposition renames its noun
         ("Le ministre russe de la Défense, Sergueï Choïgou, a parlé.", [["Sergueï Choïgou", "ministre"]]),
+        # "elle" cannot take a man: the honorific says which name is a man's
+        ("M. Lenoir a reçu Karine Dubois à Lyon. Elle a parlé longuement.", [["Elle", "Karine Dubois"]]),
+        # a subject thing is continued by "elle" when no person comes before
+        ("La console Norvix sortira en juillet. Elle sera vendue en Europe.", [["Elle", "Norvix", "console"]]),
+        # "la firme" describes the company named before
+        ("Le groupe Veltair a recruté deux cents personnes. La firme a grandi très vite.", [["Veltair", "firme"]]),
         # a repeated noun is the same thing
         ("Un incendie a détruit la ferme. L'incendie a duré trois heures.", [["incendie", "incendie"]]),
     ],
@@ -58,6 +64,13 @@ def test_chains(fr_nlp, text, expected):
         ("Un missile a été tiré. Les missiles sont russes.", ("missile", "missiles")),
         # impersonal "il" refers to nothing
         ("Emmanuel Macron est arrivé. Il faut dire que la ville attendait.", ("Emmanuel Macron", "Il")),
+        ("Le terminal Norvix a fermé. Il y a trente ans, la ville était petite.", ("Norvix", "Il")),
+        # a man is no antecedent of "elle"
+        ("M. Lenoir a reçu Karine Dubois à Lyon. Elle a parlé longuement.", ("Lenoir", "Elle")),
+        # a personal pronoun does not take a thing met in passing
+        ("Karine Dubois a perdu son passeport. Sous l'effet de la peur, elle a crié.", ("peur", "elle")),
+        # who speaks a quotation is not "ils" inside it
+        ("Des habitants ont déclaré : « Ils ont cassé la porte de la mosquée ».", ("habitants", "Ils")),
     ],
 )
 def test_must_not_merge(fr_nlp, text, apart):

@@ -122,6 +122,15 @@ def test_extractors_see_the_broad_class(fr_nlp):
         ("L'affaire Durandal a secoué le pays, a dit Paul Durandal.", ("affaire Durandal", "Misc")),
         # an acronym of the name in parentheses is no origin of a person
         ("L'Alliance pour le renouveau civique (ARC) a voté.", ("Alliance pour le renouveau civique", "Organization")),
+        # a maker and a model number are a product
+        ("Le groupe Norvix prépare le Norvix A330.", ("Norvix A330", "Product")),
+        # a vehicle the NER missed, after a noun of what happens only to vehicles
+        ("Les visiteurs comparent les naufrages du Korvald et du Vestris.", ("Korvald", "Vehicle")),
+        # a company a class noun introduces, and the town it is in
+        ("C'est la firme Lumen Studio de Montréal qui a réalisé le spectacle.", ("Lumen Studio", "Company")),
+        ("C'est la firme Lumen Studio de Montréal qui a réalisé le spectacle.", ("Montréal", "City")),
+        # a description the NER swept in before a name
+        ("Première journée du Forum mondial des jardiniers à Lyon.", ("Forum mondial des jardiniers", "Misc")),
     ],
 )
 def test_products_organisations_and_name_bounds(fr_nlp, text, expected):
@@ -135,6 +144,11 @@ def test_products_organisations_and_name_bounds(fr_nlp, text, expected):
         ("Un avion Airbus a atterri à Nantes.", ("Airbus", "Organization")),
         # an organisation named after its town stays whole
         ("Il lit la Tribune de Genève chaque matin.", ("Tribune de Genève", "Organization")),
+        # conferences, flights and viruses are written like models: no product without a maker
+        ("TF1 a diffusé un reportage sur la COP21.", ("COP21", "Misc")),
+        ("Le virus H1N1 a tué dix personnes.", ("H1N1", "Misc")),
+        # a name whose own words are capitalised keeps its genitive ("Tour de France")
+        ("Le Tour de France part de Brest.", ("Tour de France", "Misc")),
     ],
 )
 def test_near_misses_keep_their_name_and_type(fr_nlp, text, expected):
@@ -143,7 +157,15 @@ def test_near_misses_keep_their_name_and_type(fr_nlp, text, expected):
 
 @pytest.mark.parametrize(
     "text",
-    ["Au XVe siècle, les Peuls priaient Dieu.", "Le vol a décollé à 7h44 UTC.", "L'Etat a vendu ses parts."],
+    [
+        "Au XVe siècle, les Peuls priaient Dieu.",
+        "Le vol a décollé à 7h44 UTC.",
+        "L'Etat a vendu ses parts.",
+        # a role and its portfolio are no organisation
+        "Le poste de ministre des Finances a été confié au banquier.",
+        # a generic noun after the dash of a dateline, article and all
+        "22 juin 2012. - Le Frère a été élu.",
+    ],
 )
 def test_units_peoples_god_ordinals_and_generic_nouns_are_no_names(fr_nlp, text):
     assert mentions(fr_nlp, text) == []

@@ -4,7 +4,7 @@ import pytest
 
 from textkg.errors import ContractError
 
-from textkg.records import Claim, Document, Entity, ExtractionRecord, Relation
+from textkg.records import Claim, Document, Entity, ExtractionRecord, Merge, Relation
 
 
 def make_record():
@@ -13,7 +13,10 @@ def make_record():
         document=Document(id="d1", text=text, date="2023-05-25", source="test"),
         entities=(
             Entity("e1", "Organization", "Reuters", mentions=((6, 13),)),
-            Entity("e2", "Person", "Poutine", aliases=("Vladimir Poutine",), mentions=((15, 22),), mention_kinds=("name",)),
+            Entity(
+                "e2", "Person", "Poutine", aliases=("Vladimir Poutine",), mentions=((15, 22),), mention_kinds=("name",),
+                merges=(Merge("Poutine", "Vladimir Poutine", "surname or first name of the only full name"),),
+            ),
             Entity("e3", "Place", "Russie", mentions=((40, 46),)),
             Entity("e4", "Concept", "missiles", mentions=((59, 67),)),
         ),
@@ -36,6 +39,7 @@ def test_record_json_follows_the_contract():
     assert data["entities"][1] == {
         "id": "e2", "type": "Person", "label": "Poutine", "aliases": ["Vladimir Poutine"], "mentions": [[15, 22]], "links": {},
         "mention_kinds": ["name"],
+        "merges": [{"name": "Poutine", "to": "Vladimir Poutine", "reason": "surname or first name of the only full name"}],
     }
     assert data["relations"][0]["arguments"] == {"agent": ["e3"], "theme": ["e4"]}
     assert data["relations"][0]["trigger"] == [47, 54]
@@ -46,6 +50,14 @@ def test_a_record_without_mention_kinds_reads_back_with_none():
     data = make_record().to_json()
     del data["entities"][1]["mention_kinds"]
     assert ExtractionRecord.from_json(data).entities[1].mention_kinds == ()
+
+
+def test_an_entity_without_merges_reads_back_with_none_and_keeps_its_shape():
+    data = make_record().to_json()
+    del data["entities"][1]["merges"]
+    record = ExtractionRecord.from_json(data)
+    assert record.entities[1].merges == ()
+    assert "merges" not in record.to_json()["entities"][1]
 
 
 def test_a_relation_without_trigger_keeps_the_older_shape():
@@ -67,6 +79,8 @@ def test_a_relation_without_trigger_keeps_the_older_shape():
         (lambda d: d.update(entities={}), "'entities' must be a list"),
         (lambda d: d["entities"][1].update(mention_kinds=["name", "pronoun"]), "2 kinds for 1 mentions"),
         (lambda d: d["entities"][1].update(mention_kinds=["nickname"]), "'nickname' is none of name, description, pronoun"),
+        (lambda d: d["entities"][1].update(merges={"name": "Poutine"}), "'merges' must be a list"),
+        (lambda d: d["entities"][1]["merges"][0].pop("reason"), "missing field 'reason'"),
     ],
 )
 def test_broken_records_are_rejected_with_the_field_named(mutate, message):

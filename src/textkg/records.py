@@ -82,6 +82,19 @@ def broad_type(entity_type: str) -> str:
     while entity_type in SUPERTYPES:
         entity_type = SUPERTYPES[entity_type]
     return entity_type
+
+
+def is_a(entity_type: str, cls: str) -> bool:
+    """Whether ``entity_type`` is ``cls`` or one of its subclasses.
+
+    >>> is_a("City", "Place"), is_a("WeaponSystem", "Product"), is_a("Place", "City")
+    (True, True, False)
+    """
+    while entity_type != cls and entity_type in SUPERTYPES:
+        entity_type = SUPERTYPES[entity_type]
+    return entity_type == cls
+
+
 RELATION_KINDS = ("event", "relation")
 MENTION_KINDS = ("name", "description", "pronoun")
 POLARITIES = ("positive", "negative")
@@ -102,6 +115,16 @@ class Document:
 
 
 @dataclass(frozen=True)
+class Merge:
+    """Why two names of one document are one entity: ``name`` was joined to ``to`` for ``reason``
+    ("HRW" to "Human Rights Watch": a parenthesised acronym)."""
+
+    name: str
+    to: str
+    reason: str
+
+
+@dataclass(frozen=True)
 class Entity:
     """A thing mentioned in one document: all its mentions, its best label and its other names."""
 
@@ -118,6 +141,9 @@ class Entity:
     # What each of ``mentions`` is (same order): a ``name`` (or a date), a ``description`` ("le
     # ministre", "ce pays voisin") or a ``pronoun``; empty for records written before kinds.
     mention_kinds: tuple[str, ...] = ()
+    # Each name of the entity joined to another of its names, with the reason: how this
+    # document's names became one node.
+    merges: tuple[Merge, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -238,6 +264,7 @@ class ExtractionRecord:
                 value=_opt_str(e, "value"),
                 roles=tuple(_str_list(e, "roles")),
                 mention_kinds=_mention_kinds(e),
+                merges=_merges(e),
             )
             for e in (_mapping(x, "entity") for x in _list(obj, "entities"))
         )
@@ -294,7 +321,17 @@ def _entity_json(e: Entity) -> dict[str, Any]:
         data["roles"] = list(e.roles)
     if e.mention_kinds:
         data["mention_kinds"] = list(e.mention_kinds)
+    if e.merges:
+        data["merges"] = [{"name": m.name, "to": m.to, "reason": m.reason} for m in e.merges]
     return data
+
+
+def _merges(entity: Mapping[str, Any]) -> tuple[Merge, ...]:
+    """``merges``: absent (a record written before them), or objects of three strings."""
+    return tuple(
+        Merge(name=_str(m, "name"), to=_str(m, "to"), reason=_str(m, "reason"))
+        for m in (_mapping(x, "merge") for x in _list(entity, "merges"))
+    )
 
 
 def _mention_kinds(entity: Mapping[str, Any]) -> tuple[str, ...]:

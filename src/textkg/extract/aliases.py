@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ..language.names import ascii_fold, name_key
+from ..language.names import ascii_fold, clean_surface, name_key
 from ..records import broad_type
 from .candidates import Mention
 from .context import DocContext
@@ -22,8 +22,11 @@ INITIALS = "acronym of the name's initials"
 SAME_KNOWN = "names of one known organisation"
 SPACING = "same name spaced otherwise"
 SHORT_FORM = "short form of the longer name"
+INSTITUTION_NAME = "the name the institution is called by"
 # Classes whose names have short forms, and which end of the long name the short form keeps.
 FIRST_WORD_CLASSES = frozenset({"Organization", "Product", "Misc"})
+# The kind of class noun (name_heads.tsv) that names an institution after a place or a body.
+INSTITUTION = "institution"
 LAST_WORD_CLASSES = frozenset({"Product"})
 # Longest acronym, in letters.
 MAX_ACRONYM = 8
@@ -45,6 +48,7 @@ def name_aliases(ctx: DocContext, mentions: Sequence[Mention]) -> tuple[Alias, .
     found += _initials(ctx, named)
     found += _known_and_spacing(ctx, named)
     found += _short_forms(ctx, named)
+    found += _institution_names(ctx, named)
     return tuple(found)
 
 
@@ -138,21 +142,58 @@ def _known_and_spacing(ctx: DocContext, named: Sequence[Mention]):
 def _short_forms(ctx: DocContext, named: Sequence[Mention]):
     """A one-word name that is the first word of exactly one longer name of the document (an
     organisation's, a product's or an unknown thing's) or the last word of a product's, of a
-    compatible class; never a known place ("France" is not "France Télévisions")."""
+    compatible class; the long name comes first ("Nintendo" named first is not the "Nintendo
+    Direct" that follows), unless the short one is in the headline, which abbreviates. Never a
+    known place ("France" is not "France Télévisions"). A long name counts once, with the
+    classes of all its mentions."""
     gazetteer = ctx.resources.gazetteer
-    longer = [m for m in named if len(name_key(m.text).split()) > 1]
+    headline_end = max(0, ctx.text.find("\n"))  # a text of one line has no headline
+    first_seen: dict[str, int] = {}
+    long_names: dict[str, list[Mention]] = {}
+    for mention in named:
+        key = name_key(mention.text)
+        first_seen.setdefault(key, mention.start)
+        if " " in key:
+            long_names.setdefault(key.replace(" ", ""), []).append(mention)  # spellings count once
     for short in named:
         key = name_key(short.text)
         if " " in key or broad_type(short.type) not in FIRST_WORD_CLASSES or gazetteer.place(short.text) is not None:
             continue
-        fulls = {
-            name_key(m.text).replace(" ", ""): m  # spellings of one long name count once
-            for m in longer
-            if _compatible(short, m)
-            and (
-                (broad_type(m.type) in FIRST_WORD_CLASSES and name_key(m.text).split()[0] == key)
-                or (broad_type(m.type) in LAST_WORD_CLASSES and name_key(m.text).split()[-1] == key)
-            )
-        }
+        in_headline = first_seen[key] < headline_end
+        fulls = [
+            mentions
+            for mentions in long_names.values()
+            if (in_headline or mentions[0].start < first_seen[key])
+            and any(_compatible(short, m) and _shortens(key, m) for m in mentions)
+        ]
         if len(fulls) == 1:
-            yield Alias(short, next(iter(fulls.values())), SHORT_FORM)
+            yield Alias(short, fulls[0][0], SHORT_FORM)
+
+
+def _shortens(key: str, long: Mention) -> bool:
+    """``key`` is the first word of an organisation's (or unknown thing's) name, or the first or
+    last word of a product's."""
+    words = name_key(long.text).split()
+    cls = broad_type(long.type)
+    return (cls in FIRST_WORD_CLASSES and words[0] == key) or (cls in LAST_WORD_CLASSES and words[-1] == key)
+
+
+def _institution_names(ctx: DocContext, named: Sequence[Mention]):
+    """A name that completes an institution's class noun in a longer name of the document, "le
+    musée de Pointe-Verte ... Pointe-Verte", "le Louvre ... le musée du Louvre": the institution
+    is called by it. Never a known place ("l'université de Nantes" is not Nantes)."""
+    heads, genitives, gazetteer = ctx.resources.name_heads, ctx.words.genitive_cases, ctx.resources.gazetteer
+    called: dict[str, list[Mention]] = {}
+    for mention in named:
+        words = mention.text.split()
+        head = heads.get(words[0].lower())
+        if head is None or head[1] != INSTITUTION or len(words) < 3 or words[1].lower() not in genitives:
+            continue
+        tail = " ".join(words[2:])
+        start, end = clean_surface(tail)  # without its article: "du Louvre", "de l'Intérieur"
+        called.setdefault(name_key(tail[start:end]), []).append(mention)
+    for mention in named:
+        institutions = called.get(name_key(mention.text), [])
+        if len({name_key(m.text) for m in institutions}) == 1 and gazetteer.place(mention.text) is None and mention not in institutions:
+            yield Alias(mention, institutions[0], INSTITUTION_NAME)
+

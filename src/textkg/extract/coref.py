@@ -17,12 +17,13 @@ from spacy.strings import get_string_id
 from spacy.tokens import Token
 
 from ..language.gazetteer import Gazetteer
-from ..records import broad_type
+from ..records import broad_type, is_a
 from . import deps
 from .aliases import name_aliases
 from .candidates import CONCEPT, DATE, PERSON_TYPE, PRONOUN, Mention
 from .context import DocContext
 from .entities import cluster_mentions
+from .gender import name_gender
 from .mentions import is_negative_pronoun, pronoun_mention
 
 # How many sentences back a pronoun looks for its antecedent.
@@ -99,9 +100,14 @@ def coreference_chains(ctx: DocContext, mentions: Sequence[Mention]) -> list[Cha
 
     named = [m for m in ordered if m.type not in (CONCEPT, DATE, PRONOUN)]
     roles: dict[Mention, tuple[str, ...]] = {}
+    # The gender the text gives each name, over all its mentions ("Mme Dubois ... Dubois").
+    gender_of: dict[Mention, str] = {}
     for number, cluster in enumerate(cluster_mentions(named, name_aliases(ctx, named))):
         for member in cluster.mentions:
             names_of[member] = frozenset({number})
+        gender = name_gender(ctx, cluster.mentions)
+        if gender is not None:
+            gender_of.update((member, gender) for member in cluster.mentions)
         for member in cluster.mentions[1:]:
             union(cluster.mentions[0], member)
         cluster_roles = tuple(m.role for m in cluster.mentions if getattr(m, "role", None))
@@ -114,7 +120,7 @@ def coreference_chains(ctx: DocContext, mentions: Sequence[Mention]) -> list[Cha
     first_tokens = [m.first_token for m in ordered]
     for mention in ordered:
         if mention.type == PRONOUN:
-            antecedent = _antecedent(ctx, mention, ordered, first_tokens)
+            antecedent = _antecedent(ctx, mention, ordered, first_tokens, gender_of)
             if antecedent is not None:
                 union(antecedent, mention)
 
@@ -177,9 +183,35 @@ def _link_descriptions(ctx: DocContext, ordered: Sequence[Mention], roles, union
                 code = _nearest_country_evidence(ctx, head)
             target = countries.get(code)
         else:
-            target = next((m for m in reversed(earlier) if broad_type(m.type) == cls), None)
+            target = _described_named(ctx, head, cls, earlier)
         if target is not None:
             union(target, mention)
+
+
+def _described_named(ctx: DocContext, head: Token, cls: str, earlier: Sequence[Mention]) -> Mention | None:
+    """The latest name of the class a description's noun gives, or of its broad class with no
+    finer one: "la firme" is the last company named (or organisation of no known kind), not a
+    party or a news agency. A noun with its own de-complement is another thing ("le groupe de
+    travail")."""
+    if any(_own_complement(ctx, c) for c in head.children):
+        return None
+    broad = broad_type(cls)
+    # "le groupe" and "la banque" also name a group of people and a bank's premises: they
+    # describe only a name known to be of their class.
+    exact = head.lemma_.lower() in ctx.words.exact_class_descriptions
+    for mention in reversed(earlier):
+        fine = mention.fine_type or mention.type
+        if is_a(fine, cls) or (fine == broad and not exact):
+            return mention
+    return None
+
+
+def _own_complement(ctx: DocContext, child: Token) -> bool:
+    """A de-complement or a relative clause that tells which thing a noun is ("le groupe de
+    travail", "le groupe qui manifestait"): the noun introduces it, it does not refer back."""
+    if child.dep_ in deps.RELATIVE_CLAUSE:
+        return True
+    return child.dep_ in deps.NOUN_MODIFIER and any(g.lower_ in ctx.words.genitive_cases for g in child.children)
 
 
 def _described_person(noun: str, country: str | None, earlier, roles, gazetteer: Gazetteer) -> Mention | None:
@@ -230,25 +262,39 @@ def _link_repeated_heads(ctx: DocContext, ordered: Sequence[Mention], union) -> 
         head = ctx.head_of(mention)
         key = (head.lemma_.lower(), ctx.feature(head, "Number") or "")
         earlier = seen.setdefault(key, [])
-        match = next((m for m in reversed(earlier) if _modifiers_agree(ctx.head_of(m), head)), None)
+        match = next((m for m in reversed(earlier) if _modifiers_agree(ctx, ctx.head_of(m), head)), None)
         if match is not None:
             union(match, mention)
         earlier.append(mention)
 
 
-def _modifiers_agree(a: Token, b: Token) -> bool:
-    """Two heads whose adjectives both exist must share them."""
+def _modifiers_agree(ctx: DocContext, a: Token, b: Token) -> bool:
+    """Two heads whose adjectives both exist must share them, and so must their de-complements;
+    a later noun with a complement the earlier one lacks is another thing ("le groupe Veltair
+    ... le groupe de manifestants")."""
     adjectives_a = {c.lemma_.lower() for c in a.children if c.dep_ == "amod"}
     adjectives_b = {c.lemma_.lower() for c in b.children if c.dep_ == "amod"}
-    return not (adjectives_a and adjectives_b) or bool(adjectives_a & adjectives_b)
+    if adjectives_a and adjectives_b and not adjectives_a & adjectives_b:
+        return False
+    complements_a, complements_b = _complements(ctx, a), _complements(ctx, b)
+    return not complements_b or bool(complements_a & complements_b)
 
 
-def _antecedent(ctx: DocContext, pronoun: Mention, ordered: Sequence[Mention], first_tokens: Sequence[int]) -> Mention | None:
+def _complements(ctx: DocContext, head: Token) -> set[str]:
+    genitives = ctx.words.genitive_cases
+    return {c.lemma_.lower() for c in head.children if c.dep_ in deps.NOUN_MODIFIER and any(g.lower_ in genitives for g in c.children)}
+
+
+def _antecedent(
+    ctx: DocContext, pronoun: Mention, ordered: Sequence[Mention], first_tokens: Sequence[int], gender_of: dict[Mention, str]
+) -> Mention | None:
     token = ctx.doc[pronoun.first_token]
     gender, number = ctx.resources.pronouns[token.lower_]
     if gender is None and token.dep_ == "obj":
         # "l'ont volée": a past participle agrees with the object clitic before it.
         gender = ctx.feature(token.head, "Gender") if "Part" in ctx.morph(token.head, "VerbForm") else None
+    personal = token.lower_ in ctx.words.personal_pronouns
+    quote_start = _opening_quote(ctx, token.i)
     sentence_starts = ctx.sentence_starts
     current = bisect_right(sentence_starts, token.i) - 1
     window_start = sentence_starts[max(0, current - PRONOUN_WINDOW)]
@@ -256,8 +302,10 @@ def _antecedent(ctx: DocContext, pronoun: Mention, ordered: Sequence[Mention], f
         m
         for m in ordered[bisect_left(first_tokens, window_start) : bisect_left(first_tokens, token.i)]
         if m.last_token < token.i and m.type not in (DATE, PRONOUN)
-        and _agrees(ctx, m, gender, number)
+        and _agrees(ctx, m, gender, number, gender_of.get(m))
+        and not (personal and not _may_be_personal(ctx, m))
         and not _same_clause_object(ctx, m, token)
+        and not (quote_start is not None and m.last_token < quote_start and _subject_like(ctx, m))
     ]
     if not candidates:
         return None
@@ -266,16 +314,58 @@ def _antecedent(ctx: DocContext, pronoun: Mention, ordered: Sequence[Mention], f
     return max(candidates, key=lambda m: (_salience(ctx, m, current, sentence_starts), m.start))
 
 
+def _may_be_personal(ctx: DocContext, mention: Mention) -> bool:
+    """Whether a personal pronoun ("il", "elle", "ils", "lui") may stand for ``mention``: a
+    person (a name, or a noun of a person such as "la voisine") from any slot; anything else
+    only as the subject it continues ("L'appareil ... Il transportait 147 passagers"), never
+    a thing met in passing ("son passeport", "en effet", "par terre")."""
+    if mention.type == PERSON_TYPE:
+        return True
+    if mention.type == CONCEPT:
+        lemma = ctx.head_of(mention).lemma_.lower()
+        cls = ctx.resources.nouns.class_of(lemma) or ctx.resources.descriptions.get(lemma)
+        if cls is not None and broad_type(cls) == PERSON_TYPE:
+            return True
+    return _subject_like(ctx, mention)
+
+
+def _subject_like(ctx: DocContext, mention: Mention) -> bool:
+    """The subject of its clause, or the name of that subject ("L'ONG Human Rights Watch vient")."""
+    head = ctx.head_of(mention)
+    if head.dep_ in deps.SUBJECTS:
+        return True
+    renames = head.dep_ in deps.NAME_APPOSITION or (head.dep_ in deps.NOUN_MODIFIER and not any(c.dep_ == deps.CASE for c in head.children))
+    return renames and head.head.i < head.i and head.head.dep_ in deps.SUBJECTS
+
+
+def _opening_quote(ctx: DocContext, i: int) -> int | None:
+    """The token that opens the quotation token ``i`` stands in, within its sentence, if any: a
+    speaker quoted says "je", so a third-person pronoun in the quote is not the subject who
+    speaks it ("Les habitants ont déclaré : « Ils ont arraché la porte »")."""
+    # Read from the token arrays (quotation marks have no case): no Token is made.
+    lower = ctx.lower
+    closing_of = {get_string_id(opening): get_string_id(closing) for opening, closing in ctx.words.quote_pairs}
+    open_at, expected = None, None
+    for j in range(ctx.sentence_start(i), i):
+        mark = lower[j]
+        if expected is not None and mark == expected:
+            open_at, expected = None, None
+        elif expected is None and mark in closing_of:
+            open_at, expected = j, closing_of[mark]
+    return open_at
+
+
 def _salience(ctx: DocContext, mention: Mention, pronoun_sentence: int, sentence_starts: Sequence[int]) -> int:
+    """Subjects (and the names of subjects) first, persons next, then the nearer sentence."""
     head = ctx.head_of(mention)
     score = 0
-    if head.dep_ in deps.SUBJECTS:
+    if _subject_like(ctx, mention):
         score += 2
     if mention.type == PERSON_TYPE:
-        score += 1
-    if bisect_right(sentence_starts, head.i) - 1 == pronoun_sentence:
-        score += 1
-    return score
+        score += 2
+    # The pronoun's own sentence, the one before, or further back.
+    distance = pronoun_sentence - (bisect_right(sentence_starts, head.i) - 1)
+    return score + max(0, 2 - distance)
 
 
 def _same_clause_object(ctx: DocContext, mention: Mention, pronoun: Token) -> bool:
@@ -284,10 +374,11 @@ def _same_clause_object(ctx: DocContext, mention: Mention, pronoun: Token) -> bo
     return head.dep_ in deps.SUBJECTS and pronoun.dep_ not in deps.SUBJECTS and head.head == pronoun.head
 
 
-def _agrees(ctx: DocContext, mention: Mention, gender: str | None, number: str | None) -> bool:
+def _agrees(ctx: DocContext, mention: Mention, gender: str | None, number: str | None, name_gender: str | None = None) -> bool:
     if mention.type != CONCEPT:
-        # Names carry no reliable morphology; a named thing is singular.
-        return number in (None, "Sing")
+        # Names carry no morphology of their own: a named thing is singular, and a name has the
+        # gender the words around it agree on ("Mme Dubois", "la Russie", "Dubois est arrivée"), if any.
+        return number in (None, "Sing") and not (gender and name_gender and gender != name_gender)
     head = ctx.head_of(mention)
     mention_gender, mention_number = ctx.feature(head, "Gender"), ctx.feature(head, "Number")
     if gender and mention_gender and gender != mention_gender:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from typing import Protocol
 
 from ..language.names import ascii_fold, name_key
-from ..records import LOCAL_TYPES, Span, majority_type
+from ..records import LOCAL_TYPES, Merge, Span, majority_type
 
 # Mentions that refer through another: they join a named cluster, never name it.
 PRONOUN_TYPE = "Pronoun"
@@ -33,6 +33,11 @@ class _AliasLike(Protocol):
     reason: str
 
 
+# Why two names of a document are one entity, besides the alias rules of extract.aliases.
+SAME_NAME_KEY = "same name in other letters (accents, transliteration, case)"
+SURNAME = "surname or first name of the only full name"
+
+
 @dataclass(frozen=True)
 class MentionCluster:
     type: str
@@ -44,8 +49,9 @@ class MentionCluster:
     value: str | None = None
     # Pronouns and descriptions that coreference attached: they add mentions, never names.
     anaphora: tuple = ()
-    # Each other name joined to the entity by an alias rule, with its reason ("HRW", "parenthesised acronym").
-    merges: tuple[tuple[str, str], ...] = ()
+    # Each name joined to another name of the entity, with the reason ("HRW" to "Human Rights
+    # Watch", parenthesised acronym).
+    merges: tuple[Merge, ...] = ()
 
     @property
     def spans(self) -> tuple[Span, ...]:
@@ -101,31 +107,40 @@ def attach_anaphora(clusters: Sequence[MentionCluster], chains: Iterable[Sequenc
 
 def cluster_mentions(mentions: Sequence[_MentionLike], aliases: Iterable[_AliasLike] = ()) -> list[MentionCluster]:
     """Group one document's mentions into entities, in order of first mention; each of
-    ``aliases`` (extract.aliases) joins its two mentions' entities, and the entity records why.
+    ``aliases`` (extract.aliases) joins its two mentions' entities. Every name joined to another
+    is recorded with the name it joined and the reason (``MentionCluster.merges``).
 
     >>> from collections import namedtuple
     >>> M = namedtuple("M", "start end text type")
-    >>> [c.label for c in cluster_mentions([M(0, 16, "Vladimir Poutine", "Person"), M(30, 37, "Poutine", "Person")])]
-    ['Vladimir Poutine']
+    >>> [(c.label, c.merges) for c in cluster_mentions([M(0, 16, "Vladimir Poutine", "Person"), M(30, 37, "Poutine", "Person")])]
+    [('Vladimir Poutine', (Merge(name='Poutine', to='Vladimir Poutine', reason='surname or first name of the only full name'),))]
     >>> A = namedtuple("A", "short full reason")
     >>> hrw, full = M(20, 23, "HRW", "Organization"), M(0, 18, "Human Rights Watch", "Organization")
-    >>> [(c.label, c.merges) for c in cluster_mentions([full, hrw], [A(hrw, full, "parenthesised acronym")])]
-    [('Human Rights Watch', (('HRW', 'parenthesised acronym'),))]
+    >>> [(c.label, [m.name for m in c.merges]) for c in cluster_mentions([full, hrw], [A(hrw, full, "parenthesised acronym")])]
+    [('Human Rights Watch', ['HRW'])]
     """
     groups: dict[tuple[str, str], list[_MentionLike]] = {}
     for mention in sorted(mentions, key=lambda m: (m.start, m.end)):
         groups.setdefault(_local_key(mention), []).append(mention)
-    groups = _attach_surnames(groups)
-    groups, merges = _join_aliases(groups, aliases)
-    clusters = [_cluster(members, merges.get(key, ())) for key, members in groups.items()]
+    merges = {key: _spellings(members) for key, members in groups.items()}
+    groups, merges = _attach_surnames(groups, merges)
+    groups, merges = _join_aliases(groups, merges, aliases)
+    clusters = [_cluster(members, tuple(merges.get(key, ()))) for key, members in groups.items()]
     return sorted(clusters, key=lambda c: (c.mentions[0].start, c.mentions[0].end))
 
 
+def _spellings(members: Sequence[_MentionLike]) -> list[Merge]:
+    """The other spellings of one name key, each joined to the first ("Sergueï Choïgou" to
+    "Serguei Choigu")."""
+    first = members[0].text
+    return [Merge(text, first, SAME_NAME_KEY) for text in dict.fromkeys(m.text for m in members) if text != first]
+
+
 def _join_aliases(
-    groups: dict[tuple[str, str], list[_MentionLike]], aliases: Iterable[_AliasLike]
-) -> tuple[dict[tuple[str, str], list[_MentionLike]], dict[tuple[str, str], tuple[tuple[str, str], ...]]]:
-    """``groups`` with the groups of each alias's two mentions joined, and the (alias, reason) of
-    every join by the key of the group that results."""
+    groups: dict[tuple[str, str], list[_MentionLike]], merges: dict[tuple[str, str], list[Merge]], aliases: Iterable[_AliasLike]
+) -> tuple[dict[tuple[str, str], list[_MentionLike]], dict[tuple[str, str], list[Merge]]]:
+    """``groups`` with the groups of each alias's two mentions joined, and the merges of every
+    group that results, these joins included."""
     key_of = {mention: key for key, members in groups.items() for mention in members}
     parent = {key: key for key in groups}
 
@@ -140,19 +155,17 @@ def _join_aliases(
         if short is None or full is None or find(short) == find(full):
             continue
         parent[find(short)] = find(full)
-        joins.append((short, alias.short.text, alias.reason))
+        joins.append((short, Merge(alias.short.text, alias.full.text, alias.reason)))
     if not joins:
-        return groups, {}
+        return groups, merges
     joined: dict[tuple[str, str], list[_MentionLike]] = {}
+    joined_merges: dict[tuple[str, str], list[Merge]] = {}
     for key, members in groups.items():
         joined.setdefault(find(key), []).extend(members)
-    merges: dict[tuple[str, str], list[tuple[str, str]]] = {}
-    for key, text, reason in joins:
-        merges.setdefault(find(key), []).append((text, reason))
-    return (
-        {key: sorted(members, key=lambda m: (m.start, m.end)) for key, members in joined.items()},
-        {key: tuple(found) for key, found in merges.items()},
-    )
+        joined_merges.setdefault(find(key), []).extend(merges.get(key, ()))
+    for key, merge in joins:
+        joined_merges[find(key)].append(merge)
+    return {key: sorted(members, key=lambda m: (m.start, m.end)) for key, members in joined.items()}, joined_merges
 
 
 def _local_key(mention: _MentionLike) -> tuple[str, str]:
@@ -161,25 +174,30 @@ def _local_key(mention: _MentionLike) -> tuple[str, str]:
     return ("named", name_key(mention.text))
 
 
-def _attach_surnames(groups: dict[tuple[str, str], list[_MentionLike]]) -> dict[tuple[str, str], list[_MentionLike]]:
+def _attach_surnames(
+    groups: dict[tuple[str, str], list[_MentionLike]], merges: dict[tuple[str, str], list[Merge]]
+) -> tuple[dict[tuple[str, str], list[_MentionLike]], dict[tuple[str, str], list[Merge]]]:
     """A one-word person name joins the only multi-word person name ending (or starting) with it."""
     merged = {key: list(members) for key, members in groups.items()}
+    merged_merges = {key: list(found) for key, found in merges.items()}
     full_names = [key for key, members in groups.items() if key[0] == "named" and " " in key[1] and _type(members) == "Person"]
     for key, members in groups.items():
         if key[0] != "named" or " " in key[1] or _type(members) not in ("Person", "Misc"):
             continue
         matches = [full for full in full_names if key[1] in (full[1].split()[-1], full[1].split()[0])]
         if len(matches) == 1:
-            merged[matches[0]].extend(members)
+            (full,) = matches
+            merged[full].extend(members)
+            merged_merges[full] += [*merged_merges.pop(key), Merge(members[0].text, groups[full][0].text, SURNAME)]
             del merged[key]
-    return {key: sorted(members, key=lambda m: m.start) for key, members in merged.items()}
+    return {key: sorted(members, key=lambda m: m.start) for key, members in merged.items()}, merged_merges
 
 
 def _type(members: Iterable[_MentionLike]) -> str:
     return majority_type([getattr(m, "fine_type", None) or m.type for m in members])
 
 
-def _cluster(members: list[_MentionLike], merges: tuple[tuple[str, str], ...] = ()) -> MentionCluster:
+def _cluster(members: list[_MentionLike], merges: tuple[Merge, ...] = ()) -> MentionCluster:
     links: dict[str, str] = {}
     for member in members:
         for name, value in getattr(member, "links", ()):

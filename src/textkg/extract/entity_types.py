@@ -36,8 +36,15 @@ VOTING_TYPES = frozenset({"Person", "Place", "Organization"})
 FUNCTION_WORD_POS = frozenset({"DET", "ADP", "CCONJ", "SCONJ"})
 CONTENT_WORD_POS = frozenset({"NOUN", "ADJ", "VERB"})
 ROMAN_NUMERAL = re.compile(r"[IVXLC]+")
+# A lone person or place name of this many letters or fewer that no gazetteer knows is a scrap of
+# a word (OCR debris "Vs", "BB", "Lo") or an initial, not a name; a known place or a
+# surname of the document's full names ("Li") stays.
+MAX_DEBRIS_LETTERS = 2
+SHORT_NAME_TYPES = frozenset({"Person", "Place"})
 # A Roman ordinal ("XVe siècle", "Ier", "IIIe") is no name.
 ROMAN_ORDINAL = re.compile(r"[IVXLC]+(?:e|er|re|ème|ᵉ|ᵉʳ)")
+# A model designator: letters and digits in one word ("3X", "A330", "MD-12").
+MODEL_DESIGNATOR = re.compile(r"(?=[\w-]*\d)(?=[\w-]*[^\W\d_])[^\W_](?:[\w-]*[^\W_])?")
 # Heads a name may carry as its own first word: an organisation's or a place's ("Parti socialiste").
 FIRST_WORD_CLASSES = frozenset({"Organization", "Place"})
 ORGANIZATION = "Organization"
@@ -82,6 +89,8 @@ def classify(
     headed = head_noun_class(ctx, span, ner_type) or _class_by_context(ctx, span, ner_type)
     if headed is not None:
         return Typing(headed)
+    if ner_type == "Misc" and _maker_and_model(ctx, span):
+        return Typing(PRODUCT)
     place = gazetteer.place(text)
     # A lone demonym is no name ("Russe" is not the Bulgarian town Ruse), unless it also names a
     # country or region ("Suisse").
@@ -92,7 +101,7 @@ def classify(
         # The NER's organisation stays one against a town of the same name ("Orange", "OAS"),
         # but not against a country, a region or a capital acting ("Moscou a annoncé").
         overridable = ner_type in PLACE_OVERRIDABLE or place.type != "City" or place.capital_of is not None
-        single_big_city = ner_type == "Person" and len(span) == 1 and place.population >= CITY_OVER_PERSON_POPULATION
+        single_big_city = ner_type == "Person" and len(span) == 1 and place.population >= CITY_OVER_PERSON_POPULATION and ascii_fold(place.label) == ascii_fold(text)
         if overridable or single_big_city:
             return Typing(place.type, tuple(sorted(place.links.items())))
     if titled and ner_type in ("Place", "Misc", "Organization"):
@@ -145,17 +154,49 @@ def _noun_before(ctx: DocContext, start: int) -> Token | None:
 def _class_by_context(ctx: DocContext, span: Span, ner_type: str) -> str | None:
     """What the noun a name completes says of it: "le naufrage du X" is a vehicle, "les membres
     d'X" an organisation (not for a person or a known place)."""
-    root = span.root
-    while root.dep_ == "conj" and root.head.i < root.i:
-        root = root.head  # "les naufrages du X et de l'Y"
-    if root.dep_ != "nmod" or not any(c.dep_ == "case" and c.lower_ in ctx.words.genitive_cases for c in root.children):
+    noun = _completed_noun(ctx, span)
+    if noun is None:
         return None
-    noun = root.head.lemma_.lower()
     if noun in ctx.words.vehicle_event_nouns:
         return VEHICLE
     if noun in ctx.words.member_nouns and ner_type in ("Person", "Misc") and ctx.resources.gazetteer.place(span.text) is None:
         return ORGANIZATION
     return None
+
+
+def _maker_and_model(ctx: DocContext, span: Span) -> bool:
+    """A maker's name and a model number, "Veltair 3X", "Norvix A330 Neo": an organisation
+    (known, or one the NER names so elsewhere in the document) followed by a designator or a
+    number. A designator alone says nothing: conferences, flights and viruses are written so
+    too ("COP21", "MH17", "H1N1")."""
+    if len(span) < 2 or not any(MODEL_DESIGNATOR.fullmatch(t.text) or t.like_num for t in span[1:]):
+        return False
+    maker = span[0].text
+    return ctx.resources.gazetteer.organization(maker) is not None or maker in _ner_organizations(ctx)
+
+
+def _ner_organizations(ctx: DocContext) -> frozenset[str]:
+    """The one-word names the NER types as organisations anywhere in the document."""
+    memo = ctx.memo("ner_organizations")
+    found = memo.get("names")
+    if found is None:
+        found = memo["names"] = frozenset(ent.text for ent in ctx.doc.ents if ent.label_ == "ORG" and len(ent) == 1)
+    return found
+
+
+def names_a_vehicle(ctx: DocContext, span: Span) -> bool:
+    """"le naufrage du X", "l'équipage du X": only a vehicle sinks or has a crew."""
+    return _completed_noun(ctx, span) in ctx.words.vehicle_event_nouns
+
+
+def _completed_noun(ctx: DocContext, span: Span) -> str | None:
+    """The lemma of the noun whose de-complement ``span`` is ("les naufrages du X et de l'Y")."""
+    root = span.root
+    while root.dep_ == "conj" and root.head.i < root.i:
+        root = root.head
+    if root.dep_ != "nmod" or not any(c.dep_ == "case" and c.lower_ in ctx.words.genitive_cases for c in root.children):
+        return None
+    return root.head.lemma_.lower()
 
 
 def no_name_word(ctx: DocContext, span: Span, text: str) -> bool:
@@ -284,6 +325,7 @@ def _not_a_name(ctx: DocContext, token: Token, ner_type: str, lower_words: froze
         or person_as_common_noun
         or _is_title_or_role(ctx, token.lower_)
         or len(letters) < 2
+        or (ner_type in SHORT_NAME_TYPES and len(letters) <= MAX_DEBRIS_LETTERS)
         or ROMAN_NUMERAL.fullmatch(token.text) is not None
     )
 
@@ -295,14 +337,28 @@ def _is_title_or_role(ctx: DocContext, word: str) -> bool:
 
 def title_before(ctx: DocContext, start: int) -> bool:
     """A title or role right before token ``start``: "M. Lambert", "M . Lambert", "général Moreau"."""
-    doc, titles = ctx.doc, ctx.resources.gazetteer.titles
+    word = _word_before_title(ctx, start)
+    return word is not None and (_is_honorific(ctx, word) or word in ctx.words.roles)
+
+
+def honorific_before(ctx: DocContext, start: int) -> bool:
+    """An honorific right before token ``start``: "M. de Varenne" (not a role: "le président du
+    Conseil")."""
+    word = _word_before_title(ctx, start)
+    return word is not None and _is_honorific(ctx, word)
+
+
+def _word_before_title(ctx: DocContext, start: int) -> str | None:
+    doc = ctx.doc
     i = start - 1
     while i >= 0 and doc[i].text in (".", ","):
         i -= 1
-    if i < 0:
-        return False
-    word = doc[i].lower_
-    return word in titles or word + "." in titles or word.rstrip(".") in titles or word in ctx.words.roles
+    return doc[i].lower_ if i >= 0 else None
+
+
+def _is_honorific(ctx: DocContext, word: str) -> bool:
+    titles = ctx.resources.gazetteer.titles
+    return word in titles or word + "." in titles or word.rstrip(".") in titles
 
 
 def _after_source_cue(ctx: DocContext, span: Span) -> bool:

@@ -16,8 +16,9 @@ from ..records import broad_type
 from . import deps
 from .candidates import CONCEPT, DATE, PRONOUN, Mention
 from .context import DocContext
-from .entity_types import classify, no_name_word, origin_in_parentheses, title_before, vote_types
-from .name_spans import article_belongs, glued_honorific, headed_name, place_parts
+from .entity_types import classify, honorific_before, names_a_vehicle, no_name_word, origin_in_parentheses, title_before, vote_types
+from .name_spans import article_belongs, described_name, glued_honorific, headed_name, is_role_title, place_parts
+from .ranked_lists import ranked_names
 from .syntax import is_source_word
 
 NER_TYPES = {"PER": "Person", "PERSON": "Person", "ORG": "Organization", "LOC": "Place", "GPE": "Place", "MISC": "Misc"}
@@ -31,6 +32,9 @@ MAX_SCAN_TOKENS = 5
 # Gazetteer places found by scanning (not by the NER) must be at least this big, or a country or
 # region: small towns share their names with ordinary words.
 SCAN_MIN_POPULATION = 100_000
+HYPHENS = frozenset("-‐‑–")
+# Parts of speech of words that are no name even after an honorific.
+NO_NAME_POS = frozenset({"DET", "ADP", "CCONJ", "SCONJ", "PRON", "AUX", "PUNCT", "NUM", "SYM"})
 # Words that may sit between a role noun and the name it introduces ("le ministre biélorusse de
 # la Défense, Viktor Khrenin").
 ROLE_WORDS_MAX = 8
@@ -58,16 +62,27 @@ def named_mentions(ctx: DocContext, metonymy: bool = True) -> Iterator[Mention]:
     inside_misc = {i for m in found if m.type == "Misc" for i in range(m.first_token, m.last_token + 1)}
     name_like = _name_like_flags(doc)  # shared by both scans
     nested = _scanned(ctx, set(range(len(doc))) - inside_misc, name_like)
-    found += [m for m in nested if m.type in PLACE_TYPES]
-    quoted = list(quoted_names(ctx))
-    taken = {i for m in quoted for i in range(m.first_token, m.last_token + 1)}
-    found = [m for m in found if not taken.intersection(range(m.first_token, m.last_token + 1))] + quoted
+    found += [m for m in nested if m.type in PLACE_TYPES and _linked_inside(ctx, m)]
+    # Quoted names and the entries of result lists outweigh what the NER made of them.
+    preferred = [*quoted_names(ctx), *ranked_names(ctx)]
+    taken = {i for m in preferred for i in range(m.first_token, m.last_token + 1)}
+    found = [m for m in found if not taken.intersection(range(m.first_token, m.last_token + 1))] + preferred
     covered = {i for m in found for i in range(m.first_token, m.last_token + 1)}
     found += _scanned(ctx, covered, name_like)
     for mention in vote_types(sorted(found, key=lambda m: m.start), name_key):
         mention = _with_metonymy(ctx, mention) if metonymy else mention
         # Extractors reason with the broad class (a Country is a Place); entities keep the fine one.
         yield replace(mention, type=broad_type(mention.type), fine_type=mention.type)
+
+
+def _linked_inside(ctx: DocContext, place: Mention) -> bool:
+    """A place inside a longer name is one when a preposition or a dash ties it there ("Tour
+    d'Italie", "Arosa - Lausanne"), not when it is a word of the name ("Free Mobile")."""
+    doc, words = ctx.doc, ctx.words
+    before = doc[place.first_token - 1] if place.first_token > 0 else None
+    after = doc[place.last_token + 1] if place.last_token + 1 < len(doc) else None
+    linked_before = before is not None and (before.lower_ in words.genitive_cases or before.lower_ in words.locative_cases or before.text in HYPHENS)
+    return linked_before or (after is not None and after.text in HYPHENS)
 
 
 def _lower_case_lemmas(doc: Doc) -> frozenset[str]:
@@ -140,9 +155,21 @@ def concept_mention(ctx: DocContext, token: Token) -> Mention | None:
 
 def pronoun_mention(ctx: DocContext, token: Token) -> Mention | None:
     """``token`` as a referring third-person pronoun, or None."""
-    if token.pos_ == "PRON" and token.lower_ in ctx.resources.pronouns and token.dep_ not in deps.EXPLETIVE:
+    if token.pos_ == "PRON" and token.lower_ in ctx.resources.pronouns and token.dep_ not in deps.EXPLETIVE and not _stands_for_nothing(ctx, token):
         return Mention(token.idx, token.idx + len(token), token.text, PRONOUN, token.i, token.i)
     return None
+
+
+def _stands_for_nothing(ctx: DocContext, token: Token) -> bool:
+    """A pronoun the parser may not mark as impersonal: "il y a" (existential, whatever the
+    tense of its verb) and the clitic that stands for a clause after "comme" ("comme le rappelle
+    X", "comme l'a annoncé X")."""
+    doc, words = ctx.doc, ctx.words
+    following = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    if following is not None and following.lower_ in words.existential_clitics and token.lower_ in words.impersonal_pronouns:
+        return True
+    previous = doc[token.i - 1] if token.i > 0 else None
+    return previous is not None and previous.lower_ in words.clause_clitic_markers and token.dep_ in deps.OBJECT
 
 
 
@@ -161,6 +188,8 @@ def _trimmed(ctx: DocContext, span: Span, ner_type: str, surnames: frozenset[str
         return None
     start, end = span.start_char + rel_start, span.start_char + rel_end
     tokens = doc.char_span(start, end, alignment_mode="expand")
+    if tokens is None or (ner_type != "Person" and is_role_title(ctx, tokens)):
+        return None  # "ministre des Finances" is a role, not an organisation
     # Names start with a capital or a digit: lower-case words the NER swept in at the left edge
     # ("selon laquelle des missiles Iskander-M") belong to the sentence.
     # A capitalised determiner at a sentence start is the article too ("La France").
@@ -178,6 +207,11 @@ def _trimmed(ctx: DocContext, span: Span, ner_type: str, surnames: frozenset[str
         titled = True
     if tokens is None:
         return None
+    # A name never ends with a verb the NER swept in ("la capsule Dragon amortisse").
+    while len(tokens) > 1 and tokens[-1].pos_ in deps.CLAUSE_POS and tokens[-1].text[:1].islower():
+        tokens = tokens[:-1]
+    if ner_type != "Person":
+        tokens = described_name(ctx, tokens)
     # A common noun heading a line, swept into a person's name ("Reportage Jean Dupont").
     if (
         ner_type == "Person"
@@ -195,7 +229,9 @@ def _trimmed(ctx: DocContext, span: Span, ner_type: str, surnames: frozenset[str
     text = text_of[tokens.start_char : tokens.end_char]
     glued = glued_honorific(text, gazetteer.titles)
     titled = titled or glued > 0
-    if not any(c.isalpha() for c in text) or text[:1].islower():
+    # A name starts with a capital or a digit; a token that starts with a hyphen ends a word
+    # the tokenizer cut ("germano-suisse"), it starts no name.
+    if not any(c.isalpha() for c in text) or text[:1].islower() or text[:1] in HYPHENS:
         return None
     typing = classify(ctx, tokens, "Person" if titled and ner_type in ("Place", "Misc", "Organization") else ner_type, surnames, lower_words)
     if typing is None:
@@ -254,25 +290,34 @@ def _scanned(ctx: DocContext, covered: set[int], name_like: list[bool]) -> list[
     """Capitalised token runs the NER missed that a gazetteer knows, longest match first, and
     person names after an honorific ("M. Hotz") or before their origin ("Hotz (Berne)").
     ``name_like`` is _name_like_flags(doc)."""
-    doc = ctx.doc
+    doc, lower = ctx.doc, ctx.lower
+    particles = {get_string_id(word) for word in ctx.words.name_particles}
     found = []
     length_of_doc = len(doc)
     is_name_like = name_like.__getitem__
     i = 0
     while i < length_of_doc:
         match = None
-        if i in covered or not is_name_like(i):
+        # A particle after an honorific begins the name: "M. de Varenne" (read from the token
+        # arrays: a Token for every word costs more than the scan).
+        particle = (
+            lower[i] in particles and i + 1 < length_of_doc and i not in covered and i + 1 not in covered
+            and is_name_like(i + 1) and honorific_before(ctx, i)
+        )
+        if not particle and (i in covered or not is_name_like(i)):
             i += 1
             continue
         token = doc[i]
-        if token.pos_ == "PROPN" and title_before(ctx, i):
-            end = i + 1
+        if particle or (_may_follow_a_title(ctx, token) and title_before(ctx, i)):
+            end = i + 1 + particle
             while end < length_of_doc and end - i < MAX_SCAN_TOKENS and end not in covered and is_name_like(end) and doc[end].pos_ == "PROPN":
                 end += 1
             span = doc[i:end]
             match = Mention(span.start_char, span.end_char, span.text, "Person", span.start, span.end - 1)
         elif token.pos_ == "PROPN" and origin_in_parentheses(ctx, doc[i : i + 1]):
             match = Mention(token.idx, token.idx + len(token), token.text, "Person", i, i)
+        elif token.pos_ in deps.NOMINAL_POS and names_a_vehicle(ctx, doc[i : i + 1]):
+            match = Mention(token.idx, token.idx + len(token), token.text, "Vehicle", i, i)  # "le naufrage du Korvald"
         else:
             for length in range(min(MAX_SCAN_TOKENS, length_of_doc - i), 0, -1):
                 if any(j in covered for j in range(i, i + length)) or not is_name_like(i + length - 1):
@@ -286,6 +331,12 @@ def _scanned(ctx: DocContext, covered: set[int], name_like: list[bool]) -> list[
         found.append(match)
         i = match.last_token + 1
     return found
+
+
+def _may_follow_a_title(ctx: DocContext, token: Token) -> bool:
+    """A word that may be the name after a title: no function word, no initial or title itself."""
+    letters = sum(c.isalpha() for c in token.text)
+    return token.pos_ not in NO_NAME_POS and letters >= 2 and token.lower_ not in ctx.resources.gazetteer.titles
 
 
 def _scan_type(ctx: DocContext, span: Span) -> Mention | None:

@@ -6,7 +6,9 @@ document context and a span.
   ("l'université de Nantes", "le ministère de l'Intérieur");
 - a NER place can hold two places ("Iju de Lagos" is Iju, in Lagos);
 - a capitalised article inside a sentence belongs to the name ("Marine Le Pen", "selon Le Monde");
-- an honorific glued to a name is no part of it ("M.Dupont").
+- an honorific glued to a name is no part of it ("M.Dupont");
+- a description the NER swept in before a name is no part of it ("Première journée du Forum
+  mondial" is the Forum), and a role with its portfolio is no name ("ministre des Finances").
 """
 
 from __future__ import annotations
@@ -15,9 +17,13 @@ import re
 
 from spacy.tokens import Span
 
+from ..records import broad_type
 from .context import DocContext
 
-EPONYM, INSTITUTION = "eponym", "institution"
+EPONYM, INSTITUTION, NAMES = "eponym", "institution", "names"
+ORGANIZATION = "Organization"
+# NER types of a name that a class noun introduces: the noun, not the NER, says what it is.
+INTRODUCED_TYPES = frozenset({ORGANIZATION, "Misc"})
 # Who a name built on a person's name may be: the NER often takes the name alone for a person.
 EPONYM_NER_TYPES = frozenset({"Person", "Misc"})
 # Towns at least this big are places after "de" in a place's name; smaller ones may be family names.
@@ -57,12 +63,14 @@ def headed_name(ctx: DocContext, tokens: Span, ner_type: str) -> tuple[Span, str
 
 
 def place_parts(ctx: DocContext, span: Span, ner_type: str) -> list[Span]:
-    """A span the NER made of a name and the known place it is in, "Iju de Lagos", cut into its
-    two names; other spans whole. Names whose first word is a class noun ("Banque de France",
+    """A span the NER made of a name and the known place it is in, "Iju de Lagos", "la firme
+    Idées au cube de Montréal", cut into its two names; other spans whole. Names whose first word is a class noun ("Banque de France",
     "Gare de Lyon", "Université de Lyon") or a common word ("Tour de France") stay whole, and so
     do persons ("Charles de Gaulle")."""
-    # Only the NER's places: "Tribune de Genève" is a newspaper, "Mario de Signori" a person.
-    if ner_type != "Place" or len(span) < 3:
+    # Only the NER's places, and organisations a class noun introduces ("la firme X de
+    # Montréal"): "Tribune de Genève" is a newspaper, "Mario de Signori" a person.
+    introduced = ner_type in INTRODUCED_TYPES and _organization_noun_before(ctx, span.start)
+    if (ner_type != "Place" and not introduced) or len(span) < 3:
         return [span]
     words, gazetteer = ctx.words, ctx.resources.gazetteer
     cut = next((t.i for t in reversed(span[1:-1]) if t.lower_ in words.genitive_cases), None)
@@ -79,11 +87,21 @@ def place_parts(ctx: DocContext, span: Span, ner_type: str) -> list[Span]:
         place = None  # a small town's name is often a family name ("Pior de Mont")
     head_noun = first.lower_ in ctx.resources.name_heads or first.lower_ in words.place_nouns
     common_word = first.pos_ in ("NOUN", "ADJ", "DET") and "-" not in first.text
-    if place is None or head_noun or common_word:
+    if place is None or (not introduced and (head_noun or common_word)):
         return [span]
     if first.i >= cut:
         return [span]
     return [ctx.doc[span.start : cut], tail]
+
+
+def _organization_noun_before(ctx: DocContext, start: int) -> bool:
+    """A lower-case noun of an organisation's class right before token ``start`` ("la firme",
+    "la société"): the name after it does not begin with its class noun."""
+    if start == 0:
+        return False
+    noun = ctx.doc[start - 1]
+    found = ctx.resources.name_heads.get(noun.lower_) or ctx.resources.name_heads.get(noun.lemma_.lower())
+    return noun.pos_ == "NOUN" and noun.text[:1].islower() and found is not None and found[1] == NAMES and broad_type(found[0]) == ORGANIZATION
 
 
 def article_belongs(ctx: DocContext, tokens: Span) -> bool:
@@ -93,10 +111,16 @@ def article_belongs(ctx: DocContext, tokens: Span) -> bool:
     if article.pos_ != "DET" or not article.text[:1].isupper():
         return False
     previous = ctx.doc[article.i - 1] if article.i > 0 else None
-    if ctx.sentence_start(article.i) != article.i or (previous is not None and previous.text[:1].isupper() and previous.is_alpha):
+    # Dashes and bullets before the first word do not move the sentence start ("- Le Frère ...").
+    if not _first_word(ctx, article.i) or (previous is not None and previous.text[:1].isupper() and previous.is_alpha):
         return True  # inside a sentence, or after a first name ("Marine Le Pen")
     name = ctx.text[tokens.start_char : tokens.end_char]
-    return any(index != tokens.start and ctx.sentence_start(index) != index for index in _token_starts(ctx, name))
+    return any(index != tokens.start and not _first_word(ctx, index) for index in _token_starts(ctx, name))
+
+
+def _first_word(ctx: DocContext, i: int) -> bool:
+    """Token ``i`` begins its sentence, but for dashes and bullets before it."""
+    return not any(t.is_alpha or t.is_digit for t in ctx.doc[ctx.sentence_start(i) : i])
 
 
 def _token_starts(ctx: DocContext, name: str) -> list[int]:
@@ -113,3 +137,35 @@ def glued_honorific(text: str, titles: frozenset[str]) -> int:
     """The length of an honorific glued to the start of ``text`` ("M.Dupont" -> 2), else 0."""
     match = GLUED_HONORIFIC.match(text)
     return match.end() if match is not None and match.group(1).lower() in titles else 0
+
+
+def described_name(ctx: DocContext, tokens: Span) -> Span:
+    """``tokens`` without a description before the name they hold: a common noun written in
+    lower case, a genitive and a capitalised word ("Première journée du Forum mondial" -> "Forum
+    mondial"). A name whose own words are capitalised stays whole ("Tour de France", "Banque de
+    France"), and so do one whose class noun heads it ("Musée du Louvre") and one that ends with
+    a known place ("Idées au cube de Montréal")."""
+    genitives = ctx.words.genitive_cases
+    cut = next((t.i for t in tokens if t.lower_ in genitives), None)
+    if cut is None or cut + 1 >= tokens.end:
+        return tokens
+    before = ctx.doc[tokens.start : cut]
+    if not any(t.pos_ == "NOUN" and t.text[:1].islower() for t in before) or before[0].lower_ in ctx.resources.name_heads:
+        return tokens
+    start = cut + 1
+    if ctx.doc[start].pos_ == "DET" and start + 1 < tokens.end:
+        start += 1
+    tail = ctx.doc[start : tokens.end]
+    # "Idées au cube de Montréal": a known place after the genitive is where the thing is.
+    if not tail[0].text[:1].isupper() or ctx.resources.gazetteer.place(ctx.text[tail.start_char : tail.end_char]) is not None:
+        return tokens
+    return tail
+
+
+def is_role_title(ctx: DocContext, tokens: Span) -> bool:
+    """A role and its portfolio, "ministre des Finances", "secrétaire d'État aux Sports": the NER
+    takes it for an organisation, but it names a function (kept as a person's role)."""
+    words = ctx.words
+    first_two = " ".join(t.lower_ for t in tokens[:2])
+    role_length = 2 if first_two in words.roles else 1 if tokens[0].lower_ in words.roles else 0
+    return 0 < role_length < len(tokens) - 1 and tokens[role_length].lower_ in (words.genitive_cases | words.recipient_cases)

@@ -298,6 +298,7 @@ def _entities(clusters: list[MentionCluster]) -> tuple[tuple[Entity, ...], dict[
                 value=cluster.value,
                 roles=cluster.roles,
                 mention_kinds=cluster.kinds,
+                merges=cluster.merges,
             )
         )
         for mention in (*cluster.mentions, *cluster.anaphora):

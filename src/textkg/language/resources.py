@@ -119,6 +119,24 @@ class Words:
     membership_nouns: frozenset[str] = frozenset()
     vicinity_words: frozenset[str] = frozenset()
     target_cases: frozenset[str] = frozenset()
+    # honorifics of a man and of a woman (M., Mme): the gender a person's name takes
+    masculine_titles: frozenset[str] = frozenset()
+    feminine_titles: frozenset[str] = frozenset()
+    # the auxiliary with which a past participle agrees with its subject (elle est arrivée)
+    agreeing_auxiliary: str = ""
+    # class nouns that also name other things (a group of people, a bank's premises): they
+    # describe only a name of their exact class (descriptions.tsv)
+    exact_class_descriptions: frozenset[str] = frozenset()
+    # the pronoun of impersonal verbs, the clitic after which it is existential (il y a), and
+    # the words after which an object clitic stands for a clause (comme le rappelle X)
+    impersonal_pronouns: frozenset[str] = frozenset()
+    existential_clitics: frozenset[str] = frozenset()
+    clause_clitic_markers: frozenset[str] = frozenset()
+    # words after a competitor's name in a result list that introduce a gap or say "same time"
+    # (à 12, m. t.)
+    result_marks: frozenset[str] = frozenset()
+    # particles that begin a family name after an honorific (M. de Varenne)
+    name_particles: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)

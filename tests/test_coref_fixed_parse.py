@@ -1,0 +1,256 @@
+"""Pronoun agreement and descriptions of organisations on fixed parses: each table is one
+construction, so these tests check the coreference rule alone (tests/test_coref.py checks the
+same behaviour through the trained pipeline). Every name is invented."""
+
+import pytest
+
+from textkg.extract.coref import coreference_chains, noun_mentions, pronoun_mentions
+from textkg.extract.mentions import named_mentions
+
+from .fixed_parse import parse
+from .language import context
+
+
+def chains(table: str) -> list[list[str]]:
+    """The chains of more than one mention, as sorted surfaces."""
+    ctx = context(parse(table))
+    named = list(named_mentions(ctx))
+    ctx = ctx.with_mentions(named)
+    mentions = [*named, *noun_mentions(ctx, named), *pronoun_mentions(ctx)]
+    found = [sorted(m.text for m in chain.mentions) for chain in coreference_chains(ctx, mentions)]
+    return sorted(c for c in found if len(c) > 1)
+
+
+def pronouns(table: str) -> list[str]:
+    ctx = context(parse(table))
+    return [m.text for m in pronoun_mentions(ctx)]
+
+
+# "elle" cannot take a man: the honorific says Lenoir is one, so it takes the woman he received
+HONORIFIC = """
+M.         m.         NOUN  4  nsubj      Gender=Masc|Number=Sing  B-PER
+Lenoir     Lenoir     PROPN 1  flat:name  _                        I-PER
+a          avoir      AUX   4  aux:tense  _
+reçu       recevoir   VERB  0  ROOT       Gender=Masc|Number=Sing|Tense=Past|VerbForm=Part
+Karine     Karine     PROPN 4  obj        _                        B-PER
+Dubois     Dubois     PROPN 5  flat:name  _                        I-PER
+.          .          PUNCT 4  punct      _
+Elle       il         PRON  10 nsubj      Gender=Fem|Number=Sing|Person=3
+a          avoir      AUX   10 aux:tense  _
+parlé      parler     VERB  0  ROOT       Gender=Masc|Number=Sing|Tense=Past|VerbForm=Part
+.          .          PUNCT 10 punct      _
+"""
+
+# "est arrivée" agrees with a woman: "il" takes the man named beside her
+AGREEMENT = """
+Dubois     Dubois     PROPN 3  nsubj      _                        B-PER
+est        être       AUX   3  aux:tense  _
+arrivée    arriver    VERB  0  ROOT       Gender=Fem|Number=Sing|Tense=Past|VerbForm=Part
+avec       avec       ADP   5  case       _
+Lenoir     Lenoir     PROPN 3  obl:mod    _                        B-PER
+.          .          PUNCT 3  punct      _
+Il         il         PRON  9  nsubj      Gender=Masc|Number=Sing|Person=3
+a          avoir      AUX   9  aux:tense  _
+parlé      parler     VERB  0  ROOT       Gender=Masc|Number=Sing|Tense=Past|VerbForm=Part
+.          .          PUNCT 9  punct      _
+"""
+
+# near miss: with "avoir" the participle agrees with nothing, so it says nothing of Dubois
+NO_AGREEMENT = AGREEMENT.replace("est        être ", "a          avoir").replace("Gender=Fem|Number=Sing|Tense=Past", "Gender=Masc|Number=Sing|Tense=Past")
+
+# near miss: a man and no woman before "elle": nothing
+ONLY_A_MAN = """
+M.         m.         NOUN  4  nsubj      Gender=Masc|Number=Sing  B-PER
+Lenoir     Lenoir     PROPN 1  flat:name  _                        I-PER
+a          avoir      AUX   4  aux:tense  _
+parlé      parler     VERB  0  ROOT       Gender=Masc|Number=Sing|Tense=Past|VerbForm=Part
+.          .          PUNCT 4  punct      _
+Elle       il         PRON  8  nsubj      Gender=Fem|Number=Sing|Person=3
+a          avoir      AUX   8  aux:tense  _
+ri         rire       VERB  0  ROOT       Gender=Masc|Number=Sing|Tense=Past|VerbForm=Part
+.          .          PUNCT 8  punct      _
+"""
+
+# a thing met in passing (an object) is no antecedent of a personal pronoun ...
+THING_IN_PASSING = """
+Le         le         DET   2  det        Gender=Masc|Number=Sing
+voleur     voleur     NOUN  4  nsubj      Gender=Masc|Number=Sing
+a          avoir      AUX   4  aux:tense  _
+pris       prendre    VERB  0  ROOT       Gender=Masc|Number=Sing|Tense=Past|VerbForm=Part
+la         le         DET   6  det        Gender=Fem|Number=Sing
+montre     montre     NOUN  4  obj        Gender=Fem|Number=Sing
+.          .          PUNCT 4  punct      _
+Par        par        ADP   9  case       _
+peur       peur       NOUN  12 obl:mod    Gender=Fem|Number=Sing
+,          ,          PUNCT 9  punct      _
+elle       il         PRON  12 nsubj      Gender=Fem|Number=Sing|Person=3
+a          avoir      AUX   12 aux:tense  _
+fui        fuir       VERB  0  ROOT       Gender=Masc|Number=Sing|Tense=Past|VerbForm=Part
+.          .          PUNCT 12 punct      _
+"""
+
+# ... but the subject it continues is ("La montre a disparu. Elle était en or.")
+THING_AS_SUBJECT = """
+La         le         DET   2  det        Gender=Fem|Number=Sing
+montre     montre     NOUN  4  nsubj      Gender=Fem|Number=Sing
+a          avoir      AUX   4  aux:tense  _
+disparu    disparaître VERB 0  ROOT       Gender=Masc|Number=Sing|Tense=Past|VerbForm=Part
+.          .          PUNCT 4  punct      _
+Elle       il         PRON  10 nsubj      Gender=Fem|Number=Sing|Person=3
+était      être       AUX   10 cop        _
+en         en         ADP   10 case       _
+or         or         NOUN  0  ROOT       Gender=Masc|Number=Sing
+.          .          PUNCT 10 punct      _
+"""
+
+# who speaks a quotation says "je": "Ils" inside it is not the speakers
+QUOTED = """
+Les        le         DET   2  det        Number=Plur
+habitants  habitant   NOUN  4  nsubj      Gender=Masc|Number=Plur
+ont        avoir      AUX   4  aux:tense  _
+déclaré    déclarer   VERB  0  ROOT       Gender=Masc|Number=Sing|Tense=Past|VerbForm=Part
+:          :          PUNCT 4  punct      _
+«          «          PUNCT 9  punct      _
+Ils        il         PRON  9  nsubj      Gender=Masc|Number=Plur|Person=3
+ont        avoir      AUX   9  aux:tense  _
+cassé      casser     VERB  4  parataxis  Gender=Masc|Number=Sing|Tense=Past|VerbForm=Part
+la         le         DET   11 det        Gender=Fem|Number=Sing
+porte      porte      NOUN  9  obj        Gender=Fem|Number=Sing
+»          »          PUNCT 9  punct      _
+.          .          PUNCT 4  punct      _
+"""
+
+# near miss: the same pronoun outside a quotation continues the subject
+UNQUOTED = """
+Les        le         DET   2  det        Number=Plur
+habitants  habitant   NOUN  4  nsubj      Gender=Masc|Number=Plur
+ont        avoir      AUX   4  aux:tense  _
+crié       crier      VERB  0  ROOT       Gender=Masc|Number=Sing|Tense=Past|VerbForm=Part
+.          .          PUNCT 4  punct      _
+Ils        il         PRON  8  nsubj      Gender=Masc|Number=Plur|Person=3
+ont        avoir      AUX   8  aux:tense  _
+cassé      casser     VERB  0  ROOT       Gender=Masc|Number=Sing|Tense=Past|VerbForm=Part
+la         le         DET   10 det        Gender=Fem|Number=Sing
+porte      porte      NOUN  8  obj        Gender=Fem|Number=Sing
+.          .          PUNCT 8  punct      _
+"""
+
+
+def test_an_honorific_gives_a_name_its_gender():
+    found = chains(HONORIFIC)
+    assert ["Elle", "Karine Dubois"] in found, found
+    assert not any("Lenoir" in c and "Elle" in c for c in found), found
+
+
+def test_an_agreeing_participle_gives_a_name_its_gender():
+    found = chains(AGREEMENT)
+    assert ["Il", "Lenoir"] in found, found
+
+
+def test_a_participle_after_avoir_says_nothing_of_the_name():
+    # Without the agreement, the subject is the most salient antecedent.
+    assert ["Dubois", "Il"] in chains(NO_AGREEMENT)
+
+
+def test_no_antecedent_of_the_wrong_gender():
+    assert not any("Elle" in c for c in chains(ONLY_A_MAN))
+
+
+def test_a_personal_pronoun_takes_no_thing_met_in_passing():
+    assert not any("elle" in c for c in chains(THING_IN_PASSING))
+
+
+def test_a_personal_pronoun_continues_a_subject_thing():
+    assert ["Elle", "montre"] in chains(THING_AS_SUBJECT)
+
+
+def test_a_pronoun_in_a_quotation_is_not_its_speaker():
+    assert not any("Ils" in c for c in chains(QUOTED))
+    assert ["Ils", "habitants"] in chains(UNQUOTED)
+
+
+# "il y a" is existential; "comme le rappelle X" stands for a clause
+EXISTENTIAL = """
+Créé       créer      VERB  7  advcl      Gender=Masc|Number=Sing|Tense=Past|VerbForm=Part
+il         il         PRON  5  case       Gender=Masc|Number=Sing|Person=3
+y          y          PRON  2  fixed      _
+a          avoir      VERB  2  fixed      _
+ans        an         NOUN  1  obl:mod    Gender=Masc|Number=Plur
+,          ,          PUNCT 1  punct      _
+fonctionne fonctionner VERB 0  ROOT       _
+.          .          PUNCT 7  punct      _
+"""
+
+AS_RECALLED = """
+Comme      comme      SCONJ 3  mark       _
+le         le         PRON  3  obj        Gender=Masc|Number=Sing|Person=3
+rappelle   rappeler   VERB  6  advcl      _
+Lenoir     Lenoir     PROPN 3  nsubj      _              B-PER
+,          ,          PUNCT 3  punct      _
+cesse      cesser     VERB  0  ROOT       _
+.          .          PUNCT 6  punct      _
+"""
+
+# near miss: the same clitic as an object of its own verb refers
+OBJECT_CLITIC = """
+Lenoir     Lenoir     PROPN 3  nsubj      _              B-PER
+le         le         PRON  3  obj        Gender=Masc|Number=Sing|Person=3
+rappelle   rappeler   VERB  0  ROOT       _
+.          .          PUNCT 3  punct      _
+"""
+
+
+@pytest.mark.parametrize(("table", "expected"), [(EXISTENTIAL, []), (AS_RECALLED, []), (OBJECT_CLITIC, ["le"])])
+def test_pronouns_that_stand_for_nothing(table, expected):
+    assert pronouns(table) == expected
+
+
+# "la firme" describes the last company named (or organisation of no known kind) ...
+FIRM = """
+Le         le         DET   2  det        Gender=Masc|Number=Sing
+groupe     groupe     NOUN  4  nsubj      Gender=Masc|Number=Sing
+Veltair    Veltair    PROPN 2  appos      _              B-ORG
+a          avoir      AUX   5  aux:tense  _
+recruté    recruter   VERB  0  ROOT       Gender=Masc|Number=Sing|Tense=Past|VerbForm=Part
+.          .          PUNCT 5  punct      _
+La         le         DET   8  det        Gender=Fem|Number=Sing
+firme      firme      NOUN  10 nsubj      Gender=Fem|Number=Sing
+a          avoir      AUX   10 aux:tense  _
+grandi     grandir    VERB  0  ROOT       Gender=Masc|Number=Sing|Tense=Past|VerbForm=Part
+.          .          PUNCT 10 punct      _
+"""
+
+# ... not a party ("le Parti vertical" is no firm)
+PARTY_THEN_FIRM = FIRM.replace("groupe     groupe     NOUN  4  nsubj      Gender=Masc|Number=Sing", "parti      parti      NOUN  4  nsubj      Gender=Masc|Number=Sing")
+
+# "le groupe" names a group of people too: with its own complement it is another thing
+GROUP_OF_PEOPLE = """
+Le         le         DET   2  det        Gender=Masc|Number=Sing
+groupe     groupe     NOUN  4  nsubj      Gender=Masc|Number=Sing
+Veltair    Veltair    PROPN 2  appos      _              B-ORG
+a          avoir      AUX   5  aux:tense  _
+recruté    recruter   VERB  0  ROOT       Gender=Masc|Number=Sing|Tense=Past|VerbForm=Part
+.          .          PUNCT 5  punct      _
+Le         le         DET   8  det        Gender=Masc|Number=Sing
+groupe     groupe     NOUN  12 nsubj      Gender=Masc|Number=Sing
+de         de         ADP   10 case       _
+manifestants manifestant NOUN 8 nmod      Gender=Masc|Number=Plur
+a          avoir      AUX   12 aux:tense  _
+crié       crier      VERB  0  ROOT       Gender=Masc|Number=Sing|Tense=Past|VerbForm=Part
+.          .          PUNCT 12 punct      _
+"""
+
+
+def test_a_company_noun_describes_the_company():
+    found = chains(FIRM)
+    assert any("Veltair" in c and "firme" in c for c in found), found
+
+
+def test_a_company_noun_does_not_describe_a_party():
+    found = chains(PARTY_THEN_FIRM)
+    assert not any("firme" in c for c in found), found
+
+
+def test_a_group_with_its_own_complement_is_another_group():
+    found = chains(GROUP_OF_PEOPLE)
+    assert not any(c.count("groupe") > 1 or ("Veltair" in c and "manifestants" in c) for c in found), found
