@@ -119,6 +119,9 @@ class Words:
     membership_nouns: frozenset[str] = frozenset()
     vicinity_words: frozenset[str] = frozenset()
     target_cases: frozenset[str] = frozenset()
+    # issue 14 (second part): events and relations on real news.
+    # verbs that say nothing by themselves: no act of their subject alone ("X a une maison")
+    empty_verbs: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
