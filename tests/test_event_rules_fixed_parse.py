@@ -182,3 +182,72 @@ def test_cities_of_a_list_lie_not_in_each_other():
 def test_a_quoted_verb_takes_no_subject_from_outside_the_quotation():
     found = facts(extract(QUOTED))
     assert not any("Paul Roy" in roles.get("agent", ()) for _, roles in found), found
+
+
+# Issue 14, second part --------------------------------------------------------------------------
+
+# "revient à Paul Roy et Luc Blanc reçoit ...": the parser coordinated the second name with the
+# first, though it is the subject of the next verb.
+SUBJECT_TAKEN_FOR_CONJUNCT = """
+Le         le         DET   2 det
+ministère  ministère  NOUN  3 nsubj
+revient    revenir    VERB  0 ROOT      Mood=Ind|Tense=Pres|VerbForm=Fin
+à          à          ADP   5 case
+Paul       Paul       PROPN 3 obl:arg   _   B-PER
+Roy        Roy        PROPN 5 flat:name _   I-PER
+et         et         CCONJ 8 cc
+Luc        Luc        PROPN 5 conj      _   B-PER
+Blanc      Blanc      PROPN 8 flat:name _   I-PER
+reçoit     recevoir   VERB  3 xcomp     Mood=Ind|Tense=Pres|VerbForm=Fin
+celui      celui      PRON  10 obj
+de         de         ADP   13 case
+la         le         DET   13 det
+Justice    justice    NOUN  11 nmod
+.          .          PUNCT 3 punct
+"""
+
+# The same coordination, with the verb a participle: the second name is a conjunct.
+COORDINATED_RECIPIENTS = """
+Le         le         DET   2 det
+ministère  ministère  NOUN  3 nsubj
+revient    revenir    VERB  0 ROOT      Mood=Ind|Tense=Pres|VerbForm=Fin
+à          à          ADP   5 case
+Paul       Paul       PROPN 3 obl:arg   _   B-PER
+Roy        Roy        PROPN 5 flat:name _   I-PER
+et         et         CCONJ 8 cc
+Luc        Luc        PROPN 5 conj      _   B-PER
+Blanc      Blanc      PROPN 8 flat:name _   I-PER
+.          .          PUNCT 3 punct
+"""
+
+QUOTED_ACT = """
+«          «          PUNCT 5 punct
+Marie      Marie      PROPN 5 nsubj     _   B-PER
+Roy        Roy        PROPN 2 flat:name _   I-PER
+a          avoir      AUX   5 aux:tense
+revu       revoir     VERB  0 ROOT      Tense=Past|VerbForm=Part
+ses        son        DET   7 det       Poss=Yes
+prévisions prévision  NOUN  5 obj
+»          »          PUNCT 5 punct
+"""
+
+ACT = """
+Marie      Marie      PROPN 4 nsubj     _   B-PER
+Roy        Roy        PROPN 1 flat:name _   I-PER
+a          avoir      AUX   4 aux:tense
+revu       revoir     VERB  0 ROOT      Tense=Past|VerbForm=Part
+ses        son        DET   6 det       Poss=Yes
+prévisions prévision  NOUN  4 obj
+.          .          PUNCT 4 punct
+"""
+
+
+def test_a_noun_before_a_verb_without_subject_is_no_conjunct():
+    found = facts(extract(SUBJECT_TAKEN_FOR_CONJUNCT))
+    assert not any("Luc Blanc" in roles.get("recipient", ()) for _, roles in found), found
+    assert ("revenir", {"agent": ["ministère"], "recipient": ["Luc Blanc", "Paul Roy"]}) in facts(extract(COORDINATED_RECIPIENTS))
+
+
+def test_an_act_is_kept_for_its_named_doer_but_not_inside_a_quotation():
+    assert ("revoir", {"agent": ["Marie Roy"]}) in facts(extract(ACT))
+    assert not facts(extract(QUOTED_ACT))

@@ -210,3 +210,41 @@ def test_a_role_said_by_a_noun_ranks_above_the_scene(fr_nlp):
     found = facts(fr_nlp, "Deux hommes ont été arrêtés à Lyon. Le maire de Lyon, Jean Dupuis, a réagi. L'avocat Marc Roux a parlé.")
     confidence = {(p, roles.get("subject", [None])[0]): c for p, _, roles, c in found}
     assert confidence[("maire de", "Jean Dupuis")] > confidence[("located in", "Marc Roux")], found
+
+
+# Issue 14, second part --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "predicate", "roles"),
+    [
+        ("Marie Roy a revu ses prévisions de croissance.", "revoir", {"agent": ["Marie Roy"]}),
+        ("Le sénateur Luc Garnier a reçu une médaille.", "recevoir", {"agent": ["Luc Garnier"]}),
+    ],
+)
+def test_an_act_of_a_named_participant_on_something_abstract(fr_nlp, text, predicate, roles):
+    assert (predicate, None, roles) in [f[:3] for f in facts(fr_nlp, text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        ("Marie Roy a une idée.", "avoir"),  # a verb that says nothing by itself
+        ("Marie Roy a décidé hier.", "décider"),  # no object: a fragment
+        ("Le comité a revu ses prévisions.", "revoir"),  # nobody named
+    ],
+)
+def test_no_act_without_a_named_doer_and_an_object(fr_nlp, text, absent):
+    assert absent not in [p for p, *_ in facts(fr_nlp, text)]
+
+
+def test_a_verb_that_only_joins_places_relates_none(fr_nlp):
+    found = facts(fr_nlp, "Un bus reliant Nantes à Rennes a été retrouvé.")
+    assert not [f for f in found if {"Nantes", "Rennes"} <= {x for labels in f[2].values() for x in labels}], found
+
+
+def test_the_scene_holds_for_the_lead_paragraph(fr_nlp):
+    text = "Deux hommes ont été arrêtés à Lyon. Le procureur Paul Martin a ouvert une enquête.\nLe cinéaste Marc Roux prépare un film."
+    found = links(facts(fr_nlp, text))
+    assert ("located in", "Paul Martin", "Lyon") in found
+    assert ("located in", "Marc Roux", "Lyon") not in found

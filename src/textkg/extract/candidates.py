@@ -89,6 +89,9 @@ class Frame:
     # A scene link (scenes.py): kept once per participant and place, and where no other frame
     # relates the two.
     scene: bool = False
+    # A verb outside the lexicon with an object ("X a revu ses prévisions"): what its named doer
+    # or undergoer did, kept for that participant alone when the object is abstract.
+    act: bool = False
 
 
 @dataclass(frozen=True)

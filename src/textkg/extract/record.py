@@ -30,6 +30,8 @@ BINARY_ROLES = ("agent", "theme")
 # Entities that name nothing: dates and unnamed noun phrases.
 UNNAMED_TYPES = frozenset({CONCEPT, DATE})
 BINARY_ARGUMENTS = ("subject", "object")
+# The roles of who does or undergoes an act.
+ACTING_ROLES = frozenset({"agent", "theme"})
 
 
 def extract_record(doc: Doc, document: Document, resources: Resources, names: Iterable[Mention] | None = None) -> ExtractionRecord:
@@ -110,7 +112,9 @@ def _resolved(
     participants = {m for m in mentions if m.is_named or (m.type == CONCEPT and participant_class(ctx, m))}
     # Pronouns and descriptions count as what their chain names or describes.
     specific = participants | {m for c in chains if participants.intersection(c.mentions) for m in c.mentions}
-    frames = _kept(frames, specific)
+    # Who an open act may be kept for alone: a name, or a pronoun or description tied to one.
+    naming = {m for m in mentions if m.is_named} | {m for c in chains if any(x.is_named for x in c.mentions) for m in c.mentions}
+    frames = _kept(frames, specific, naming)
     # Which frames survive coreference: a pronoun whose chain joins no cluster fills nothing, and
     # two mentions of one thing relate nothing ("Viktor Khrenin ... le ministre").
     fixed = cluster_mentions(ctx.fixed, name_aliases(ctx, ctx.fixed))
@@ -219,20 +223,22 @@ def _distinct(frames: list[Frame], entity_of: Mapping[Mention, Hashable]) -> lis
     return kept
 
 
-def _kept(frames: list[Frame], specific: Collection[Mention]) -> list[Frame]:
-    return [kept for kept in (_resolvable(f, specific) for f in frames) if kept is not None]
+def _kept(frames: list[Frame], specific: Collection[Mention], naming: Collection[Mention] = ()) -> list[Frame]:
+    return [kept for kept in (_resolvable(f, specific, naming) for f in frames) if kept is not None]
 
 
-def _resolvable(frame: Frame, specific: Collection[Mention]) -> Frame | None:
+def _resolvable(frame: Frame, specific: Collection[Mention], naming: Collection[Mention] = ()) -> Frame | None:
     """``frame`` with only its specific fillers: names, dates, pronouns and descriptions that
     coreference ties to a name, and nouns of a participant class ("des voyous", "la voiture",
     "l'incendie"). Abstract nouns ("le chantage", "son contrôle") are not things to relate. The
     frame is kept if as many roles as before stay filled, up to two (a verb's two, a noun event's
-    one; one for an event of the lexicon: "X a condamné le crime" is still a condemnation by X),
-    one of them by something other than a date."""
+    one), one of them by something other than a date; one is enough for an event of the lexicon
+    ("X a condamné le crime" is still a condemnation by X) and for an act whose doer or undergoer
+    is named or tied to a name (``naming``): "X a revu ses prévisions" is still what X did."""
     arguments = tuple((role, m) for role, m in frame.arguments if m.is_named or m.type == DATE or m in specific)
     before = len({role for role, _ in frame.arguments})
-    needed = 1 if frame.event_class else min(before, 2)
+    acting = frame.act and any(role in ACTING_ROLES and m in naming for role, m in arguments)
+    needed = 1 if frame.event_class or acting else min(before, 2)
     if len({role for role, _ in arguments}) < needed or all(m.type == DATE for _, m in arguments):
         return None
     return replace(frame, arguments=arguments) if arguments != frame.arguments else frame

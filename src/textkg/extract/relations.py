@@ -14,14 +14,19 @@ from spacy.tokens import Token
 
 from . import deps
 from .arguments import resolve
-from .candidates import Found, Frame, Mention
+from .candidates import DATE, Found, Frame, Mention
 from .confidence import EVENT, OPEN_FRAME
 from .context import DocContext
 from .event_lexicon import carried_event, class_info, event_class, is_event_noun, predicate_lemma, refined_class
-from .quotes import same_voice
+from .quotes import quotation_at, same_voice
 from .obliques import may_be_unnamed, misattached_obliques, oblique_role, origin_role
 from .syntax import modality, polarity, relative_antecedent, subjects, with_conjuncts
 from ..language.event_classes import EventClass
+
+# Fillers that alone make no fact of an open verb: places and dates.
+PLACE_OR_TIME = frozenset({"Place", DATE})
+# The roles of who does an act and what it acts on.
+ACTING_ROLES = frozenset({"agent", "theme"})
 
 def verb_frames(ctx: DocContext) -> Found:
     """One frame per verb with two roles filled, or one for a verb that names an event of the
@@ -49,6 +54,7 @@ def verb_frames(ctx: DocContext) -> Found:
                         polarity=polarity(ctx, token),
                         modality=modality(ctx, token),
                         confidence=EVENT if found else OPEN_FRAME,
+                        act=found is None and _is_act(ctx, token, arguments),
                     )
                 )
     return Found(tuple(frames), tuple(touched))
@@ -132,9 +138,25 @@ def _verb_arguments(
             yield from emit(role, target, allow_concept=may_be_unnamed(ctx, role, target))
 
 
+def _is_act(ctx: DocContext, verb: Token, arguments: tuple[tuple[str, Mention], ...]) -> bool:
+    """A verb with a doer and what it acts on ("X a revu ses prévisions", "X a reçu une cape"),
+    outside any quotation (a quotation's words are its speaker's, asserted by no one unless a
+    claim says who), and not a verb that says nothing by itself ("avoir", "faire")."""
+    roles = {role for role, _ in arguments}
+    return (
+        ACTING_ROLES <= roles
+        and verb.lemma_.lower() not in ctx.words.empty_verbs
+        and quotation_at(ctx, verb.i) is None
+    )
+
+
 def _worth_keeping(arguments: tuple[tuple[str, Mention], ...], known: str | None) -> bool:
     """Two roles filled, or one of an event of the lexicon by something other than a date: less
-    is a fragment, not a fact ("a décidé" alone says nothing; "a démissionné" does)."""
+    is a fragment, not a fact ("a décidé" alone says nothing; "a démissionné" does). A verb
+    outside the lexicon that only joins places, none of them its doer, says where a route runs
+    ("un train ralliant Toulouse à Lyon"), not that one place is in the other."""
     roles = {role for role, _ in arguments}
+    if known is None and "agent" not in roles and all(m.type in PLACE_OR_TIME for _, m in arguments):
+        return False
     return len(roles) >= 2 or (known is not None and roles - {"time"} != set())
 

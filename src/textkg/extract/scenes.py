@@ -8,13 +8,16 @@ clause: a locative of its verb or of one of the verb's own nouns ("ont repris le
 Tombouctou"), not of a clause inside it ("un train ralliant Toulouse à Lyon") nor a direction
 ("expulsé vers le Maroc"). The lead is the first sentence of the body, after the title, or the
 one after it when the first says not where. The scene locates the story's actors and happenings
-(persons, organisations, events), except:
+(persons, organisations, events) of the lead's paragraph, except:
 
 - those who only speak of the story, never act in it: a participant met only as the speaker of
   reported speech or in the speaker's phrase ("La procureure de la Cour pénale internationale,
   Mme Fatou Bensouda, a déclaré"), or in a quotation ("« ... au nom d'Allah »");
 - objects (they go with their owners, which the ``has`` links give), places (their nesting is said
-  in the text or not at all) and the outlets that report the story.
+  in the text or not at all) and the outlets that report the story;
+- those of later paragraphs: a paragraph break is where a report moves on (to the history of a
+  show, to a firm in another city), so the lead's place holds for its own paragraph only. A
+  brief told in one paragraph keeps its scene throughout.
 
 A scene link is an inference of the reader, not a statement of one sentence: it carries two pieces
 of evidence (the lead and the sentence naming the participant) and the lowest confidence.
@@ -64,9 +67,11 @@ def scene_links(
         return
     lead_span = _stripped(ctx, lead)
     aside = _aside(ctx, claims)
+    paragraph_end = _paragraph_end(ctx, lead_span[1])
     for mention in participants:
         if (
-            mention in outlets
+            mention.start >= paragraph_end
+            or mention in outlets
             or mention.fine_type == NEWS_AGENCY  # news agencies report the story from elsewhere
             or participant_class(ctx, mention) not in SCENE_PARTICIPANTS
             or mention.first_token in aside
@@ -86,6 +91,12 @@ def scene_links(
                 setting=lead_span if lead_span != evidence else None,
                 scene=True,
             )
+
+
+def _paragraph_end(ctx: DocContext, char: int) -> int:
+    """Where the paragraph holding ``char`` ends: the next line break, or the end of the text."""
+    end = ctx.text.find("\n", char)
+    return end if end >= 0 else len(ctx.text)
 
 
 def title_links(ctx: DocContext) -> Iterator[Frame]:

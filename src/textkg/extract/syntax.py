@@ -63,7 +63,8 @@ def relative_antecedent(ctx: DocContext, token: Token) -> Token:
 def with_conjuncts(token: Token) -> Iterator[Token]:
     """``token`` and the tokens coordinated with it: "la Russie et la Biélorussie". A conjunct
     with another preposition is coordinated with something else ("le feu vert du gouvernement et
-    de l'ONU": the UN is not a second green light)."""
+    de l'ONU": the UN is not a second green light), and so is one that a verb without a subject
+    follows: it is that verb's subject ("revient à Paul Roy et Luc Blanc reçoit celui de ...")."""
     yield token
     case = case_lemma(token)
     for child in token.children:
@@ -72,8 +73,23 @@ def with_conjuncts(token: Token) -> Iterator[Token]:
             and child.pos_ in ("NOUN", "PROPN", "PRON")
             and not is_comma_apposition(child)
             and (case_lemma(child) is None or case_lemma(child) == case)
+            and not _subject_of_next_verb(child)
         ):
             yield from with_conjuncts(child)
+
+
+def _subject_of_next_verb(noun: Token) -> bool:
+    """A noun phrase right before a finite verb that has no subject of its own: the parser took
+    the verb's subject for a conjunct of an earlier noun."""
+    end = noun.right_edge.i + 1
+    if end >= len(noun.doc):
+        return False
+    verb = noun.doc[end]
+    return (
+        verb.pos_ == "VERB"
+        and "Fin" in verb.morph.get("VerbForm")
+        and not any(c.dep_ in deps.SUBJECTS for c in verb.children)
+    )
 
 
 def is_comma_apposition(token: Token) -> bool:

@@ -137,6 +137,8 @@ class Words:
     result_marks: frozenset[str] = frozenset()
     # particles that begin a family name after an honorific (M. de Varenne)
     name_particles: frozenset[str] = frozenset()
+    # verbs that say nothing by themselves: no act of their subject alone ("X a une maison")
+    empty_verbs: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
