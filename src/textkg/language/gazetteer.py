@@ -91,7 +91,7 @@ class Gazetteer:
     titles: frozenset[str]
     # Words that make a name a media outlet ("Agence", "News", "Times").
     media_words: frozenset[str]
-    # issue 13: folded words that are no names (units, names of God, peoples in every gender and
+    # folded words that are no names (units, names of God, peoples in every gender and
     # number), and last words that make a name an organisation ("United", "FC").
     unit_words: frozenset[str] = frozenset()
     deity_names: frozenset[str] = frozenset()
