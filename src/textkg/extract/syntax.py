@@ -127,7 +127,7 @@ def is_clause_head(token: Token) -> bool:
 
 def is_locative(ctx: DocContext, place: Token) -> bool:
     """``place`` (or the noun it renames or is coordinated with, or the part of it a locative
-    names: "dans la banlieue de Lyon") follows a locative preposition."""
+    names: "dans la banlieue de Nantes") follows a locative preposition."""
     cases = ctx.words.locative_cases
     for token in (place, place.head):
         if any(c.dep_ == deps.CASE and c.lower_ in cases for c in token.children):

@@ -10,7 +10,7 @@
 - demonyms and adjectives ("biélorusse" -> Belarus), organizations and acronyms, news agencies,
   weapon names and designators, honorifics, and words inside names: the data files of
   ontology/lexicons/names, which hold whatever the language of the text (a French article names
-  "Human Rights Watch" and an English one "Le Monde").
+  "Amnesty International" and an English one "Le Monde").
 
 Keys are accent- and case-folded (names.ascii_fold): "BRUXELLES" and "Bruxelles" meet.
 """
