@@ -59,7 +59,7 @@ def _compatible(a: Mention, b: Mention) -> bool:
 
 
 def is_acronym(text: str) -> bool:
-    """"LDC", "CEEAE", "PS", "ReNa": one word, capitals after the first letter, no digit.
+    """"LDC", "UDPAE", "PS", "ReNa": one word, capitals after the first letter, no digit.
 
     >>> [is_acronym(t) for t in ("LDC", "ReNa", "Paris", "G7", "A")]
     [True, True, False, False, False]
@@ -92,7 +92,7 @@ def spells_initials(acronym: str, name: str, function_words: frozenset[str]) -> 
     first letter and each function word its first letter or nothing.
 
     >>> words = frozenset({"de", "des", "d", "l", "la", "du"})
-    >>> spells_initials("CEEAE", "Communauté économique des États d'Asie de l'Est", words)
+    >>> spells_initials("UDPAE", "Union douanière des pays d'Asie de l'Est", words)
     True
     >>> spells_initials("PV", "Parti vertical", words), spells_initials("PV", "Parti radical", words)
     (True, False)

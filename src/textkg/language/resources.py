@@ -86,7 +86,7 @@ class Words:
     kind_nouns: frozenset[str] = frozenset()
     member_nouns: frozenset[str] = frozenset()
     vehicle_event_nouns: frozenset[str] = frozenset()
-    # words a name's initials may skip or keep, accent-folded (Communauté économique des États d'Asie de l'Est -> CEEAE)
+    # words a name's initials may skip or keep, accent-folded (Union douanière des pays d'Asie de l'Est -> UDPAE)
     name_function_words: frozenset[str] = frozenset()
     # common nouns that, capitalised alone, name no one thing (l'Etat, la République, le Conseil)
     generic_name_nouns: frozenset[str] = frozenset()
