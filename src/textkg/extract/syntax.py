@@ -62,8 +62,8 @@ def relative_antecedent(ctx: DocContext, token: Token) -> Token:
 
 def with_conjuncts(token: Token) -> Iterator[Token]:
     """``token`` and the tokens coordinated with it: "la Russie et la Biélorussie". A conjunct
-    with another preposition is coordinated with something else ("le feu vert du gouvernement et
-    de l'ONU": the UN is not a second green light), and so is one that a verb without a subject
+    with another preposition is coordinated with something else ("le feu vert du maire et
+    de la préfecture": the prefecture is not a second green light), and so is one that a verb without a subject
     follows: it is that verb's subject ("revient à Paul Roy et Luc Blanc reçoit celui de ...")."""
     yield token
     case = case_lemma(token)

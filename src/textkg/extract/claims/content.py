@@ -1,5 +1,5 @@
 """What a reporting verb reports: the whole completive clause ("a déclaré que ..."), an infinitive
-("a promis de remettre le pouvoir"), the quotation it introduces or follows ("a déclaré : « ... »",
+("a promis de publier le rapport"), the quotation it introduces or follows ("a déclaré : « ... »",
 "« ... », a-t-il ajouté"), the noun phrase of a verb of stance ("a dénoncé la corruption"), or the
 main clause its incise comments ("..., rapporte Sputnik", "... comme le précise X")."""
 
