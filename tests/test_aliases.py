@@ -1,4 +1,4 @@
-"""Issue 13: one node per thing within a document, through the trained pipeline (invented names);
+"""One node per thing within a document, through the trained pipeline (invented names);
 the rules alone are in tests/test_names_fixed_parse.py."""
 
 import pytest
@@ -58,7 +58,7 @@ def test_a_name_alone_records_no_merge(fr_nlp):
 
 
 def test_a_headline_abbreviates_before_the_long_name(fr_nlp):
-    text = "Le groupe Vexalis va embaucher\nLa société Vexalis Industries a annoncé cinq cents embauches à Rennes."
+    text = "Le groupe Vexalis va embaucher\nLa société Vexalis Industries a annoncé cinq cents embauches à Angers."
     assert ("Vexalis Industries", ("Vexalis",)) in named(fr_nlp, text)
 
 

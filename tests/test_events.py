@@ -57,10 +57,10 @@ def links(found):
         ),
         (
             "a withdrawal from a country, the place hung on its theme",
-            "Le retrait des troupes françaises du Mali a commencé en 2022.",
+            "Le retrait des troupes françaises du Tchad a commencé en 2022.",
             "retrait",
             "Withdrawal",
-            {"origin": ["Mali"], "time": ["2022"]},
+            {"origin": ["Tchad"], "time": ["2022"]},
         ),
         (
             "a passive with its agent and place",
@@ -85,10 +85,10 @@ def links(found):
         ),
         (
             "a verb of happening gives the event noun its place",
-            "Une fusillade a éclaté à Oran.",
+            "Une fusillade a éclaté à Mombasa.",
             "fusillade",
             "Attack",
-            {"location": ["Oran"]},
+            {"location": ["Mombasa"]},
         ),
         (
             "a pronominal verb of the lexicon",
@@ -115,7 +115,7 @@ def test_events_of_news(fr_nlp, construction, text, predicate, event_class, role
     ("text", "absent"),
     [
         ("Les rebelles ont mené une attaque contre la ville de Goma.", "mener"),  # the noun carries the event
-        ("Une fusillade a éclaté à Oran.", "éclater"),
+        ("Une fusillade a éclaté à Mombasa.", "éclater"),
     ],
 )
 def test_a_light_verb_is_not_an_event_of_its_own(fr_nlp, text, absent):
@@ -171,7 +171,7 @@ def test_no_role_where_the_parse_does_not_say_it(fr_nlp, text, absent):
     ("construction", "text", "link"),
     [
         ("a place and its country side by side", "Trois hommes ont été tués à Kaboul, en Afghanistan.", ("located in", "Kaboul", "Afghanistan")),
-        ("a place in a part of another", "Trois jeunes ont été agressés dans la banlieue de Lyon, à Villeurbanne.", ("located in", "Villeurbanne", "Lyon")),
+        ("a place in a part of another", "Trois jeunes ont été agressés dans la banlieue de Nantes, à Rezé.", ("located in", "Rezé", "Nantes")),
     ],
 )
 def test_places_within_places(fr_nlp, construction, text, link):
@@ -182,7 +182,7 @@ def test_places_within_places(fr_nlp, construction, text, link):
     ("construction", "text"),
     [
         ("a list of cities", "Des gendarmes ont été déployés à Lyon, à Grenoble et à Annecy."),
-        ("a list of countries", "Le français est enseigné au Nigeria, en Éthiopie et au Vietnam."),
+        ("a list of countries", "Le portugais est parlé au Brésil, en Angola et au Mozambique."),
         ("a direction is no location", "La police a expulsé Karim Benali vers le Maroc."),
     ],
 )
@@ -191,13 +191,13 @@ def test_no_place_within_another_without_a_reason(fr_nlp, construction, text):
 
 
 def test_a_quotation_takes_no_argument_from_outside(fr_nlp):
-    found = facts(fr_nlp, "L'ambassadeur Paul Roy a déclaré : « Les forces françaises tournent une page importante à Kaboul ».")
-    assert not any("Paul Roy" in roles.get("agent", ()) for p, _, roles, _ in found if p == "tourner"), found
+    found = facts(fr_nlp, "L'ambassadeur Paul Roy a déclaré : « Nos équipes ouvrent un chapitre important à Quito ».")
+    assert not any("Paul Roy" in roles.get("agent", ()) for p, _, roles, _ in found if p == "ouvrir"), found
 
 
 def test_a_conjunct_with_another_preposition_is_not_coordinated_with_the_head(fr_nlp):
-    found = facts(fr_nlp, "Le gouvernement attend le feu vert du parlement et de l'ONU.")
-    assert not any({"feu vert", "ONU"} <= set(roles.get("theme", ())) for _, _, roles, _ in found), found
+    found = facts(fr_nlp, "Le club a obtenu le feu vert du maire et de la préfecture.")
+    assert not any({"feu vert", "préfecture"} <= set(roles.get("theme", ())) for _, _, roles, _ in found), found
 
 
 def test_the_object_does_what_the_infinitive_says(fr_nlp):
@@ -212,7 +212,7 @@ def test_a_role_said_by_a_noun_ranks_above_the_scene(fr_nlp):
     assert confidence[("maire de", "Jean Dupuis")] > confidence[("located in", "Marc Roux")], found
 
 
-# Issue 14, second part --------------------------------------------------------------------------
+# Acts of named participants, routes between places, the scene of the lead paragraph ----------
 
 
 @pytest.mark.parametrize(
@@ -239,8 +239,8 @@ def test_no_act_without_a_named_doer_and_an_object(fr_nlp, text, absent):
 
 
 def test_a_verb_that_only_joins_places_relates_none(fr_nlp):
-    found = facts(fr_nlp, "Un bus reliant Nantes à Rennes a été retrouvé.")
-    assert not [f for f in found if {"Nantes", "Rennes"} <= {x for labels in f[2].values() for x in labels}], found
+    found = facts(fr_nlp, "Un bus reliant Nantes à Angers a été retrouvé.")
+    assert not [f for f in found if {"Nantes", "Angers"} <= {x for labels in f[2].values() for x in labels}], found
 
 
 def test_the_scene_holds_for_the_lead_paragraph(fr_nlp):

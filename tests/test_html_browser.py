@@ -195,7 +195,7 @@ ASTRAL = (
 
 @pytest.mark.model
 def test_highlights_stay_right_after_astral_characters(fr_nlp, tmp_path):
-    """Issue 17, item 5: offsets are code points in Python and UTF-16 units in JavaScript."""
+    """Offsets are code points in Python and UTF-16 units in JavaScript."""
     from textkg.extract import extract_record
     from textkg.records import Document
 

@@ -1,6 +1,6 @@
 """The corpus explorer in a real headless Chromium, on 350 POPCORN articles built into one page:
 the overview, search and neighbourhoods, a document's view, the claims table, the timeline,
-filters, labels, counts and keyboard access (issue 15).
+filters, labels, counts and keyboard access.
 
 The articles are parsed once per module with the trained pipeline, written as extraction records
 and built into graph.html from those records (as `textkg build records.jsonl` does); every test

@@ -30,7 +30,7 @@ needs_data = pytest.mark.skipif(not (data_dir() / "dwie-dev.json").exists(), rea
         "Emmanuel Macron a rencontré Olaf Scholz à Berlin.",
         "Vladimir Poutine, Alexandre Loukachenko, Sergueï Choïgou et Viktor Khrenin à Minsk.",
         "OTAN : Stoltenberg à Vilnius",
-        "Tennis : victoire de Serena Williams à Wimbledon",
+        "Cyclisme : victoire de Paul Martin à Annecy",
         "Joe Biden et Kamala Harris à New York",
         "Poutine à Minsk",
         "Un.",

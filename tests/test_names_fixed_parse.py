@@ -1,4 +1,4 @@
-"""Issue 13 name rules on fixed parses: each table is one construction with the NER span given, so
+"""Name rules on fixed parses: each table is one construction with the NER span given, so
 these tests check the rule alone (tests/test_entity_types.py and tests/test_aliases.py check the
 same behaviour through the trained pipeline). Every name is invented."""
 
@@ -95,7 +95,7 @@ vit      vivre    VERB  0 ROOT
 à        à        ADP   4 case
 Ikodo    Ikodo    PROPN 2 obl:mod _  B-LOC
 de       de       ADP   6 case
-Lagos    Lagos    PROPN 4 nmod   _  I-LOC
+Nairobi  Nairobi  PROPN 4 nmod   _  I-LOC
 .        .        PUNCT 2 punct
 """
 
@@ -104,7 +104,7 @@ NEWSPAPER = """
 La       le       DET   2 det
 Tribune  Tribune  PROPN 5 nsubj  _  B-ORG
 de       de       ADP   4 case   _  I-ORG
-Lagos    Lagos    PROPN 2 nmod   _  I-ORG
+Nairobi  Nairobi  PROPN 2 nmod   _  I-ORG
 paraît   paraître VERB  0 ROOT
 .        .        PUNCT 5 punct
 """
@@ -152,7 +152,7 @@ insiste  insister VERB  6 conj
 
 # a place and an agency in parentheses are two things
 DATELINE = """
-Lagos    Lagos    PROPN 0 ROOT   _  B-LOC
+Nairobi  Nairobi  PROPN 0 ROOT   _  B-LOC
 (        (        PUNCT 3 punct
 AFP      AFP      PROPN 1 appos  _  B-ORG
 )        )        PUNCT 3 punct
@@ -200,8 +200,8 @@ def typed(table: str) -> list[tuple[str, str]]:
         (EPONYM, ("Paul Durandal", "Person")),
         (INSTITUTION, ("université de Lyon", "Organization")),
         (TWO_PLACES, ("Ikodo", "Place")),
-        (TWO_PLACES, ("Lagos", "City")),
-        (NEWSPAPER, ("Tribune de Lagos", "Organization")),
+        (TWO_PLACES, ("Nairobi", "City")),
+        (NEWSPAPER, ("Tribune de Nairobi", "Organization")),
     ],
 )
 def test_a_name_takes_its_class_and_its_bounds_from_the_words_around_it(table, expected):
@@ -238,7 +238,7 @@ def test_an_alias_joins_its_name_with_the_reason(table, label, alias, reason):
 
 
 def test_a_place_and_the_agency_after_it_in_parentheses_stay_two():
-    assert set(extract_labels(DATELINE)) == {"Lagos", "AFP"}
+    assert set(extract_labels(DATELINE)) == {"Nairobi", "AFP"}
 
 
 def extract_labels(table: str) -> dict[str, tuple[str, ...]]:
@@ -366,7 +366,7 @@ firme    firme    NOUN  0 ROOT
 Lumen    Lumen    PROPN 4 appos  _  B-MISC
 Studio   Studio   PROPN 5 flat:name _ I-MISC
 de       de       ADP   8 case   _  I-MISC
-Montréal Montréal PROPN 5 nmod   _  I-MISC
+Genève   Genève   PROPN 5 nmod   _  I-MISC
 .        .        PUNCT 4 punct
 """
 
@@ -374,12 +374,12 @@ Montréal Montréal PROPN 5 nmod   _  I-MISC
 # inside it, as in "Tour de France")
 NAME_WITH_TOWN = FIRM_AND_TOWN.replace("firme    firme    NOUN", "revue    revue    NOUN")
 
-# a description swept in before the name ("Première journée du Forum ...")
+# a description swept in before the name ("Dernière soirée du Salon ...")
 DESCRIBED = """
-Première première ADJ   2 amod   _  B-MISC
-journée  journée  NOUN  0 ROOT   _  I-MISC
+Dernière dernière ADJ   2 amod   _  B-MISC
+soirée   soirée   NOUN  0 ROOT   _  I-MISC
 du       de       ADP   4 case   _  I-MISC
-Forum    Forum    PROPN 2 nmod   _  I-MISC
+Salon    Salon    PROPN 2 nmod   _  I-MISC
 mondial  mondial  ADJ   4 amod   _  I-MISC
 .        .        PUNCT 2 punct
 """
@@ -462,9 +462,9 @@ choque   choquer  VERB  0 ROOT
 @pytest.mark.parametrize(
     ("table", "expected"),
     [
-        (FIRM_AND_TOWN, {("Lumen Studio", "Company"), ("Montréal", "City")}),
-        (NAME_WITH_TOWN, {("Lumen Studio de Montréal", "Misc"), ("Montréal", "City")}),
-        (DESCRIBED, {("Forum mondial", "Misc")}),
+        (FIRM_AND_TOWN, {("Lumen Studio", "Company"), ("Genève", "City")}),
+        (NAME_WITH_TOWN, {("Lumen Studio de Genève", "Misc"), ("Genève", "City")}),
+        (DESCRIBED, {("Salon mondial", "Misc")}),
         (OWN_GENITIVE, {("Tour de France", "Misc"), ("France", "Country")}),
         (PORTFOLIO, set()),
         (MINISTRY, {("ministère des Finances", "GovernmentBody")}),

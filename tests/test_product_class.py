@@ -1,4 +1,4 @@
-"""Issue 13: the Product class and its subclasses are known to the records, the ontology, the SHACL
+"""The Product class and its subclasses are known to the records, the ontology, the SHACL
 shapes, the RDF export and the page's legend."""
 
 from rdflib import RDFS, Graph, Namespace, URIRef

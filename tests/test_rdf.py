@@ -386,7 +386,7 @@ def test_the_sample_gives_the_same_bytes_on_a_second_run(sample_build, tmp_path)
     assert (tmp_path / "graph.context.jsonld").read_bytes() == (first_dir / "graph.context.jsonld").read_bytes()
 
 
-# --- no record field reaches an IRI unencoded (issue 17, item 1) ----------------------------------
+# --- no record field reaches an IRI unencoded ---------------------------------------------------
 
 # The record of the issue: an event class that closes its IRI and states a quad of its own.
 INJECTION = (

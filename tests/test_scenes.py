@@ -62,9 +62,9 @@ def located(nlp, text, title=None):
 
 
 def test_the_title_sets_no_scene_but_locates_what_it_names_in_its_topic(fr_nlp):
-    title = "Mali : des manifestations à Gao"
+    title = "Pérou : des manifestations à Cuzco"
     found = located(fr_nlp, f"{title}\n12 mai 2012. - Des habitants ont manifesté hier. Le ministre Moussa Keita a réagi.", title)
-    assert ("Gao", "Mali") in found
+    assert ("Cuzco", "Pérou") in found
     assert not {pair for pair in found if pair[0] in ("habitants", "Moussa Keita")}, found
 
 
@@ -88,12 +88,12 @@ def test_the_second_sentence_sets_the_scene_when_the_first_says_not_where(fr_nlp
         ),
         (
             "a quotation names no participant",
-            "Des fidèles ont été attaqués à Tunis. « Nous prions le prophète Mahomet chaque jour », a déclaré un témoin.",
-            {"Mahomet"},
+            "Des fidèles ont été attaqués à Tunis. « Nous attendons le retour de Paul Martin chaque jour », a déclaré un témoin.",
+            {"Paul Martin"},
         ),
         (
             "the place of a clause inside the lead is no scene",
-            "Un lycéen a été agressé dans un train ralliant Toulouse à Lyon. Le ministre Manuel Vidal a réagi.",
+            "Un lycéen a été agressé dans un car reliant Nantes à Angers. Le ministre Manuel Vidal a réagi.",
             {"Manuel Vidal", "lycéen"},
         ),
         (

@@ -301,7 +301,7 @@ def test_a_runaway_query_is_stopped_at_the_timeout(thousand_store):
     assert time.monotonic() - started < 30
 
 
-# --- no federated query unless asked (issue 17, item 4) ----------------------------------------
+# --- no federated query unless asked ------------------------------------------------------------
 
 
 class _Recorder:
@@ -514,7 +514,7 @@ def test_a_bad_file_in_the_middle_of_a_load_stores_nothing_on_the_server(oxigrap
     assert quads_in(query_endpoint, sparql) == before
 
 
-# --- credentials and redirects (issue 17, item 3) ------------------------------------------------
+# --- credentials and redirects ------------------------------------------------------------------
 
 
 def test_a_redirect_to_another_host_receives_neither_credentials_nor_data(corpus_nq):

@@ -117,7 +117,7 @@ class Document:
 @dataclass(frozen=True)
 class Merge:
     """Why two names of one document are one entity: ``name`` was joined to ``to`` for ``reason``
-    ("HRW" to "Human Rights Watch": a parenthesised acronym)."""
+    ("LDC" to "Ligue des droits civiques": a parenthesised acronym)."""
 
     name: str
     to: str

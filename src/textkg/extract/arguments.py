@@ -84,7 +84,7 @@ def _find_named(ctx: DocContext, token: Token) -> Mention | None:
     for child in token.children:
         if (
             child.dep_ in deps.RENAMING
-            # "le programme ACE", tagged a noun or not: a name right after a noun, no preposition
+            # "le programme Orion", tagged a noun or not: a name right after a noun, no preposition
             or (child.dep_ == "nmod" and (child.pos_ == "PROPN" or child.i == token.i + 1) and not any(g.dep_ == deps.CASE for g in child.children))
             or is_comma_apposition(child)
         ):

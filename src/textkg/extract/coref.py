@@ -317,7 +317,7 @@ def _antecedent(
 def _may_be_personal(ctx: DocContext, mention: Mention) -> bool:
     """Whether a personal pronoun ("il", "elle", "ils", "lui") may stand for ``mention``: a
     person (a name, or a noun of a person such as "la voisine") from any slot; anything else
-    only as the subject it continues ("L'appareil ... Il transportait 147 passagers"), never
+    only as the subject it continues ("L'appareil ... Il transportait 83 passagers"), never
     a thing met in passing ("son passeport", "en effet", "par terre")."""
     if mention.type == PERSON_TYPE:
         return True
@@ -330,7 +330,7 @@ def _may_be_personal(ctx: DocContext, mention: Mention) -> bool:
 
 
 def _subject_like(ctx: DocContext, mention: Mention) -> bool:
-    """The subject of its clause, or the name of that subject ("L'ONG Human Rights Watch vient")."""
+    """The subject of its clause, or the name of that subject ("L'ONG Terre Vive vient")."""
     head = ctx.head_of(mention)
     if head.dep_ in deps.SUBJECTS:
         return True
@@ -341,7 +341,7 @@ def _subject_like(ctx: DocContext, mention: Mention) -> bool:
 def _opening_quote(ctx: DocContext, i: int) -> int | None:
     """The token that opens the quotation token ``i`` stands in, within its sentence, if any: a
     speaker quoted says "je", so a third-person pronoun in the quote is not the subject who
-    speaks it ("Les habitants ont déclaré : « Ils ont arraché la porte »")."""
+    speaks it ("Les voisins ont déclaré : « Ils ont volé la voiture »")."""
     # Read from the token arrays (quotation marks have no case): no Token is made.
     lower = ctx.lower
     closing_of = {get_string_id(opening): get_string_id(closing) for opening, closing in ctx.words.quote_pairs}

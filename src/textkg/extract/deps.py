@@ -62,7 +62,7 @@ PARTICIPANT_SLOT = frozenset(
     {"nsubj", "nsubj:pass", "obj", "iobj", "obl", "obl:arg", "obl:agent", "obl:mod", "nmod", "conj", "appos", "ROOT"}
 )
 
-# Arcs within one place's name or phrase ("à Tahoua, au Niger", "Québec, Canada").
+# Arcs within one place's name or phrase ("à Tahoua, au Niger", "Halifax, Canada").
 PLACE_CHAIN = frozenset({"appos", "flat", "flat:name", "conj"})
 
 # Clauses inside a clause: relative, adverbial, participial, complement clauses.

@@ -49,8 +49,8 @@ class MentionCluster:
     value: str | None = None
     # Pronouns and descriptions that coreference attached: they add mentions, never names.
     anaphora: tuple = ()
-    # Each name joined to another name of the entity, with the reason ("HRW" to "Human Rights
-    # Watch", parenthesised acronym).
+    # Each name joined to another name of the entity, with the reason ("LDC" to "Ligue des droits
+    # civiques", parenthesised acronym).
     merges: tuple[Merge, ...] = ()
 
     @property
@@ -115,9 +115,9 @@ def cluster_mentions(mentions: Sequence[_MentionLike], aliases: Iterable[_AliasL
     >>> [(c.label, c.merges) for c in cluster_mentions([M(0, 16, "Vladimir Poutine", "Person"), M(30, 37, "Poutine", "Person")])]
     [('Vladimir Poutine', (Merge(name='Poutine', to='Vladimir Poutine', reason='surname or first name of the only full name'),))]
     >>> A = namedtuple("A", "short full reason")
-    >>> hrw, full = M(20, 23, "HRW", "Organization"), M(0, 18, "Human Rights Watch", "Organization")
-    >>> [(c.label, [m.name for m in c.merges]) for c in cluster_mentions([full, hrw], [A(hrw, full, "parenthesised acronym")])]
-    [('Human Rights Watch', ['HRW'])]
+    >>> ldc, full = M(27, 30, "LDC", "Organization"), M(0, 25, "Ligue des droits civiques", "Organization")
+    >>> [(c.label, [m.name for m in c.merges]) for c in cluster_mentions([full, ldc], [A(ldc, full, "parenthesised acronym")])]
+    [('Ligue des droits civiques', ['LDC'])]
     """
     groups: dict[tuple[str, str], list[_MentionLike]] = {}
     for mention in sorted(mentions, key=lambda m: (m.start, m.end)):

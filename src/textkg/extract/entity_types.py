@@ -45,7 +45,7 @@ SHORT_NAME_TYPES = frozenset({"Person", "Place"})
 ROMAN_ORDINAL = re.compile(r"[IVXLC]+(?:e|er|re|ème|ᵉ|ᵉʳ)")
 # A model designator: letters and digits in one word ("3X", "A330", "MD-12").
 MODEL_DESIGNATOR = re.compile(r"(?=[\w-]*\d)(?=[\w-]*[^\W\d_])[^\W_](?:[\w-]*[^\W_])?")
-# Heads a name may carry as its own first word: an organisation's or a place's ("Parti socialiste").
+# Heads a name may carry as its own first word: an organisation's or a place's ("Parti vertical").
 FIRST_WORD_CLASSES = frozenset({"Organization", "Place"})
 ORGANIZATION = "Organization"
 VEHICLE = "Vehicle"
@@ -85,7 +85,7 @@ def classify(
     if no_name_word(ctx, span, text):
         return None
     # A class noun before the name or heading it outweighs a place of the same name ("le groupe
-    # Orange", "Université Bordeaux II"), and so does the context of a vehicle or an organisation.
+    # Verdal", "Université Grenoble III"), and so does the context of a vehicle or an organisation.
     headed = head_noun_class(ctx, span, ner_type) or _class_by_context(ctx, span, ner_type)
     if headed is not None:
         return Typing(headed)
@@ -98,7 +98,7 @@ def classify(
         return None
     titled = title_before(ctx, span.start)
     if place is not None and not titled:
-        # The NER's organisation stays one against a town of the same name ("Orange", "OAS"),
+        # The NER's organisation stays one against a town of the same name ("Vernon", "Valence"),
         # but not against a country, a region or a capital acting ("Moscou a annoncé").
         overridable = ner_type in PLACE_OVERRIDABLE or place.type != "City" or place.capital_of is not None
         single_big_city = ner_type == "Person" and len(span) == 1 and place.population >= CITY_OVER_PERSON_POPULATION and ascii_fold(place.label) == ascii_fold(text)
@@ -119,9 +119,9 @@ def classify(
 
 
 def head_noun_class(ctx: DocContext, span: Span, ner_type: str) -> str | None:
-    """The class a common noun gives a name: the noun right before it ("la capsule Dragon", "le
-    groupe Orange", "l'appareil de type X"), or its own first word ("Parti socialiste",
-    "Université Bordeaux II"), or its last word ("Manchester United"). A product noun before an
+    """The class a common noun gives a name: the noun right before it ("la sonde Lyra", "le
+    groupe Verdal", "l'appareil de type X"), or its own first word ("Parti vertical",
+    "Université Grenoble III"), or its last word ("Kelso United"). A product noun before an
     organisation names its maker, not a product ("un avion Airbus")."""
     heads = ctx.resources.name_heads
     if len(span) > 1:
@@ -141,7 +141,7 @@ def head_noun_class(ctx: DocContext, span: Span, ner_type: str) -> str | None:
 
 def _noun_before(ctx: DocContext, start: int) -> Token | None:
     """The common noun right before token ``start`` that the name may complete without a
-    preposition ("la capsule Dragon"), seen through a noun of kind ("l'avion de type X")."""
+    preposition ("la sonde Lyra"), seen through a noun of kind ("l'avion de type X")."""
     doc = ctx.doc
     if start == 0 or doc[start - 1].pos_ != "NOUN" or doc[start - 1].text[:1].isupper():
         return None

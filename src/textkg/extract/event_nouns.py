@@ -1,6 +1,6 @@
 """Events named by a noun of the lexicon, with their complements: "le déploiement des missiles en
 Biélorussie", "l'expulsion de Paul Martin vers le Maroc", "la victoire de Marie Roy sur Anne Lee",
-"le retrait des troupes d'Afghanistan en 2014".
+"le retrait des troupes du Kosovo en 2019".
 
 Pure functions of the document context. The "de" complement fills the role its event class gives
 it (event_classes.tsv): the doer of a visit or an announcement, what undergoes a deployment, the

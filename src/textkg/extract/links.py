@@ -69,9 +69,9 @@ def noun_links(ctx: DocContext) -> Found:
 def _modifier_link(
     ctx: DocContext, noun: Token, subject: Mention, obj: Mention, case: str, target: Token, evidence: tuple[int, int]
 ) -> Frame | None:
-    """What a complement says of the noun it completes: where it is ("l'usine à Lyon", "Iju de
-    Lagos", a place "près de" another is near it), or a role or another link named by the noun
-    ("maire de", "usine de"). A name's other complements are part of the name ("la Toscane du Xe
+    """What a complement says of the noun it completes: where it is ("l'usine à Lyon", "Bandra de
+    Bombay", a place "près de" another is near it), or a role or another link named by the noun
+    ("maire de", "usine de"). A name's other complements are part of the name ("la Provence du XIIe
     siècle")."""
     words = ctx.words
     if obj.type in PLACE_TYPES:
@@ -86,7 +86,7 @@ def _modifier_link(
 
 
 def nationality_links(ctx: DocContext) -> Found:
-    """"le président français François Hollande", "Paul Roy, sociologue suisse", "le gouvernement
+    """"le président chilien Pablo Rojas", "Paul Roy, sociologue suisse", "le gouvernement
     malien": a person or an organisation described by a country's adjective is of that country,
     when the document names it ("président de" France)."""
     gazetteer = ctx.resources.gazetteer

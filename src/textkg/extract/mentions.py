@@ -77,7 +77,7 @@ def named_mentions(ctx: DocContext, metonymy: bool = True) -> Iterator[Mention]:
 
 def _linked_inside(ctx: DocContext, place: Mention) -> bool:
     """A place inside a longer name is one when a preposition or a dash ties it there ("Tour
-    d'Italie", "Arosa - Lausanne"), not when it is a word of the name ("Free Mobile")."""
+    d'Italie", "Arosa - Lausanne"), not when it is a word of the name ("Nova Mobile")."""
     doc, words = ctx.doc, ctx.words
     before = doc[place.first_token - 1] if place.first_token > 0 else None
     after = doc[place.last_token + 1] if place.last_token + 1 < len(doc) else None
@@ -193,7 +193,7 @@ def _trimmed(ctx: DocContext, span: Span, ner_type: str, surnames: frozenset[str
     # Names start with a capital or a digit: lower-case words the NER swept in at the left edge
     # ("selon laquelle des missiles Iskander-M") belong to the sentence.
     # A capitalised determiner at a sentence start is the article too ("La France").
-    # So are a year or a number before "de" ("l'édition 2010 de Wimbledon").
+    # So are a year or a number before "de" ("l'édition 2015 de Rockfest").
     while tokens is not None and len(tokens) > 1 and (
         tokens[0].text[:1].islower()
         or (tokens[0].pos_ == "DET" and not article_belongs(ctx, tokens))
@@ -207,7 +207,7 @@ def _trimmed(ctx: DocContext, span: Span, ner_type: str, surnames: frozenset[str
         titled = True
     if tokens is None:
         return None
-    # A name never ends with a verb the NER swept in ("la capsule Dragon amortisse").
+    # A name never ends with a verb the NER swept in ("la sonde Lyra atterrisse").
     while len(tokens) > 1 and tokens[-1].pos_ in deps.CLAUSE_POS and tokens[-1].text[:1].islower():
         tokens = tokens[:-1]
     if ner_type != "Person":

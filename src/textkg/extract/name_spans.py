@@ -1,14 +1,14 @@
 """Where a name begins and ends, beyond what the statistical NER marks: pure functions of the
 document context and a span.
 
-- a class noun and the name after it can be one name: an eponym ("l'affaire Dreyfus", "le test
-  de Turing", "le gouvernement Barre"), or an institution named after a place or a body
+- a class noun and the name after it can be one name: an eponym ("l'affaire Dreyfus", "le théorème
+  de Fermat", "le gouvernement Barre"), or an institution named after a place or a body
   ("l'université de Nantes", "le ministère de l'Intérieur");
-- a NER place can hold two places ("Iju de Lagos" is Iju, in Lagos);
+- a NER place can hold two places ("Bandra de Bombay" is Bandra, in Bombay);
 - a capitalised article inside a sentence belongs to the name ("Marine Le Pen", "selon Le Monde");
 - an honorific glued to a name is no part of it ("M.Dupont");
-- a description the NER swept in before a name is no part of it ("Première journée du Forum
-  mondial" is the Forum), and a role with its portfolio is no name ("ministre des Finances").
+- a description the NER swept in before a name is no part of it ("Dernière soirée du Salon
+  mondial" is the Salon), and a role with its portfolio is no name ("ministre des Finances").
 """
 
 from __future__ import annotations
@@ -34,7 +34,7 @@ GLUED_HONORIFIC = re.compile(r"(\w{1,4}\.)(?=[^\W\d_])")
 
 def headed_name(ctx: DocContext, tokens: Span, ner_type: str) -> tuple[Span, str] | None:
     """The name that a class noun before ``tokens`` begins, with its class: "affaire Dreyfus"
-    (Misc), "test de Turing" (Misc), "gouvernement Barre" (GovernmentBody), "université de
+    (Misc), "théorème de Fermat" (Misc), "gouvernement Barre" (GovernmentBody), "université de
     Nantes" (Organization); None when no such noun comes first."""
     doc, heads, words = ctx.doc, ctx.resources.name_heads, ctx.words
     start = tokens.start
@@ -63,12 +63,12 @@ def headed_name(ctx: DocContext, tokens: Span, ner_type: str) -> tuple[Span, str
 
 
 def place_parts(ctx: DocContext, span: Span, ner_type: str) -> list[Span]:
-    """A span the NER made of a name and the known place it is in, "Iju de Lagos", "la firme
-    Idées au cube de Montréal", cut into its two names; other spans whole. Names whose first word is a class noun ("Banque de France",
+    """A span the NER made of a name and the known place it is in, "Bandra de Bombay", "la firme
+    Atelier Nova de Genève", cut into its two names; other spans whole. Names whose first word is a class noun ("Banque de France",
     "Gare de Lyon", "Université de Lyon") or a common word ("Tour de France") stay whole, and so
     do persons ("Charles de Gaulle")."""
     # Only the NER's places, and organisations a class noun introduces ("la firme X de
-    # Montréal"): "Tribune de Genève" is a newspaper, "Mario de Signori" a person.
+    # Genève"): "Tribune de Genève" is a newspaper, "Mario de Signori" a person.
     introduced = ner_type in INTRODUCED_TYPES and _organization_noun_before(ctx, span.start)
     if (ner_type != "Place" and not introduced) or len(span) < 3:
         return [span]
@@ -76,7 +76,7 @@ def place_parts(ctx: DocContext, span: Span, ner_type: str) -> list[Span]:
     cut = next((t.i for t in reversed(span[1:-1]) if t.lower_ in words.genitive_cases), None)
     if cut is None:
         return [span]
-    # The name proper starts at its first capitalised word ("le musée de X de Montréal").
+    # The name proper starts at its first capitalised word ("le musée de X de Genève").
     first = next((t for t in span if t.text[:1].isupper()), span[0])
     tail_start = cut + 1
     if tail_start < span.end - 1 and ctx.doc[tail_start].pos_ == "DET":
@@ -141,10 +141,10 @@ def glued_honorific(text: str, titles: frozenset[str]) -> int:
 
 def described_name(ctx: DocContext, tokens: Span) -> Span:
     """``tokens`` without a description before the name they hold: a common noun written in
-    lower case, a genitive and a capitalised word ("Première journée du Forum mondial" -> "Forum
+    lower case, a genitive and a capitalised word ("Dernière soirée du Salon mondial" -> "Salon
     mondial"). A name whose own words are capitalised stays whole ("Tour de France", "Banque de
     France"), and so do one whose class noun heads it ("Musée du Louvre") and one that ends with
-    a known place ("Idées au cube de Montréal")."""
+    a known place ("Atelier Nova de Genève")."""
     genitives = ctx.words.genitive_cases
     cut = next((t.i for t in tokens if t.lower_ in genitives), None)
     if cut is None or cut + 1 >= tokens.end:
@@ -156,7 +156,7 @@ def described_name(ctx: DocContext, tokens: Span) -> Span:
     if ctx.doc[start].pos_ == "DET" and start + 1 < tokens.end:
         start += 1
     tail = ctx.doc[start : tokens.end]
-    # "Idées au cube de Montréal": a known place after the genitive is where the thing is.
+    # "Atelier Nova de Genève": a known place after the genitive is where the thing is.
     if not tail[0].text[:1].isupper() or ctx.resources.gazetteer.place(ctx.text[tail.start_char : tail.end_char]) is not None:
         return tokens
     return tail

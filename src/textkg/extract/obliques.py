@@ -42,7 +42,7 @@ def oblique_role(ctx: DocContext, token: Token, event: EventClass | None = None)
 
 
 def origin_role(ctx: DocContext, token: Token, event: EventClass | None) -> str | None:
-    """"le retrait des troupes d'Afghanistan", "retirer ses forces du pays": a place after "de"
+    """"le retrait des troupes du Kosovo", "retirer ses forces du pays": a place after "de"
     is where a withdrawal or a transfer starts from."""
     if event is None or not event.takes(ORIGIN) or not case_is_genitive(ctx, token):
         return None
@@ -108,7 +108,7 @@ def misattached_obliques(
             if child.dep_ not in deps.NOUN_MODIFIER or _set_off(token, child):
                 continue
             role, target = oblique_role(ctx, child, event)
-            role = origin_role(ctx, child, event) or role  # "le retrait des troupes du Mali"
+            role = origin_role(ctx, child, event) or role  # "le retrait des troupes du Tchad"
             if role in MISATTACHED_ROLES:
                 yield role, target
             elif role is None:

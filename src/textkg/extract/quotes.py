@@ -1,6 +1,6 @@
 """Quotations: the words between an opening and a closing quotation mark. What a quotation says
 is its speaker's words, so a verb inside one takes no argument from outside it ("l'ambassadeur
-... : « Les forces françaises tournent une page »": the ambassador turns no page). Pure
+... : « Nos équipes ouvrent un chapitre »": the ambassador opens no chapter). Pure
 functions of the document context; the spans are memoised there."""
 
 from __future__ import annotations

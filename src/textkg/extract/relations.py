@@ -139,7 +139,7 @@ def _verb_arguments(
 
 
 def _is_act(ctx: DocContext, verb: Token, arguments: tuple[tuple[str, Mention], ...]) -> bool:
-    """A verb with a doer and what it acts on ("X a revu ses prévisions", "X a reçu une cape"),
+    """A verb with a doer and what it acts on ("X a repeint sa façade", "X a reçu une médaille"),
     outside any quotation (a quotation's words are its speaker's, asserted by no one unless a
     claim says who), and not a verb that says nothing by itself ("avoir", "faire")."""
     roles = {role for role, _ in arguments}
@@ -154,7 +154,7 @@ def _worth_keeping(arguments: tuple[tuple[str, Mention], ...], known: str | None
     """Two roles filled, or one of an event of the lexicon by something other than a date: less
     is a fragment, not a fact ("a décidé" alone says nothing; "a démissionné" does). A verb
     outside the lexicon that only joins places, none of them its doer, says where a route runs
-    ("un train ralliant Toulouse à Lyon"), not that one place is in the other."""
+    ("un car reliant Nantes à Angers"), not that one place is in the other."""
     roles = {role for role, _ in arguments}
     if known is None and "agent" not in roles and all(m.type in PLACE_OR_TIME for _, m in arguments):
         return False

@@ -3,16 +3,16 @@ enquête" sets where the story happens, so its people, organisations and events 
 though later sentences no longer say so.
 
 Pure functions of the document context. The scene is the place a report is filed from (a
-dateline: "LYON (AFP) -", "2 juillet 2012. - Québec -") and the named places of the lead's main
-clause: a locative of its verb or of one of the verb's own nouns ("ont repris leurs destructions à
-Tombouctou"), not of a clause inside it ("un train ralliant Toulouse à Lyon") nor a direction
+dateline: "LYON (AFP) -", "3 mars 2019. - Genève -") and the named places of the lead's main
+clause: a locative of its verb or of one of the verb's own nouns ("ont repris leur grève à
+Cuzco"), not of a clause inside it ("un car reliant Nantes à Angers") nor a direction
 ("expulsé vers le Maroc"). The lead is the first sentence of the body, after the title, or the
 one after it when the first says not where. The scene locates the story's actors and happenings
 (persons, organisations, events) of the lead's paragraph, except:
 
 - those who only speak of the story, never act in it: a participant met only as the speaker of
-  reported speech or in the speaker's phrase ("La procureure de la Cour pénale internationale,
-  Mme Fatou Bensouda, a déclaré"), or in a quotation ("« ... au nom d'Allah »");
+  reported speech or in the speaker's phrase ("La présidente de la Cour des comptes,
+  Mme Anne Roy, a déclaré"), or in a quotation ("« ... au nom d'Allah »");
 - objects (they go with their owners, which the ``has`` links give), places (their nesting is said
   in the text or not at all) and the outlets that report the story;
 - those of later paragraphs: a paragraph break is where a report moves on (to the history of a
@@ -22,8 +22,8 @@ one after it when the first says not where. The scene locates the story's actors
 A scene link is an inference of the reader, not a statement of one sentence: it carries two pieces
 of evidence (the lead and the sentence naming the participant) and the lowest confidence.
 
-A title that opens on a place and a colon ("Mali : les islamistes poursuivent leurs destructions
-à Tombouctou") is about that place: the places it names lie in it (``title_links``).
+A title that opens on a place and a colon ("Pérou : les mineurs poursuivent leur grève
+à Cuzco") is about that place: the places it names lie in it (``title_links``).
 """
 
 from __future__ import annotations
@@ -100,7 +100,7 @@ def _paragraph_end(ctx: DocContext, char: int) -> int:
 
 
 def title_links(ctx: DocContext) -> Iterator[Frame]:
-    """"Mali : les islamistes poursuivent leurs destructions à Tombouctou": a title that opens on a
+    """"Pérou : les mineurs poursuivent leur grève à Cuzco": a title that opens on a
     place and a colon is about that place, and the other places it names lie in it, unless the
     gazetteer puts them in another country (or they are countries themselves)."""
     end = _body_start(ctx)
@@ -171,7 +171,7 @@ def _first_token_after(ctx: DocContext, char: int) -> int:
 
 def _lead_places(ctx: DocContext, lead: SpacySpan) -> Iterator[Mention]:
     """Named places of the lead that a locative attaches to its main verb or to a noun phrase of its
-    clause ("ont repris leurs destructions à Tombouctou")."""
+    clause ("ont repris leur grève à Cuzco")."""
     root = next((t for t in lead if t.dep_ == "ROOT" and is_clause_head(t)), None)
     if root is None:
         return
@@ -188,7 +188,7 @@ def _lead_places(ctx: DocContext, lead: SpacySpan) -> Iterator[Mention]:
 def _in_main_clause(ctx: DocContext, governor: Token, root: Token) -> bool:
     """``governor`` is the main verb or one of the noun phrases of its clause, however deep ("les
     locaux d'une usine", "le 25 octobre 2019", "l'association, basée à Lyon"), not a word of a
-    clause inside it ("un train ralliant Toulouse à Lyon")."""
+    clause inside it ("un car reliant Nantes à Angers")."""
     token = governor
     while token != root:
         if not (token.pos_ in deps.PHRASE_POS and token.dep_ not in deps.SUBORDINATE) and not describes_noun(ctx, token):
@@ -201,7 +201,7 @@ def _in_main_clause(ctx: DocContext, governor: Token, root: Token) -> bool:
 
 def _governor(place: Token) -> Token:
     """The word a locative phrase hangs on, through the appositions and coordinations of names
-    ("à Québec, Canada")."""
+    ("à Halifax, Canada")."""
     while place.dep_ in deps.PLACE_CHAIN and place.head != place:
         place = place.head
     return place.head
@@ -209,7 +209,7 @@ def _governor(place: Token) -> Token:
 
 def _dateline_places(ctx: DocContext, lead: SpacySpan) -> Iterator[Mention]:
     """The place a report is filed from: a place name between dashes or before an agency in
-    parentheses at the start of the body ("2 juillet 2012. - Québec - Le forum ...", "LYON (AFP) -")."""
+    parentheses at the start of the body ("3 mars 2019. - Genève - Le salon ...", "LYON (AFP) -")."""
     doc = ctx.doc
     start = _first_token_after(ctx, _body_start(ctx))
     window = doc[start : min(lead.end, start + 12)]

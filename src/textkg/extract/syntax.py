@@ -62,8 +62,8 @@ def relative_antecedent(ctx: DocContext, token: Token) -> Token:
 
 def with_conjuncts(token: Token) -> Iterator[Token]:
     """``token`` and the tokens coordinated with it: "la Russie et la Biélorussie". A conjunct
-    with another preposition is coordinated with something else ("le feu vert du gouvernement et
-    de l'ONU": the UN is not a second green light), and so is one that a verb without a subject
+    with another preposition is coordinated with something else ("le feu vert du maire et
+    de la préfecture": the prefecture is not a second green light), and so is one that a verb without a subject
     follows: it is that verb's subject ("revient à Paul Roy et Luc Blanc reçoit celui de ...")."""
     yield token
     case = case_lemma(token)
@@ -127,7 +127,7 @@ def is_clause_head(token: Token) -> bool:
 
 def is_locative(ctx: DocContext, place: Token) -> bool:
     """``place`` (or the noun it renames or is coordinated with, or the part of it a locative
-    names: "dans la banlieue de Lyon") follows a locative preposition."""
+    names: "dans la banlieue de Nantes") follows a locative preposition."""
     cases = ctx.words.locative_cases
     for token in (place, place.head):
         if any(c.dep_ == deps.CASE and c.lower_ in cases for c in token.children):

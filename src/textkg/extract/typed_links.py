@@ -124,7 +124,7 @@ def _typed_link(
 
 def _oriented(ctx: DocContext, a: Participant, b: Participant) -> tuple[Participant, Participant] | None:
     """The two participants as (subject, object) of their signature. Of two places, a country
-    holds the other, so does the place a part of it names ("dans la banlieue de Lyon, à
+    holds the other, so does the place a part of it names ("dans la banlieue de Nantes, à
     Villeurbanne"); else the one the other depends on is inside it ("Tahoua, au Niger")."""
     if a.cls == b.cls:
         if (a.cls, b.cls) not in SIGNATURES:
@@ -143,18 +143,18 @@ def _oriented(ctx: DocContext, a: Participant, b: Participant) -> tuple[Particip
 def _locates(ctx: DocContext, subject: Participant, place: Participant, path: list[Token], pivot: Token) -> bool:
     """A place locates the participants of its clause when it follows a locative preposition
     ("attaquée à Paris", "l'association, basée à Lyon"; not a direction: "expulsé vers le Maroc",
-    nor the place of a verb inside the clause: "agressé dans un train ralliant Toulouse à Lyon")
+    nor the place of a verb inside the clause: "volé dans un car reliant Nantes à Angers")
     or completes the participant ("les habitants de Tahoua", not "l'annonce de la Russie"). A
     place is inside another only
-    within one locative phrase ("à Tahoua, au Niger", "Québec, Canada"): an actor ("la Russie
+    within one locative phrase ("à Tahoua, au Niger", "Halifax, Canada"): an actor ("la Russie
     déploiera ... en Biélorussie"), an owner ("l'arsenal de Moscou en Biélorussie"), the place of
     another clause ("X, qui habite à Lyon, a été arrêté à Paris") or another item of a list ("10
-    à Damas, 4 à Homs") is not."""
+    à Porto, 4 à Braga") is not."""
     if subject.cls == "Place":
         return is_locative(ctx, subject.head) and _one_phrase(ctx, subject, place, path, pivot)
     if is_locative(ctx, place.head):
         # A clause that describes another noun says where that noun is, or goes ("un train
-        # ralliant Toulouse à Lyon"), unless it describes it by its place ("l'usine, basée à Lyon").
+        # reliant Nantes à Angers"), unless it describes it by its place ("l'usine, basée à Lyon").
         # An event is where its own phrase says, not where a verb under it happens ("un accord
         # pour déployer des armes en Biélorussie": the deployment is there).
         between = path[path.index(pivot) + 1 : -1]
@@ -167,14 +167,14 @@ def _locates(ctx: DocContext, subject: Participant, place: Participant, path: li
 
 
 def _has_parts(ctx: DocContext, place: Token) -> bool:
-    """The place a part of it names: "Lyon" in "la banlieue de Lyon"."""
+    """The place a part of it names: "Nantes" in "la banlieue de Nantes"."""
     return place.dep_ in deps.NOUN_MODIFIER and place.head.lemma_.lower() in ctx.words.place_head_nouns
 
 
 def _one_phrase(ctx: DocContext, a: Participant, b: Participant, path: list[Token], pivot: Token) -> bool:
     """Two places of one locative phrase: one a complement or an apposition of the other ("la
-    ville de Tahoua au Niger", "Québec, Canada"), or side by side with only a comma and a
-    preposition between them ("à Tahoua, au Niger", "dans la banlieue de Lyon, à Villeurbanne"),
+    ville de Tahoua au Niger", "Halifax, Canada"), or side by side with only a comma and a
+    preposition between them ("à Tahoua, au Niger", "dans la banlieue de Nantes, à Rezé"),
     unless the gazetteer knows them as places of one rank and no part of one is named ("à Lyon,
     à Grenoble et à Annecy": a list of cities); not two items of a list."""
     if pivot in (a.head, b.head) and not any(t.dep_ in deps.CONJUNCT for t in path if t is not pivot):
@@ -182,7 +182,7 @@ def _one_phrase(ctx: DocContext, a: Participant, b: Participant, path: list[Toke
     first, second = sorted((a.mention, b.mention), key=lambda m: m.start)
     between = a.head.doc[first.last_token + 1 : second.first_token]
     side_by_side = len(between) > 0 and all(t.is_punct or t.dep_ in ("case", "det") for t in between)
-    parts = _has_parts(ctx, a.head) or _has_parts(ctx, b.head)  # "dans la banlieue de Lyon, à Villeurbanne"
+    parts = _has_parts(ctx, a.head) or _has_parts(ctx, b.head)  # "dans la banlieue de Nantes, à Rezé"
     return side_by_side and (parts or not _same_rank(ctx, a.mention, b.mention))
 
 

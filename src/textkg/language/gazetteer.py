@@ -10,7 +10,7 @@
 - demonyms and adjectives ("biélorusse" -> Belarus), organizations and acronyms, news agencies,
   weapon names and designators, honorifics, and words inside names: the data files of
   ontology/lexicons/names, which hold whatever the language of the text (a French article names
-  "Human Rights Watch" and an English one "Le Monde").
+  "Amnesty International" and an English one "Le Monde").
 
 Keys are accent- and case-folded (names.ascii_fold): "BRUXELLES" and "Bruxelles" meet.
 """
@@ -91,7 +91,7 @@ class Gazetteer:
     titles: frozenset[str]
     # Words that make a name a media outlet ("Agence", "News", "Times").
     media_words: frozenset[str]
-    # issue 13: folded words that are no names (units, names of God, peoples in every gender and
+    # folded words that are no names (units, names of God, peoples in every gender and
     # number), and last words that make a name an organisation ("United", "FC").
     unit_words: frozenset[str] = frozenset()
     deity_names: frozenset[str] = frozenset()

@@ -82,15 +82,15 @@ class Words:
     quote_pairs: tuple[tuple[str, str], ...] = ()
     # The preposition that names an owner in a predicate label ("voiture de", "car of").
     possessive_preposition: str = ""
-    # issue 13: entities on real news
+    # names and their types: nouns of kind and of membership, words inside names, generic nouns
     kind_nouns: frozenset[str] = frozenset()
     member_nouns: frozenset[str] = frozenset()
     vehicle_event_nouns: frozenset[str] = frozenset()
-    # words a name's initials may skip or keep, accent-folded (Communauté économique des États ... -> CEDEAO)
+    # words a name's initials may skip or keep, accent-folded (Union douanière des pays d'Asie de l'Est -> UDPAE)
     name_function_words: frozenset[str] = frozenset()
     # common nouns that, capitalised alone, name no one thing (l'Etat, la République, le Conseil)
     generic_name_nouns: frozenset[str] = frozenset()
-    # --- issue 18: claims ---
+    # --- claims: who says what, and how ---
     # function words that run into a neighbouring word when a space is lost (nlp/glued_words.py)
     glue_words: frozenset[str] = frozenset()
     # reporting verbs whose direct object is what was said ("dénoncer la corruption")
@@ -109,7 +109,7 @@ class Words:
     government_nouns: frozenset[str] = frozenset()
     # hedges that present a fact as reported or supposed ("apparemment", "le présumé meurtrier")
     hedge_words: frozenset[str] = frozenset()
-    # issue 14: events and relations.
+    # events and relations: verbs that carry an event, jobs, memberships, vicinity
     performing_verbs: frozenset[str] = frozenset()
     undergoing_verbs: frozenset[str] = frozenset()
     occurrence_verbs: frozenset[str] = frozenset()
@@ -160,9 +160,9 @@ class Resources:
     # Preposition -> the role it marks ("contre" -> target).
     prepositions: Mapping[str, str] = field(default_factory=dict)
     digest: str = ""
-    # issue 13: common noun -> (class, kind) of the names it introduces or begins (name_heads.tsv)
+    # common noun -> (class, kind) of the names it introduces or begins (name_heads.tsv)
     name_heads: Mapping[str, tuple[str, str]] = field(default_factory=dict)
-    # issue 14: event classes by name, with the roles each takes (event_classes.tsv).
+    # event classes by name, with the roles each takes (event_classes.tsv).
     event_classes: Mapping[str, EventClass] = field(default_factory=dict)
 
 

@@ -111,7 +111,7 @@ def _subject_before_interruption(ctx: DocContext, participle: Token) -> Mention 
 
 
 def _noun_phrase_after(ctx: DocContext, verb: Token) -> Mention | None:
-    """"comme le précise l'ambassadeur, X : « ... »": the parser may hang the inverted subject
+    """"comme le rappelle le maire, X : « ... »": the parser may hang the inverted subject
     anywhere; the noun phrase that starts right after the verb is it."""
     doc = verb.doc
     at = verb.i + 1

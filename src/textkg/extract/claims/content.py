@@ -1,5 +1,5 @@
 """What a reporting verb reports: the whole completive clause ("a déclaré que ..."), an infinitive
-("a promis de remettre le pouvoir"), the quotation it introduces or follows ("a déclaré : « ... »",
+("a promis de publier le rapport"), the quotation it introduces or follows ("a déclaré : « ... »",
 "« ... », a-t-il ajouté"), the noun phrase of a verb of stance ("a dénoncé la corruption"), or the
 main clause its incise comments ("..., rapporte Sputnik", "... comme le précise X")."""
 
@@ -24,7 +24,7 @@ EVENT_CLASS = "Event"
 # Denying a bare noun phrase still denies something said ("a démenti les faits").
 DENIAL = "Denial"
 NOUN_COMPLEMENTS = frozenset({"nmod", "amod", "acl", "acl:relcl", "appos", "nummod"})
-# What a verb of stance adds after its object and still reports: "pour libérer le nord", "à
+# What a verb of stance adds after its object and still reports: "pour rouvrir l'école", "à
 # Villeneuve", "de poursuites".
 ARGUMENT_AFTER_OBJECT = frozenset({"obl", "obl:arg", "obl:mod", "advcl", "xcomp", "iobj"})
 
@@ -153,7 +153,7 @@ def _reported_object(ctx: DocContext, verb: Token, cue: Cue) -> Said | None:
     """The noun phrase a verb of stance reports ("a dénoncé la corruption", "a nié toute
     intention", "se sont félicités du résultat"), unless it names a participant ("a condamné
     l'accusé", "a salué le président"); with what the verb adds after it up to a punctuation mark
-    ("revendiquent l'obtention d'armes pour libérer le nord")."""
+    ("réclament des fonds pour rouvrir l'école")."""
     if cue.lemma not in ctx.words.reported_object_lemmas:
         return None
     objects = [c for c in verb.children if c.dep_ in deps.OBJECT]

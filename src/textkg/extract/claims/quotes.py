@@ -97,9 +97,9 @@ def quote_after(ctx: DocContext, cue: int, end: int) -> Quote | None:
             return None
         before = doc[quote.opening - 1]
         between = doc[cue + 1 : quote.opening]
-        # "déclare en recevant la coupe que « ... »": the "que" belongs to the clause inside.
+        # "déclare en recevant le prix que « ... »": the "que" belongs to the clause inside.
         introduced = before.pos == PUNCT_ID or before.dep_ == "mark"
-        # "comme le précise l'ambassadeur, X : « ... »": a colon may follow the speaker's noun
+        # "comme le rappelle le maire, X : « ... »": a colon may follow the speaker's noun
         # phrase, however the parser hung it.
         named_first = before.text == ":" and all(t.pos in NOUN_PHRASE_POS for t in between)
         if quote.opening == cue + 1 or named_first or (
