@@ -136,7 +136,7 @@ class Entity:
     links: Mapping[str, str] = field(default_factory=dict)
     # A Date's normalized ISO value ("2023-05-25", "2023-03"); None when unknown or not a date.
     value: str | None = None
-    # Titles and roles split off the name: "ministre de la Défense (Biélorussie)".
+    # Titles and roles split off the name: "ministre de la Défense (Portugal)".
     roles: tuple[str, ...] = ()
     # What each of ``mentions`` is (same order): a ``name`` (or a date), a ``description`` ("le
     # ministre", "ce pays voisin") or a ``pronoun``; empty for records written before kinds.

@@ -71,7 +71,7 @@ ENTITY_CLASSES = {
     )
 } | {"Misc": TK.Thing}
 # Outside identifiers of the thing itself are exact matches; a code page is close; a capital
-# acting for its country ("selon Moscou") represents it, it is not the same thing.
+# acting for its country ("selon Madrid") represents it, it is not the same thing.
 LINK_PROPERTIES = {
     "geonames": SKOS.exactMatch,
     "wikidata": SKOS.exactMatch,

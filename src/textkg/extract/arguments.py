@@ -105,7 +105,7 @@ def _quoted_name_after(ctx: DocContext, noun: Token) -> Mention | None:
 
 
 def _weapon_name_after(ctx: DocContext, noun: Token) -> Mention | None:
-    """"des missiles Iskander-M", "le système S-400": a weapon head noun right before a weapon's
+    """"des missiles Kalibr-M", "le système ZK-300": a weapon head noun right before a weapon's
     name is that weapon, however the parser split the name."""
     if noun.lemma_.lower() not in ctx.words.weapon_heads and noun.lower_ not in ctx.words.weapon_heads:
         return None
@@ -118,9 +118,9 @@ def _weapon_name_after(ctx: DocContext, noun: Token) -> Mention | None:
 def _title_before_name(ctx: DocContext, noun: Token) -> Mention | None:
     """"le pompier Marc Dubois", "la journaliste Anne Roy": a person noun right before a
     person's name is that person. So is a person noun whose phrase a comma sets off before a
-    name that fills the same slot ("Le ministre de la Défense, Viktor Khrenin, a ...", parsed
+    name that fills the same slot ("Le ministre de la Défense, Paul Martin, a ...", parsed
     as two subjects of one verb), but not one of another clause ("Après avoir rencontré le
-    ministre, Vladimir Poutine a ...")."""
+    ministre, Jean Moreau a ...")."""
     if ctx.resources.nouns.class_of(noun.lemma_) != PERSON_TYPE:
         return None
     doc = noun.doc
@@ -169,9 +169,9 @@ def _name_before_comma(ctx: DocContext, noun: Token) -> Mention | None:
 
 
 def _may_rename(ctx: DocContext, noun: Token, name: Mention) -> bool:
-    """Not a name inside a fronted phrase ("Selon Reuters, le ministre ..."), nor one of
+    """Not a name inside a fronted phrase ("Selon Nova, le ministre ..."), nor one of
     another class than the noun's ("ministre" names a person); a person's name renames only a
-    person noun ("Malgré les réactions des pays occidentaux, Alexandre Loukachenko ...")."""
+    person noun ("Malgré les critiques des pays voisins, Marie Lefort ...")."""
     if any(c.dep_ == deps.CASE for c in ctx.head_of(name).children):
         return False
     kind = ctx.resources.nouns.class_of(noun.lemma_)
@@ -179,7 +179,7 @@ def _may_rename(ctx: DocContext, noun: Token, name: Mention) -> bool:
 
 
 def _may_name_noun(ctx: DocContext, noun: Token, name: Mention) -> bool:
-    """A name renames a noun of its own class, or of none: "le président Vladimir Poutine", not
+    """A name renames a noun of its own class, or of none: "le président Jean Moreau", not
     "la population ..., drapeaux du Front" (a people is no organisation); a noun's class is
     compared as the broad class of names ("canon", Equipment, and a weapon's name, a Product)."""
     kind = ctx.resources.nouns.class_of(noun.lemma_)
@@ -187,8 +187,8 @@ def _may_name_noun(ctx: DocContext, noun: Token, name: Mention) -> bool:
 
 
 def _may_be_person(ctx: DocContext, noun: Token, name: Mention) -> bool:
-    """A person's name renames only a person noun: in "Malgré les réactions des pays
-    occidentaux, Alexandre Loukachenko ..." the parser's apposition is wrong."""
+    """A person's name renames only a person noun: in "Malgré les critiques des pays
+    voisins, Marie Lefort ..." the parser's apposition is wrong."""
     return name.type != PERSON_TYPE or ctx.resources.nouns.class_of(noun.lemma_) == PERSON_TYPE
 
 

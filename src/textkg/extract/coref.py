@@ -2,7 +2,7 @@
 
 Pure functions over a parsed Doc. Names meet on transliteration-folded keys (resolve.py); a noun
 phrase repeats an earlier one with the same head lemma; an apposition or a title renames its head
-("le ministre russe, Sergueï Choïgou"); a third-person pronoun takes the nearest earlier mention
+("le ministre français, Paul Martin"); a third-person pronoun takes the nearest earlier mention
 that agrees in gender and number, preferring subjects (the salience order of Lappin and Leass).
 """
 
@@ -86,8 +86,8 @@ def coreference_chains(ctx: DocContext, mentions: Sequence[Mention]) -> list[Cha
             m = parent[m]
         return m
 
-    # A chain never holds two different names: "le président" that renames Poutine cannot also
-    # repeat "le président" that renames Loukachenko.
+    # A chain never holds two different names: "le président" that renames Moreau cannot also
+    # repeat "le président" that renames Lefort.
     names_of: dict[Mention, frozenset[int]] = {m: frozenset() for m in ordered}
 
     def union(a: Mention, b: Mention) -> None:
@@ -131,7 +131,7 @@ def coreference_chains(ctx: DocContext, mentions: Sequence[Mention]) -> list[Cha
 
 
 def _link_renamings(ctx: DocContext, ordered: Sequence[Mention], by_token: dict[int, Mention], union) -> None:
-    """A noun and the name in apposition to it, or naming it: "le président Vladimir Poutine"."""
+    """A noun and the name in apposition to it, or naming it: "le président Jean Moreau"."""
     for mention in ordered:
         if mention.type != CONCEPT:
             continue
@@ -174,7 +174,7 @@ def _link_descriptions(ctx: DocContext, ordered: Sequence[Mention], roles, union
             target = _described_person(head.lemma_.lower(), country, earlier, roles, gazetteer)
         elif cls == COUNTRY:
             if country is not None and countries.get(country) is not None:
-                code = country  # "le territoire biélorusse" is Belarus
+                code = country  # "le territoire espagnol" is Spain
             elif head.lemma_.lower() in words.territory_nouns:
                 continue
             elif determiners & words.possessive_determiners:
@@ -241,7 +241,7 @@ def _possessor_country(earlier, roles, gazetteer: Gazetteer) -> str | None:
 
 
 def _nearest_country_evidence(ctx: DocContext, head: Token) -> str | None:
-    """The latest country named or implied by an adjective ("biélorusse") before ``head``."""
+    """The latest country named or implied by an adjective ("espagnol") before ``head``."""
     gazetteer = ctx.resources.gazetteer
     start = max(0, ctx.sentence_start(head.i) - DESCRIPTION_WINDOW_TOKENS)
     for token in reversed(ctx.doc[start : head.i]):
@@ -253,8 +253,8 @@ def _nearest_country_evidence(ctx: DocContext, head: Token) -> str | None:
 
 def _link_repeated_heads(ctx: DocContext, ordered: Sequence[Mention], union) -> None:
     """A noun repeated later with the same lemma and number is the same thing ("l'incendie ...
-    l'incendie"), unless their adjectives disagree ("le président russe" / "le président
-    biélorusse"); a plural does not join a singular."""
+    l'incendie"), unless their adjectives disagree ("le président français" / "le président
+    espagnol"); a plural does not join a singular."""
     seen: dict[tuple[str, str], list[Mention]] = {}
     for mention in ordered:
         if mention.type != CONCEPT:
@@ -377,7 +377,7 @@ def _same_clause_object(ctx: DocContext, mention: Mention, pronoun: Token) -> bo
 def _agrees(ctx: DocContext, mention: Mention, gender: str | None, number: str | None, name_gender: str | None = None) -> bool:
     if mention.type != CONCEPT:
         # Names carry no morphology of their own: a named thing is singular, and a name has the
-        # gender the words around it agree on ("Mme Dubois", "la Russie", "Dubois est arrivée"), if any.
+        # gender the words around it agree on ("Mme Dubois", "la France", "Dubois est arrivée"), if any.
         return number in (None, "Sing") and not (gender and name_gender and gender != name_gender)
     head = ctx.head_of(mention)
     mention_gender, mention_number = ctx.feature(head, "Gender"), ctx.feature(head, "Number")

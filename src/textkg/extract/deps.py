@@ -25,8 +25,8 @@ NOUN_MODIFIER = frozenset({"nmod"})
 APPOSITION = frozenset({"appos"})
 CONJUNCT = frozenset({"conj"})
 CASE = "case"
-# Children that rename their head: "le ministre russe, Sergueï Choïgou" (appos), "le président
-# Vladimir Poutine" (flat:name, flat).
+# Children that rename their head: "le ministre français, Paul Martin" (appos), "le président
+# Jean Moreau" (flat:name, flat).
 RENAMING = frozenset({"appos", "flat:name", "flat"})
 # The narrower set coreference trusts to join a noun and a name.
 NAME_APPOSITION = frozenset({"appos", "flat:name"})
@@ -42,9 +42,9 @@ NOUN_CLAUSE = frozenset({"acl", "acl:relcl"})
 PARTICIPLE_MODIFIER = frozenset({"acl"})
 # Clauses that report what a verb says.
 REPORTED_CLAUSE = frozenset({"ccomp", "xcomp"})
-# Reporting verbs that follow the clause they report: "..., rapporte Sputnik", "..., a indiqué X".
+# Reporting verbs that follow the clause they report: "..., rapporte Nova", "..., a indiqué X".
 INCISE = frozenset({"advcl", "parataxis", "conj"})
-# Speakers placed after the verb in an incise: "« ... », a affirmé Choïgu" / "rapporte Sputnik".
+# Speakers placed after the verb in an incise: "« ... », a affirmé Martin" / "rapporte Nova".
 INVERTED_SPEAKER = frozenset({"nsubj", "dep", "obj", "appos", "nmod"})
 # Arcs into reported or juxtaposed clauses, whose participants take part in other predications.
 OTHER_CLAUSE = frozenset({"ccomp", "csubj", "parataxis"})

@@ -2,7 +2,7 @@
 context (pure functions over a Doc).
 
 Order of evidence, strongest first: a weapon designator or a name after a weapon head noun
-("missiles Iskander-M"); a known organization or news agency; a media name after "selon" or
+("missiles Kalibr-M"); a known organization or news agency; a media name after "selon" or
 "rapporte"; a country, region or city from the gazetteer; a title before the name ("M.",
 "général") makes a person; the shape of the context (a locative preposition, a place noun, a
 dateline, an origin in parentheses); otherwise the NER's own type. Lone common words, demonyms
@@ -99,7 +99,7 @@ def classify(
     titled = title_before(ctx, span.start)
     if place is not None and not titled:
         # The NER's organisation stays one against a town of the same name ("Vernon", "Valence"),
-        # but not against a country, a region or a capital acting ("Moscou a annoncé").
+        # but not against a country, a region or a capital acting ("Madrid a annoncé").
         overridable = ner_type in PLACE_OVERRIDABLE or place.type != "City" or place.capital_of is not None
         single_big_city = ner_type == "Person" and len(span) == 1 and place.population >= CITY_OVER_PERSON_POPULATION and ascii_fold(place.label) == ascii_fold(text)
         if overridable or single_big_city:
@@ -275,7 +275,7 @@ def _dateline(ctx: DocContext, span: Span) -> bool:
 
 
 def _agency_in_parentheses(ctx: DocContext, start: int) -> bool:
-    """Token ``start`` opens parentheses around the name of a news agency: "(AFP)", "(Reuters)"."""
+    """Token ``start`` opens parentheses around the name of a news agency: "(AFP)", "(Nova)"."""
     doc = ctx.doc
     if start >= len(doc) or doc[start].text != "(":
         return False

@@ -1,5 +1,5 @@
-"""Events named by a noun of the lexicon, with their complements: "le déploiement des missiles en
-Biélorussie", "l'expulsion de Paul Martin vers le Maroc", "la victoire de Marie Roy sur Anne Lee",
+"""Events named by a noun of the lexicon, with their complements: "le déploiement des soldats en
+Espagne", "l'expulsion de Paul Martin vers le Maroc", "la victoire de Marie Roy sur Anne Lee",
 "le retrait des troupes du Kosovo en 2019".
 
 Pure functions of the document context. The "de" complement fills the role its event class gives
@@ -127,7 +127,7 @@ def _noun_arguments(ctx: DocContext, noun: Token, event: EventClass | None, touc
                 mention = found(token)
                 if mention is not None:
                     yield _complement_role(ctx, token, mention, event), mention
-            # "le déploiement des missiles en Biélorussie": the place hangs on the theme.
+            # "le déploiement des soldats en Espagne": the place hangs on the theme.
             for role, target in misattached_obliques(ctx, child, event):
                 mention = found(target, allow_concept=may_be_unnamed(ctx, role, target))
                 if mention is not None:

@@ -2,7 +2,7 @@
 
 A proper name carries no reliable morphology (the tagger's guess on a first name is no evidence),
 but French marks the gender around the name: an honorific ("Mme Durand"), the determiner of a
-role noun that names it ("la ministre Karine Dubois"), the name's own article ("la Russie", "le
+role noun that names it ("la ministre Karine Dubois"), the name's own article ("la France", "le
 Mali"), and the participles and adjectives that agree with it ("Karine Dubois est arrivée",
 "Dubois, âgée de 40 ans"). Pure functions of the document context; coreference reads them so that
 "elle" does not take a man, or a country that the text calls "le", for its antecedent.
@@ -37,7 +37,7 @@ def name_gender(ctx: DocContext, mentions: Iterable[Mention]) -> str | None:
 
 def mention_gender(ctx: DocContext, mention: Mention) -> str | None:
     """The gender one mention's context gives it: honorific first, then a role noun naming it,
-    then its own article ("la Russie", "le Mali"), then a word agreeing with it."""
+    then its own article ("la France", "le Mali"), then a word agreeing with it."""
     return (
         _honorific_gender(ctx, mention)
         or _role_gender(ctx, mention)
@@ -47,7 +47,7 @@ def mention_gender(ctx: DocContext, mention: Mention) -> str | None:
 
 
 def _article_gender(ctx: DocContext, mention: Mention) -> str | None:
-    """The gender of the article right before the name ("la Russie", "du Mali")."""
+    """The gender of the article right before the name ("la France", "du Mali")."""
     if mention.first_token == 0:
         return None
     before = ctx.doc[mention.first_token - 1]

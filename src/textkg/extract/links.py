@@ -1,9 +1,9 @@
 """Binary relations between noun phrases: noun modifiers ("le maire de Lyon"), appositions
-("Sergueï Choïgou, ministre de la Défense") and copulas ("X est le maire de Y").
+("Paul Martin, ministre de la Défense") and copulas ("X est le maire de Y").
 
 Pure functions of the document context. The predicate is the head noun's lemma and the preposition
 ("maire de"), an open predicate (no event class); the subject is who the head noun describes: the
-named mention that renames it (apposition, "le président Vladimir Poutine"), the subject of a
+named mention that renames it (apposition, "le président Jean Moreau"), the subject of a
 copula, or the noun phrase itself.
 """
 
@@ -221,7 +221,7 @@ def _attribute_holder(ctx: DocContext, noun: Token) -> Token | None:
 
 
 def _renames(ctx: DocContext, noun: Token, obj: Mention) -> bool:
-    """"la ville de Lyon", "le territoire de la Biélorussie": a place noun whose complement is its name."""
+    """"la ville de Lyon", "le territoire de l'Espagne": a place noun whose complement is its name."""
     lemma = noun.lemma_.lower()
     return obj.type in PLACE_TYPES and (lemma in ctx.words.place_class_nouns or lemma in ctx.words.place_head_nouns)
 
@@ -246,6 +246,6 @@ def _link(predicate: str, head: Token, subject: Mention, obj: Mention, evidence:
 
 def uncovered_links(links: list[Frame], frames: list[Frame]) -> list[Frame]:
     """Links whose two mentions no frame of the same sentence already joins: in "déployer une
-    partie de l'arsenal en Biélorussie" the place belongs to the deployment, not also to the arsenal."""
+    partie de la flotte en Espagne" the place belongs to the deployment, not also to the fleet."""
     joined = {(f.evidence, m) for f in frames for _, m in f.arguments}
     return [link for link in links if not all((link.evidence, m) in joined for _, m in link.arguments)]

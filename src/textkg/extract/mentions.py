@@ -35,17 +35,17 @@ SCAN_MIN_POPULATION = 100_000
 HYPHENS = frozenset("-‐‑–")
 # Parts of speech of words that are no name even after an honorific.
 NO_NAME_POS = frozenset({"DET", "ADP", "CCONJ", "SCONJ", "PRON", "AUX", "PUNCT", "NUM", "SYM"})
-# Words that may sit between a role noun and the name it introduces ("le ministre biélorusse de
-# la Défense, Viktor Khrenin").
+# Words that may sit between a role noun and the name it introduces ("le ministre espagnol de
+# la Défense, Paul Martin").
 ROLE_WORDS_MAX = 8
 
 
 def named_mentions(ctx: DocContext, metonymy: bool = True) -> Iterator[Mention]:
     """Named mentions in text order: NER spans with articles, titles and stray punctuation trimmed
-    off ("l'OTAN" -> "OTAN", "M. Lambert" -> "Lambert"), typed precisely (entity_types), plus
+    off ("l'ONU" -> "ONU", "M. Lambert" -> "Lambert"), typed precisely (entity_types), plus
     names the NER missed that the gazetteers know (countries, big cities, organizations, weapon
-    designators). With ``metonymy``, a capital city acting as a party ("selon Moscou", "Moscou
-    conservera") carries a ``represents`` link to its country; it is never renamed."""
+    designators). With ``metonymy``, a capital city acting as a party ("selon Madrid", "Madrid
+    a exigé") carries a ``represents`` link to its country; it is never renamed."""
     doc = ctx.doc
     found: list[Mention] = []
     ents = doc.ents  # built anew on every access
@@ -191,7 +191,7 @@ def _trimmed(ctx: DocContext, span: Span, ner_type: str, surnames: frozenset[str
     if tokens is None or (ner_type != "Person" and is_role_title(ctx, tokens)):
         return None  # "ministre des Finances" is a role, not an organisation
     # Names start with a capital or a digit: lower-case words the NER swept in at the left edge
-    # ("selon laquelle des missiles Iskander-M") belong to the sentence.
+    # ("selon laquelle des missiles Kalibr-M") belong to the sentence.
     # A capitalised determiner at a sentence start is the article too ("La France").
     # So are a year or a number before "de" ("l'édition 2015 de Rockfest").
     while tokens is not None and len(tokens) > 1 and (
@@ -250,7 +250,7 @@ def _is_title_token(tokens: Span, titles: frozenset[str]) -> bool:
 
 def _role(ctx: DocContext, name: Span) -> str | None:
     """The role noun phrase right before a person's name, without its determiner: "le ministre
-    biélorusse de la Défense, Viktor Khrenin" -> "ministre biélorusse de la Défense"."""
+    espagnol de la Défense, Paul Martin" -> "ministre espagnol de la Défense"."""
     doc, roles = ctx.doc, ctx.words.roles
     sentence_start = ctx.sentence_start(name.start)  # Span.sent scans for it
     end = name.start
@@ -273,9 +273,9 @@ def _role(ctx: DocContext, name: Span) -> str | None:
 
 
 def same_slot(role: Token, name: Token) -> bool:
-    """A role set off by a comma renames the name only in one slot: "le ministre, Viktor Khrenin,
+    """A role set off by a comma renames the name only in one slot: "le ministre, Paul Martin,
     a déclaré" (apposition, or two subjects of one verb, one of them perhaps hung on its
-    auxiliary), not "après avoir rencontré le ministre, Vladimir Poutine a déclaré"."""
+    auxiliary), not "après avoir rencontré le ministre, Jean Moreau a déclaré"."""
     if name.head.i == role.i or role.head.i == name.i:
         return True
     return _clause_head(role).i == _clause_head(name).i and role.dep_ == name.dep_

@@ -67,7 +67,7 @@ def _plain_role(ctx: DocContext, token: Token) -> tuple[str | None, Token]:
         if inner is not None:
             return LOCATION, inner
         if any(c.dep_ == "amod" for c in token.children):
-            return LOCATION, token  # "sur le territoire biélorusse": coreference names the country
+            return LOCATION, token  # "sur le territoire espagnol": coreference names the country
     name = named(ctx, token)
     if name is not None and name.type in PLACE_TYPES:
         return LOCATION, token
@@ -99,8 +99,8 @@ def misattached_obliques(
     ctx: DocContext, argument: Token, event: EventClass | None = None, depth: int = 2
 ) -> Iterator[tuple[str, Token]]:
     """Dates and places the parser hung on an argument instead of its predicate: in "annoncé par
-    Vladimir Poutine en mars", "en mars" is the time of the announcement, not a part of Poutine;
-    in "déployer une partie de l'arsenal en Biélorussie" the place hangs one noun deeper."""
+    Jean Moreau en mars", "en mars" is the time of the announcement, not a part of Moreau;
+    in "déployer une partie de la flotte en Espagne" the place hangs one noun deeper."""
     if argument.lemma_.lower() in ctx.words.place_head_nouns or depth == 0:
         return
     for token in with_conjuncts(argument):
@@ -125,7 +125,7 @@ def _set_off(argument: Token, child: Token) -> bool:
 def may_be_unnamed(ctx: DocContext, role: str | None, target: Token) -> bool:
     """Whether a common noun may fill a role found away from its usual place: a place or time the
     parser hung on a noun must be named, but "une lettre à l'ambassadeur" names a recipient by a
-    person noun, and "le territoire biélorusse", "sur le territoire de ce pays" a land that
+    person noun, and "le territoire espagnol", "sur le territoire de ce pays" a land that
     coreference names."""
     if role == RECIPIENT:
         return True

@@ -82,10 +82,10 @@ def _candidates(
     links = (*noun_modifiers.frames, *possessives.frames, *nationalities.frames)
     frames += uncovered_links([f for f in links if f.head not in cues], frames)
     # Who speaks or reports is not a participant of what is said: no typed link through the
-    # reporting verb, none to "selon Reuters", none from outside a claim's content into it.
+    # reporting verb, none to "selon Nova", none from outside a claim's content into it.
     outlets = {c.source for c in claims} | {c.speaker for c in claims if is_source_marker(ctx, c.cue)}
     # An event noun's own roles say more than a typed link of the noun ("la visite ... en
-    # Biélorussie" is a Meeting located there, not also a "visite" located there).
+    # Espagne" is a Meeting located there, not also a "visite" located there).
     fillers = {(f.head, m) for f in frames for _, m in f.arguments}
     frames += [
         f
@@ -116,7 +116,7 @@ def _resolved(
     naming = {m for m in mentions if m.is_named} | {m for c in chains if any(x.is_named for x in c.mentions) for m in c.mentions}
     frames = _kept(frames, specific, naming)
     # Which frames survive coreference: a pronoun whose chain joins no cluster fills nothing, and
-    # two mentions of one thing relate nothing ("Viktor Khrenin ... le ministre").
+    # two mentions of one thing relate nothing ("Paul Martin ... le ministre").
     fixed = cluster_mentions(ctx.fixed, name_aliases(ctx, ctx.fixed))
     clusters, cluster_of = _clusters(fixed, concepts, _used(frames) | claims_used, chains)
     frames = _distinct(_kept(frames, cluster_of.keys()), cluster_of)
@@ -181,8 +181,8 @@ def _split_at_content(ctx: DocContext, frame: Frame, content: Span | None) -> tu
 
 
 def _straddles(frame: Frame, claims: list[ClaimFrame]) -> bool:
-    """One participant inside a claim's content and the other outside it ("Moscou conservera le
-    contrôle des armes, a indiqué X": X is not related to the weapons)."""
+    """One participant inside a claim's content and the other outside it ("Madrid gardera le
+    contrôle des ports, a indiqué X": X is not related to the ports)."""
     for claim in claims:
         start, end = claim.content
         inside = {start <= m.start < end for _, m in frame.arguments}
@@ -193,7 +193,7 @@ def _straddles(frame: Frame, claims: list[ClaimFrame]) -> bool:
 
 def _distinct(frames: list[Frame], entity_of: Mapping[Mention, Hashable]) -> list[Frame]:
     """Frames once per sentence, and only those that relate two entities or more (or name an
-    event of one: "l'annexion de la Crimée"): two mentions of one entity ("Viktor Khrenin ... le
+    event of one: "l'annexion de la Crimée"): two mentions of one entity ("Paul Martin ... le
     ministre") relate nothing, a typed link adds nothing where a frame of its sentence relates
     the two, and a scene link nothing where any frame does (it is kept once per pair)."""
     joined = {

@@ -106,7 +106,7 @@ def _verb_arguments(
 
     heads: list[Token] = []
     if _is_reduced_relative(ctx, verb):
-        # "les missiles installés en Biélorussie", "une guerre non déclarée contre la Russie".
+        # "les radars installés en Espagne", "une enquête ouverte contre la France".
         heads.append(verb.head)
         yield from emit("theme", verb.head)
     for subject in subjects(ctx, verb):
@@ -133,7 +133,7 @@ def _verb_arguments(
                 yield from emit(role, target)
     for head in heads:
         if is_event_noun(ctx, head):
-            continue  # "officialiser le déploiement de missiles en Biélorussie": the place is the deployment's
+            continue  # "autoriser le déploiement de soldats en Espagne": the place is the deployment's
         for role, target in misattached_obliques(ctx, head, event):
             yield from emit(role, target, allow_concept=may_be_unnamed(ctx, role, target))
 

@@ -54,14 +54,14 @@ def _may_act(ctx: DocContext, token: Token) -> bool:
 
 
 def relative_antecedent(ctx: DocContext, token: Token) -> Token:
-    """"les missiles que la Russie a installés": the relative pronoun "que" is "les missiles"."""
+    """"les radars que la France a installés": the relative pronoun "que" is "les radars"."""
     if "Rel" in ctx.morph(token, "PronType") and token.head.dep_ in deps.RELATIVE_CLAUSE:
         return token.head.head
     return token
 
 
 def with_conjuncts(token: Token) -> Iterator[Token]:
-    """``token`` and the tokens coordinated with it: "la Russie et la Biélorussie". A conjunct
+    """``token`` and the tokens coordinated with it: "la France et l'Espagne". A conjunct
     with another preposition is coordinated with something else ("le feu vert du maire et
     de la préfecture": the prefecture is not a second green light), and so is one that a verb without a subject
     follows: it is that verb's subject ("revient à Paul Roy et Luc Blanc reçoit celui de ...")."""

@@ -144,10 +144,10 @@ def _locates(ctx: DocContext, subject: Participant, place: Participant, path: li
     """A place locates the participants of its clause when it follows a locative preposition
     ("attaquée à Paris", "l'association, basée à Lyon"; not a direction: "expulsé vers le Maroc",
     nor the place of a verb inside the clause: "volé dans un car reliant Nantes à Angers")
-    or completes the participant ("les habitants de Tahoua", not "l'annonce de la Russie"). A
+    or completes the participant ("les habitants de Tahoua", not "l'annonce de la France"). A
     place is inside another only
-    within one locative phrase ("à Tahoua, au Niger", "Halifax, Canada"): an actor ("la Russie
-    déploiera ... en Biélorussie"), an owner ("l'arsenal de Moscou en Biélorussie"), the place of
+    within one locative phrase ("à Tahoua, au Niger", "Halifax, Canada"): an actor ("la France
+    déploiera ... en Espagne"), an owner ("la flotte de Paris en Espagne"), the place of
     another clause ("X, qui habite à Lyon, a été arrêté à Paris") or another item of a list ("10
     à Porto, 4 à Braga") is not."""
     if subject.cls == "Place":
@@ -156,7 +156,7 @@ def _locates(ctx: DocContext, subject: Participant, place: Participant, path: li
         # A clause that describes another noun says where that noun is, or goes ("un train
         # reliant Nantes à Angers"), unless it describes it by its place ("l'usine, basée à Lyon").
         # An event is where its own phrase says, not where a verb under it happens ("un accord
-        # pour déployer des armes en Biélorussie": the deployment is there).
+        # pour déployer des soldats en Espagne": the deployment is there).
         between = path[path.index(pivot) + 1 : -1]
         return not any(
             (t.dep_ in deps.NOUN_CLAUSE and t.head != subject.head and not describes_noun(ctx, t))

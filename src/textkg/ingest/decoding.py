@@ -3,8 +3,8 @@
 The normalised text is the document text: every offset textkg stores indexes it, so nothing
 downstream needs to know what the bytes looked like.
 
->>> decode_bytes("Biélorussie".encode("cp1252")).text
-'Biélorussie'
+>>> decode_bytes("Montréal".encode("cp1252")).text
+'Montréal'
 >>> normalise_text("a\\r\\nb\\x00c")
 NormalisedText(text='a\\nbc', removed_controls=1)
 """

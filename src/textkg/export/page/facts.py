@@ -31,8 +31,8 @@ SEPARATOR = " – "
 def shorten(text: str, limit: int) -> str:
     """``text`` on one line, cut at a word boundary before ``limit`` characters, with "…".
 
-    >>> shorten("l'Occident menait une guerre non déclarée", 30)
-    "l'Occident menait une guerre…"
+    >>> shorten("la commission menait une enquête discrète", 30)
+    'la commission menait une…'
     """
     text = " ".join(text.split())
     if len(text) <= limit:
@@ -44,8 +44,8 @@ def shorten(text: str, limit: int) -> str:
 def event_label(predicate: str, roles: Iterable[tuple[str, str]]) -> str:
     """"agent – predicate – theme @ place · time": who did what to whom, where and when.
 
-    >>> event_label("déployer", [("theme", "missiles"), ("agent", "Russie"), ("location", "Biélorussie")])
-    'Russie – déployer – missiles @ Biélorussie'
+    >>> event_label("déployer", [("theme", "missiles"), ("agent", "France"), ("location", "Espagne")])
+    'France – déployer – missiles @ Espagne'
     >>> event_label("survenir", [("theme", "incendie"), ("time", "lundi")])
     'survenir – incendie · lundi'
     """
@@ -66,8 +66,8 @@ def event_label(predicate: str, roles: Iterable[tuple[str, str]]) -> str:
 def claim_label(speakers: list[str], sources: list[str], cue: str, content: str) -> str:
     """"speaker: « content… »", the outlet when nobody is named, the cue when neither is.
 
-    >>> claim_label(["Choïgou"], ["Reuters"], "a déclaré", "l'Occident menait une guerre non déclarée contre la Russie et la Biélorussie")
-    "Choïgou: « l'Occident menait une guerre non déclarée contre la Russie… »"
+    >>> claim_label(["Martin"], ["Nova"], "a déclaré", "la commission menait une enquête discrète contre la France et l'Espagne")
+    'Martin: « la commission menait une enquête discrète contre la France… »'
     >>> claim_label([], [], "selon", "")
     'selon'
     """

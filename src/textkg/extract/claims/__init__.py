@@ -100,7 +100,7 @@ def _reported(ctx: DocContext, sent: SpacySpan, verb: Token, cue: Cue, agency: M
         return []
     source = agency or outlet(ctx, verb, (t for said in contents for t in said.tokens))
     if who is not None and who.fine_type == NEWS_AGENCY and source is None:
-        who, source = None, who  # "..., rapporte Sputnik": the agency is the outlet
+        who, source = None, who  # "..., rapporte Nova": the agency is the outlet
     if who is None and source is None:
         return []
     confidence = NAMED_SPEAKER_CONFIDENCE if who is not None and who.is_named else OTHER_SPEAKER_CONFIDENCE

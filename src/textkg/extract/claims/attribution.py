@@ -1,6 +1,6 @@
 """Who said it and where: the speaker of a cue (a name, a description such as "le porte-parole",
 or a pronoun that coreference later ties to its antecedent) and the outlet that printed it
-("a déclaré à l'AFP", "selon Reuters", "dans une interview au Times")."""
+("a déclaré à l'AFP", "selon Nova", "dans une interview au Times")."""
 
 from __future__ import annotations
 
@@ -36,7 +36,7 @@ OUTLET_DEPTH = 3
 
 def speaker(ctx: DocContext, verb: Token, inverted: bool = False) -> Mention | None:
     """The one who says what ``verb`` reports. When ``inverted`` (the words said come before the
-    verb: "« ... », a déclaré X", "..., rapporte Sputnik") the speaker follows the verb: a noun
+    verb: "« ... », a déclaré X", "..., rapporte Nova") the speaker follows the verb: a noun
     phrase after it ("», juge le ministère") or a subject clitic ("a-t-il ajouté"). Otherwise its
     subject (or the subject of the verb it depends on: "en affirmant", "et estimé que"), a
     subject clitic, or the noun a participle qualifies ("une croyance affirmant que")."""

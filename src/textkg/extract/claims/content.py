@@ -1,7 +1,7 @@
 """What a reporting verb reports: the whole completive clause ("a déclaré que ..."), an infinitive
 ("a promis de publier le rapport"), the quotation it introduces or follows ("a déclaré : « ... »",
 "« ... », a-t-il ajouté"), the noun phrase of a verb of stance ("a dénoncé la corruption"), or the
-main clause its incise comments ("..., rapporte Sputnik", "... comme le précise X")."""
+main clause its incise comments ("..., rapporte Nova", "... comme le précise X")."""
 
 from __future__ import annotations
 
@@ -74,7 +74,7 @@ def _contents(ctx: DocContext, verb: Token, cue: Cue) -> tuple[Said, ...]:
         quote = quote_before(ctx, verb.i)
         if quote is not None:
             return (quoted(quote, inverted=True),)  # "« ... », a-t-il ajouté"
-        # "Les activités ... ont pris ..., rapporte Sputnik": the main clause is the content.
+        # "Les travaux ... ont repris ..., rapporte Nova": the main clause is the content.
         main = [t for t in verb.head.subtree if t.i < verb.i and not t.is_punct and not t.is_space and not _within(t, verb)]
         if main:
             commented = Said(token_span(main), COMMENTED, main[0].i, main[-1].i, inverted=True)
@@ -208,7 +208,7 @@ def _names_participant(ctx: DocContext, noun: Token) -> bool:
 
 def _is_incise(ctx: DocContext, verb: Token) -> bool:
     """A finite verb that comments the clause before it, set off by a comma or "comme", with no
-    subject or object before it ("..., rapporte Sputnik", "..., a indiqué X", "... comme le
+    subject or object before it ("..., rapporte Nova", "..., a indiqué X", "... comme le
     précise l'ambassadeur"); a participle ("..., annonçant leur retour") is no incise."""
     if verb.dep_ not in deps.INCISE or verb.i < verb.head.i:
         return False
