@@ -24,24 +24,24 @@ def relations(nlp, text):
     [
         (
             "coordinated subjects, object, date",
-            "La Russie et la Biélorussie ont signé jeudi un accord.",
+            "La Pologne et l'Espagne ont signé jeudi un accord.",
             "signer",
             "Agreement",
-            {"agent": ["Biélorussie", "Russie"], "theme": ["accord"], "time": ["jeudi"]},
+            {"agent": ["Espagne", "Pologne"], "theme": ["accord"], "time": ["jeudi"]},
         ),
         (
             "sur le territoire de X",
-            "Moscou a installé ses missiles sur le territoire de la Biélorussie.",
+            "Varsovie a installé ses missiles sur le territoire de la Hongrie.",
             "installer",
             "Deployment",
-            {"agent": ["Moscou"], "theme": ["missiles"], "location": ["Biélorussie"]},
+            {"agent": ["Varsovie"], "theme": ["missiles"], "location": ["Hongrie"]},
         ),
         (
             "a light verb gives its subject to the event noun; contre X hung on the object",
-            "La Russie a lancé une offensive contre l'Ukraine.",
+            "La Pologne a lancé une offensive contre la Hongrie.",
             "offensive",
             "Attack",
-            {"agent": ["Russie"], "target": ["Ukraine"]},
+            {"agent": ["Pologne"], "target": ["Hongrie"]},
         ),
         (
             "avec X",
@@ -52,45 +52,45 @@ def relations(nlp, text):
         ),
         (
             "control (xcomp)",
-            "La Russie a décidé de déployer des missiles en Biélorussie.",
+            "La Pologne a décidé de déployer des missiles en Hongrie.",
             "déployer",
             "Deployment",
-            {"agent": ["Russie"], "theme": ["missiles"], "location": ["Biélorussie"]},
+            {"agent": ["Pologne"], "theme": ["missiles"], "location": ["Hongrie"]},
         ),
         (
             "relative clause",
-            "Les missiles que la Russie a installés en Biélorussie sont dangereux.",
+            "Les radars que la Pologne a installés en Hongrie sont dangereux.",
             "installer",
             "Deployment",
-            {"agent": ["Russie"], "theme": ["missiles"], "location": ["Biélorussie"]},
+            {"agent": ["Pologne"], "theme": ["radars"], "location": ["Hongrie"]},
         ),
         (
             "reduced relative (past participle)",
-            "Les missiles installés en Biélorussie inquiètent l'OTAN.",
+            "Les radars installés en Hongrie inquiètent l'ONU.",
             "installer",
             "Deployment",
-            {"theme": ["missiles"], "location": ["Biélorussie"]},
+            {"theme": ["radars"], "location": ["Hongrie"]},
         ),
         (
             "partitive noun",
-            "Les deux alliés ont convenu de déployer une partie de l'arsenal nucléaire de Moscou en Biélorussie.",
+            "Les deux alliés ont convenu de déployer une partie de l'arsenal militaire de Varsovie en Hongrie.",
             "déployer",
             "Deployment",
-            {"agent": ["alliés"], "theme": ["arsenal nucléaire"], "location": ["Biélorussie"]},
+            {"agent": ["alliés"], "theme": ["arsenal militaire"], "location": ["Hongrie"]},
         ),
         (
             "recipient of a transfer",
-            "D'après l'AFP, la Chine a livré des drones à la Russie.",
+            "D'après l'AFP, la Chine a livré des drones à la Pologne.",
             "livrer",
             "Transfer",
-            {"agent": ["Chine"], "theme": ["drones"], "recipient": ["Russie"]},
+            {"agent": ["Chine"], "theme": ["drones"], "recipient": ["Pologne"]},
         ),
         (
             "nominal event",
-            "Le déploiement des missiles russes en Biélorussie a commencé.",
+            "Le déploiement des radars polonais en Hongrie a commencé.",
             "déploiement",
             "Deployment",
-            {"theme": ["missiles russes"], "location": ["Biélorussie"]},
+            {"theme": ["radars polonais"], "location": ["Hongrie"]},
         ),
         (
             "a land named by its adjective (coreference), a bare noun with adjectives as theme",
@@ -134,7 +134,7 @@ def test_events_with_roles(fr_nlp, construction, text, predicate, event_class, r
         ("copula", "Anne Hidalgo est la maire de Paris.", "maire de", "Anne Hidalgo", "Paris"),
         ("title, then name", "Le maire de Lyon, Grégory Doucet, a visité le chantier.", "maire de", "Grégory Doucet", "Lyon"),
         ("possessive determiner", "Marie Dupont est arrivée hier. Son sac a été retrouvé.", "sac de", "sac", "Marie Dupont"),
-        ("open verb outside the lexicon", "Emmanuel Macron a critiqué Vladimir Poutine.", "critiquer", "Emmanuel Macron", "Vladimir Poutine"),
+        ("open verb outside the lexicon", "Emmanuel Macron a critiqué Paul Martin.", "critiquer", "Emmanuel Macron", "Paul Martin"),
     ],
 )
 def test_binary_relations_are_open_predicates(fr_nlp, construction, text, predicate, subject, obj):
@@ -146,8 +146,8 @@ def test_binary_relations_are_open_predicates(fr_nlp, construction, text, predic
 @pytest.mark.parametrize(
     ("text", "predicate", "modality"),
     [
-        ("La Russie serait prête à utiliser des armes nucléaires.", "utiliser", "hypothetical"),
-        ("La Biélorussie rejoindra la campagne de la Russie.", "rejoindre", "future"),
+        ("La Pologne serait prête à utiliser des drones armés.", "utiliser", "hypothetical"),
+        ("L'Espagne rejoindra la campagne de la France.", "rejoindre", "future"),
     ],
 )
 def test_modality_reaches_controlled_verbs(fr_nlp, text, predicate, modality):
@@ -161,8 +161,8 @@ def test_modality_reaches_controlled_verbs(fr_nlp, text, predicate, modality):
         ("L'armée n'a déployé aucun char près de la frontière polonaise.", "déployer", "negative"),
         ("Le gouvernement ne signera jamais cet accord avec la Chine.", "signer", "negative"),
         ("Les rebelles n'ont plus attaqué la ville de Goma.", "attaquer", "negative"),
-        ("Moscou n'a déployé que des missiles en Biélorussie.", "déployer", "positive"),  # ne ... que restricts
-        ("Moscou a déployé des missiles en Biélorussie.", "déployer", "positive"),
+        ("Varsovie n'a déployé que des radars en Hongrie.", "déployer", "positive"),  # ne ... que restricts
+        ("Varsovie a déployé des radars en Hongrie.", "déployer", "positive"),
     ],
 )
 def test_polarity(fr_nlp, text, predicate, polarity):
@@ -182,7 +182,7 @@ def test_par_in_the_active_voice_is_a_means_not_a_doer(fr_nlp):
     ("text", "unnamed"),
     [
         ("Les soldats ont été déployés sur le territoire national.", "territoire national"),  # no country named
-        ("Le ministre a visité le territoire biélorusse.", "territoire biélorusse"),  # Belarus never named
+        ("Le ministre a visité le territoire hongrois.", "territoire hongrois"),  # Hungary never named
     ],
 )
 def test_a_land_no_country_names_is_no_location(fr_nlp, text, unnamed):
@@ -191,13 +191,13 @@ def test_a_land_no_country_names_is_no_location(fr_nlp, text, unnamed):
 
 
 def test_a_noun_phrase_is_one_stretch_of_text(fr_nlp):
-    text = "Des exercices militaires conjoints et des visites de hauts responsables russes ont eu lieu en Biélorussie."
+    text = "Des exercices militaires conjoints et des visites de hauts responsables polonais ont eu lieu en Hongrie."
     record = extract_record(fr_nlp(text), Document(id="t", text=text), resources())
     labels = {e.label for e in record.entities}
     assert "exercices militaires conjoints" in labels and not any(" et " in label for label in labels), labels
     visits = [r for r in record.relations if r.predicate == "visite"]
     by_id = {e.id: e.label for e in record.entities}
-    assert [by_id[i] for r in visits for i in r.arguments.get("agent", ())] == ["responsables russes"], visits
+    assert [by_id[i] for r in visits for i in r.arguments.get("agent", ())] == ["responsables polonais"], visits
 
 
 def test_leur_has_a_plural_owner(fr_nlp):
@@ -216,19 +216,19 @@ def test_nobody_is_no_participant(fr_nlp):
 
 
 def test_undeclared_war_is_a_negative_declaration_against_its_target(fr_nlp):
-    text = "L'Occident mène une guerre non déclarée contre la Russie."
+    text = "La coalition mène une guerre non déclarée contre la Pologne."
     record = extract_record(fr_nlp(text), Document(id="t", text=text), resources())
     labels = {e.id: e.label for e in record.entities}
     declared = [r for r in record.relations if r.predicate == "déclarer"]
     assert declared and declared[0].polarity == "negative"
-    assert [labels[i] for i in declared[0].arguments["target"]] == ["Russie"]
+    assert [labels[i] for i in declared[0].arguments["target"]] == ["Pologne"]
 
 
 @pytest.mark.parametrize(
     "text",
     [
         "La ville de Lyon est belle.",  # "ville de Lyon" names one place, it relates nothing
-        "Le territoire de la Biélorussie est vaste.",
+        "Le territoire de la Hongrie est vaste.",
         "Il fait beau à Paris.",
     ],
 )
@@ -237,9 +237,9 @@ def test_no_relation_between_a_place_and_its_name(fr_nlp, text):
 
 
 def test_a_place_taken_by_an_event_is_not_also_a_noun_link(fr_nlp):
-    text = "Les deux alliés ont convenu de déployer une partie de l'arsenal nucléaire de Moscou en Biélorussie."
+    text = "Les deux alliés ont convenu de déployer une partie de l'arsenal militaire de Varsovie en Hongrie."
     found = relations(fr_nlp, text)
-    assert [r[1] for r in found if r[0] == "relation" and r[3].get("object") == ["Biélorussie"]] == [], found
+    assert [r[1] for r in found if r[0] == "relation" and r[3].get("object") == ["Hongrie"]] == [], found
 
 
 def test_an_object_pronoun_takes_the_name_coreference_gives_it(fr_nlp):
@@ -277,7 +277,7 @@ def test_every_relation_points_at_its_trigger_word(fr_nlp):
 
 
 def test_quant_a_lui_repeats_the_subject_and_fills_no_role(fr_nlp):
-    found = relations(fr_nlp, "Le ministre russe de l'Intérieur, Pavel Orlov a quant à lui donné les documents.")
+    found = relations(fr_nlp, "Le ministre polonais de l'Intérieur, Pavel Orlov a quant à lui donné les documents.")
     given = [r for _, p, _, r, _ in found if p == "donner"]
     assert given and all("Pavel Orlov" not in r.get("theme", ()) for r in given), found
 
@@ -334,18 +334,18 @@ def test_a_title_set_off_by_a_comma_is_the_name_after_it(fr_nlp, text, person, p
 
 
 def test_a_title_in_another_clause_is_someone_else(fr_nlp):
-    text = "Après avoir rencontré le ministre, Vladimir Poutine a signé un accord avec la Chine."
+    text = "Après avoir rencontré le ministre, Jean Moreau a signé un accord avec la Chine."
     record = extract_record(fr_nlp(text), Document(id="t", text=text), resources())
     by_label = {e.label: e for e in record.entities}
-    assert by_label["Vladimir Poutine"].roles == () and "ministre" in by_label
+    assert by_label["Jean Moreau"].roles == () and "ministre" in by_label
 
 
 @pytest.mark.parametrize(
     ("construction", "text", "absent"),
     [
-        ("an owner is not located", "Les missiles de la Russie sont stockés en Biélorussie.", ("located in", "Russie", "Biélorussie")),
-        ("an owner is not located", "Ils ont déployé une partie de l'arsenal de Moscou en Biélorussie.", ("located in", "Moscou", "Biélorussie")),
-        ("the outlet is not a participant", "Selon Reuters, le ministre russe de la Défense, Sergueï Choïgou, a parlé.", ("related to", "Sergueï Choïgou", "Reuters")),
+        ("an owner is not located", "Les radars de la Pologne sont stockés en Hongrie.", ("located in", "Pologne", "Hongrie")),
+        ("an owner is not located", "Ils ont déployé une partie de l'arsenal de Varsovie en Hongrie.", ("located in", "Varsovie", "Hongrie")),
+        ("the outlet is not a participant", "Selon DPA, le ministre polonais de la Défense, Paul Martin, a parlé.", ("related to", "Paul Martin", "DPA")),
         ("places of two clauses", "Jean Dupont, qui habite à Lyon, a été arrêté à Paris.", ("located in", "Lyon", "Paris")),
         ("nor after a curly d’après", "D’après l’AFP, Jean Dupont a été arrêté à Lyon.", ("located in", "AFP", "Lyon")),
         ("nor a common noun after selon", "Selon la police, des voleurs ont attaqué une femme à Paris.", ("located in", "police", "Paris")),

@@ -22,7 +22,7 @@ Lyon      Lyon      PROPN 5 obl:mod    _   B-LOC
 
 PARTITIVE_FUTURE = """
 La        le          DET   2 det
-Russie    Russie      PROPN 3 nsubj      _   B-LOC
+Pologne    Pologne      PROPN 3 nsubj      _   B-LOC
 déploiera déployer    VERB  0 ROOT       Mood=Ind|Tense=Fut|VerbForm=Fin
 une       un          DET   5 det
 partie    partie      NOUN  3 obj
@@ -30,12 +30,12 @@ de        de          ADP   8 case
 son       son         DET   8 det        Poss=Yes
 arsenal   arsenal     NOUN  5 nmod
 en        en          ADP   10 case
-Biélorussie Biélorussie PROPN 3 obl:mod  _   B-LOC
+Espagne Espagne PROPN 3 obl:mod  _   B-LOC
 .         .           PUNCT 3 punct
 """
 
 NEGATED = """
-Moscou    Moscou    PROPN 4 nsubj      _              B-LOC
+Varsovie    Varsovie    PROPN 4 nsubj      _              B-LOC
 n'        ne        ADV   4 advmod     Polarity=Neg
 a         avoir     AUX   4 aux:tense
 signé     signer    VERB  0 ROOT       Tense=Past|VerbForm=Part
@@ -48,7 +48,7 @@ Chine     Chine     PROPN 4 obl:arg    _              B-LOC
 """
 
 RESTRICTED = """
-Moscou    Moscou    PROPN 4 nsubj      _              B-LOC
+Varsovie    Varsovie    PROPN 4 nsubj      _              B-LOC
 n'        ne        ADV   4 advmod     Polarity=Neg
 a         avoir     AUX   4 aux:tense
 signé     signer    VERB  0 ROOT       Tense=Past|VerbForm=Part
@@ -63,45 +63,45 @@ Chine     Chine     PROPN 4 obl:arg    _              B-LOC
 
 CONDITIONAL = """
 La          le          DET   2 det
-Russie      Russie      PROPN 3 nsubj   _                       B-LOC
+Pologne      Pologne      PROPN 3 nsubj   _                       B-LOC
 déploierait déployer    VERB  0 ROOT    Mood=Cnd|VerbForm=Fin
 des         un          DET   5 det
 missiles    missile     NOUN  3 obj
 en          en          ADP   7 case
-Biélorussie Biélorussie PROPN 3 obl:mod _                       B-LOC
+Espagne Espagne PROPN 3 obl:mod _                       B-LOC
 .           .           PUNCT 3 punct
 """
 
 REPORTED = """
 Le          le          DET   2 det
 ministre    ministre    NOUN  6 nsubj
-Viktor      Viktor      PROPN 2 appos   _                      B-PER
-Khrenin     Khrenin     PROPN 3 flat:name _                    I-PER
+Paul      Paul      PROPN 2 appos   _                      B-PER
+Martin     Martin     PROPN 3 flat:name _                    I-PER
 a           avoir       AUX   6 aux:tense
 déclaré     déclarer    VERB  0 ROOT    Tense=Past|VerbForm=Part
 que         que         SCONJ 10 mark
 la          le          DET   9 det
-Russie      Russie      PROPN 10 nsubj  _                      B-LOC
+Pologne      Pologne      PROPN 10 nsubj  _                      B-LOC
 déploiera   déployer    VERB  6 ccomp   Mood=Ind|Tense=Fut|VerbForm=Fin
 des         un          DET   12 det
 missiles    missile     NOUN  10 obj
 en          en          ADP   14 case
-Biélorussie Biélorussie PROPN 10 obl:mod _                     B-LOC
+Espagne Espagne PROPN 10 obl:mod _                     B-LOC
 .           .           PUNCT 6 punct
 """
 
 ACCORDING_TO = """
 Selon       selon       ADP   2 case
-Reuters     Reuters     PROPN 7 obl:mod _                      B-ORG
+AFP     AFP     PROPN 7 obl:mod _                      B-ORG
 ,           ,           PUNCT 2 punct
 la          le          DET   5 det
-Russie      Russie      PROPN 7 nsubj   _                      B-LOC
+Pologne      Pologne      PROPN 7 nsubj   _                      B-LOC
 a           avoir       AUX   7 aux:tense
 déployé     déployer    VERB  0 ROOT    Tense=Past|VerbForm=Part
 des         un          DET   9 det
 missiles    missile     NOUN  7 obj
 en          en          ADP   11 case
-Biélorussie Biélorussie PROPN 7 obl:mod _                      B-LOC
+Espagne Espagne PROPN 7 obl:mod _                      B-LOC
 .           .           PUNCT 7 punct
 """
 
@@ -125,7 +125,7 @@ def test_a_passive_subject_is_the_theme_and_par_the_agent():
 
 def test_a_partitive_stands_for_its_complement_and_a_future_tense_is_future():
     record = extract(PARTITIVE_FUTURE)
-    assert ("déployer", {"agent": ["Russie"], "location": ["Biélorussie"], "theme": ["arsenal"]}) in facts(record)
+    assert ("déployer", {"agent": ["Pologne"], "location": ["Espagne"], "theme": ["arsenal"]}) in facts(record)
     (deploy,) = [r for r in record.relations if r.predicate == "déployer"]
     assert (deploy.polarity, deploy.modality, deploy.event_class) == ("positive", "future", "Deployment")
 
@@ -145,8 +145,8 @@ def test_a_reported_clause_is_a_claim_of_the_named_speaker_and_its_facts_point_a
     record = extract(REPORTED)
     labels = {e.id: e.label for e in record.entities}
     (claim,) = record.claims
-    assert (labels[claim.speaker], claim.cue, claim.quote) == ("Viktor Khrenin", "a déclaré", False)
-    assert record.document.text[slice(*claim.content[0])] == "la Russie déploiera des missiles en Biélorussie"
+    assert (labels[claim.speaker], claim.cue, claim.quote) == ("Paul Martin", "a déclaré", False)
+    assert record.document.text[slice(*claim.content[0])] == "la Pologne déploiera des missiles en Espagne"
     (deploy,) = [r for r in record.relations if r.predicate == "déployer"]
     assert deploy.claim == claim.id and deploy.modality == "future"
 
@@ -155,10 +155,10 @@ def test_selon_an_agency_makes_it_the_source_of_an_unattributed_claim():
     record = extract(ACCORDING_TO)
     labels = {e.id: e.label for e in record.entities}
     (claim,) = record.claims
-    assert (claim.speaker, labels[claim.source], claim.cue) == (None, "Reuters", "Selon")
+    assert (claim.speaker, labels[claim.source], claim.cue) == (None, "AFP", "Selon")
     (deploy,) = [r for r in record.relations if r.predicate == "déployer"]
     assert deploy.claim == claim.id
-    assert not any("Reuters" in labels_of for labels_of in (sum(f[1].values(), []) for f in facts(record)))
+    assert not any("AFP" in labels_of for labels_of in (sum(f[1].values(), []) for f in facts(record)))
 
 
 def test_a_person_or_organisation_after_a_is_a_recipient():
