@@ -25,18 +25,18 @@ def extract(nlp, text):
     [
         (
             "selon X, no reporting verb: a news agency is the source",
-            "Selon Reuters, la Russie a déployé des missiles en Biélorussie.",
-            (None, "Reuters", False, "positive", "la Russie a déployé des missiles en Biélorussie"),
+            "Selon DPA, la Pologne a déployé des missiles en Hongrie.",
+            (None, "DPA", False, "positive", "la Pologne a déployé des missiles en Hongrie"),
         ),
         (
             "selon X, no reporting verb: anyone else speaks",
-            "Selon Moscou, la Biélorussie a déployé des missiles à sa frontière.",
-            ("Moscou", None, False, "positive", "la Biélorussie a déployé des missiles à sa frontière"),
+            "Selon Varsovie, la Hongrie a déployé des missiles à sa frontière.",
+            ("Varsovie", None, False, "positive", "la Hongrie a déployé des missiles à sa frontière"),
         ),
         (
             "d'après X",
-            "D'après l'AFP, la Chine a livré des drones à la Russie.",
-            (None, "AFP", False, "positive", "la Chine a livré des drones à la Russie"),
+            "D'après l'AFP, la Chine a livré des drones à la Pologne.",
+            (None, "AFP", False, "positive", "la Chine a livré des drones à la Pologne"),
         ),
         (
             "rapporte X, after the content",
@@ -50,8 +50,8 @@ def extract(nlp, text):
         ),
         (
             "cité par X",
-            "Le ministre Sergueï Lavrov a affirmé, cité par Reuters, que l'Ukraine perdrait la guerre.",
-            ("Sergueï Lavrov", "Reuters", False, "positive", "l'Ukraine perdrait la guerre"),
+            "Le ministre Sergueï Lavrov a affirmé, cité par DPA, que l'Ukraine perdrait la guerre.",
+            ("Sergueï Lavrov", "DPA", False, "positive", "l'Ukraine perdrait la guerre"),
         ),
         (
             "speaker named after a title",
@@ -60,8 +60,8 @@ def extract(nlp, text):
         ),
         (
             "l'information selon laquelle",
-            "Viktor Khrenin a donné l'information selon laquelle des missiles Iskander-M seront installés en Biélorussie.",
-            ("Viktor Khrenin", None, False, "positive", "des missiles Iskander-M seront installés en Biélorussie"),
+            "Paul Martin a donné l'information selon laquelle des missiles Kalibr-M seront installés en Hongrie.",
+            ("Paul Martin", None, False, "positive", "des missiles Kalibr-M seront installés en Hongrie"),
         ),
         (
             "a démenti l'information selon laquelle",
@@ -75,18 +75,18 @@ def extract(nlp, text):
         ),
         (
             "n'a pas confirmé",
-            "Le Kremlin n'a pas confirmé que la Russie enverrait des troupes en Syrie.",
-            ("Kremlin", None, False, "negative", "la Russie enverrait des troupes en Syrie"),
+            "Le Kremlin n'a pas confirmé que la Pologne enverrait des troupes en Syrie.",
+            ("Kremlin", None, False, "negative", "la Pologne enverrait des troupes en Syrie"),
         ),
         (
             "a nié + noun phrase",
-            "Alexandre Loukachenko a nié toute intention d'attaquer l'Ukraine.",
-            ("Alexandre Loukachenko", None, False, "negative", "toute intention d'attaquer l'Ukraine"),
+            "Marie Lefort a nié toute intention d'attaquer la Hongrie.",
+            ("Marie Lefort", None, False, "negative", "toute intention d'attaquer la Hongrie"),
         ),
         (
             "trailing incise after a coordinated clause",
-            "Moscou conservera le contrôle des armes, a indiqué Sergueï Choïgou.",
-            ("Sergueï Choïgou", None, False, "positive", "Moscou conservera le contrôle des armes"),
+            "Varsovie gardera le contrôle des ports, a indiqué Paul Martin.",
+            ("Paul Martin", None, False, "positive", "Varsovie gardera le contrôle des ports"),
         ),
     ],
 )
@@ -115,7 +115,7 @@ def test_content_of_a_claim_is_attached_not_asserted(fr_nlp):
     [
         "La réunion a duré deux heures.",
         "Il a déclaré forfait.",  # no named speaker and nobody named before: no claim
-        "La Russie a déployé des missiles en Biélorussie.",
+        "La Pologne a déployé des missiles en Hongrie.",
         "Jean Dupont a quitté la salle pour rejoindre ses collègues.",  # an infinitive of purpose, no reporting verb
         "Le ministre Jean Dupont a annoncé la nouvelle pour rassurer les habitants.",  # reported: a noun, not a clause
     ],

@@ -16,7 +16,7 @@ from .language import resources
 
 pytestmark = pytest.mark.model
 
-TEXT = "Le ministre Viktor Khrenin a déclaré que la Russie déploiera des missiles en Biélorussie."
+TEXT = "Le ministre Paul Martin a déclaré que la Pologne déploiera des missiles en Hongrie."
 
 
 def test_spacy_finds_the_factory_through_its_entry_point():
@@ -30,7 +30,7 @@ def test_spacy_finds_the_factory_through_its_entry_point():
     )
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=300, check=True)
     record = json.loads(done.stdout)
-    assert {e["label"] for e in record["entities"]} >= {"Viktor Khrenin", "Russie", "Biélorussie"}
+    assert {e["label"] for e in record["entities"]} >= {"Paul Martin", "Pologne", "Hongrie"}
     assert [c["cue"] for c in record["claims"]] == ["a déclaré"]
 
 
@@ -45,7 +45,7 @@ def test_the_component_gives_the_record_the_library_gives(fr_nlp):
 def test_the_component_reads_the_lexicons_it_is_given(fr_nlp, tmp_path):
     # "susurrer" is no reporting verb of textkg's lexicon; a copy of the lexicons that adds it
     # makes the same sentence a claim, through the component's config.
-    text = "Le ministre Viktor Khrenin a susurré que la Russie déploiera des missiles."
+    text = "Le ministre Paul Martin a susurré que la Pologne déploiera des missiles."
     copy = tmp_path / "lexicons"
     shutil.copytree(lexicon_dir(), copy)
     with (copy / "fr" / "predicates.tsv").open("a", encoding="utf-8") as handle:

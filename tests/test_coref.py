@@ -27,15 +27,15 @@ def chains(nlp, text):
     [
         # transliteration and accents: three spellings, one person
         (
-            "Serguei Choigu a parlé. Plus tard, Sergueï Choïgou a répondu. Choïgu a conclu.",
-            [["Choïgu", "Serguei Choigu", "Sergueï Choïgou"]],
+            "Serguei Chukov a parlé. Plus tard, Sergueï Choukov a répondu. Choukov a conclu.",
+            [["Choukov", "Serguei Chukov", "Sergueï Choukov"]],
         ),
         # a surname joins its full name
-        ("Vladimir Poutine est arrivé à Minsk. Poutine a salué la foule.", [["Poutine", "Vladimir Poutine"]]),
+        ("Jean Moreau est arrivé à Lyon. Moreau a salué la foule.", [["Jean Moreau", "Moreau"]]),
         # a pronoun takes the subject of the previous sentence, agreeing in gender
         ("Angela Merkel est arrivée à Paris. Elle a rencontré les ministres.", [["Angela Merkel", "Elle"]]),
         # an apposition renames its noun
-        ("Le ministre russe de la Défense, Sergueï Choïgou, a parlé.", [["Sergueï Choïgou", "ministre"]]),
+        ("Le ministre polonais de la Défense, Paul Martin, a parlé.", [["Paul Martin", "ministre"]]),
         # "elle" cannot take a man: the honorific says which name is a man's
         ("M. Lenoir a reçu Karine Dubois à Lyon. Elle a parlé longuement.", [["Elle", "Karine Dubois"]]),
         # a subject thing is continued by "elle" when no person comes before
@@ -56,12 +56,12 @@ def test_chains(fr_nlp, text, expected):
     ("text", "apart"),
     [
         # must NOT merge: a designator and its family
-        ("Les missiles Iskander et les missiles Iskander-M sont différents. Iskander-M est plus récent.", ("Iskander", "Iskander-M")),
+        ("Les missiles Kalibr et les missiles Kalibr-M sont différents. Kalibr-M est plus récent.", ("Kalibr", "Kalibr-M")),
         # must NOT merge: two people sharing a surname, and the lone surname is ambiguous
         ("Raúl Castro a succédé à Fidel Castro. Castro a parlé.", ("Raúl Castro", "Fidel Castro")),
         ("Raúl Castro a succédé à Fidel Castro. Castro a parlé.", ("Castro", "Fidel Castro")),
         # must NOT merge: a plural noun and the singular
-        ("Un missile a été tiré. Les missiles sont russes.", ("missile", "missiles")),
+        ("Un missile a été tiré. Les missiles sont neufs.", ("missile", "missiles")),
         # impersonal "il" refers to nothing
         ("Emmanuel Macron est arrivé. Il faut dire que la ville attendait.", ("Emmanuel Macron", "Il")),
         ("Le terminal Norvix a fermé. Il y a trente ans, la ville était petite.", ("Norvix", "Il")),
@@ -82,24 +82,24 @@ def test_must_not_merge(fr_nlp, text, apart):
     "text",
     [
         # a description joins the named thing
-        "Le président russe Vladimir Poutine a rencontré le président biélorusse Alexandre Loukachenko à Minsk. "
-        "Des armes seront déployées sur le territoire de ce pays voisin, a déclaré la Biélorussie.",
+        "Le président polonais Jean Moreau a rencontré le président hongrois Paul Martin à Budapest. "
+        "Des armes seront déployées sur le territoire de ce pays voisin, a déclaré la Hongrie.",
         # a possessive country follows the role of the person
-        "Le ministre biélorusse de la Défense, Viktor Khrenin, a parlé de la Biélorussie et de la Russie. "
-        "Khrenin a dit que les missiles seront installés sur le territoire de son pays.",
+        "Le ministre hongrois de la Défense, Paul Martin, a parlé de la Hongrie et de la Pologne. "
+        "Martin a dit que les missiles seront installés sur le territoire de son pays.",
     ],
     ids=["description", "possessive"],
 )
 def test_country_descriptions_join_the_country(fr_nlp, text):
     found = chains(fr_nlp, text)
-    assert any("pays" in c and "Biélorussie" in c for c in found), found
+    assert any("pays" in c and "Hongrie" in c for c in found), found
 
 
 def test_a_role_description_joins_the_person_holding_the_role(fr_nlp):
     text = (
-        "Le président russe Vladimir Poutine a rencontré le président biélorusse Alexandre Loukachenko. "
-        "Plus tard, le président biélorusse a signé l'accord."
+        "Le président polonais Jean Moreau a rencontré le président hongrois Paul Martin. "
+        "Plus tard, le président hongrois a signé l'accord."
     )
     found = chains(fr_nlp, text)
-    assert any("Alexandre Loukachenko" in c and c.count("président") >= 2 for c in found), found
-    assert not any("Vladimir Poutine" in c and "Alexandre Loukachenko" in c for c in found), found
+    assert any("Paul Martin" in c and c.count("président") >= 2 for c in found), found
+    assert not any("Jean Moreau" in c and "Paul Martin" in c for c in found), found

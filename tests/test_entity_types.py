@@ -16,14 +16,14 @@ def mentions(nlp, text):
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("Selon Reuters, le ministre a parlé.", ("Reuters", "NewsAgency")),
-        ("Les activités de l'OTAN ont pris la direction la plus agressive possible, rapporte Sputnik.", ("Sputnik", "NewsAgency")),
-        ("Les activités de l'OTAN ont pris la direction la plus agressive possible.", ("OTAN", "IntergovernmentalOrganization")),
-        ("Des missiles Iskander-M seront installés sur le territoire.", ("Iskander-M", "WeaponSystem")),
-        ("Le système S-400 sera installé en Biélorussie.", ("S-400", "WeaponSystem")),
-        ("Le système S-400 sera installé en Biélorussie.", ("Biélorussie", "Country")),
+        ("Selon DPA, le ministre a parlé.", ("DPA", "NewsAgency")),
+        ("Les travaux de l'ONU ont pris une direction inattendue, rapporte DPA.", ("DPA", "NewsAgency")),
+        ("Les travaux de l'ONU ont pris une direction inattendue.", ("ONU", "IntergovernmentalOrganization")),
+        ("Des missiles Kalibr-M seront installés sur le territoire.", ("Kalibr-M", "WeaponSystem")),
+        ("Le système ZK-300 sera installé en Hongrie.", ("ZK-300", "WeaponSystem")),
+        ("Le système ZK-300 sera installé en Hongrie.", ("Hongrie", "Country")),
         ("Les forces ukrainiennes ont reçu des HIMARS américains.", ("HIMARS", "WeaponSystem")),
-        ("Le maire de Moscou a parlé hier.", ("Moscou", "City")),
+        ("Le maire de Varsovie a parlé hier.", ("Varsovie", "City")),
         ("Quatre chevaux, fournis par M. Lambert, sont arrivés.", ("Lambert", "Person")),
         ("Madame Irène Vasseur s'était endormie.", ("Irène Vasseur", "Person")),
         # a name followed by its origin in parentheses is a person
@@ -74,37 +74,37 @@ def test_codes_that_look_like_designators_are_no_weapons(fr_nlp, text, code):
 
 
 def test_role_is_split_off_the_name(fr_nlp):
-    doc = fr_nlp("Le ministre biélorusse de la Défense, Viktor Khrenin, a donné l'information.")
+    doc = fr_nlp("Le ministre hongrois de la Défense, Paul Martin, a donné l'information.")
     (person,) = [m for m in named_mentions(context(doc)) if m.fine_type == "Person"]
-    assert person.text == "Viktor Khrenin"
-    assert person.role == "ministre biélorusse de la Défense"
+    assert person.text == "Paul Martin"
+    assert person.role == "ministre hongrois de la Défense"
 
 
 def test_places_are_linked_to_geonames_and_a_capital_acting_stands_for_its_country(fr_nlp):
-    found = {m.text: dict(m.links) for m in named_mentions(context(fr_nlp("Selon Moscou, la Biélorussie a signé l'accord.")))}
-    assert found["Biélorussie"]["geonames"] == "https://sws.geonames.org/630336/"
-    assert found["Moscou"]["represents"] == "https://sws.geonames.org/2017370/"
-    plain = {m.text: dict(m.links) for m in named_mentions(context(fr_nlp("Selon Moscou, la Biélorussie a signé l'accord.")), metonymy=False)}
-    assert "represents" not in plain["Moscou"]
+    found = {m.text: dict(m.links) for m in named_mentions(context(fr_nlp("Selon Varsovie, la Hongrie a signé l'accord.")))}
+    assert found["Hongrie"]["geonames"] == "https://sws.geonames.org/719819/"
+    assert found["Varsovie"]["represents"] == "https://sws.geonames.org/798544/"
+    plain = {m.text: dict(m.links) for m in named_mentions(context(fr_nlp("Selon Varsovie, la Hongrie a signé l'accord.")), metonymy=False)}
+    assert "represents" not in plain["Varsovie"]
 
 
 @pytest.mark.parametrize(
     ("text", "acting"),
     [
-        ("D'après Moscou, la Biélorussie a signé l'accord.", True),
-        ("D’après Moscou, la Biélorussie a signé l'accord.", True),
-        ("Le train est arrivé à Paris après Moscou.", False),  # "après" alone is time, not a source
+        ("D'après Varsovie, la Hongrie a signé l'accord.", True),
+        ("D’après Varsovie, la Hongrie a signé l'accord.", True),
+        ("Le train est arrivé à Paris après Varsovie.", False),  # "après" alone is time, not a source
     ],
 )
 def test_a_capital_cited_as_a_source_stands_for_its_country(fr_nlp, text, acting):
     found = {m.text: dict(m.links) for m in named_mentions(context(fr_nlp(text)))}
-    assert ("represents" in found["Moscou"]) is acting, found
+    assert ("represents" in found["Varsovie"]) is acting, found
 
 
 def test_extractors_see_the_broad_class(fr_nlp):
-    found = {m.text: (m.type, m.fine_type) for m in named_mentions(context(fr_nlp("Selon Reuters, la Russie a parlé.")))}
-    assert found["Russie"] == ("Place", "Country")
-    assert found["Reuters"] == ("Organization", "NewsAgency")
+    found = {m.text: (m.type, m.fine_type) for m in named_mentions(context(fr_nlp("Selon DPA, la Pologne a parlé.")))}
+    assert found["Pologne"] == ("Place", "Country")
+    assert found["DPA"] == ("Organization", "NewsAgency")
 
 
 # Products, organisations told from places and people, names bounded by their class noun.
@@ -175,7 +175,7 @@ def test_units_peoples_god_ordinals_and_generic_nouns_are_no_names(fr_nlp, text)
     ("text", "expected"),
     [
         ("NANTES (AFP) - Deux hommes ont été arrêtés hier soir.", ("NANTES", "City")),
-        ("NANTES (Reuters) - Le tribunal a rendu son jugement.", ("NANTES", "City")),
+        ("NANTES (DPA) - Le tribunal a rendu son jugement.", ("NANTES", "City")),
     ],
 )
 def test_a_dateline_before_an_agency_is_the_place_of_the_dispatch(fr_nlp, text, expected):

@@ -28,9 +28,9 @@ def run(nlp, text):
     ("text", "predicate", "roles"),
     [
         (
-            "La Russie et la Biélorussie ont signé jeudi un accord.",
+            "La Pologne et l'Espagne ont signé jeudi un accord.",
             "signer",
-            {"agent": ["Biélorussie", "Russie"], "theme": ["accord"], "time": ["jeudi"]},
+            {"agent": ["Espagne", "Pologne"], "theme": ["accord"], "time": ["jeudi"]},
         ),
         (
             "La France a livré des canons Caesar à l'Ukraine.",
@@ -45,38 +45,38 @@ def test_verb_events_with_roles(fr_nlp, text, predicate, roles):
 
 
 def test_passive_agent_and_theme(fr_nlp):
-    _, _, relations, _ = run(fr_nlp, "Le déploiement a été annoncé par Vladimir Poutine en mars.")
+    _, _, relations, _ = run(fr_nlp, "Le déploiement a été annoncé par Paul Martin en mars.")
     (kind, predicate, roles, *_), = [r for r in relations if r[1] == "annoncer"]
-    assert roles["agent"] == ["Vladimir Poutine"] and roles["theme"] == ["déploiement"]
+    assert roles["agent"] == ["Paul Martin"] and roles["theme"] == ["déploiement"]
     assert roles["time"] == ["mars"]
 
 
 def test_indirect_speech_claim_with_source(fr_nlp):
-    text = "Selon Reuters, le ministre russe de la Défense, Sergueï Choïgou, a déclaré que l'Occident menait une guerre contre la Russie."
+    text = "Selon DPA, le ministre polonais de la Défense, Paul Martin, a déclaré que la coalition menait une guerre contre la Pologne."
     record, labels, relations, claims = run(fr_nlp, text)
-    assert claims == [("Sergueï Choïgou", "Reuters", False, "positive", "l'Occident menait une guerre contre la Russie")]
+    assert claims == [("Paul Martin", "DPA", False, "positive", "la coalition menait une guerre contre la Pologne")]
     reported = [r for r in relations if r[1] == "mener"]
     assert reported and all(r[5] == record.claims[0].id for r in reported), relations
 
 
 def test_direct_quote_with_incise(fr_nlp):
-    text = "« Les menaces de l'OTAN obligent la Russie à répondre », a affirmé Choïgu."
+    text = "« Les menaces de l'ONU obligent la Pologne à répondre », a affirmé Lefort."
     _, _, _, claims = run(fr_nlp, text)
-    assert claims == [("Choïgu", None, True, "positive", "Les menaces de l'OTAN obligent la Russie à répondre")]
+    assert claims == [("Lefort", None, True, "positive", "Les menaces de l'ONU obligent la Pologne à répondre")]
 
 
 def test_denial_is_a_negative_claim(fr_nlp):
-    text = "Loukachenko a nié que la Biélorussie rejoindrait la guerre."
+    text = "Lefort a nié que la Hongrie rejoindrait la guerre."
     _, _, _, claims = run(fr_nlp, text)
-    assert [(s, pol) for s, _, _, pol, _ in claims] == [("Loukachenko", "negative")]
+    assert [(s, pol) for s, _, _, pol, _ in claims] == [("Lefort", "negative")]
 
 
 @pytest.mark.parametrize(
     ("text", "modality", "polarity"),
     [
-        ("La Russie déploiera des missiles en Biélorussie.", "future", "positive"),
-        ("La Russie ne déploie pas de missiles en Biélorussie.", "asserted", "negative"),
-        ("La Russie pourrait déployer des missiles en Biélorussie.", "hypothetical", "positive"),
+        ("La Pologne déploiera des missiles en Hongrie.", "future", "positive"),
+        ("La Pologne ne déploie pas de missiles en Hongrie.", "asserted", "negative"),
+        ("La Pologne pourrait déployer des missiles en Hongrie.", "hypothetical", "positive"),
     ],
 )
 def test_modality_and_polarity(fr_nlp, text, modality, polarity):

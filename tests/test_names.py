@@ -6,13 +6,13 @@ from textkg.language.names import clean_surface, name_key
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("l'OTAN", "OTAN"),
+        ("l'UNESCO", "UNESCO"),
         ("L’ONU", "ONU"),
-        ("la Russie", "Russie"),
+        ("la Pologne", "Pologne"),
         ("Le Monde", "Le Monde"),
-        ("« Reuters »", "Reuters"),
+        ("« Nova »", "Nova"),
         ("d'Ukraine,", "Ukraine"),
-        ("Vladimir Poutine", "Vladimir Poutine"),
+        ("Jean Moreau", "Jean Moreau"),
         ("l'", ""),
     ],
 )
@@ -24,9 +24,9 @@ def test_clean_surface(text, expected):
 @pytest.mark.parametrize(
     ("a", "b"),
     [
-        ("Sergueï Choïgou", "Serguei Choigu"),
-        ("Choïgu", "Shoigu"),
-        ("Loukachenko", "Lukashenko"),
+        ("Sergueï Choukov", "Serguei Chukov"),
+        ("Choukov", "Shukov"),
+        ("Kouchnarev", "Kushnarev"),
         ("Zelensky", "Zelenski"),
         ("ÉTATS-UNIS", "États Unis"),
     ],
@@ -35,6 +35,6 @@ def test_name_key_merges_spellings(a, b):
     assert name_key(a) == name_key(b)
 
 
-@pytest.mark.parametrize(("a", "b"), [("Iskander", "Iskander-M"), ("S-400", "S-300"), ("Russie", "Prusse")])
+@pytest.mark.parametrize(("a", "b"), [("Kalibr", "Kalibr-M"), ("ZK-400", "ZK-300"), ("Autriche", "Autruche")])
 def test_name_key_keeps_different_names_apart(a, b):
     assert name_key(a) != name_key(b)
