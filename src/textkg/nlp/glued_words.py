@@ -1,4 +1,4 @@
-"""Split words that lost the space between them ("laquelledes missiles" -> "laquelle" "des"),
+"""Split words that lost the space between them ("lesquelsdes voitures" -> "lesquels" "des"),
 before the tagger and parser see them.
 
 A token is split only when the language does not know it (see ``WordList.is_unknown_word``: absent
@@ -23,7 +23,7 @@ from .wordlist import WordList
 GLUED_WORDS = "textkg_glued_words"
 # Shorter unknown tokens are abbreviations, codes and debris more often than two glued words.
 MIN_GLUED_LENGTH = 5
-# The content word beside the function word ("des" in "laquelledes" is beside "laquelle").
+# The content word beside the function word ("des" in "lesquelsdes" is beside "lesquels").
 MIN_WORD_LENGTH = 3
 
 

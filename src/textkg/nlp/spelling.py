@@ -1,6 +1,6 @@
 """Words read as their intended spelling, while the text keeps its own characters: a typographic
 apostrophe as the straight one ("qu’il", "d’après", "l’armée" as "qu'il", "d'après", "l'armée"),
-and a plain typo as the one common word it is one slip away from ("missilses" as "missiles").
+and a plain typo as the one common word it is one slip away from ("camionns" as "camions").
 
 spaCy's French pipeline learnt its features from text with straight apostrophes and few typos: a
 word spelt otherwise has another norm, shape, prefix, suffix and vector, so the tagger and parser
