@@ -8,7 +8,7 @@ from textkg.records import Claim, Document, Entity, ExtractionRecord, Relation
 
 TEXT_A = (
     "Le ministre Jean Dupont a déclaré que la France enverra des soldats en Estonie. "
-    "Selon Reuters, la France et l'Estonie ont signé un accord à Tallinn. "
+    "Selon DPA, la France et l'Estonie ont signé un accord à Tallinn. "
     "La France n'a pas rencontré l'Estonie. La France et l'Estonie ont signé un accord."
 )
 TEXT_B = "Jean Dupont a affirmé que l'Estonie était protégée. Jean Dupont a rencontré Kaja Kallas."
@@ -36,7 +36,7 @@ def record_a() -> ExtractionRecord:
             Entity("e1", "Person", "Jean Dupont", mentions=(span(t, "Jean Dupont"),)),
             Entity("e2", "Country", "France", mentions=(span(t, "France"), span(t, "France", 1), span(t, "France", 2))),
             Entity("e3", "Country", "Estonie", mentions=(span(t, "Estonie"), span(t, "Estonie", 1))),
-            Entity("e4", "NewsAgency", "Reuters", mentions=(span(t, "Reuters"),)),
+            Entity("e4", "NewsAgency", "DPA", mentions=(span(t, "DPA"),)),
             Entity("e5", "Concept", "soldats", mentions=(span(t, "soldats"),)),
             Entity("e6", "Concept", "accord", mentions=(span(t, "accord"),)),
             Entity("e7", "City", "Tallinn", mentions=(span(t, "Tallinn"),), links={"geonames": "https://sws.geonames.org/588409/"}),

@@ -343,8 +343,8 @@ def test_a_second_build_into_a_directory_in_use_fails_at_once(tmp_path):
 def test_bad_lines_of_a_corpus_are_skipped_or_mended_in_one_line_each(tmp_path, fr_nlp):
     corpus = tmp_path / "corpus.jsonl"
     dangling = {
-        "id": "rec", "text": "Poutine a parlé.",
-        "entities": [{"id": "e1", "type": "Person", "label": "Poutine", "mentions": [[0, 7]]}],
+        "id": "rec", "text": "Lambert a parlé.",
+        "entities": [{"id": "e1", "type": "Person", "label": "Lambert", "mentions": [[0, 7]]}],
         "relations": [{"id": "r1", "kind": "event", "predicate": "parler", "arguments": {"agent": ["e2"]}, "evidence": [[0, 16]]}],
     }
     english = "He said some of the downsized workers would be rehired once the plant reopens next spring, the union reported."
@@ -355,7 +355,7 @@ def test_bad_lines_of_a_corpus_are_skipped_or_mended_in_one_line_each(tmp_path, 
             {"id": "en", "text": english},
             {"id": "en2", "text": "Le Kremlin a confirmé la rencontre.", "lang": "en"},
             dangling,
-            {"id": "b", "text": "La Russie a signé un accord avec la Biélorussie.", "date": "2023-05-25"},
+            {"id": "b", "text": "La Serbie a signé un accord avec la Hongrie.", "date": "2023-05-25"},
         ),
         encoding="utf-8",
     )

@@ -33,7 +33,7 @@ def test_build_on_the_sample_article(sample_build):
 def test_extract_writes_one_record_per_document_and_build_reads_them_back(tmp_path):
     corpus = tmp_path / "corpus.jsonl"
     corpus.write_text(
-        "\n".join(json.dumps({"id": f"d{i}", "text": t}) for i, t in enumerate(["La Russie a signé un accord avec la Chine.", "Emmanuel Macron a rencontré Olaf Scholz à Berlin."]))
+        "\n".join(json.dumps({"id": f"d{i}", "text": t}) for i, t in enumerate(["La Serbie a signé un accord avec la Chine.", "Emmanuel Macron a rencontré Olaf Scholz à Berlin."]))
         + "\n",
         encoding="utf-8",
     )

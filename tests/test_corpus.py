@@ -144,7 +144,7 @@ def test_extract_with_workers_keeps_input_order_around_records_read_back(tmp_pat
 @pytest.mark.parametrize("address", ["foo", "tcp://"])
 def test_a_bad_dask_address_is_a_setup_error(tmp_path, address):
     document = tmp_path / "a.txt"
-    document.write_text("La Russie a signé un accord.", encoding="utf-8")
+    document.write_text("La Serbie a signé un accord.", encoding="utf-8")
     result = CliRunner().invoke(app, ["build", str(document), "-o", str(tmp_path / "out"), "--dask", address, "--no-cache"])
     assert result.exit_code == 2, result.output
     assert f"--dask {address!r}: not a scheduler address" in result.output

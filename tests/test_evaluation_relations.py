@@ -99,15 +99,15 @@ def test_eval_scores_relation_pairs_of_textkg_and_of_co_occurrence(tmp_path, fr_
     from textkg.evaluation.corpora import read_popcorn
     from textkg.evaluation.scoring import score_relations
 
-    text = "La Russie a déployé des missiles en Biélorussie. Le ciel était gris à Minsk."
-    spans = {word: (text.index(word), text.index(word) + len(word)) for word in ("Russie", "missiles", "Biélorussie", "Minsk")}
+    text = "La Serbie a déployé des missiles en Hongrie. Le ciel était gris à Budapest."
+    spans = {word: (text.index(word), text.index(word) + len(word)) for word in ("Serbie", "missiles", "Hongrie", "Budapest")}
     corpus = {
         "1": {
             "text": text,
             "entities": [
                 {"id": n, "type": kind, "mentions": [{"value": word, "start": spans[word][0], "end": spans[word][1]}]}
                 for n, (kind, word) in enumerate(
-                    [("PLACE", "Russie"), ("MATERIEL", "missiles"), ("PLACE", "Biélorussie"), ("PLACE", "Minsk")]
+                    [("PLACE", "Serbie"), ("MATERIEL", "missiles"), ("PLACE", "Hongrie"), ("PLACE", "Budapest")]
                 )
             ],
             "relations": [[1, "IS_LOCATED_IN", 2], [0, "HAS_CONTROL_OVER", 1], [3, "IS_LOCATED_IN", 2]],
@@ -116,10 +116,10 @@ def test_eval_scores_relation_pairs_of_textkg_and_of_co_occurrence(tmp_path, fr_
     path = tmp_path / "popcorn.json"
     path.write_text(json.dumps(corpus), encoding="utf-8")
     scores = {s.system: s for s in score_relations("popcorn", list(read_popcorn(path)), fr_nlp, resources())}
-    # textkg: déployer(agent Russie, theme missiles, location Biélorussie) gives three pairs, two
-    # of them gold; Minsk in Belarus is said by no sentence.
+    # textkg: déployer(agent Serbie, theme missiles, location Hongrie) gives three pairs, two
+    # of them gold; Budapest in Hungary is said by no sentence.
     assert (round(scores["textkg"].precision, 3), round(scores["textkg"].recall, 3)) == (0.667, 0.667)
-    # co-occurrence relates everything of the first sentence (Russie, missiles, Biélorussie and
+    # co-occurrence relates everything of the first sentence (Serbie, missiles, Hongrie and
     # the nouns): the same two gold pairs at a lower precision
     assert scores["spacy"].recall == scores["textkg"].recall and scores["spacy"].precision < scores["textkg"].precision
 

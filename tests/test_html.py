@@ -26,13 +26,13 @@ def span_of(text, part, start=0):
 
 def hostile_record():
     """Article text with markup in names, a claim, an event and links of both kinds of scheme."""
-    text = f"Le porte-parole {EVIL} a déclaré, selon Reuters, que Paris <script> signera un accord avec Berlin. Fin."
+    text = f"Le porte-parole {EVIL} a déclaré, selon DPA, que Paris <script> signera un accord avec Berlin. Fin."
     second = text.index("Paris")
     return ExtractionRecord(
         Document("doc<script>", text, source="Agence <b>", title="</title><script>alert(4)</script>", url="javascript:alert(7)"),
         entities=(
             Entity("e1", "Person", EVIL, mentions=(span_of(text, EVIL),)),
-            Entity("e2", "Organization", "Reuters", mentions=(span_of(text, "Reuters"),)),
+            Entity("e2", "Organization", "DPA", mentions=(span_of(text, "DPA"),)),
             Entity(
                 "e3", "Place", "Paris", aliases=("<script>alert(5)</script>",), mentions=(span_of(text, "Paris"),),
                 links={"geonames": "https://sws.geonames.org/2988507/", "other": "javascript:alert(3)"},
@@ -102,7 +102,7 @@ def test_page_has_no_network_reference_and_no_injected_markup():
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("M. Poutine a parlé. La Russie signe ! « Fin »", ["M. Poutine a parlé. ", "La Russie signe ! ", "« Fin »"]),
+        ("M. Moreau a parlé. La France signe ! « Fin »", ["M. Moreau a parlé. ", "La France signe ! ", "« Fin »"]),
         ("J. Biden parle.\nOui? Non.", ["J. Biden parle.\n", "Oui? ", "Non."]),
         ("Il a 3.5 millions d'euros. 2023 fut dure.", ["Il a 3.5 millions d'euros. ", "2023 fut dure."]),
         ("Mme Dupont et le Dr. Who arrivent.", ["Mme Dupont et le Dr. Who arrivent."]),

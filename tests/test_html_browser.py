@@ -188,7 +188,7 @@ def test_the_timeline_counts_documents_by_their_date_and_a_day_limits_every_view
 
 ASTRAL = (
     "😀😀😀😀. Olaf Scholz a rencontré Emmanuel Macron à Berlin lundi. "
-    "𝐋𝐞 𝐜𝐡𝐚𝐧𝐜𝐞𝐥𝐢𝐞𝐫 Olaf Scholz a déclaré à Reuters que l'Allemagne soutiendrait la France. "
+    "𝐋𝐞 𝐜𝐡𝐚𝐧𝐜𝐞𝐥𝐢𝐞𝐫 Olaf Scholz a déclaré à DPA que l'Allemagne soutiendrait la France. "
     + "🇩🇪" * 150 + " Emmanuel Macron a salué Olaf Scholz à Paris."
 )
 

@@ -13,7 +13,7 @@ from textkg.errors import InputError, SkippedInputError
 from textkg.ingest import InputReport, clean_document, read_inputs
 from textkg.records import Document, ExtractionRecord
 
-FRENCH = "L’armée a déployé des missiles « Iskander » en Biélorussie, œuvre à 5 € près."
+FRENCH = "L’armée a déployé des missiles « Kalibr » en Hongrie, œuvre à 5 € près."
 
 
 def read(paths, **kwargs) -> tuple[list, InputReport]:
@@ -27,8 +27,8 @@ def jsonl(*lines: object) -> bytes:
 
 def test_text_file_is_one_document_named_by_its_stem(tmp_path):
     path = tmp_path / "article-1.txt"
-    path.write_text("La Russie a signé un accord.", encoding="utf-8")
-    assert list(read_inputs([path])) == [Document(id="article-1", text="La Russie a signé un accord.", lang="fr")]
+    path.write_text("La Serbie a signé un accord.", encoding="utf-8")
+    assert list(read_inputs([path])) == [Document(id="article-1", text="La Serbie a signé un accord.", lang="fr")]
 
 
 @pytest.mark.parametrize(
@@ -52,7 +52,7 @@ def test_encodings_are_detected_and_legacy_ones_are_named(tmp_path, data, warnin
 
 
 def test_latin1_french_is_decoded(tmp_path):
-    text = "Le député a évoqué la sécurité de l’État à Minsk. Très inquiétant, dit-il."
+    text = "Le député a évoqué la sécurité de l’État à Lyon. Très inquiétant, dit-il."
     latin = text.replace("’", "'")  # Latin-1 has no curly apostrophe
     path = tmp_path / "latin.txt"
     path.write_bytes(latin.encode("latin-1"))
@@ -72,9 +72,9 @@ def test_bytes_windows_1252_leaves_undefined_fall_back_to_latin1(tmp_path):
 
 def test_mostly_utf8_keeps_its_accents_and_replaces_the_bad_byte(tmp_path):
     path = tmp_path / "mixed.txt"
-    path.write_bytes("Biélorussie, Sergueï, Choïgou ".encode("utf-8") + b"\xe9t\xe9")
+    path.write_bytes("Évreux, Sergueï, Choïkov ".encode("utf-8") + b"\xe9t\xe9")
     docs, report = read([path])
-    assert docs[0].text == "Biélorussie, Sergueï, Choïgou \ufffdt\ufffd"
+    assert docs[0].text == "Évreux, Sergueï, Choïkov \ufffdt\ufffd"
     assert "2 bad byte(s) replaced by U+FFFD" in str(report.warnings[0])
 
 
@@ -103,7 +103,7 @@ def test_unreadable_files_are_skipped_with_one_line_and_the_others_read(tmp_path
     bad = tmp_path / name
     bad.write_bytes(data)
     good = tmp_path / "good.txt"
-    good.write_text("La Russie.", encoding="utf-8")
+    good.write_text("La Serbie.", encoding="utf-8")
     docs, report = read([bad, good])
     assert [d.id for d in docs] == ["good"]
     assert [str(p) for p in report.skipped] == [f"{bad}: {reason}"]
@@ -111,7 +111,7 @@ def test_unreadable_files_are_skipped_with_one_line_and_the_others_read(tmp_path
 
 
 def test_huge_document_is_read_whole(tmp_path):
-    paragraph = "La Russie a déployé des missiles en Biélorussie, selon Reuters.\r\n"
+    paragraph = "La Serbie a déployé des missiles en Hongrie, selon DPA.\r\n"
     path = tmp_path / "huge.txt"
     path.write_bytes((paragraph * 40_000).encode("utf-8"))  # 2.6 million characters, beyond spaCy's max_length
     docs, report = read([path])
@@ -359,8 +359,8 @@ def test_an_invalid_date_is_dropped_with_a_warning_and_the_document_kept(tmp_pat
 )
 def test_a_record_with_a_dangling_reference_is_skipped(tmp_path, change, reason):
     good = {
-        "id": "d", "text": "Poutine a parlé.",
-        "entities": [{"id": "e1", "type": "Person", "label": "Poutine", "mentions": [[0, 7]]}],
+        "id": "d", "text": "Lambert a parlé.",
+        "entities": [{"id": "e1", "type": "Person", "label": "Lambert", "mentions": [[0, 7]]}],
         "relations": [{"id": "r1", "kind": "event", "predicate": "parler", "arguments": {"agent": ["e1"]}, "evidence": [[0, 16]], "claim": "c1"}],
         "claims": [{"id": "c1", "speaker": "e1", "source": None, "cue": "a parlé", "content": [[0, 16]], "quote": False}],
     }

@@ -7,9 +7,9 @@ from textkg.records import Document, Entity, ExtractionRecord
 RECORD = ExtractionRecord(
     Document("d", "x" * 50),
     (
-        Entity("e1", "Person", "Sergueï Choïgou", mentions=((0, 5),)),
-        Entity("e2", "Organization", "OTAN", mentions=((6, 10),)),
-        Entity("e3", "Concept", "otan", mentions=((11, 15),)),
+        Entity("e1", "Person", "Sergueï Choukov", mentions=((0, 5),)),
+        Entity("e2", "Organization", "ONU", mentions=((6, 10),)),
+        Entity("e3", "Concept", "onu", mentions=((11, 15),)),
     ),
 )
 
@@ -18,15 +18,15 @@ def test_csv_adds_aliases_types_and_links(tmp_path):
     path = tmp_path / "kb.csv"
     path.write_text(
         "label,aliases,type,iri\n"
-        "Sergei Shoigu,Choïgou|Shoigu,Person,http://www.wikidata.org/entity/Q313246\n"
-        "NATO,OTAN,IntergovernmentalOrganization,https://example.org/nato\n",
+        "Sergei Shukov,Choukov|Shukov,Person,https://example.org/shukov\n"
+        "UN,ONU,IntergovernmentalOrganization,https://example.org/un\n",
         encoding="utf-8",
     )
     enriched = apply_kb(RECORD, read_kb(path))
-    shoigu, nato, concept = enriched.entities
-    assert shoigu.links == {"wikidata": "http://www.wikidata.org/entity/Q313246"}
-    assert "Sergei Shoigu" in shoigu.aliases and shoigu.label == "Sergueï Choïgou"
-    assert nato.type == "IntergovernmentalOrganization" and nato.links == {"kb": "https://example.org/nato"}
+    person, un, concept = enriched.entities
+    assert person.links == {"kb": "https://example.org/shukov"}
+    assert "Sergei Shukov" in person.aliases and person.label == "Sergueï Choukov"
+    assert un.type == "IntergovernmentalOrganization" and un.links == {"kb": "https://example.org/un"}
     assert concept == RECORD.entities[2]
     # the caller's record is untouched
     assert RECORD.entities[0].links == {}
@@ -36,11 +36,11 @@ def test_skos_turtle(tmp_path):
     path = tmp_path / "kb.ttl"
     path.write_text(
         "@prefix skos: <http://www.w3.org/2004/02/skos/core#> .\n"
-        "<http://www.wikidata.org/entity/Q7184> skos:prefLabel \"NATO\"@en ; skos:altLabel \"OTAN\"@fr .\n",
+        "<http://www.wikidata.org/entity/Q1065> skos:prefLabel \"UN\"@en ; skos:altLabel \"ONU\"@fr .\n",
         encoding="utf-8",
     )
-    nato = apply_kb(RECORD, read_kb(path)).entities[1]
-    assert nato.links["wikidata"] == "http://www.wikidata.org/entity/Q7184" and "NATO" in nato.aliases
+    un = apply_kb(RECORD, read_kb(path)).entities[1]
+    assert un.links["wikidata"] == "http://www.wikidata.org/entity/Q1065" and "UN" in un.aliases
 
 
 @pytest.mark.parametrize(

@@ -11,8 +11,8 @@ from textkg.runner.pieces import merge_pieces, records_in_pieces, split_document
 
 from .conftest import SAMPLE
 
-FIRST = "Vladimir Poutine a reçu M. Dupont. Poutine a parlé à l'agence.\n\n"
-SECOND = "Poutine a répondu à Dupont, selon L’agence."
+FIRST = "Philippe Lambert a reçu M. Dupont. Lambert a parlé à l'agence.\n\n"
+SECOND = "Lambert a répondu à Dupont, selon L’agence."
 
 
 def span(text: str, word: str, nth: int = 0) -> tuple[int, int]:
@@ -26,7 +26,7 @@ def piece_records() -> list[tuple[int, ExtractionRecord]]:
     first = ExtractionRecord(
         Document(id="d", text=FIRST),
         entities=(
-            Entity("e1", "Person", "Vladimir Poutine", ("Poutine",), (span(FIRST, "Vladimir Poutine"), span(FIRST, "Poutine", 1))),
+            Entity("e1", "Person", "Philippe Lambert", ("Lambert",), (span(FIRST, "Philippe Lambert"), span(FIRST, "Lambert", 1))),
             Entity("e2", "Person", "Dupont", (), (span(FIRST, "Dupont"),)),
             Entity("e3", "Concept", "l'agence", (), (span(FIRST, "l'agence"),)),
         ),
@@ -35,7 +35,7 @@ def piece_records() -> list[tuple[int, ExtractionRecord]]:
     second = ExtractionRecord(
         Document(id="d", text=SECOND),
         entities=(
-            Entity("e1", "Person", "Poutine", (), (span(SECOND, "Poutine"),)),
+            Entity("e1", "Person", "Lambert", (), (span(SECOND, "Lambert"),)),
             Entity("e2", "Organization", "Dupont", (), (span(SECOND, "Dupont"),)),
             Entity("e3", "Concept", "L’agence", (), (span(SECOND, "L’agence"),)),
         ),
@@ -51,15 +51,15 @@ def test_piece_records_merge_into_one_record_of_the_whole_text():
     whole = Document(id="d", text=FIRST + SECOND)
     record = merge_pieces(whole, piece_records())
     assert record.document == whole
-    # a lone "Poutine" joins "Vladimir Poutine" of the other piece; the same name merges whatever
+    # a lone "Lambert" joins "Philippe Lambert" of the other piece; the same name merges whatever
     # type each piece gave it (the type of most mentions wins); a concept merges on its folded text
     assert [(e.id, e.type, e.label, e.aliases) for e in record.entities] == [
-        ("e1", "Person", "Vladimir Poutine", ("Poutine",)),
+        ("e1", "Person", "Philippe Lambert", ("Lambert",)),
         ("e2", "Person", "Dupont", ()),
         ("e3", "Concept", "l'agence", ("L’agence",)),
     ]
     offset = len(FIRST)
-    assert record.entities[0].mentions == (span(FIRST, "Vladimir Poutine"), span(FIRST, "Poutine", 1), span(whole.text, "Poutine", 2))
+    assert record.entities[0].mentions == (span(FIRST, "Philippe Lambert"), span(FIRST, "Lambert", 1), span(whole.text, "Lambert", 2))
     assert record.entities[2].mentions == (span(FIRST, "l'agence"), span(whole.text, "L’agence"))
     assert [(r.id, dict(r.arguments), r.evidence, r.trigger, r.claim) for r in record.relations] == [
         ("r1", {"agent": ("e1",), "theme": ("e2",)}, ((0, 34),), span(FIRST, "reçu"), None),

@@ -31,13 +31,13 @@ HOSTILE = 'Le "chef" \\ <b>gras</b>\n\u200b\u202eemoji 🚀 > fin'
 
 
 def hostile_record():
-    text = f"{HOSTILE} a rencontré Poutine. Selon {HOSTILE}, rien."
+    text = f"{HOSTILE} a rencontré Lambert. Selon {HOSTILE}, rien."
     n = len(HOSTILE)
     return ExtractionRecord(
         document=Document(id='doc "1" <x>/ é', text=text, url="https://example.org/a b"),
         entities=(
             Entity("e1", "Person", HOSTILE, mentions=((0, n),)),
-            Entity("e2", "Person", "Poutine", mentions=((n + 14, n + 21),)),
+            Entity("e2", "Person", "Lambert", mentions=((n + 14, n + 21),)),
         ),
         relations=(Relation("r1", "relation", 'ren"contrer>', {"subject": ("e1",), "object": ("e2",)}, ((0, n + 22),), 0.6),),
         claims=(Claim("c1", "e1", None, "selon", ((n + 31, n + 35),), False, ((n + 23, len(text)),), 0.6),),
@@ -87,10 +87,10 @@ def test_fact_graph_has_provenance_and_text_selectors():
 
 
 def test_a_fact_points_at_its_trigger_word_by_quote_and_position():
-    text = "La Russie déploie des missiles en Biélorussie."
+    text = "La Serbie déploie des missiles en Afghanistan."
     record = ExtractionRecord(
         document=Document(id="d", text=text),
-        entities=(Entity("e1", "Place", "Russie", mentions=((3, 9),)), Entity("e2", "Place", "Biélorussie", mentions=((34, 45),))),
+        entities=(Entity("e1", "Place", "Serbie", mentions=((3, 9),)), Entity("e2", "Place", "Afghanistan", mentions=((34, 45),))),
         relations=(Relation("r1", "event", "déployer", {"agent": ("e1",), "location": ("e2",)}, ((0, 46),), 0.7, trigger=(10, 17)),),
     )
     prov = to_dataset(build_graph([record])).graph(Iris().named_graph("provenance"))

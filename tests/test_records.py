@@ -8,16 +8,16 @@ from textkg.records import Claim, Document, Entity, ExtractionRecord, Merge, Rel
 
 
 def make_record():
-    text = "Selon Reuters, Poutine a déclaré que la Russie déploie des missiles."
+    text = "Selon Telnova, Lambert a déclaré que la Serbie déploie des missiles."
     return ExtractionRecord(
         document=Document(id="d1", text=text, date="2023-05-25", source="test"),
         entities=(
-            Entity("e1", "Organization", "Reuters", mentions=((6, 13),)),
+            Entity("e1", "Organization", "Telnova", mentions=((6, 13),)),
             Entity(
-                "e2", "Person", "Poutine", aliases=("Vladimir Poutine",), mentions=((15, 22),), mention_kinds=("name",),
-                merges=(Merge("Poutine", "Vladimir Poutine", "surname or first name of the only full name"),),
+                "e2", "Person", "Lambert", aliases=("Philippe Lambert",), mentions=((15, 22),), mention_kinds=("name",),
+                merges=(Merge("Lambert", "Philippe Lambert", "surname or first name of the only full name"),),
             ),
-            Entity("e3", "Place", "Russie", mentions=((40, 46),)),
+            Entity("e3", "Place", "Serbie", mentions=((40, 46),)),
             Entity("e4", "Concept", "missiles", mentions=((59, 67),)),
         ),
         relations=(
@@ -37,9 +37,9 @@ def test_record_json_follows_the_contract():
     data = make_record().to_json()
     assert {"id", "lang", "date", "source", "text", "entities", "relations", "claims"} <= set(data)
     assert data["entities"][1] == {
-        "id": "e2", "type": "Person", "label": "Poutine", "aliases": ["Vladimir Poutine"], "mentions": [[15, 22]], "links": {},
+        "id": "e2", "type": "Person", "label": "Lambert", "aliases": ["Philippe Lambert"], "mentions": [[15, 22]], "links": {},
         "mention_kinds": ["name"],
-        "merges": [{"name": "Poutine", "to": "Vladimir Poutine", "reason": "surname or first name of the only full name"}],
+        "merges": [{"name": "Lambert", "to": "Philippe Lambert", "reason": "surname or first name of the only full name"}],
     }
     assert data["relations"][0]["arguments"] == {"agent": ["e3"], "theme": ["e4"]}
     assert data["relations"][0]["trigger"] == [47, 54]
@@ -79,7 +79,7 @@ def test_a_relation_without_trigger_keeps_the_older_shape():
         (lambda d: d.update(entities={}), "'entities' must be a list"),
         (lambda d: d["entities"][1].update(mention_kinds=["name", "pronoun"]), "2 kinds for 1 mentions"),
         (lambda d: d["entities"][1].update(mention_kinds=["nickname"]), "'nickname' is none of name, description, pronoun"),
-        (lambda d: d["entities"][1].update(merges={"name": "Poutine"}), "'merges' must be a list"),
+        (lambda d: d["entities"][1].update(merges={"name": "Lambert"}), "'merges' must be a list"),
         (lambda d: d["entities"][1]["merges"][0].pop("reason"), "missing field 'reason'"),
     ],
 )

@@ -216,7 +216,7 @@ def test_nobody_is_no_participant(fr_nlp):
 
 
 def test_undeclared_war_is_a_negative_declaration_against_its_target(fr_nlp):
-    text = "La coalition mène une guerre non déclarée contre la Pologne."
+    text = "La coalition mène un conflit non déclaré contre la Pologne."
     record = extract_record(fr_nlp(text), Document(id="t", text=text), resources())
     labels = {e.id: e.label for e in record.entities}
     declared = [r for r in record.relations if r.predicate == "déclarer"]

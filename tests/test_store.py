@@ -103,7 +103,7 @@ def test_who_claims_what(corpus_store):
 def test_sources_of_claims(corpus_store):
     found = rows(query_store, query_file("sources-of-claims.rq"), corpus_store)
     outlets = {(r["content"], r.get("outlet")) for r in found}
-    assert ("la France et l'Estonie ont signé un accord à Tallinn", "Reuters") in outlets
+    assert ("la France et l'Estonie ont signé un accord à Tallinn", "DPA") in outlets
     assert {r["publisher"] for r in found} == {"Agence A", "Journal B"}
     assert len(found) == 3  # one row per claim: no OPTIONAL multiplies them
 
