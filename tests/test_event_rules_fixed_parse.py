@@ -251,3 +251,107 @@ def test_a_noun_before_a_verb_without_subject_is_no_conjunct():
 def test_an_act_is_kept_for_its_named_doer_but_not_inside_a_quotation():
     assert ("revoir", {"agent": ["Marie Roy"]}) in facts(extract(ACT))
     assert not facts(extract(QUOTED_ACT))
+
+
+# Issue 14, third part ---------------------------------------------------------------------------
+
+PREMISES = """
+Arvex      Arvex      PROPN 3 nsubj     _   B-ORG
+va         aller      AUX   3 aux:tense
+supprimer  supprimer  VERB  0 ROOT      VerbForm=Inf
+200        200        NUM   5 nummod
+emplois    emploi     NOUN  3 obj
+dans       dans       ADP   8 case
+son        son        DET   8 det       Poss=Yes
+usine      usine      NOUN  3 obl:mod
+de         de         ADP   10 case
+Rennes     Rennes     PROPN 8 nmod      _   B-LOC
+.          .          PUNCT 3 punct
+"""
+
+# The premises of an owner: the owner is no place.
+OWNED_PREMISES = """
+Les        le         DET   2 det
+grévistes  gréviste   NOUN  3 nsubj
+manifestent manifester VERB 0 ROOT      Mood=Ind|Tense=Pres|VerbForm=Fin
+devant     devant     ADP   6 case
+l'         le         DET   6 det
+usine      usine      NOUN  3 obl:mod
+de         de         ADP   8 case
+Arvex      Arvex      PROPN 6 nmod      _   B-ORG
+.          .          PUNCT 3 punct
+"""
+
+OFFICE = """
+Paul       Paul       PROPN 3 nsubj     _   B-PER
+Roy        Roy        PROPN 1 flat:name _   I-PER
+récupère   récupérer  VERB  0 ROOT      Mood=Ind|Tense=Pres|VerbForm=Fin
+le         le         DET   5 det
+portefeuille portefeuille NOUN 3 obj
+de         de         ADP   8 case
+la         le         DET   8 det
+Banque     Banque     PROPN 5 nmod      _   B-ORG
+Centrale   Centrale   PROPN 8 flat:name _   I-ORG
+.          .          PUNCT 3 punct
+"""
+
+# A person's wallet is not the person.
+WALLET = """
+Paul       Paul       PROPN 3 nsubj     _   B-PER
+Roy        Roy        PROPN 1 flat:name _   I-PER
+récupère   récupérer  VERB  0 ROOT      Mood=Ind|Tense=Pres|VerbForm=Fin
+le         le         DET   5 det
+portefeuille portefeuille NOUN 3 obj
+de         de         ADP   7 case
+Anne       Anne       PROPN 5 nmod      _   B-PER
+Lee        Lee        PROPN 7 flat:name _   I-PER
+.          .          PUNCT 3 punct
+"""
+
+# "qui devrait être arrimée à la station": a participle with its own auxiliary is a clause, not a
+# description of the noun; the subject of the main verb is not where the clause's verb goes.
+PARTICIPLE_CLAUSE = """
+Le         le         DET   2 det
+président  président  NOUN  3 nsubj
+visite     visiter    VERB  0 ROOT      Mood=Ind|Tense=Pres|VerbForm=Fin
+le         le         DET   5 det
+navire     navire     NOUN  3 obj
+devant     devoir     VERB  5 acl       VerbForm=Part|Tense=Pres
+être       être       AUX   8 aux:pass  VerbForm=Inf
+amarré     amarrer    VERB  5 acl       Tense=Past|VerbForm=Part
+à          à          ADP   10 case
+Brest      Brest      PROPN 8 obl:arg   _   B-LOC
+.          .          PUNCT 3 punct
+"""
+
+# Without its auxiliary, the participle describes the noun by its place.
+PARTICIPLE_DESCRIPTION = """
+Le         le         DET   2 det
+président  président  NOUN  3 nsubj
+visite     visiter    VERB  0 ROOT      Mood=Ind|Tense=Pres|VerbForm=Fin
+le         le         DET   5 det
+navire     navire     NOUN  3 obj
+amarré     amarrer    VERB  5 acl       Tense=Past|VerbForm=Part
+à          à          ADP   8 case
+Brest      Brest      PROPN 6 obl:arg   _   B-LOC
+.          .          PUNCT 3 punct
+"""
+
+
+def test_premises_of_a_named_place_locate_what_happens_in_them():
+    (cut,) = [roles for p, roles in facts(extract(PREMISES)) if p == "supprimer"]
+    assert cut["location"] == ["Rennes"]
+    assert not any("Arvex" in roles.get("location", ()) for _, roles in facts(extract(OWNED_PREMISES)))
+
+
+def test_an_office_noun_stands_for_the_body_it_names_not_for_a_person():
+    assert ("récupérer", {"subject": ["Paul Roy"], "object": ["Banque Centrale"]}) in facts(extract(OFFICE))
+    assert not any("Anne Lee" in roles.get("object", ()) for p, roles in facts(extract(WALLET)) if p == "récupérer")
+
+
+def test_a_participle_with_an_auxiliary_locates_not_the_main_subject():
+    def located(table):
+        return [roles for p, roles in facts(extract(table)) if p == "located in" and "président" in roles.get("subject", ())]
+
+    assert not located(PARTICIPLE_CLAUSE)
+    assert located(PARTICIPLE_DESCRIPTION)

@@ -71,11 +71,21 @@ def _plain_role(ctx: DocContext, token: Token) -> tuple[str | None, Token]:
     name = named(ctx, token)
     if name is not None and name.type in PLACE_TYPES:
         return LOCATION, token
+    place = _premises_place(ctx, token)
+    if place is not None:
+        return LOCATION, place  # "supprimer des emplois dans son usine de Lyon": in Lyon
     if token.pos_ == "NOUN" and case in words.site_cases and token.dep_ in deps.ADJUNCT and _is_specific(ctx, token):
         return LOCATION, token
     if case in words.recipient_cases and is_animate(ctx, token):
         return RECIPIENT, token  # "a donné les documents à la police", "a demandé aux habitants"
     return None, token
+
+
+def _premises_place(ctx: DocContext, noun: Token) -> Token | None:
+    """The named place of premises ("l'usine de Lyon"); not an owner ("l'usine de Renault")."""
+    if noun.lemma_.lower() not in ctx.words.premises_nouns:
+        return None
+    return next((c for c in noun.children if c.dep_ in deps.NOUN_MODIFIER and case_is_genitive(ctx, c) and _is_place(ctx, c) and named(ctx, c)), None)
 
 
 def _is_place(ctx: DocContext, token: Token) -> bool:

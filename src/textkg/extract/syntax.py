@@ -116,8 +116,14 @@ def case_is_genitive(ctx: DocContext, token: Token) -> bool:
 
 
 def describes_noun(ctx: DocContext, token: Token) -> bool:
-    """A past participle that describes a noun: "l'association, basée à Lyon"."""
-    return token.dep_ in deps.PARTICIPLE_MODIFIER and "Part" in ctx.morph(token, "VerbForm") and "Past" in ctx.morph(token, "Tense")
+    """A past participle that describes a noun: "l'association, basée à Lyon"; not one with its
+    own auxiliary, a clause of its own ("la capsule, qui devrait être arrimée à la station")."""
+    return (
+        token.dep_ in deps.PARTICIPLE_MODIFIER
+        and "Part" in ctx.morph(token, "VerbForm")
+        and "Past" in ctx.morph(token, "Tense")
+        and not any(c.dep_ in deps.AUXILIARIES for c in token.children)
+    )
 
 
 def is_clause_head(token: Token) -> bool:
