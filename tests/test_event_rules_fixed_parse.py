@@ -355,3 +355,23 @@ def test_a_participle_with_an_auxiliary_locates_not_the_main_subject():
 
     assert not located(PARTICIPLE_CLAUSE)
     assert located(PARTICIPLE_DESCRIPTION)
+
+
+# "au mont Vert, près de Sarlat": the parser hangs the second place on the adverb.
+NEAR_ON_ADVERB = """
+Un         un         DET   2 det
+accident   accident   NOUN  3 nsubj
+survient   survenir   VERB  0 ROOT      Mood=Ind|Tense=Pres|VerbForm=Fin
+au         au         ADP   5 case
+mont       mont       NOUN  3 obl:mod   _   B-LOC
+Vert       Vert       PROPN 5 flat:name _   I-LOC
+,          ,          PUNCT 5 punct
+près       près       ADV   5 advmod
+de         de         ADP   10 case
+Sarlat     Sarlat     PROPN 8 dep       _   B-LOC
+.          .          PUNCT 3 punct
+"""
+
+
+def test_a_place_hung_on_an_adverb_of_vicinity_is_near():
+    assert ("near", {"subject": ["Vert"], "object": ["Sarlat"]}) in facts(extract(NEAR_ON_ADVERB))

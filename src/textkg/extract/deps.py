@@ -22,6 +22,8 @@ ATTRIBUTE = frozenset({"xcomp"})
 PASSIVE_AUXILIARY = frozenset({"aux:pass"})
 AUXILIARIES = frozenset({"aux:tense", "aux:pass", "aux"})
 NOUN_MODIFIER = frozenset({"nmod"})
+# How the parser hangs a place on an adverb of vicinity ("près de Chamonix").
+VICINITY_COMPLEMENT = frozenset({"dep", "obl", "obl:mod", "nmod"})
 APPOSITION = frozenset({"appos"})
 CONJUNCT = frozenset({"conj"})
 CASE = "case"
