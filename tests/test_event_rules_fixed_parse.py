@@ -375,3 +375,46 @@ Sarlat     Sarlat     PROPN 8 dep       _   B-LOC
 
 def test_a_place_hung_on_an_adverb_of_vicinity_is_near():
     assert ("near", {"subject": ["Vert"], "object": ["Sarlat"]}) in facts(extract(NEAR_ON_ADVERB))
+
+
+CAUSED = """
+Une        un         DET   2 det
+avalanche  avalanche  NOUN  7 nsubj
+dans       dans       ADP   5 case
+les        le         DET   5 det
+Vosges     Vosges     PROPN 2 nmod      _   B-LOC
+a          avoir      AUX   7 aux:tense
+causé      causer     VERB  0 ROOT      Tense=Past|VerbForm=Part
+la         le         DET   9 det
+mort       mort       NOUN  7 obj
+de         de         ADP   12 case
+trois      trois      NUM   12 nummod
+alpinistes alpiniste  NOUN  9 nmod
+.          .          PUNCT 7 punct
+"""
+
+# The caused event has a place of its own: it keeps it.
+CAUSED_ELSEWHERE = """
+Une        un         DET   2 det
+avalanche  avalanche  NOUN  7 nsubj
+dans       dans       ADP   5 case
+les        le         DET   5 det
+Vosges     Vosges     PROPN 2 nmod      _   B-LOC
+a          avoir      AUX   7 aux:tense
+causé      causer     VERB  0 ROOT      Tense=Past|VerbForm=Part
+la         le         DET   9 det
+mort       mort       NOUN  7 obj
+de         de         ADP   12 case
+trois      trois      NUM   12 nummod
+alpinistes alpiniste  NOUN  9 nmod
+à          à          ADP   14 case
+Colmar     Colmar     PROPN 9 nmod      _   B-LOC
+.          .          PUNCT 7 punct
+"""
+
+
+def test_an_event_caused_by_another_happens_where_its_cause_does_unless_said():
+    (death,) = [roles for p, roles in facts(extract(CAUSED)) if p == "mort"]
+    assert death["location"] == ["Vosges"]
+    (death,) = [roles for p, roles in facts(extract(CAUSED_ELSEWHERE)) if p == "mort"]
+    assert death["location"] == ["Colmar"]

@@ -25,6 +25,9 @@ from .obliques import may_be_unnamed, misattached_obliques, oblique_role, origin
 from .syntax import case_lemma, modality, polarity, subjects, with_conjuncts
 from ..language.event_classes import EventClass
 
+# What an event takes from the event that caused it.
+SETTING_ROLES = frozenset({"location", "time"})
+
 
 def noun_frames(ctx: DocContext) -> Found:
     """One frame per event noun of the lexicon with at least one role filled."""
@@ -39,6 +42,7 @@ def noun_frames(ctx: DocContext) -> Found:
             event = class_info(ctx, found)
             carrier = _carrier(ctx, token)
             arguments = _distinct([*_noun_arguments(ctx, token, event, touched), *_carried_arguments(ctx, carrier, event, touched)])
+            arguments = _distinct([*arguments, *_caused_setting(ctx, token, arguments, touched)])
             found = refined_class(ctx, token, found, arguments)
             if arguments:
                 frames.append(
@@ -54,6 +58,28 @@ def noun_frames(ctx: DocContext) -> Found:
                     )
                 )
     return Found(tuple(frames), tuple(touched))
+
+
+def _caused_setting(
+    ctx: DocContext, noun: Token, arguments: tuple[tuple[str, Mention], ...], touched: list[Mention]
+) -> Iterator[tuple[str, Mention]]:
+    """The place and time of the event that caused ``noun``'s, where it has none of its own:
+    "une avalanche dans les Alpes a causé la mort de neuf personnes" (the deaths are in the
+    Alps), "une fusillade éclate à Oran, provoquant un massacre"."""
+    verb = noun.head
+    if noun.dep_ not in deps.OBJECT or verb.pos_ != "VERB" or verb.lemma_.lower() not in ctx.words.causing_verbs:
+        return
+    own = {role for role, _ in arguments}
+    for cause in subjects(ctx, verb):
+        found = event_class(ctx, cause) if cause.pos_ == "NOUN" else None
+        if found is None:
+            continue
+        event = class_info(ctx, found)
+        setting = (*_noun_arguments(ctx, cause, event, []), *_carried_arguments(ctx, _carrier(ctx, cause), event, []))
+        for role, mention in setting:
+            if role in SETTING_ROLES and role not in own:
+                touched.append(mention)
+                yield role, mention
 
 
 def _distinct(arguments: list[tuple[str, Mention]]) -> tuple[tuple[str, Mention], ...]:

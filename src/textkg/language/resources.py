@@ -143,6 +143,8 @@ class Words:
     office_nouns: frozenset[str] = frozenset()
     # nouns of premises whose place complement says where they are (dans son usine de Lyon)
     premises_nouns: frozenset[str] = frozenset()
+    # verbs whose subject event causes the event their object names (provoquer la mort de ...)
+    causing_verbs: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
