@@ -418,3 +418,26 @@ def test_an_event_caused_by_another_happens_where_its_cause_does_unless_said():
     assert death["location"] == ["Vosges"]
     (death,) = [roles for p, roles in facts(extract(CAUSED_ELSEWHERE)) if p == "mort"]
     assert death["location"] == ["Colmar"]
+
+
+PERFORMED_BY = """
+L'         le         DET   2 det
+attaque    attaque    NOUN  8 nsubj
+menée      mener      VERB  2 acl       Tense=Past|VerbForm=Part
+par        par        ADP   5 case
+Luc        Luc        PROPN 3 obl:agent _   B-PER
+Blanc      Blanc      PROPN 5 flat:name _   I-PER
+a          avoir      AUX   8 aux:tense
+échoué     échouer    VERB  0 ROOT      Tense=Past|VerbForm=Part
+.          .          PUNCT 8 punct
+"""
+
+# A participle that does not perform the event: its agent is no doer of it.
+DESCRIBED_BY = PERFORMED_BY.replace("menée      mener ", "décrite    décrire ")
+
+
+def test_a_participle_of_doing_gives_the_event_noun_its_doer():
+    found = facts(extract(PERFORMED_BY))
+    assert ("attaque", {"agent": ["Luc Blanc"]}) in found
+    assert "mener" not in [p for p, _ in found]
+    assert not any("Luc Blanc" in roles.get("agent", ()) for p, roles in facts(extract(DESCRIBED_BY)) if p == "attaque")

@@ -83,14 +83,17 @@ def says_occurrence(ctx: DocContext, verb: Token) -> bool:
 
 def carried_event(ctx: DocContext, verb: Token) -> Token | None:
     """The event noun a light verb carries: the object of a verb of doing or undergoing ("a mené
-    une attaque", "a subi une défaite"), or the subject of a verb of happening ("une fusillade a
-    éclaté"). The event is the noun's; the verb adds its doer, place and time."""
+    une attaque", "a subi une défaite"), the noun a participle of doing describes ("l'attaque
+    menée par les rebelles"), or the subject of a verb of happening ("une fusillade a éclaté").
+    The event is the noun's; the verb adds its doer, place and time."""
     words = ctx.words
     lemma = verb.lemma_.lower()
     if lemma in words.performing_verbs or lemma in words.undergoing_verbs:
         found = next((c for c in verb.children if c.dep_ in deps.OBJECT and is_event_noun(ctx, c)), None)
         if found is not None:
             return found
+    if lemma in words.performing_verbs and verb.dep_ in deps.PARTICIPLE_MODIFIER and is_event_noun(ctx, verb.head):
+        return verb.head
     if says_occurrence(ctx, verb):
         return next((c for c in verb.children if c.dep_ in deps.SUBJECTS and is_event_noun(ctx, c)), None)
     return None

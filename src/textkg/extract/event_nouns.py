@@ -41,7 +41,9 @@ def noun_frames(ctx: DocContext) -> Found:
                 continue
             event = class_info(ctx, found)
             carrier = _carrier(ctx, token)
-            arguments = _distinct([*_noun_arguments(ctx, token, event, touched), *_carried_arguments(ctx, carrier, event, touched)])
+            arguments = _distinct(
+                [*_noun_arguments(ctx, token, event, touched), *_carried_arguments(ctx, carrier, event, touched), *_performers(ctx, token, touched)]
+            )
             arguments = _distinct([*arguments, *_caused_setting(ctx, token, arguments, touched)])
             found = refined_class(ctx, token, found, arguments)
             if arguments:
@@ -58,6 +60,19 @@ def noun_frames(ctx: DocContext) -> Found:
                     )
                 )
     return Found(tuple(frames), tuple(touched))
+
+
+def _performers(ctx: DocContext, noun: Token, touched: list[Mention]) -> Iterator[tuple[str, Mention]]:
+    """The doer a participle of doing gives the event noun it describes: "l'attaque menée par les
+    rebelles", "des attaques, revendiquées par le groupe X"."""
+    for participle in noun.children:
+        if participle.dep_ in deps.PARTICIPLE_MODIFIER and participle.pos_ == "VERB" and carried_event(ctx, participle) == noun:
+            for agent in (c for c in participle.children if c.dep_ in deps.AGENT):
+                for token in with_conjuncts(agent):
+                    mention = resolve(ctx, token)
+                    if mention is not None:
+                        touched.append(mention)
+                        yield "agent", mention
 
 
 def _caused_setting(
