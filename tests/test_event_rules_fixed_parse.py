@@ -441,3 +441,24 @@ def test_a_participle_of_doing_gives_the_event_noun_its_doer():
     assert ("attaque", {"agent": ["Luc Blanc"]}) in found
     assert "mener" not in [p for p, _ in found]
     assert not any("Luc Blanc" in roles.get("agent", ()) for p, roles in facts(extract(DESCRIBED_BY)) if p == "attaque")
+
+
+# "au conservateur Paul Roy": a noun of no known class right before a person's name labels her.
+LABEL_BEFORE_NAME = """
+Le         le         DET   2 det
+ministère  ministère  NOUN  3 nsubj     _   B-ORG
+revient    revenir    VERB  0 ROOT      Mood=Ind|Tense=Pres|VerbForm=Fin
+au         au         ADP   5 case
+conservateur conservateur NOUN 3 obl:arg
+Paul       Paul       PROPN 5 flat:name _   B-PER
+Roy        Roy        PROPN 6 flat:name _   I-PER
+.          .          PUNCT 3 punct
+"""
+
+# Set off by a comma, the name is no label of the noun ("les réactions des pays, Paul Roy ...").
+NAME_AFTER_COMMA = LABEL_BEFORE_NAME.replace("Paul       Paul       PROPN 5 flat:name _   B-PER", ",          ,          PUNCT 5 punct\nPaul       Paul       PROPN 5 appos     _   B-PER").replace("Roy        Roy        PROPN 6 flat:name", "Roy        Roy        PROPN 7 flat:name").replace(".          .          PUNCT 3 punct", ".          .          PUNCT 3 punct")
+
+
+def test_a_noun_of_no_class_right_before_a_name_labels_the_person():
+    assert ("revenir", {"agent": ["ministère"], "recipient": ["Paul Roy"]}) in facts(extract(LABEL_BEFORE_NAME))
+    assert not any("Paul Roy" in roles.get("recipient", ()) for _, roles in facts(extract(NAME_AFTER_COMMA)))

@@ -192,8 +192,12 @@ def _may_name_noun(ctx: DocContext, noun: Token, name: Mention) -> bool:
 
 def _may_be_person(ctx: DocContext, noun: Token, name: Mention) -> bool:
     """A person's name renames only a person noun: in "Malgré les réactions des pays
-    occidentaux, Alexandre Loukachenko ..." the parser's apposition is wrong."""
-    return name.type != PERSON_TYPE or ctx.resources.nouns.class_of(noun.lemma_) == PERSON_TYPE
+    occidentaux, Alexandre Loukachenko ..." the parser's apposition is wrong; or a noun of no
+    known class right before the name ("au conservateur Paul Roy": a label of the person)."""
+    if name.type != PERSON_TYPE:
+        return True
+    kind = ctx.resources.nouns.class_of(noun.lemma_)
+    return kind == PERSON_TYPE or (kind is None and name.first_token == noun.i + 1)
 
 
 # Pronouns, partitives, locutions ------------------------------------------------------------
