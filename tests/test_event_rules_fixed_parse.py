@@ -462,3 +462,24 @@ NAME_AFTER_COMMA = LABEL_BEFORE_NAME.replace("Paul       Paul       PROPN 5 flat
 def test_a_noun_of_no_class_right_before_a_name_labels_the_person():
     assert ("revenir", {"agent": ["ministère"], "recipient": ["Paul Roy"]}) in facts(extract(LABEL_BEFORE_NAME))
     assert not any("Paul Roy" in roles.get("recipient", ()) for _, roles in facts(extract(NAME_AFTER_COMMA)))
+
+
+# "chantera à Lyon en mai, et à Nice en juin": the verb left out, the conjunct is the act again.
+GAPPED = """
+Marie      Marie      PROPN 3 nsubj     _   B-PER
+Roy        Roy        PROPN 1 flat:name _   I-PER
+chantera   chanter    VERB  0 ROOT      Mood=Ind|Tense=Fut|VerbForm=Fin
+à          à          ADP   5 case
+Lyon       Lyon       PROPN 3 obl:mod   _   B-LOC
+et         et         CCONJ 8 cc
+à          à          ADP   8 case
+Nice       Nice       PROPN 3 conj      _   B-LOC
+.          .          PUNCT 3 punct
+"""
+
+
+def test_a_place_coordinated_with_a_verb_is_the_act_again_in_that_place():
+    found = [roles for p, roles in facts(extract(GAPPED)) if p == "chanter"]
+    assert {"agent": ["Marie Roy"], "location": ["Lyon"]} in found
+    assert {"agent": ["Marie Roy"], "location": ["Nice"]} in found
+    assert not any(len(roles.get("location", ())) > 1 for roles in found)
