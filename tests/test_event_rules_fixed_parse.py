@@ -483,3 +483,28 @@ def test_a_place_coordinated_with_a_verb_is_the_act_again_in_that_place():
     assert {"agent": ["Marie Roy"], "location": ["Lyon"]} in found
     assert {"agent": ["Marie Roy"], "location": ["Nice"]} in found
     assert not any(len(roles.get("location", ())) > 1 for roles in found)
+
+
+# "X sera la première artiste à jouer au Y": the subject of the copular noun does what the
+# infinitive says.
+FIRST_TO = """
+Marie      Marie      PROPN 6 nsubj     _   B-PER
+Roy        Roy        PROPN 1 flat:name _   I-PER
+sera       être       AUX   6 cop
+la         le         DET   6 det
+première   premier    ADJ   6 amod
+artiste    artiste    NOUN  0 ROOT
+à          à          ADP   8 mark
+visiter    visiter    VERB  6 xcomp     VerbForm=Inf
+le         le         DET   10 det
+Louvre     Louvre     PROPN 8 obj       _   B-LOC
+.          .          PUNCT 6 punct
+"""
+
+# Without the copula, the noun heads no clause: nobody's subject is taken.
+NO_COPULA = FIRST_TO.replace("sera       être       AUX   6 cop", "sera       être       AUX   6 aux")
+
+
+def test_the_subject_of_a_copular_noun_does_what_its_infinitive_says():
+    assert ("visiter", {"agent": ["Marie Roy"], "theme": ["Louvre"]}) in facts(extract(FIRST_TO))
+    assert not any("Marie Roy" in roles.get("agent", ()) for p, roles in facts(extract(NO_COPULA)) if p == "visiter")

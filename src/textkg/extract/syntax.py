@@ -13,8 +13,9 @@ from .context import DocContext
 
 
 def subjects(ctx: DocContext, verb: Token) -> list[Token]:
-    """Subjects of ``verb``, or those of the verb (or copular adjective: "serait prête à") it
-    depends on when it has none of its own; a relative pronoun stands for its antecedent."""
+    """Subjects of ``verb``, or those of the verb (or copular adjective or noun: "serait prête
+    à", "sera le premier à") it depends on when it has none of its own; a relative pronoun
+    stands for its antecedent."""
     own = [relative_antecedent(ctx, c) for c in verb.children if c.dep_ in deps.ACTIVE_SUBJECT]
     # The parser sometimes hangs the subject on the auxiliary ("X a quant à lui donné").
     own += [c for aux in verb.children if aux.dep_ in deps.AUXILIARIES for c in aux.children if c.dep_ in deps.ACTIVE_SUBJECT]
@@ -23,12 +24,17 @@ def subjects(ctx: DocContext, verb: Token) -> list[Token]:
     misread = _subject_under_relative(ctx, verb)
     if misread is not None:
         return [misread]
-    if verb.dep_ in deps.CONTROLLED and verb.head != verb and verb.head.pos_ in deps.CONTROLLER_POS:
+    if verb.dep_ in deps.CONTROLLED and verb.head != verb and (verb.head.pos_ in deps.CONTROLLER_POS or _is_predicate_noun(verb.head)):
         # "X a incité ses collègues à arrêter": the object of the governing verb does what the
         # infinitive says, not its subject ("ont convenu cette année de déployer": a time does not).
         controller = next((c for c in verb.head.children if c.dep_ in deps.OBJECT and _may_act(ctx, c)), None) if verb.dep_ in deps.ATTRIBUTE else None
         return [relative_antecedent(ctx, controller)] if controller is not None and controller.i < verb.i else subjects(ctx, verb.head)
     return []
+
+
+def _is_predicate_noun(token: Token) -> bool:
+    """A noun with a copula: "X sera le premier artiste à jouer ici" (X plays)."""
+    return token.pos_ == "NOUN" and any(c.dep_ in deps.COPULA for c in token.children)
 
 
 def _subject_under_relative(ctx: DocContext, verb: Token) -> Token | None:
