@@ -106,3 +106,11 @@ def test_the_second_sentence_sets_the_scene_when_the_first_says_not_where(fr_nlp
 def test_no_scene_without_a_reason(fr_nlp, construction, text, absent):
     found = located(fr_nlp, text)
     assert not {pair for pair in found if pair[0] in absent}, (construction, found)
+
+
+def test_a_place_that_completes_a_time_says_where_the_time_holds(fr_nlp):
+    """"à 20 heures, soit 15 heures à Dakar": neither the scene nor a place of the meeting."""
+    scene = "Le congrès s'ouvre ce lundi soir à 20 heures, soit 15 heures à Dakar. Les hommes présents ont chanté."
+    assert not scene_links(fr_nlp, scene)
+    assert ("congrès", "Dakar") not in located(fr_nlp, scene)
+    assert ("réunion", "Montréal") not in located(fr_nlp, "La réunion commence mardi à 9 heures, soit 3 heures à Montréal. Les délégués ont voté.")

@@ -181,7 +181,10 @@ def _lead_places(ctx: DocContext, lead: SpacySpan) -> Iterator[Mention]:
         head = ctx.head_of(mention)
         if not is_locative(ctx, head):
             continue
-        if _in_main_clause(ctx, _governor(head), root):
+        governor = _governor(head)
+        if governor.lemma_.lower() in ctx.words.time_nouns:
+            continue  # "à 19 heures, soit 14 heures à Québec": where that time holds, no scene
+        if _in_main_clause(ctx, governor, root):
             yield mention
 
 
