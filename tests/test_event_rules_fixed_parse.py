@@ -508,3 +508,34 @@ NO_COPULA = FIRST_TO.replace("sera       être       AUX   6 cop", "sera       �
 def test_the_subject_of_a_copular_noun_does_what_its_infinitive_says():
     assert ("visiter", {"agent": ["Marie Roy"], "theme": ["Louvre"]}) in facts(extract(FIRST_TO))
     assert not any("Marie Roy" in roles.get("agent", ()) for p, roles in facts(extract(NO_COPULA)) if p == "visiter")
+
+
+# The lemmatizer reads "entre" as the verb "entrer": the form decides.
+BETWEEN = """
+Les        le         DET   2 det
+négociations négociation NOUN 8 nsubj
+entre      entrer     ADP   5 case
+la         le         DET   5 det
+Serbie     Serbie     PROPN 2 nmod      _   B-LOC
+et         et         CCONJ 7 cc
+Malte      Malte      PROPN 5 conj      _   B-LOC
+reprennent reprendre  VERB  0 ROOT      Mood=Ind|Tense=Pres|VerbForm=Fin
+.          .          PUNCT 8 punct
+"""
+
+# A verb outside the lexicon: places between which it happens are a route, no partners.
+ROUTE = """
+Le         le         DET   2 det
+car        car        NOUN  3 nsubj
+roule      rouler     VERB  0 ROOT      Mood=Ind|Tense=Pres|VerbForm=Fin
+entre      entrer     ADP   5 case
+Lyon       Lyon       PROPN 3 obl:mod   _   B-LOC
+et         et         CCONJ 7 cc
+Nice       Nice       PROPN 5 conj      _   B-LOC
+.          .          PUNCT 3 punct
+"""
+
+
+def test_the_parties_between_whom_an_event_is_are_its_partners():
+    assert ("négociation", {"partner": ["Malte", "Serbie"]}) in facts(extract(BETWEEN))
+    assert not any("partner" in roles for _, roles in facts(extract(ROUTE)))

@@ -177,9 +177,12 @@ def _noun_arguments(ctx: DocContext, noun: Token, event: EventClass | None, touc
             role, target = oblique_role(ctx, child, event)
             role = origin or role
             if role is not None:
-                mention = found(target, allow_concept=role not in ("location", "destination", "origin") or may_be_unnamed(ctx, role, target))
-                if mention is not None:
-                    yield role, mention
+                allow = role not in ("location", "destination", "origin") or may_be_unnamed(ctx, role, target)
+                # "entre la France et l'Allemagne": the conjuncts fill the role too.
+                for token in with_conjuncts(target):
+                    mention = found(token, allow_concept=allow)
+                    if mention is not None:
+                        yield role, mention
 
 
 def _complement_role(ctx: DocContext, token: Token, mention: Mention, event: EventClass | None) -> str:

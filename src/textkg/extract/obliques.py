@@ -22,12 +22,16 @@ QUANTIFIER_TYPES = frozenset({"Ind", "Tot", "Neg", "Int"})
 MISATTACHED_ROLES = frozenset({"time", "location", "destination", "origin", "target", "recipient"})
 # Who can receive or be addressed: "à la police", "aux habitants", "à Marie".
 ANIMATE_CLASSES = frozenset({"Person", "Organization"})
-LOCATION, DESTINATION, RECIPIENT, ORIGIN, TARGET = "location", "destination", "recipient", "origin", "target"
+LOCATION, DESTINATION, RECIPIENT, ORIGIN, TARGET, PARTNER = "location", "destination", "recipient", "origin", "target", "partner"
 
 
 def oblique_role(ctx: DocContext, token: Token, event: EventClass | None = None) -> tuple[str | None, Token]:
     """The role of an oblique of a predicate of class ``event`` and the token that fills it."""
     role, target = _plain_role(ctx, token)
+    if role != "time" and _case_form(token) in ctx.words.between_cases:
+        # "un accord entre Paris et Berlin": the parties of an event that takes partners; a
+        # place between others of any other act is a route ("un train entre Lyon et Nice").
+        return (PARTNER, target) if event is not None and event.takes(PARTNER) else (None, target)
     if event is None:
         return role, target
     if role is None and event.takes(TARGET) and case_lemma(token) in ctx.words.target_cases and is_animate(ctx, token):
@@ -39,6 +43,11 @@ def oblique_role(ctx: DocContext, token: Token, event: EventClass | None = None)
     if role == LOCATION and event.takes(DESTINATION) and not event.takes(LOCATION):
         return DESTINATION, target  # "expulsé au Maroc": where they are sent, not where they are
     return role, target
+
+
+def _case_form(token: Token) -> str | None:
+    """The form of ``token``'s first preposition (the lemmatizer reads "entre" as "entrer")."""
+    return next((c.lower_ for c in token.children if c.dep_ == deps.CASE), None)
 
 
 def origin_role(ctx: DocContext, token: Token, event: EventClass | None) -> str | None:

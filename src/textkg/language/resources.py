@@ -145,6 +145,8 @@ class Words:
     premises_nouns: frozenset[str] = frozenset()
     # verbs whose subject event causes the event their object names (provoquer la mort de ...)
     causing_verbs: frozenset[str] = frozenset()
+    # prepositions of the parties between whom an event takes place (un accord entre X et Y)
+    between_cases: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
