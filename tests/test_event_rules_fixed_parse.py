@@ -539,3 +539,25 @@ Nice       Nice       PROPN 5 conj      _   B-LOC
 def test_the_parties_between_whom_an_event_is_are_its_partners():
     assert ("négociation", {"partner": ["Malte", "Serbie"]}) in facts(extract(BETWEEN))
     assert not any("partner" in roles for _, roles in facts(extract(ROUTE)))
+
+
+# "Il se suicide": the parser takes the subject for an impersonal "il".
+MISREAD_IMPERSONAL = """
+Marc       Marc       PROPN 4 nsubj:pass _  B-PER
+Roy        Roy        PROPN 1 flat:name  _  I-PER
+est        être       AUX   4 aux:pass
+arrêté     arrêter    VERB  0 ROOT       Tense=Past|VerbForm=Part
+.          .          PUNCT 4 punct
+Il         il         PRON  8 expl:subj  Gender=Masc|Number=Sing|Person=3
+se         se         PRON  8 expl:pass  Person=3|Reflex=Yes
+suicide    suicide    VERB  0 ROOT       Mood=Ind|Tense=Pres|VerbForm=Fin
+.          .          PUNCT 8 punct
+"""
+
+# A verb outside the lexicon may well be impersonal ("Il se peut que ..."): no subject.
+IMPERSONAL = MISREAD_IMPERSONAL.replace("suicide    suicide    VERB", "passe      passe      VERB")
+
+
+def test_a_verb_of_the_lexicon_has_no_impersonal_subject():
+    assert ("se suicider", {"agent": ["Marc Roy"]}) in facts(extract(MISREAD_IMPERSONAL))
+    assert not any("Marc Roy" in roles.get("agent", ()) for _, roles in facts(extract(IMPERSONAL)))

@@ -27,12 +27,29 @@ def reflexive(ctx: DocContext, verb: Token) -> Token | None:
 
 
 def predicate_lemma(ctx: DocContext, token: Token) -> str:
-    """The lemma a predicate is known by: a pronominal verb's with its pronoun's ("se réunir")."""
+    """The lemma a predicate is known by: a pronominal verb's with its pronoun's ("se réunir");
+    for a verb form the lemmatizer left as it is ("se suicide"), the infinitive of the lexicon
+    that a verb ending of ``verb_lemma_endings`` gives."""
     lemma = token.lemma_.lower()
     if token.pos_ != VERB_POS:
         return lemma
     clitic = reflexive(ctx, token)
-    return f"{clitic.lemma_.lower()} {lemma}" if clitic is not None else lemma
+    prefix = f"{clitic.lemma_.lower()} " if clitic is not None else ""
+    if lemma == token.lower_ and ctx.resources.lexicon.event_class(prefix + lemma, VERB_POS) is None:
+        for rule in sorted(ctx.words.verb_lemma_endings, key=len, reverse=True):
+            ending, _, infinitive = rule.partition(">")
+            if lemma.endswith(ending) and len(lemma) > len(ending) + 2:
+                repaired = lemma[: len(lemma) - len(ending)] + infinitive
+                if ctx.resources.lexicon.event_class(prefix + repaired, VERB_POS) is not None:
+                    return prefix + repaired
+    return prefix + lemma
+
+
+def misread_subject(ctx: DocContext, verb: Token) -> Token | None:
+    """A subject pronoun the parser took for an impersonal one ("Il se suicide", "Il s'est
+    écrasé"): a verb that names an event of the lexicon is never impersonal."""
+    pronoun = next((c for c in verb.children if c.dep_ in deps.EXPLETIVE_SUBJECT and c.lower_ in ctx.words.subject_pronouns), None)
+    return pronoun if pronoun is not None and event_class(ctx, verb) is not None else None
 
 
 def event_class(ctx: DocContext, token: Token) -> str | None:

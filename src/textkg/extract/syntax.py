@@ -10,6 +10,7 @@ from spacy.tokens import Token
 
 from . import deps
 from .context import DocContext
+from .event_lexicon import misread_subject
 
 
 def subjects(ctx: DocContext, verb: Token) -> list[Token]:
@@ -19,6 +20,9 @@ def subjects(ctx: DocContext, verb: Token) -> list[Token]:
     own = [relative_antecedent(ctx, c) for c in verb.children if c.dep_ in deps.ACTIVE_SUBJECT]
     # The parser sometimes hangs the subject on the auxiliary ("X a quant à lui donné").
     own += [c for aux in verb.children if aux.dep_ in deps.AUXILIARIES for c in aux.children if c.dep_ in deps.ACTIVE_SUBJECT]
+    misread = misread_subject(ctx, verb) if verb.pos_ == "VERB" else None
+    if misread is not None:
+        own.append(misread)
     if own:
         return own
     misread = _subject_under_relative(ctx, verb)
