@@ -38,7 +38,7 @@ from .candidates import NEWS_AGENCY, ClaimFrame, Frame, Mention
 from .confidence import CLASS_LINK, SCENE
 from .context import DocContext
 from .quotes import quotations
-from .syntax import describes_noun, is_clause_head, is_locative
+from .syntax import describes_noun, is_clause_head, is_converted_time, is_locative
 from .typed_links import LOCATED_IN, participant_class
 
 # Classes of the participants a scene locates.
@@ -182,7 +182,7 @@ def _lead_places(ctx: DocContext, lead: SpacySpan) -> Iterator[Mention]:
         if not is_locative(ctx, head):
             continue
         governor = _governor(head)
-        if governor.lemma_.lower() in ctx.words.time_nouns:
+        if is_converted_time(ctx, governor):
             continue  # "à 19 heures, soit 14 heures à Québec": where that time holds, no scene
         if _in_main_clause(ctx, governor, root):
             yield mention

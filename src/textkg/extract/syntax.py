@@ -225,3 +225,14 @@ def is_source_word(ctx: DocContext, token: Token) -> bool:
     if token.lower_ in words.source_cues:
         return True
     return token.lower_ in words.source_words and token.i > 0 and token.doc[token.i - 1].lower_ in words.elided_de
+
+
+def is_converted_time(ctx: DocContext, token: Token) -> bool:
+    """A clock time that restates an earlier one of its sentence in another place's time ("à 19
+    heures, soit 14 heures à Québec"): a place on it says where that time holds, not where
+    anything happens ("samedi soir à Lyon" is a place of the story)."""
+    return _clock_time(ctx, token) and any(_clock_time(ctx, t) for t in token.sent if t.i < token.i)
+
+
+def _clock_time(ctx: DocContext, token: Token) -> bool:
+    return token.lemma_.lower() in ctx.words.time_nouns and any(c.pos_ == "NUM" for c in token.children)
