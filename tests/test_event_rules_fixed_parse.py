@@ -561,3 +561,24 @@ IMPERSONAL = MISREAD_IMPERSONAL.replace("suicide    suicide    VERB", "passe    
 def test_a_verb_of_the_lexicon_has_no_impersonal_subject():
     assert ("se suicider", {"agent": ["Marc Roy"]}) in facts(extract(MISREAD_IMPERSONAL))
     assert not any("Marc Roy" in roles.get("agent", ()) for _, roles in facts(extract(IMPERSONAL)))
+
+
+IN_PRESENCE = """
+Paul       Paul       PROPN 4 nsubj     _   B-PER
+Roy        Roy        PROPN 1 flat:name _   I-PER
+a          avoir      AUX   4 aux:tense
+visité     visiter    VERB  0 ROOT      Tense=Past|VerbForm=Part
+Lyon       Lyon       PROPN 4 obj       _   B-LOC
+en         en         ADP   7 case
+présence   présence   NOUN  4 obl:mod
+de         de         ADP   9 case
+Anne       Anne       PROPN 7 nmod      _   B-PER
+Lee        Lee        PROPN 9 flat:name _   I-PER
+.          .          PUNCT 4 punct
+"""
+
+
+def test_who_is_present_takes_part_and_is_no_place():
+    (visit,) = [roles for p, roles in facts(extract(IN_PRESENCE)) if p == "visiter"]
+    assert visit.get("partner") == ["Anne Lee"]
+    assert "Anne Lee" not in visit.get("location", [])

@@ -65,6 +65,10 @@ def _plain_role(ctx: DocContext, token: Token) -> tuple[str | None, Token]:
     mention = ctx.fixed_at.get(token.i)
     if mention is not None and mention.type == DATE:
         return "time", token
+    if token.lemma_.lower() in words.company_nouns:
+        # "en présence de X", "en compagnie de X": X takes part; no place is named.
+        inner = next((c for c in token.children if c.dep_ in deps.NOUN_MODIFIER and case_is_genitive(ctx, c)), None)
+        return (PARTNER, inner) if inner is not None else (None, token)
     case = case_lemma(token)
     role = ctx.resources.prepositions.get(case or "")
     if role == DESTINATION:

@@ -147,6 +147,8 @@ class Words:
     causing_verbs: frozenset[str] = frozenset()
     # prepositions of the parties between whom an event takes place (un accord entre X et Y)
     between_cases: frozenset[str] = frozenset()
+    # nouns of company whose de-complement takes part in the event (en présence de X)
+    company_nouns: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
