@@ -582,3 +582,27 @@ def test_who_is_present_takes_part_and_is_no_place():
     (visit,) = [roles for p, roles in facts(extract(IN_PRESENCE)) if p == "visiter"]
     assert visit.get("partner") == ["Anne Lee"]
     assert "Anne Lee" not in visit.get("location", [])
+
+
+# "X a demandé au Conseil de sécurité d'agir": the one asked does what the infinitive says.
+ASKED_TO = """
+Paul       Paul       PROPN 4 nsubj     _   B-PER
+Roy        Roy        PROPN 1 flat:name _   I-PER
+a          avoir      AUX   4 aux:tense
+demandé    demander   VERB  0 ROOT      Tense=Past|VerbForm=Part
+au         au         ADP   6 case
+Conseil    conseil    NOUN  4 obl:arg   _   B-ORG
+Vert       Vert       PROPN 6 flat:name _   I-ORG
+de         de         ADP   9 mark
+quitter    quitter    VERB  4 xcomp     VerbForm=Inf
+Lyon       Lyon       PROPN 9 obj       _   B-LOC
+.          .          PUNCT 4 punct
+"""
+
+# Without anyone asked, the subject does it ("Paul Roy a demandé de quitter Lyon").
+ASKED = ASKED_TO.replace("au         au         ADP   6 case", "bien       bien       ADV   4 advmod").replace("Conseil    conseil    NOUN  4 obl:arg   _   B-ORG", "sûr        sûr        ADV   4 advmod").replace("Vert       Vert       PROPN 6 flat:name _   I-ORG", "donc       donc       ADV   4 advmod")
+
+
+def test_the_one_asked_does_what_the_infinitive_says():
+    assert ("quitter", {"subject": ["Conseil Vert"], "object": ["Lyon"]}) in facts(extract(ASKED_TO))
+    assert ("quitter", {"subject": ["Paul Roy"], "object": ["Lyon"]}) in facts(extract(ASKED))

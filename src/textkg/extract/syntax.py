@@ -29,11 +29,31 @@ def subjects(ctx: DocContext, verb: Token) -> list[Token]:
     if misread is not None:
         return [misread]
     if verb.dep_ in deps.CONTROLLED and verb.head != verb and (verb.head.pos_ in deps.CONTROLLER_POS or _is_predicate_noun(verb.head)):
-        # "X a incité ses collègues à arrêter": the object of the governing verb does what the
-        # infinitive says, not its subject ("ont convenu cette année de déployer": a time does not).
-        controller = next((c for c in verb.head.children if c.dep_ in deps.OBJECT and _may_act(ctx, c)), None) if verb.dep_ in deps.ATTRIBUTE else None
+        # "X a incité ses collègues à arrêter", "X a demandé au Conseil d'adopter": the object (or
+        # the one asked) of the governing verb does what the infinitive says, not its subject
+        # ("ont convenu cette année de déployer": a time does not).
+        controller = (_object_controller(ctx, verb.head) or _dative_controller(ctx, verb.head)) if verb.dep_ in deps.ATTRIBUTE else None
         return [relative_antecedent(ctx, controller)] if controller is not None and controller.i < verb.i else subjects(ctx, verb.head)
     return []
+
+
+def _object_controller(ctx: DocContext, verb: Token) -> Token | None:
+    return next((c for c in verb.children if c.dep_ in deps.OBJECT and _may_act(ctx, c)), None)
+
+
+def _dative_controller(ctx: DocContext, verb: Token) -> Token | None:
+    """"X a demandé au Conseil d'adopter ...", "le juge lui a ordonné de partir": the one asked
+    or ordered does what the infinitive says."""
+    if verb.lemma_.lower() not in ctx.words.dative_control_verbs:
+        return None
+    return next(
+        (
+            c
+            for c in verb.children
+            if (c.dep_ in deps.INDIRECT_OBJECT or (c.dep_ in deps.OBLIQUE and case_lemma(c) in ctx.words.recipient_cases)) and _may_act(ctx, c)
+        ),
+        None,
+    )
 
 
 def _is_predicate_noun(token: Token) -> bool:
@@ -59,8 +79,10 @@ def _after_article(ctx: DocContext, noun: Token) -> bool:
 
 
 def _may_act(ctx: DocContext, token: Token) -> bool:
-    """A name, a pronoun, or a noun of people or organisations."""
-    return token.pos_ in ("PROPN", "PRON") or ctx.resources.nouns.class_of(token.lemma_) in ("Person", "Organization")
+    """A name (however tagged: "le Conseil de sécurité"), a pronoun, or a noun of people or
+    organisations."""
+    name = ctx.fixed_at.get(token.i)
+    return token.pos_ in ("PROPN", "PRON") or (name is not None and name.is_named) or ctx.resources.nouns.class_of(token.lemma_) in ("Person", "Organization")
 
 
 def relative_antecedent(ctx: DocContext, token: Token) -> Token:

@@ -149,6 +149,8 @@ class Words:
     between_cases: frozenset[str] = frozenset()
     # nouns of company whose de-complement takes part in the event (en présence de X)
     company_nouns: frozenset[str] = frozenset()
+    # verbs whose "à" object does what their infinitive says (demander à X de partir)
+    dative_control_verbs: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
