@@ -606,3 +606,37 @@ ASKED = ASKED_TO.replace("au         au         ADP   6 case", "bien       bien 
 def test_the_one_asked_does_what_the_infinitive_says():
     assert ("quitter", {"subject": ["Conseil Vert"], "object": ["Lyon"]}) in facts(extract(ASKED_TO))
     assert ("quitter", {"subject": ["Paul Roy"], "object": ["Lyon"]}) in facts(extract(ASKED))
+
+
+JOB_CUT_NOUN = """
+La         le         DET   2 det
+suppression suppression NOUN 9 nsubj:pass
+de         de         ADP   5 case
+500        500        NUM   5 nummod
+postes     poste      NOUN  2 nmod
+chez       chez       ADP   7 case
+Arvex      Arvex      PROPN 2 nmod      _   B-ORG
+est        être       AUX   9 aux:pass
+confirmée  confirmer  VERB  0 ROOT      Tense=Past|VerbForm=Part
+.          .          PUNCT 9 punct
+"""
+
+# Cutting a tax is no job cut; "à" a company, a strike is there, not received.
+TAX_CUT = JOB_CUT_NOUN.replace("postes     poste ", "taxes      taxe  ")
+STRIKE_AT = """
+La         le         DET   2 det
+grève      grève      NOUN  6 nsubj
+à          à          ADP   4 case
+Arvex      Arvex      PROPN 2 nmod      _   B-ORG
+a          avoir      AUX   6 aux:tense
+commencé   commencer  VERB  0 ROOT      Tense=Past|VerbForm=Part
+.          .          PUNCT 6 punct
+"""
+
+
+def test_cutting_jobs_names_a_job_cut_at_the_company():
+    record = extract(JOB_CUT_NOUN)
+    assert [r.event_class for r in record.relations if r.predicate == "suppression"] == ["JobCut"]
+    assert ("suppression", {"theme": ["postes"], "location": ["Arvex"]}) in facts(record)
+    assert not [r for r in extract(TAX_CUT).relations if r.event_class == "JobCut"]
+    assert ("grève", {"location": ["Arvex"]}) in facts(extract(STRIKE_AT))

@@ -53,9 +53,17 @@ def misread_subject(ctx: DocContext, verb: Token) -> Token | None:
 
 
 def event_class(ctx: DocContext, token: Token) -> str | None:
-    """The event class ``token`` names: a verb's (with its reflexive pronoun) or a noun's."""
+    """The event class ``token`` names: a verb's (with its reflexive pronoun) or a noun's; a noun
+    of cutting with jobs as its complement names a job cut ("la suppression de 500 postes")."""
     pos = NOUN_POS if token.pos_ in deps.NOMINAL_POS else VERB_POS
-    return ctx.resources.lexicon.event_class(predicate_lemma(ctx, token), pos)
+    found = ctx.resources.lexicon.event_class(predicate_lemma(ctx, token), pos)
+    if found is None and pos == NOUN_POS and token.lemma_.lower() in ctx.words.cut_lemmas and _cuts_jobs(ctx, token):
+        return JOB_CUT
+    return found
+
+
+def _cuts_jobs(ctx: DocContext, noun: Token) -> bool:
+    return any(c.dep_ in deps.NOUN_MODIFIER and c.lemma_.lower() in ctx.words.job_nouns for c in noun.children)
 
 
 def class_info(ctx: DocContext, name: str | None) -> EventClass | None:

@@ -38,6 +38,9 @@ def oblique_role(ctx: DocContext, token: Token, event: EventClass | None = None)
         return TARGET, target  # "la victoire de Marie Roy sur Anne Lee", "a tiré sur les policiers"
     if role is None:
         return role, target
+    if role == RECIPIENT and not event.takes(RECIPIENT):
+        # "une grève à la SNCF": no one receives a strike; the party is where it happens.
+        return (LOCATION, target) if event.takes(LOCATION) else (None, target)
     if role == LOCATION and case_lemma(token) in ctx.words.recipient_cases and event.takes(RECIPIENT):
         return RECIPIENT, target  # "livrer des canons à l'Ukraine": the "à X" of a transfer is who gets them
     if role == LOCATION and event.takes(DESTINATION) and not event.takes(LOCATION):
@@ -82,8 +85,8 @@ def _plain_role(ctx: DocContext, token: Token) -> tuple[str | None, Token]:
         if any(c.dep_ == "amod" for c in token.children):
             return LOCATION, token  # "sur le territoire biélorusse": coreference names the country
     name = named(ctx, token)
-    if name is not None and name.type in PLACE_TYPES:
-        return LOCATION, token
+    if name is not None and (name.type in PLACE_TYPES or (case in words.party_site_cases and name.type in ANIMATE_CLASSES)):
+        return LOCATION, token  # "à Lyon"; "chez Renault": the company is where it happens
     place = _premises_place(ctx, token)
     if place is not None:
         return LOCATION, place  # "supprimer des emplois dans son usine de Lyon": in Lyon

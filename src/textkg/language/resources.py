@@ -151,6 +151,8 @@ class Words:
     company_nouns: frozenset[str] = frozenset()
     # verbs whose "à" object does what their infinitive says (demander à X de partir)
     dative_control_verbs: frozenset[str] = frozenset()
+    # prepositions after which a person or an organisation is where something happens (chez X)
+    party_site_cases: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
