@@ -378,46 +378,44 @@ def test_a_place_hung_on_an_adverb_of_vicinity_is_near():
 
 
 CAUSED = """
-Une        un         DET   2 det
-avalanche  avalanche  NOUN  7 nsubj
-dans       dans       ADP   5 case
-les        le         DET   5 det
-Vosges     Vosges     PROPN 2 nmod      _   B-LOC
-a          avoir      AUX   7 aux:tense
+Un         un         DET   2 det
+attentat   attentat   NOUN  6 nsubj
+à          à          ADP   4 case
+Colmar     Colmar     PROPN 2 nmod      _   B-LOC
+a          avoir      AUX   6 aux:tense
 causé      causer     VERB  0 ROOT      Tense=Past|VerbForm=Part
-la         le         DET   9 det
-mort       mort       NOUN  7 obj
-de         de         ADP   12 case
-trois      trois      NUM   12 nummod
-alpinistes alpiniste  NOUN  9 nmod
-.          .          PUNCT 7 punct
+la         le         DET   8 det
+mort       mort       NOUN  6 obj
+de         de         ADP   11 case
+trois      trois      NUM   11 nummod
+passants   passant    NOUN  8 nmod
+.          .          PUNCT 6 punct
 """
 
 # The caused event has a place of its own: it keeps it.
 CAUSED_ELSEWHERE = """
-Une        un         DET   2 det
-avalanche  avalanche  NOUN  7 nsubj
-dans       dans       ADP   5 case
-les        le         DET   5 det
-Vosges     Vosges     PROPN 2 nmod      _   B-LOC
-a          avoir      AUX   7 aux:tense
+Un         un         DET   2 det
+attentat   attentat   NOUN  6 nsubj
+à          à          ADP   4 case
+Colmar     Colmar     PROPN 2 nmod      _   B-LOC
+a          avoir      AUX   6 aux:tense
 causé      causer     VERB  0 ROOT      Tense=Past|VerbForm=Part
-la         le         DET   9 det
-mort       mort       NOUN  7 obj
-de         de         ADP   12 case
-trois      trois      NUM   12 nummod
-alpinistes alpiniste  NOUN  9 nmod
-à          à          ADP   14 case
-Colmar     Colmar     PROPN 9 nmod      _   B-LOC
-.          .          PUNCT 7 punct
+la         le         DET   8 det
+mort       mort       NOUN  6 obj
+de         de         ADP   11 case
+trois      trois      NUM   11 nummod
+passants   passant    NOUN  8 nmod
+à          à          ADP   13 case
+Mulhouse   Mulhouse   PROPN 8 nmod      _   B-LOC
+.          .          PUNCT 6 punct
 """
 
 
 def test_an_event_caused_by_another_happens_where_its_cause_does_unless_said():
     (death,) = [roles for p, roles in facts(extract(CAUSED)) if p == "mort"]
-    assert death["location"] == ["Vosges"]
-    (death,) = [roles for p, roles in facts(extract(CAUSED_ELSEWHERE)) if p == "mort"]
     assert death["location"] == ["Colmar"]
+    (death,) = [roles for p, roles in facts(extract(CAUSED_ELSEWHERE)) if p == "mort"]
+    assert death["location"] == ["Mulhouse"]
 
 
 PERFORMED_BY = """
@@ -541,7 +539,7 @@ def test_the_parties_between_whom_an_event_is_are_its_partners():
     assert not any("partner" in roles for _, roles in facts(extract(ROUTE)))
 
 
-# "Il se suicide": the parser takes the subject for an impersonal "il".
+# "Il se retire": the parser takes the subject for an impersonal "il".
 MISREAD_IMPERSONAL = """
 Marc       Marc       PROPN 4 nsubj:pass _  B-PER
 Roy        Roy        PROPN 1 flat:name  _  I-PER
@@ -550,16 +548,16 @@ arrêté     arrêter    VERB  0 ROOT       Tense=Past|VerbForm=Part
 .          .          PUNCT 4 punct
 Il         il         PRON  8 expl:subj  Gender=Masc|Number=Sing|Person=3
 se         se         PRON  8 expl:pass  Person=3|Reflex=Yes
-suicide    suicide    VERB  0 ROOT       Mood=Ind|Tense=Pres|VerbForm=Fin
+retire     retire     VERB  0 ROOT       Mood=Ind|Tense=Pres|VerbForm=Fin
 .          .          PUNCT 8 punct
 """
 
 # A verb outside the lexicon may well be impersonal ("Il se peut que ..."): no subject.
-IMPERSONAL = MISREAD_IMPERSONAL.replace("suicide    suicide    VERB", "passe      passe      VERB")
+IMPERSONAL = MISREAD_IMPERSONAL.replace("retire     retire     VERB", "passe      passe      VERB")
 
 
 def test_a_verb_of_the_lexicon_has_no_impersonal_subject():
-    assert ("se suicider", {"agent": ["Marc Roy"]}) in facts(extract(MISREAD_IMPERSONAL))
+    assert ("se retirer", {"agent": ["Marc Roy"]}) in facts(extract(MISREAD_IMPERSONAL))
     assert not any("Marc Roy" in roles.get("agent", ()) for _, roles in facts(extract(IMPERSONAL)))
 
 

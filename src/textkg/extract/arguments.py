@@ -140,7 +140,7 @@ def _title_before_name(ctx: DocContext, noun: Token) -> Mention | None:
 
 def _named_complement(ctx: DocContext, noun: Token) -> Mention | None:
     """"la ville de Tahoua": the class noun is the place its complement names; "le portefeuille
-    de la Défense": an office noun is the body its complement names (an organisation only: "le
+    de l'Intérieur": an office noun is the body its complement names (an organisation only: "le
     portefeuille de Marie" is hers, not her)."""
     lemma = noun.lemma_.lower()
     office = lemma in ctx.words.office_nouns
@@ -193,7 +193,7 @@ def _may_name_noun(ctx: DocContext, noun: Token, name: Mention) -> bool:
 def _may_be_person(ctx: DocContext, noun: Token, name: Mention) -> bool:
     """A person's name renames only a person noun: in "Malgré les réactions des pays
     occidentaux, Alexandre Loukachenko ..." the parser's apposition is wrong; or a noun of no
-    known class right before the name ("au conservateur Paul Roy": a label of the person)."""
+    known class right before the name ("à l'écologiste Paul Roy": a label of the person)."""
     if name.type != PERSON_TYPE:
         return True
     kind = ctx.resources.nouns.class_of(noun.lemma_)

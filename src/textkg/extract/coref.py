@@ -132,8 +132,8 @@ def coreference_chains(ctx: DocContext, mentions: Sequence[Mention]) -> list[Cha
 
 def _link_renamings(ctx: DocContext, ordered: Sequence[Mention], by_token: dict[int, Mention], union) -> None:
     """A noun and the name in apposition to it, or naming it: "le président Vladimir Poutine";
-    a person noun names only a person and the other way round ("la population ... (Front de
-    Libération)": a people is no organisation, the parser hung the name on the wrong noun), but
+    a person noun names only a person and the other way round ("la foule ... (Union
+    Verte)": a crowd is no organisation, the parser hung the name on the wrong noun), but
     a place noun may name an institution ("l'école X")."""
     for mention in ordered:
         if mention.type != CONCEPT:

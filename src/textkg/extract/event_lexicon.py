@@ -28,7 +28,7 @@ def reflexive(ctx: DocContext, verb: Token) -> Token | None:
 
 def predicate_lemma(ctx: DocContext, token: Token) -> str:
     """The lemma a predicate is known by: a pronominal verb's with its pronoun's ("se réunir");
-    for a verb form the lemmatizer left as it is ("se suicide"), the infinitive of the lexicon
+    for a verb form the lemmatizer left as it is ("se retire"), the infinitive of the lexicon
     that a verb ending of ``verb_lemma_endings`` gives."""
     lemma = token.lemma_.lower()
     if token.pos_ != VERB_POS:
@@ -46,8 +46,8 @@ def predicate_lemma(ctx: DocContext, token: Token) -> str:
 
 
 def misread_subject(ctx: DocContext, verb: Token) -> Token | None:
-    """A subject pronoun the parser took for an impersonal one ("Il se suicide", "Il s'est
-    écrasé"): a verb that names an event of the lexicon is never impersonal."""
+    """A subject pronoun the parser took for an impersonal one ("Il se retire", "Il s'est
+    noyé"): a verb that names an event of the lexicon is never impersonal."""
     pronoun = next((c for c in verb.children if c.dep_ in deps.EXPLETIVE_SUBJECT and c.lower_ in ctx.words.subject_pronouns), None)
     return pronoun if pronoun is not None and event_class(ctx, verb) is not None else None
 

@@ -64,7 +64,7 @@ def noun_frames(ctx: DocContext) -> Found:
 
 def _performers(ctx: DocContext, noun: Token, touched: list[Mention]) -> Iterator[tuple[str, Mention]]:
     """The doer a participle of doing gives the event noun it describes: "l'attaque menée par les
-    rebelles", "des attaques, revendiquées par le groupe X"."""
+    rebelles", "un attentat revendiqué par le groupe X"."""
     for participle in noun.children:
         if participle.dep_ in deps.PARTICIPLE_MODIFIER and participle.pos_ == "VERB" and carried_event(ctx, participle) == noun:
             for agent in (c for c in participle.children if c.dep_ in deps.AGENT):
@@ -79,8 +79,8 @@ def _caused_setting(
     ctx: DocContext, noun: Token, arguments: tuple[tuple[str, Mention], ...], touched: list[Mention]
 ) -> Iterator[tuple[str, Mention]]:
     """The place and time of the event that caused ``noun``'s, where it has none of its own:
-    "une avalanche dans les Alpes a causé la mort de neuf personnes" (the deaths are in the
-    Alps), "une fusillade éclate à Oran, provoquant un massacre"."""
+    "un incendie dans les Vosges a causé la mort de trois pompiers" (the deaths are in the
+    Vosges), "une explosion secoue Nantes, provoquant un effondrement"."""
     verb = noun.head
     if noun.dep_ not in deps.OBJECT or verb.pos_ != "VERB" or verb.lemma_.lower() not in ctx.words.causing_verbs:
         return

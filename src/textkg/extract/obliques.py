@@ -39,7 +39,7 @@ def oblique_role(ctx: DocContext, token: Token, event: EventClass | None = None)
     if role is None:
         return role, target
     if role == RECIPIENT and not event.takes(RECIPIENT):
-        # "une grève à la SNCF": no one receives a strike; the party is where it happens.
+        # "une grève à la Banque Verte": no one receives a strike; the party is where it happens.
         return (LOCATION, target) if event.takes(LOCATION) else (None, target)
     if role == LOCATION and case_lemma(token) in ctx.words.recipient_cases and event.takes(RECIPIENT):
         return RECIPIENT, target  # "livrer des canons à l'Ukraine": the "à X" of a transfer is who gets them

@@ -64,7 +64,7 @@ def verb_frames(ctx: DocContext) -> Found:
 
 
 def _gapped_frames(ctx: DocContext, verb: Token, frame: Frame, event: EventClass | None, touched: list[Mention]) -> list[Frame]:
-    """"sortira en Europe en mai, et en Amérique en juin": a place coordinated with the verb, the
+    """"chantera à Lyon en mai, et à Nice en juin": a place coordinated with the verb, the
     verb left out, is the same act again with its own place and time."""
     gapped = []
     for conjunct in verb.children:

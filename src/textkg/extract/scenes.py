@@ -183,7 +183,7 @@ def _lead_places(ctx: DocContext, lead: SpacySpan) -> Iterator[Mention]:
             continue
         governor = _governor(head)
         if is_converted_time(ctx, governor):
-            continue  # "à 19 heures, soit 14 heures à Québec": where that time holds, no scene
+            continue  # "à 20 heures, soit 15 heures à Dakar": where that time holds, no scene
         if _in_main_clause(ctx, governor, root):
             yield mention
 

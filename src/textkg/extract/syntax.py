@@ -57,7 +57,7 @@ def _dative_controller(ctx: DocContext, verb: Token) -> Token | None:
 
 
 def _is_predicate_noun(token: Token) -> bool:
-    """A noun with a copula: "X sera le premier artiste à jouer ici" (X plays)."""
+    """A noun with a copula: "X sera la première femme à diriger le parti" (X leads)."""
     return token.pos_ == "NOUN" and any(c.dep_ in deps.COPULA for c in token.children)
 
 
@@ -149,7 +149,7 @@ def case_is_genitive(ctx: DocContext, token: Token) -> bool:
 
 def describes_noun(ctx: DocContext, token: Token) -> bool:
     """A past participle that describes a noun: "l'association, basée à Lyon"; not one with its
-    own auxiliary, a clause of its own ("la capsule, qui devrait être arrimée à la station")."""
+    own auxiliary, a clause of its own ("le navire, qui devait être amarré à Brest")."""
     return (
         token.dep_ in deps.PARTICIPLE_MODIFIER
         and "Part" in ctx.morph(token, "VerbForm")
@@ -250,8 +250,8 @@ def is_source_word(ctx: DocContext, token: Token) -> bool:
 
 
 def is_converted_time(ctx: DocContext, token: Token) -> bool:
-    """A clock time that restates an earlier one of its sentence in another place's time ("à 19
-    heures, soit 14 heures à Québec"): a place on it says where that time holds, not where
+    """A clock time that restates an earlier one of its sentence in another place's time ("à 20
+    heures, soit 15 heures à Dakar"): a place on it says where that time holds, not where
     anything happens ("samedi soir à Lyon" is a place of the story)."""
     return _clock_time(ctx, token) and any(_clock_time(ctx, t) for t in token.sent if t.i < token.i)
 

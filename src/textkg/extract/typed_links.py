@@ -157,8 +157,8 @@ def _locates(ctx: DocContext, subject: Participant, place: Participant, path: li
         # ralliant Toulouse à Lyon"), unless it describes it by its place ("l'usine, basée à Lyon").
         # An event is where its own phrase says, not where a verb under it happens ("un accord
         # pour déployer des armes en Biélorussie": the deployment is there).
-        # A place on a converted clock time says where that time holds ("à 19 heures, soit 14
-        # heures à Québec"), not where the participant is.
+        # A place on a converted clock time says where that time holds ("à 20 heures, soit 15
+        # heures à Dakar"), not where the participant is.
         between = path[path.index(pivot) + 1 : -1]
         return not any(
             (t.dep_ in deps.NOUN_CLAUSE and t.head != subject.head and not describes_noun(ctx, t))

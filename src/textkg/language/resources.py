@@ -139,7 +139,7 @@ class Words:
     name_particles: frozenset[str] = frozenset()
     # verbs that say nothing by themselves: no act of their subject alone ("X a une maison")
     empty_verbs: frozenset[str] = frozenset()
-    # nouns of an office whose de-complement names the body held (le portefeuille de la Défense)
+    # nouns of an office whose de-complement names the body held (le portefeuille de l'Intérieur)
     office_nouns: frozenset[str] = frozenset()
     # nouns of premises whose place complement says where they are (dans son usine de Lyon)
     premises_nouns: frozenset[str] = frozenset()
