@@ -254,3 +254,27 @@ def test_a_company_noun_does_not_describe_a_party():
 def test_a_group_with_its_own_complement_is_another_group():
     found = chains(GROUP_OF_PEOPLE)
     assert not any(c.count("groupe") > 1 or ("Veltair" in c and "manifestants" in c) for c in found), found
+
+
+# A name the parser hung in apposition on a person noun, though it names an organisation: the
+# people are not the party ...
+PEOPLE_AND_PARTY = """
+La         le         DET   2  det        Gender=Fem|Number=Sing
+foule      foule      NOUN  3  nsubj      Gender=Fem|Number=Sing
+agite      agiter     VERB  0  ROOT       Mood=Ind|Tense=Pres|VerbForm=Fin
+des        de         DET   5  det        Number=Plur
+drapeaux   drapeau    NOUN  3  obj        Gender=Masc|Number=Plur
+(          (          PUNCT 7  punct      _
+Union      Union      PROPN 2  appos      _              B-ORG
+Verte      Verte      PROPN 7  flat:name  _              I-ORG
+)          )          PUNCT 7  punct      _
+.          .          PUNCT 3  punct      _
+"""
+
+# ... but a place noun names an institution, and a person noun a person.
+SCHOOL = PEOPLE_AND_PARTY.replace("foule      foule      NOUN  3  nsubj      Gender=Fem|Number=Sing", "école      école      NOUN  3  nsubj      Gender=Fem|Number=Sing")
+
+
+def test_a_person_noun_is_not_renamed_by_an_organisation():
+    assert not any("Union Verte" in c for c in chains(PEOPLE_AND_PARTY)), chains(PEOPLE_AND_PARTY)
+    assert any("Union Verte" in c and "école" in c for c in chains(SCHOOL)), chains(SCHOOL)

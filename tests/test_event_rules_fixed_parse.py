@@ -251,3 +251,390 @@ def test_a_noun_before_a_verb_without_subject_is_no_conjunct():
 def test_an_act_is_kept_for_its_named_doer_but_not_inside_a_quotation():
     assert ("revoir", {"agent": ["Marie Roy"]}) in facts(extract(ACT))
     assert not facts(extract(QUOTED_ACT))
+
+
+# Issue 14, third part ---------------------------------------------------------------------------
+
+PREMISES = """
+Arvex      Arvex      PROPN 3 nsubj     _   B-ORG
+va         aller      AUX   3 aux:tense
+supprimer  supprimer  VERB  0 ROOT      VerbForm=Inf
+200        200        NUM   5 nummod
+emplois    emploi     NOUN  3 obj
+dans       dans       ADP   8 case
+son        son        DET   8 det       Poss=Yes
+usine      usine      NOUN  3 obl:mod
+de         de         ADP   10 case
+Rennes     Rennes     PROPN 8 nmod      _   B-LOC
+.          .          PUNCT 3 punct
+"""
+
+# The premises of an owner: the owner is no place.
+OWNED_PREMISES = """
+Les        le         DET   2 det
+grévistes  gréviste   NOUN  3 nsubj
+manifestent manifester VERB 0 ROOT      Mood=Ind|Tense=Pres|VerbForm=Fin
+devant     devant     ADP   6 case
+l'         le         DET   6 det
+usine      usine      NOUN  3 obl:mod
+de         de         ADP   8 case
+Arvex      Arvex      PROPN 6 nmod      _   B-ORG
+.          .          PUNCT 3 punct
+"""
+
+OFFICE = """
+Paul       Paul       PROPN 3 nsubj     _   B-PER
+Roy        Roy        PROPN 1 flat:name _   I-PER
+récupère   récupérer  VERB  0 ROOT      Mood=Ind|Tense=Pres|VerbForm=Fin
+le         le         DET   5 det
+portefeuille portefeuille NOUN 3 obj
+de         de         ADP   8 case
+la         le         DET   8 det
+Banque     Banque     PROPN 5 nmod      _   B-ORG
+Centrale   Centrale   PROPN 8 flat:name _   I-ORG
+.          .          PUNCT 3 punct
+"""
+
+# A person's wallet is not the person.
+WALLET = """
+Paul       Paul       PROPN 3 nsubj     _   B-PER
+Roy        Roy        PROPN 1 flat:name _   I-PER
+récupère   récupérer  VERB  0 ROOT      Mood=Ind|Tense=Pres|VerbForm=Fin
+le         le         DET   5 det
+portefeuille portefeuille NOUN 3 obj
+de         de         ADP   7 case
+Anne       Anne       PROPN 5 nmod      _   B-PER
+Lee        Lee        PROPN 7 flat:name _   I-PER
+.          .          PUNCT 3 punct
+"""
+
+# "qui devrait être arrimée à la station": a participle with its own auxiliary is a clause, not a
+# description of the noun; the subject of the main verb is not where the clause's verb goes.
+PARTICIPLE_CLAUSE = """
+Le         le         DET   2 det
+président  président  NOUN  3 nsubj
+visite     visiter    VERB  0 ROOT      Mood=Ind|Tense=Pres|VerbForm=Fin
+le         le         DET   5 det
+navire     navire     NOUN  3 obj
+devant     devoir     VERB  5 acl       VerbForm=Part|Tense=Pres
+être       être       AUX   8 aux:pass  VerbForm=Inf
+amarré     amarrer    VERB  5 acl       Tense=Past|VerbForm=Part
+à          à          ADP   10 case
+Brest      Brest      PROPN 8 obl:arg   _   B-LOC
+.          .          PUNCT 3 punct
+"""
+
+# Without its auxiliary, the participle describes the noun by its place.
+PARTICIPLE_DESCRIPTION = """
+Le         le         DET   2 det
+président  président  NOUN  3 nsubj
+visite     visiter    VERB  0 ROOT      Mood=Ind|Tense=Pres|VerbForm=Fin
+le         le         DET   5 det
+navire     navire     NOUN  3 obj
+amarré     amarrer    VERB  5 acl       Tense=Past|VerbForm=Part
+à          à          ADP   8 case
+Brest      Brest      PROPN 6 obl:arg   _   B-LOC
+.          .          PUNCT 3 punct
+"""
+
+
+def test_premises_of_a_named_place_locate_what_happens_in_them():
+    (cut,) = [roles for p, roles in facts(extract(PREMISES)) if p == "supprimer"]
+    assert cut["location"] == ["Rennes"]
+    assert not any("Arvex" in roles.get("location", ()) for _, roles in facts(extract(OWNED_PREMISES)))
+
+
+def test_an_office_noun_stands_for_the_body_it_names_not_for_a_person():
+    assert ("récupérer", {"subject": ["Paul Roy"], "object": ["Banque Centrale"]}) in facts(extract(OFFICE))
+    assert not any("Anne Lee" in roles.get("object", ()) for p, roles in facts(extract(WALLET)) if p == "récupérer")
+
+
+def test_a_participle_with_an_auxiliary_locates_not_the_main_subject():
+    def located(table):
+        return [roles for p, roles in facts(extract(table)) if p == "located in" and "président" in roles.get("subject", ())]
+
+    assert not located(PARTICIPLE_CLAUSE)
+    assert located(PARTICIPLE_DESCRIPTION)
+
+
+# "au mont Vert, près de Sarlat": the parser hangs the second place on the adverb.
+NEAR_ON_ADVERB = """
+Un         un         DET   2 det
+accident   accident   NOUN  3 nsubj
+survient   survenir   VERB  0 ROOT      Mood=Ind|Tense=Pres|VerbForm=Fin
+au         au         ADP   5 case
+mont       mont       NOUN  3 obl:mod   _   B-LOC
+Vert       Vert       PROPN 5 flat:name _   I-LOC
+,          ,          PUNCT 5 punct
+près       près       ADV   5 advmod
+de         de         ADP   10 case
+Sarlat     Sarlat     PROPN 8 dep       _   B-LOC
+.          .          PUNCT 3 punct
+"""
+
+
+def test_a_place_hung_on_an_adverb_of_vicinity_is_near():
+    assert ("near", {"subject": ["Vert"], "object": ["Sarlat"]}) in facts(extract(NEAR_ON_ADVERB))
+
+
+CAUSED = """
+Un         un         DET   2 det
+attentat   attentat   NOUN  6 nsubj
+à          à          ADP   4 case
+Colmar     Colmar     PROPN 2 nmod      _   B-LOC
+a          avoir      AUX   6 aux:tense
+causé      causer     VERB  0 ROOT      Tense=Past|VerbForm=Part
+la         le         DET   8 det
+mort       mort       NOUN  6 obj
+de         de         ADP   11 case
+trois      trois      NUM   11 nummod
+passants   passant    NOUN  8 nmod
+.          .          PUNCT 6 punct
+"""
+
+# The caused event has a place of its own: it keeps it.
+CAUSED_ELSEWHERE = """
+Un         un         DET   2 det
+attentat   attentat   NOUN  6 nsubj
+à          à          ADP   4 case
+Colmar     Colmar     PROPN 2 nmod      _   B-LOC
+a          avoir      AUX   6 aux:tense
+causé      causer     VERB  0 ROOT      Tense=Past|VerbForm=Part
+la         le         DET   8 det
+mort       mort       NOUN  6 obj
+de         de         ADP   11 case
+trois      trois      NUM   11 nummod
+passants   passant    NOUN  8 nmod
+à          à          ADP   13 case
+Mulhouse   Mulhouse   PROPN 8 nmod      _   B-LOC
+.          .          PUNCT 6 punct
+"""
+
+
+def test_an_event_caused_by_another_happens_where_its_cause_does_unless_said():
+    (death,) = [roles for p, roles in facts(extract(CAUSED)) if p == "mort"]
+    assert death["location"] == ["Colmar"]
+    (death,) = [roles for p, roles in facts(extract(CAUSED_ELSEWHERE)) if p == "mort"]
+    assert death["location"] == ["Mulhouse"]
+
+
+PERFORMED_BY = """
+L'         le         DET   2 det
+attaque    attaque    NOUN  8 nsubj
+menée      mener      VERB  2 acl       Tense=Past|VerbForm=Part
+par        par        ADP   5 case
+Luc        Luc        PROPN 3 obl:agent _   B-PER
+Blanc      Blanc      PROPN 5 flat:name _   I-PER
+a          avoir      AUX   8 aux:tense
+échoué     échouer    VERB  0 ROOT      Tense=Past|VerbForm=Part
+.          .          PUNCT 8 punct
+"""
+
+# A participle that does not perform the event: its agent is no doer of it.
+DESCRIBED_BY = PERFORMED_BY.replace("menée      mener ", "décrite    décrire ")
+
+
+def test_a_participle_of_doing_gives_the_event_noun_its_doer():
+    found = facts(extract(PERFORMED_BY))
+    assert ("attaque", {"agent": ["Luc Blanc"]}) in found
+    assert "mener" not in [p for p, _ in found]
+    assert not any("Luc Blanc" in roles.get("agent", ()) for p, roles in facts(extract(DESCRIBED_BY)) if p == "attaque")
+
+
+# "au conservateur Paul Roy": a noun of no known class right before a person's name labels her.
+LABEL_BEFORE_NAME = """
+Le         le         DET   2 det
+ministère  ministère  NOUN  3 nsubj     _   B-ORG
+revient    revenir    VERB  0 ROOT      Mood=Ind|Tense=Pres|VerbForm=Fin
+au         au         ADP   5 case
+conservateur conservateur NOUN 3 obl:arg
+Paul       Paul       PROPN 5 flat:name _   B-PER
+Roy        Roy        PROPN 6 flat:name _   I-PER
+.          .          PUNCT 3 punct
+"""
+
+# Set off by a comma, the name is no label of the noun ("les réactions des pays, Paul Roy ...").
+NAME_AFTER_COMMA = LABEL_BEFORE_NAME.replace("Paul       Paul       PROPN 5 flat:name _   B-PER", ",          ,          PUNCT 5 punct\nPaul       Paul       PROPN 5 appos     _   B-PER").replace("Roy        Roy        PROPN 6 flat:name", "Roy        Roy        PROPN 7 flat:name").replace(".          .          PUNCT 3 punct", ".          .          PUNCT 3 punct")
+
+
+def test_a_noun_of_no_class_right_before_a_name_labels_the_person():
+    assert ("revenir", {"agent": ["ministère"], "recipient": ["Paul Roy"]}) in facts(extract(LABEL_BEFORE_NAME))
+    assert not any("Paul Roy" in roles.get("recipient", ()) for _, roles in facts(extract(NAME_AFTER_COMMA)))
+
+
+# "chantera à Lyon en mai, et à Nice en juin": the verb left out, the conjunct is the act again.
+GAPPED = """
+Marie      Marie      PROPN 3 nsubj     _   B-PER
+Roy        Roy        PROPN 1 flat:name _   I-PER
+chantera   chanter    VERB  0 ROOT      Mood=Ind|Tense=Fut|VerbForm=Fin
+à          à          ADP   5 case
+Lyon       Lyon       PROPN 3 obl:mod   _   B-LOC
+et         et         CCONJ 8 cc
+à          à          ADP   8 case
+Nice       Nice       PROPN 3 conj      _   B-LOC
+.          .          PUNCT 3 punct
+"""
+
+
+def test_a_place_coordinated_with_a_verb_is_the_act_again_in_that_place():
+    found = [roles for p, roles in facts(extract(GAPPED)) if p == "chanter"]
+    assert {"agent": ["Marie Roy"], "location": ["Lyon"]} in found
+    assert {"agent": ["Marie Roy"], "location": ["Nice"]} in found
+    assert not any(len(roles.get("location", ())) > 1 for roles in found)
+
+
+# "X sera la première artiste à jouer au Y": the subject of the copular noun does what the
+# infinitive says.
+FIRST_TO = """
+Marie      Marie      PROPN 6 nsubj     _   B-PER
+Roy        Roy        PROPN 1 flat:name _   I-PER
+sera       être       AUX   6 cop
+la         le         DET   6 det
+première   premier    ADJ   6 amod
+artiste    artiste    NOUN  0 ROOT
+à          à          ADP   8 mark
+visiter    visiter    VERB  6 xcomp     VerbForm=Inf
+le         le         DET   10 det
+Louvre     Louvre     PROPN 8 obj       _   B-LOC
+.          .          PUNCT 6 punct
+"""
+
+# Without the copula, the noun heads no clause: nobody's subject is taken.
+NO_COPULA = FIRST_TO.replace("sera       être       AUX   6 cop", "sera       être       AUX   6 aux")
+
+
+def test_the_subject_of_a_copular_noun_does_what_its_infinitive_says():
+    assert ("visiter", {"agent": ["Marie Roy"], "theme": ["Louvre"]}) in facts(extract(FIRST_TO))
+    assert not any("Marie Roy" in roles.get("agent", ()) for p, roles in facts(extract(NO_COPULA)) if p == "visiter")
+
+
+# The lemmatizer reads "entre" as the verb "entrer": the form decides.
+BETWEEN = """
+Les        le         DET   2 det
+négociations négociation NOUN 8 nsubj
+entre      entrer     ADP   5 case
+la         le         DET   5 det
+Serbie     Serbie     PROPN 2 nmod      _   B-LOC
+et         et         CCONJ 7 cc
+Malte      Malte      PROPN 5 conj      _   B-LOC
+reprennent reprendre  VERB  0 ROOT      Mood=Ind|Tense=Pres|VerbForm=Fin
+.          .          PUNCT 8 punct
+"""
+
+# A verb outside the lexicon: places between which it happens are a route, no partners.
+ROUTE = """
+Le         le         DET   2 det
+car        car        NOUN  3 nsubj
+roule      rouler     VERB  0 ROOT      Mood=Ind|Tense=Pres|VerbForm=Fin
+entre      entrer     ADP   5 case
+Lyon       Lyon       PROPN 3 obl:mod   _   B-LOC
+et         et         CCONJ 7 cc
+Nice       Nice       PROPN 5 conj      _   B-LOC
+.          .          PUNCT 3 punct
+"""
+
+
+def test_the_parties_between_whom_an_event_is_are_its_partners():
+    assert ("négociation", {"partner": ["Malte", "Serbie"]}) in facts(extract(BETWEEN))
+    assert not any("partner" in roles for _, roles in facts(extract(ROUTE)))
+
+
+# "Il se retire": the parser takes the subject for an impersonal "il".
+MISREAD_IMPERSONAL = """
+Marc       Marc       PROPN 4 nsubj:pass _  B-PER
+Roy        Roy        PROPN 1 flat:name  _  I-PER
+est        être       AUX   4 aux:pass
+arrêté     arrêter    VERB  0 ROOT       Tense=Past|VerbForm=Part
+.          .          PUNCT 4 punct
+Il         il         PRON  8 expl:subj  Gender=Masc|Number=Sing|Person=3
+se         se         PRON  8 expl:pass  Person=3|Reflex=Yes
+retire     retire     VERB  0 ROOT       Mood=Ind|Tense=Pres|VerbForm=Fin
+.          .          PUNCT 8 punct
+"""
+
+# A verb outside the lexicon may well be impersonal ("Il se peut que ..."): no subject.
+IMPERSONAL = MISREAD_IMPERSONAL.replace("retire     retire     VERB", "passe      passe      VERB")
+
+
+def test_a_verb_of_the_lexicon_has_no_impersonal_subject():
+    assert ("se retirer", {"agent": ["Marc Roy"]}) in facts(extract(MISREAD_IMPERSONAL))
+    assert not any("Marc Roy" in roles.get("agent", ()) for _, roles in facts(extract(IMPERSONAL)))
+
+
+IN_PRESENCE = """
+Paul       Paul       PROPN 4 nsubj     _   B-PER
+Roy        Roy        PROPN 1 flat:name _   I-PER
+a          avoir      AUX   4 aux:tense
+visité     visiter    VERB  0 ROOT      Tense=Past|VerbForm=Part
+Lyon       Lyon       PROPN 4 obj       _   B-LOC
+en         en         ADP   7 case
+présence   présence   NOUN  4 obl:mod
+de         de         ADP   9 case
+Anne       Anne       PROPN 7 nmod      _   B-PER
+Lee        Lee        PROPN 9 flat:name _   I-PER
+.          .          PUNCT 4 punct
+"""
+
+
+def test_who_is_present_takes_part_and_is_no_place():
+    (visit,) = [roles for p, roles in facts(extract(IN_PRESENCE)) if p == "visiter"]
+    assert visit.get("partner") == ["Anne Lee"]
+    assert "Anne Lee" not in visit.get("location", [])
+
+
+# "X a demandé au Conseil de sécurité d'agir": the one asked does what the infinitive says.
+ASKED_TO = """
+Paul       Paul       PROPN 4 nsubj     _   B-PER
+Roy        Roy        PROPN 1 flat:name _   I-PER
+a          avoir      AUX   4 aux:tense
+demandé    demander   VERB  0 ROOT      Tense=Past|VerbForm=Part
+au         au         ADP   6 case
+Conseil    conseil    NOUN  4 obl:arg   _   B-ORG
+Vert       Vert       PROPN 6 flat:name _   I-ORG
+de         de         ADP   9 mark
+quitter    quitter    VERB  4 xcomp     VerbForm=Inf
+Lyon       Lyon       PROPN 9 obj       _   B-LOC
+.          .          PUNCT 4 punct
+"""
+
+# Without anyone asked, the subject does it ("Paul Roy a demandé de quitter Lyon").
+ASKED = ASKED_TO.replace("au         au         ADP   6 case", "bien       bien       ADV   4 advmod").replace("Conseil    conseil    NOUN  4 obl:arg   _   B-ORG", "sûr        sûr        ADV   4 advmod").replace("Vert       Vert       PROPN 6 flat:name _   I-ORG", "donc       donc       ADV   4 advmod")
+
+
+def test_the_one_asked_does_what_the_infinitive_says():
+    assert ("quitter", {"subject": ["Conseil Vert"], "object": ["Lyon"]}) in facts(extract(ASKED_TO))
+    assert ("quitter", {"subject": ["Paul Roy"], "object": ["Lyon"]}) in facts(extract(ASKED))
+
+
+JOB_CUT_NOUN = """
+La         le         DET   2 det
+suppression suppression NOUN 9 nsubj:pass
+de         de         ADP   5 case
+500        500        NUM   5 nummod
+postes     poste      NOUN  2 nmod
+chez       chez       ADP   7 case
+Arvex      Arvex      PROPN 2 nmod      _   B-ORG
+est        être       AUX   9 aux:pass
+confirmée  confirmer  VERB  0 ROOT      Tense=Past|VerbForm=Part
+.          .          PUNCT 9 punct
+"""
+
+# Cutting a tax is no job cut; "à" a company, a strike is there, not received.
+TAX_CUT = JOB_CUT_NOUN.replace("postes     poste ", "taxes      taxe  ")
+STRIKE_AT = """
+La         le         DET   2 det
+grève      grève      NOUN  6 nsubj
+à          à          ADP   4 case
+Arvex      Arvex      PROPN 2 nmod      _   B-ORG
+a          avoir      AUX   6 aux:tense
+commencé   commencer  VERB  0 ROOT      Tense=Past|VerbForm=Part
+.          .          PUNCT 6 punct
+"""
+
+
+def test_cutting_jobs_names_a_job_cut_at_the_company():
+    record = extract(JOB_CUT_NOUN)
+    assert [r.event_class for r in record.relations if r.predicate == "suppression"] == ["JobCut"]
+    assert ("suppression", {"theme": ["postes"], "location": ["Arvex"]}) in facts(record)
+    assert not [r for r in extract(TAX_CUT).relations if r.event_class == "JobCut"]
+    assert ("grève", {"location": ["Arvex"]}) in facts(extract(STRIKE_AT))

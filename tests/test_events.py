@@ -104,6 +104,27 @@ def links(found):
             "JobCut",
             {"agent": ["usine"], "theme": ["postes"], "location": ["Brest"]},
         ),
+        (
+            "fleeing to a country",
+            "Les habitants du village ont fui vers le Tchad.",
+            "fuir",
+            "Migration",
+            {"agent": ["habitants"], "destination": ["Tchad"]},
+        ),
+        (
+            "an exile and its place",
+            "L'exil de Paul Roy en Suisse a duré dix ans.",
+            "exil",
+            "Migration",
+            {"agent": ["Paul Roy"], "location": ["Suisse"]},
+        ),
+        (
+            "a verb of arrest",
+            "La police a appréhendé Paul Roy à Lille.",
+            "appréhender",
+            "Arrest",
+            {"agent": ["police"], "theme": ["Paul Roy"], "location": ["Lille"]},
+        ),
     ],
 )
 def test_events_of_news(fr_nlp, construction, text, predicate, event_class, roles):

@@ -106,3 +106,15 @@ def test_the_second_sentence_sets_the_scene_when_the_first_says_not_where(fr_nlp
 def test_no_scene_without_a_reason(fr_nlp, construction, text, absent):
     found = located(fr_nlp, text)
     assert not {pair for pair in found if pair[0] in absent}, (construction, found)
+
+
+def test_a_place_that_completes_a_time_says_where_the_time_holds(fr_nlp):
+    """"à 19 heures, soit 13 heures à Lima": a clock time restated in another place's time is
+    neither the scene nor a place of the meeting."""
+    scene = "Le congrès s'ouvre ce lundi soir à 20 heures, soit 15 heures à Dakar. Les hommes présents ont chanté."
+    assert not scene_links(fr_nlp, scene)
+    assert ("congrès", "Dakar") not in located(fr_nlp, scene)
+    assert ("réunion", "Lima") not in located(fr_nlp, "La réunion commence mardi à 9 heures, soit 3 heures à Lima. Les délégués ont voté.")
+    # a place on the story's own time is the story's place
+    story = "Samedi vers 20 heures à Lyon, deux hommes ont été arrêtés. Le procureur Paul Martin a ouvert une enquête."
+    assert ("Paul Martin", "Lyon") in {link[:2] for link in scene_links(fr_nlp, story)}

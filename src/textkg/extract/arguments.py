@@ -8,7 +8,7 @@ from spacy.tokens import Token
 
 from ..records import broad_type
 from . import deps
-from .candidates import CONCEPT, PERSON_TYPE, WEAPON_SYSTEM, Mention
+from .candidates import CONCEPT, ORGANIZATION_TYPE, PERSON_TYPE, WEAPON_SYSTEM, Mention
 from .context import DocContext
 from .mentions import concept_mention, pronoun_mention, same_slot
 from .syntax import case_is_genitive, is_comma_apposition
@@ -139,13 +139,17 @@ def _title_before_name(ctx: DocContext, noun: Token) -> Mention | None:
 
 
 def _named_complement(ctx: DocContext, noun: Token) -> Mention | None:
-    """"la ville de Tahoua": the class noun is the place its complement names."""
-    if noun.lemma_.lower() not in ctx.words.named_by_complement:
+    """"la ville de Tahoua": the class noun is the place its complement names; "le portefeuille
+    de l'Intérieur": an office noun is the body its complement names (an organisation only: "le
+    portefeuille de Marie" is hers, not her)."""
+    lemma = noun.lemma_.lower()
+    office = lemma in ctx.words.office_nouns
+    if not office and lemma not in ctx.words.named_by_complement:
         return None
     for child in noun.children:
         if child.dep_ == "nmod" and case_is_genitive(ctx, child):
             mention = fixed_at(ctx, child)
-            if mention is not None and mention.is_named:
+            if mention is not None and mention.is_named and (not office or mention.type == ORGANIZATION_TYPE):
                 return mention
     return None
 
@@ -188,8 +192,12 @@ def _may_name_noun(ctx: DocContext, noun: Token, name: Mention) -> bool:
 
 def _may_be_person(ctx: DocContext, noun: Token, name: Mention) -> bool:
     """A person's name renames only a person noun: in "Malgré les critiques des pays
-    voisins, Marie Lefort ..." the parser's apposition is wrong."""
-    return name.type != PERSON_TYPE or ctx.resources.nouns.class_of(noun.lemma_) == PERSON_TYPE
+    voisins, Marie Lefort ..." the parser's apposition is wrong; or a noun of no
+    known class right before the name ("à l'écologiste Paul Roy": a label of the person)."""
+    if name.type != PERSON_TYPE:
+        return True
+    kind = ctx.resources.nouns.class_of(noun.lemma_)
+    return kind == PERSON_TYPE or (kind is None and name.first_token == noun.i + 1)
 
 
 # Pronouns, partitives, locutions ------------------------------------------------------------

@@ -13,6 +13,7 @@ NAMED_TYPES = frozenset(ENTITY_TYPES) - {"Concept", "Date"}
 PRONOUN = "Pronoun"
 CONCEPT = "Concept"
 PERSON_TYPE = "Person"
+ORGANIZATION_TYPE = "Organization"
 NEWS_AGENCY = "NewsAgency"
 WEAPON_SYSTEM = "WeaponSystem"
 DATE = "Date"

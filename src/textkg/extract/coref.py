@@ -131,17 +131,21 @@ def coreference_chains(ctx: DocContext, mentions: Sequence[Mention]) -> list[Cha
 
 
 def _link_renamings(ctx: DocContext, ordered: Sequence[Mention], by_token: dict[int, Mention], union) -> None:
-    """A noun and the name in apposition to it, or naming it: "le président Jean Moreau"."""
+    """A noun and the name in apposition to it, or naming it: "le président Jean Moreau";
+    a person noun names only a person and the other way round ("la foule ... (Union
+    Verte)": a crowd is no organisation, the parser hung the name on the wrong noun), but
+    a place noun may name an institution ("l'école X")."""
     for mention in ordered:
         if mention.type != CONCEPT:
             continue
         head = ctx.head_of(mention)
+        kind = ctx.resources.nouns.class_of(head.lemma_)
         for child in head.children:
             renames = child.dep_ in deps.NAME_APPOSITION or (
                 child.dep_ == "nmod" and child.pos_ == "PROPN" and not any(g.dep_ == "case" for g in child.children)
             )
             target = by_token.get(child.i)
-            if renames and target is not None and target.type not in (CONCEPT, DATE):
+            if renames and target is not None and target.type not in (CONCEPT, DATE) and (kind is None or (broad_type(kind) == PERSON_TYPE) == (target.type == PERSON_TYPE)):
                 union(mention, target)
 
 

@@ -22,6 +22,8 @@ ATTRIBUTE = frozenset({"xcomp"})
 PASSIVE_AUXILIARY = frozenset({"aux:pass"})
 AUXILIARIES = frozenset({"aux:tense", "aux:pass", "aux"})
 NOUN_MODIFIER = frozenset({"nmod"})
+# How the parser hangs a place on an adverb of vicinity ("près de Gap").
+VICINITY_COMPLEMENT = frozenset({"dep", "obl", "obl:mod", "nmod"})
 APPOSITION = frozenset({"appos"})
 CONJUNCT = frozenset({"conj"})
 CASE = "case"
@@ -49,9 +51,10 @@ INVERTED_SPEAKER = frozenset({"nsubj", "dep", "obj", "appos", "nmod"})
 # Arcs into reported or juxtaposed clauses, whose participants take part in other predications.
 OTHER_CLAUSE = frozenset({"ccomp", "csubj", "parataxis"})
 # Where a reflexive clitic hangs on its verb ("s'est écrasé", "se sont réunis").
-CLITIC_SLOT = frozenset({"expl", "expl:comp", "expl:pv", "obj", "iobj"})
+CLITIC_SLOT = frozenset({"expl", "expl:comp", "expl:pass", "expl:pv", "obj", "iobj"})
 # "il faut", "il y a": impersonal subjects refer to nothing.
 EXPLETIVE = frozenset({"expl", "expl:subj", "expl:pass", "expl:comp", "expl:pv"})
+EXPLETIVE_SUBJECT = frozenset({"expl:subj"})
 # Slots where a noun refers: arguments, obliques, noun modifiers, conjuncts (not appositions,
 # predicates, adverbial or fixed uses).
 REFERRING_SLOT = frozenset(

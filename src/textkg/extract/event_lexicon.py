@@ -27,18 +27,43 @@ def reflexive(ctx: DocContext, verb: Token) -> Token | None:
 
 
 def predicate_lemma(ctx: DocContext, token: Token) -> str:
-    """The lemma a predicate is known by: a pronominal verb's with its pronoun's ("se réunir")."""
+    """The lemma a predicate is known by: a pronominal verb's with its pronoun's ("se réunir");
+    for a verb form the lemmatizer left as it is ("se retire"), the infinitive of the lexicon
+    that a verb ending of ``verb_lemma_endings`` gives."""
     lemma = token.lemma_.lower()
     if token.pos_ != VERB_POS:
         return lemma
     clitic = reflexive(ctx, token)
-    return f"{clitic.lemma_.lower()} {lemma}" if clitic is not None else lemma
+    prefix = f"{clitic.lemma_.lower()} " if clitic is not None else ""
+    if lemma == token.lower_ and ctx.resources.lexicon.event_class(prefix + lemma, VERB_POS) is None:
+        for rule in sorted(ctx.words.verb_lemma_endings, key=len, reverse=True):
+            ending, _, infinitive = rule.partition(">")
+            if lemma.endswith(ending) and len(lemma) > len(ending) + 2:
+                repaired = lemma[: len(lemma) - len(ending)] + infinitive
+                if ctx.resources.lexicon.event_class(prefix + repaired, VERB_POS) is not None:
+                    return prefix + repaired
+    return prefix + lemma
+
+
+def misread_subject(ctx: DocContext, verb: Token) -> Token | None:
+    """A subject pronoun the parser took for an impersonal one ("Il se retire", "Il s'est
+    noyé"): a verb that names an event of the lexicon is never impersonal."""
+    pronoun = next((c for c in verb.children if c.dep_ in deps.EXPLETIVE_SUBJECT and c.lower_ in ctx.words.subject_pronouns), None)
+    return pronoun if pronoun is not None and event_class(ctx, verb) is not None else None
 
 
 def event_class(ctx: DocContext, token: Token) -> str | None:
-    """The event class ``token`` names: a verb's (with its reflexive pronoun) or a noun's."""
+    """The event class ``token`` names: a verb's (with its reflexive pronoun) or a noun's; a noun
+    of cutting with jobs as its complement names a job cut ("la suppression de 500 postes")."""
     pos = NOUN_POS if token.pos_ in deps.NOMINAL_POS else VERB_POS
-    return ctx.resources.lexicon.event_class(predicate_lemma(ctx, token), pos)
+    found = ctx.resources.lexicon.event_class(predicate_lemma(ctx, token), pos)
+    if found is None and pos == NOUN_POS and token.lemma_.lower() in ctx.words.cut_lemmas and _cuts_jobs(ctx, token):
+        return JOB_CUT
+    return found
+
+
+def _cuts_jobs(ctx: DocContext, noun: Token) -> bool:
+    return any(c.dep_ in deps.NOUN_MODIFIER and c.lemma_.lower() in ctx.words.job_nouns for c in noun.children)
 
 
 def class_info(ctx: DocContext, name: str | None) -> EventClass | None:
@@ -83,14 +108,17 @@ def says_occurrence(ctx: DocContext, verb: Token) -> bool:
 
 def carried_event(ctx: DocContext, verb: Token) -> Token | None:
     """The event noun a light verb carries: the object of a verb of doing or undergoing ("a mené
-    une attaque", "a subi une défaite"), or the subject of a verb of happening ("une fusillade a
-    éclaté"). The event is the noun's; the verb adds its doer, place and time."""
+    une attaque", "a subi une défaite"), the noun a participle of doing describes ("l'attaque
+    menée par les rebelles"), or the subject of a verb of happening ("une fusillade a éclaté").
+    The event is the noun's; the verb adds its doer, place and time."""
     words = ctx.words
     lemma = verb.lemma_.lower()
     if lemma in words.performing_verbs or lemma in words.undergoing_verbs:
         found = next((c for c in verb.children if c.dep_ in deps.OBJECT and is_event_noun(ctx, c)), None)
         if found is not None:
             return found
+    if lemma in words.performing_verbs and verb.dep_ in deps.PARTICIPLE_MODIFIER and is_event_noun(ctx, verb.head):
+        return verb.head
     if says_occurrence(ctx, verb):
         return next((c for c in verb.children if c.dep_ in deps.SUBJECTS and is_event_noun(ctx, c)), None)
     return None

@@ -25,6 +25,9 @@ from .obliques import may_be_unnamed, misattached_obliques, oblique_role, origin
 from .syntax import case_lemma, modality, polarity, subjects, with_conjuncts
 from ..language.event_classes import EventClass
 
+# What an event takes from the event that caused it.
+SETTING_ROLES = frozenset({"location", "time"})
+
 
 def noun_frames(ctx: DocContext) -> Found:
     """One frame per event noun of the lexicon with at least one role filled."""
@@ -38,7 +41,10 @@ def noun_frames(ctx: DocContext) -> Found:
                 continue
             event = class_info(ctx, found)
             carrier = _carrier(ctx, token)
-            arguments = _distinct([*_noun_arguments(ctx, token, event, touched), *_carried_arguments(ctx, carrier, event, touched)])
+            arguments = _distinct(
+                [*_noun_arguments(ctx, token, event, touched), *_carried_arguments(ctx, carrier, event, touched), *_performers(ctx, token, touched)]
+            )
+            arguments = _distinct([*arguments, *_caused_setting(ctx, token, arguments, touched)])
             found = refined_class(ctx, token, found, arguments)
             if arguments:
                 frames.append(
@@ -54,6 +60,41 @@ def noun_frames(ctx: DocContext) -> Found:
                     )
                 )
     return Found(tuple(frames), tuple(touched))
+
+
+def _performers(ctx: DocContext, noun: Token, touched: list[Mention]) -> Iterator[tuple[str, Mention]]:
+    """The doer a participle of doing gives the event noun it describes: "l'attaque menée par les
+    rebelles", "un attentat revendiqué par le groupe X"."""
+    for participle in noun.children:
+        if participle.dep_ in deps.PARTICIPLE_MODIFIER and participle.pos_ == "VERB" and carried_event(ctx, participle) == noun:
+            for agent in (c for c in participle.children if c.dep_ in deps.AGENT):
+                for token in with_conjuncts(agent):
+                    mention = resolve(ctx, token)
+                    if mention is not None:
+                        touched.append(mention)
+                        yield "agent", mention
+
+
+def _caused_setting(
+    ctx: DocContext, noun: Token, arguments: tuple[tuple[str, Mention], ...], touched: list[Mention]
+) -> Iterator[tuple[str, Mention]]:
+    """The place and time of the event that caused ``noun``'s, where it has none of its own:
+    "un incendie dans les Vosges a causé la mort de trois pompiers" (the deaths are in the
+    Vosges), "une explosion secoue Nantes, provoquant un effondrement"."""
+    verb = noun.head
+    if noun.dep_ not in deps.OBJECT or verb.pos_ != "VERB" or verb.lemma_.lower() not in ctx.words.causing_verbs:
+        return
+    own = {role for role, _ in arguments}
+    for cause in subjects(ctx, verb):
+        found = event_class(ctx, cause) if cause.pos_ == "NOUN" else None
+        if found is None:
+            continue
+        event = class_info(ctx, found)
+        setting = (*_noun_arguments(ctx, cause, event, []), *_carried_arguments(ctx, _carrier(ctx, cause), event, []))
+        for role, mention in setting:
+            if role in SETTING_ROLES and role not in own:
+                touched.append(mention)
+                yield role, mention
 
 
 def _distinct(arguments: list[tuple[str, Mention]]) -> tuple[tuple[str, Mention], ...]:
@@ -136,9 +177,12 @@ def _noun_arguments(ctx: DocContext, noun: Token, event: EventClass | None, touc
             role, target = oblique_role(ctx, child, event)
             role = origin or role
             if role is not None:
-                mention = found(target, allow_concept=role not in ("location", "destination", "origin") or may_be_unnamed(ctx, role, target))
-                if mention is not None:
-                    yield role, mention
+                allow = role not in ("location", "destination", "origin") or may_be_unnamed(ctx, role, target)
+                # "entre la France et l'Allemagne": the conjuncts fill the role too.
+                for token in with_conjuncts(target):
+                    mention = found(token, allow_concept=allow)
+                    if mention is not None:
+                        yield role, mention
 
 
 def _complement_role(ctx: DocContext, token: Token, mention: Mention, event: EventClass | None) -> str:

@@ -34,7 +34,9 @@ def noun_links(ctx: DocContext) -> Found:
         evidence = ctx.sentence_span(sent)
         for token in nouns:
             modifiers = [
-                (child, case) for child in token.children if child.dep_ in deps.NOUN_MODIFIER and (case := _case(child)) in words.linking_cases
+                (child, case)
+                for child in (*(c for c in token.children if c.dep_ in deps.NOUN_MODIFIER), *_past_vicinity(ctx, token))
+                if (case := _case(child)) in words.linking_cases
             ]
             if not modifiers or lexicon.event_class(token.lemma_, "NOUN"):
                 continue
@@ -75,7 +77,7 @@ def _modifier_link(
     siècle")."""
     words = ctx.words
     if obj.type in PLACE_TYPES:
-        if subject.type in PLACE_TYPES and any(c.dep_ == "advmod" and c.lemma_.lower() in words.vicinity_words for c in target.children):
+        if subject.type in PLACE_TYPES and _is_near(ctx, target):
             return _link(NEAR, noun, subject, obj, evidence, LOCATIVE_LINK)
         if case in words.locative_cases or (subject.type in PLACE_TYPES and case in words.genitive_cases):
             return _link(LOCATED_IN, noun, subject, obj, evidence, LOCATIVE_LINK)
@@ -83,6 +85,20 @@ def _modifier_link(
         return None
     trust = ROLE_LINK if _is_role(ctx, noun) else NOUN_LINK
     return _link(f"{noun.lemma_.lower()} {case}", noun, subject, obj, evidence, trust)
+
+
+def _past_vicinity(ctx: DocContext, noun: Token) -> list[Token]:
+    """"au mont X, près de Gap": the parser hangs the place on the adverb of vicinity."""
+    return [c for adverb in noun.children if _is_vicinity(ctx, adverb) for c in adverb.children if c.dep_ in deps.VICINITY_COMPLEMENT]
+
+
+def _is_near(ctx: DocContext, place: Token) -> bool:
+    """A place "près de" another: the adverb on the place, or the place on the adverb."""
+    return any(_is_vicinity(ctx, c) for c in place.children) or _is_vicinity(ctx, place.head)
+
+
+def _is_vicinity(ctx: DocContext, token: Token) -> bool:
+    return token.dep_ == "advmod" and token.lemma_.lower() in ctx.words.vicinity_words
 
 
 def nationality_links(ctx: DocContext) -> Found:

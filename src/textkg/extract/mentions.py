@@ -16,6 +16,7 @@ from ..records import broad_type
 from . import deps
 from .candidates import CONCEPT, DATE, PRONOUN, Mention
 from .context import DocContext
+from .event_lexicon import misread_subject
 from .entity_types import classify, honorific_before, names_a_vehicle, no_name_word, origin_in_parentheses, title_before, vote_types
 from .name_spans import article_belongs, described_name, glued_honorific, headed_name, is_role_title, place_parts
 from .ranked_lists import ranked_names
@@ -155,9 +156,11 @@ def concept_mention(ctx: DocContext, token: Token) -> Mention | None:
 
 def pronoun_mention(ctx: DocContext, token: Token) -> Mention | None:
     """``token`` as a referring third-person pronoun, or None."""
-    if token.pos_ == "PRON" and token.lower_ in ctx.resources.pronouns and token.dep_ not in deps.EXPLETIVE and not _stands_for_nothing(ctx, token):
-        return Mention(token.idx, token.idx + len(token), token.text, PRONOUN, token.i, token.i)
-    return None
+    if token.pos_ != "PRON" or token.lower_ not in ctx.resources.pronouns or _stands_for_nothing(ctx, token):
+        return None
+    if token.dep_ in deps.EXPLETIVE and misread_subject(ctx, token.head) != token:
+        return None
+    return Mention(token.idx, token.idx + len(token), token.text, PRONOUN, token.i, token.i)
 
 
 def _stands_for_nothing(ctx: DocContext, token: Token) -> bool:

@@ -22,23 +22,35 @@ QUANTIFIER_TYPES = frozenset({"Ind", "Tot", "Neg", "Int"})
 MISATTACHED_ROLES = frozenset({"time", "location", "destination", "origin", "target", "recipient"})
 # Who can receive or be addressed: "à la police", "aux habitants", "à Marie".
 ANIMATE_CLASSES = frozenset({"Person", "Organization"})
-LOCATION, DESTINATION, RECIPIENT, ORIGIN, TARGET = "location", "destination", "recipient", "origin", "target"
+LOCATION, DESTINATION, RECIPIENT, ORIGIN, TARGET, PARTNER = "location", "destination", "recipient", "origin", "target", "partner"
 
 
 def oblique_role(ctx: DocContext, token: Token, event: EventClass | None = None) -> tuple[str | None, Token]:
     """The role of an oblique of a predicate of class ``event`` and the token that fills it."""
     role, target = _plain_role(ctx, token)
+    if role != "time" and _case_form(token) in ctx.words.between_cases:
+        # "un accord entre Paris et Berlin": the parties of an event that takes partners; a
+        # place between others of any other act is a route ("un train entre Lyon et Nice").
+        return (PARTNER, target) if event is not None and event.takes(PARTNER) else (None, target)
     if event is None:
         return role, target
     if role is None and event.takes(TARGET) and case_lemma(token) in ctx.words.target_cases and is_animate(ctx, token):
         return TARGET, target  # "la victoire de Marie Roy sur Anne Lee", "a tiré sur les policiers"
     if role is None:
         return role, target
+    if role == RECIPIENT and not event.takes(RECIPIENT):
+        # "une grève à la Banque Verte": no one receives a strike; the party is where it happens.
+        return (LOCATION, target) if event.takes(LOCATION) else (None, target)
     if role == LOCATION and case_lemma(token) in ctx.words.recipient_cases and event.takes(RECIPIENT):
         return RECIPIENT, target  # "livrer des canons à l'Ukraine": the "à X" of a transfer is who gets them
     if role == LOCATION and event.takes(DESTINATION) and not event.takes(LOCATION):
         return DESTINATION, target  # "expulsé au Maroc": where they are sent, not where they are
     return role, target
+
+
+def _case_form(token: Token) -> str | None:
+    """The form of ``token``'s first preposition (the lemmatizer reads "entre" as "entrer")."""
+    return next((c.lower_ for c in token.children if c.dep_ == deps.CASE), None)
 
 
 def origin_role(ctx: DocContext, token: Token, event: EventClass | None) -> str | None:
@@ -56,6 +68,10 @@ def _plain_role(ctx: DocContext, token: Token) -> tuple[str | None, Token]:
     mention = ctx.fixed_at.get(token.i)
     if mention is not None and mention.type == DATE:
         return "time", token
+    if token.lemma_.lower() in words.company_nouns:
+        # "en présence de X", "en compagnie de X": X takes part; no place is named.
+        inner = next((c for c in token.children if c.dep_ in deps.NOUN_MODIFIER and case_is_genitive(ctx, c)), None)
+        return (PARTNER, inner) if inner is not None else (None, token)
     case = case_lemma(token)
     role = ctx.resources.prepositions.get(case or "")
     if role == DESTINATION:
@@ -69,13 +85,23 @@ def _plain_role(ctx: DocContext, token: Token) -> tuple[str | None, Token]:
         if any(c.dep_ == "amod" for c in token.children):
             return LOCATION, token  # "sur le territoire espagnol": coreference names the country
     name = named(ctx, token)
-    if name is not None and name.type in PLACE_TYPES:
-        return LOCATION, token
+    if name is not None and (name.type in PLACE_TYPES or (case in words.party_site_cases and name.type in ANIMATE_CLASSES)):
+        return LOCATION, token  # "à Lyon"; "chez Renault": the company is where it happens
+    place = _premises_place(ctx, token)
+    if place is not None:
+        return LOCATION, place  # "supprimer des emplois dans son usine de Lyon": in Lyon
     if token.pos_ == "NOUN" and case in words.site_cases and token.dep_ in deps.ADJUNCT and _is_specific(ctx, token):
         return LOCATION, token
     if case in words.recipient_cases and is_animate(ctx, token):
         return RECIPIENT, token  # "a donné les documents à la police", "a demandé aux habitants"
     return None, token
+
+
+def _premises_place(ctx: DocContext, noun: Token) -> Token | None:
+    """The named place of premises ("l'usine de Lyon"); not an owner ("l'usine de Renault")."""
+    if noun.lemma_.lower() not in ctx.words.premises_nouns:
+        return None
+    return next((c for c in noun.children if c.dep_ in deps.NOUN_MODIFIER and case_is_genitive(ctx, c) and _is_place(ctx, c) and named(ctx, c)), None)
 
 
 def _is_place(ctx: DocContext, token: Token) -> bool:

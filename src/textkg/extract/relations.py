@@ -9,6 +9,7 @@ attaque", "la fusillade a éclaté") leaves the event to the noun (event_nouns.p
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 
 from spacy.tokens import Token
 
@@ -20,13 +21,15 @@ from .context import DocContext
 from .event_lexicon import carried_event, class_info, event_class, is_event_noun, predicate_lemma, refined_class
 from .quotes import quotation_at, same_voice
 from .obliques import may_be_unnamed, misattached_obliques, oblique_role, origin_role
-from .syntax import modality, polarity, relative_antecedent, subjects, with_conjuncts
+from .syntax import case_lemma, modality, polarity, relative_antecedent, subjects, with_conjuncts
 from ..language.event_classes import EventClass
 
 # Fillers that alone make no fact of an open verb: places and dates.
 PLACE_OR_TIME = frozenset({"Place", DATE})
 # The roles of who does an act and what it acts on.
 ACTING_ROLES = frozenset({"agent", "theme"})
+# The roles a gapped conjunct may fill: where, where to, when.
+SETTING_ROLES = frozenset({"location", "destination", "time"})
 
 def verb_frames(ctx: DocContext) -> Found:
     """One frame per verb with two roles filled, or one for a verb that names an event of the
@@ -44,20 +47,38 @@ def verb_frames(ctx: DocContext) -> Found:
             arguments = tuple(_verb_arguments(ctx, token, class_info(ctx, found), touched))
             found = refined_class(ctx, token, found, arguments)
             if _worth_keeping(arguments, found):
-                frames.append(
-                    Frame(
-                        predicate=predicate_lemma(ctx, token),
-                        event_class=found,
-                        head=token.i,
-                        arguments=arguments,
-                        evidence=evidence,
-                        polarity=polarity(ctx, token),
-                        modality=modality(ctx, token),
-                        confidence=EVENT if found else OPEN_FRAME,
-                        act=found is None and _is_act(ctx, token, arguments),
-                    )
+                frame = Frame(
+                    predicate=predicate_lemma(ctx, token),
+                    event_class=found,
+                    head=token.i,
+                    arguments=arguments,
+                    evidence=evidence,
+                    polarity=polarity(ctx, token),
+                    modality=modality(ctx, token),
+                    confidence=EVENT if found else OPEN_FRAME,
+                    act=found is None and _is_act(ctx, token, arguments),
                 )
+                frames.append(frame)
+                frames += _gapped_frames(ctx, token, frame, class_info(ctx, found), touched)
     return Found(tuple(frames), tuple(touched))
+
+
+def _gapped_frames(ctx: DocContext, verb: Token, frame: Frame, event: EventClass | None, touched: list[Mention]) -> list[Frame]:
+    """"chantera à Lyon en mai, et à Nice en juin": a place coordinated with the verb, the
+    verb left out, is the same act again with its own place and time."""
+    gapped = []
+    for conjunct in verb.children:
+        if conjunct.dep_ not in deps.CONJUNCT or conjunct.pos_ not in deps.NOMINAL_POS or case_lemma(conjunct) is None:
+            continue
+        role, target = oblique_role(ctx, conjunct, event)
+        setting = [(role, target)] if role in SETTING_ROLES else []
+        setting += [(r, t) for r, t in misattached_obliques(ctx, conjunct, event) if r in SETTING_ROLES]
+        own = [(r, m) for r, t in setting if (m := resolve(ctx, t, allow_concept=False)) is not None]
+        if own:
+            touched.extend(m for _, m in own)
+            kept = tuple((r, m) for r, m in frame.arguments if r not in SETTING_ROLES)
+            gapped.append(replace(frame, arguments=kept + tuple(own)))
+    return gapped
 
 
 def _is_reduced_relative(ctx: DocContext, verb: Token) -> bool:
@@ -131,6 +152,7 @@ def _verb_arguments(
                 role = None  # "par téléphone", "par la fenêtre": a means or a path, not a doer
             if role is not None:
                 yield from emit(role, target)
+
     for head in heads:
         if is_event_noun(ctx, head):
             continue  # "autoriser le déploiement de soldats en Espagne": the place is the deployment's

@@ -38,7 +38,7 @@ from .candidates import NEWS_AGENCY, ClaimFrame, Frame, Mention
 from .confidence import CLASS_LINK, SCENE
 from .context import DocContext
 from .quotes import quotations
-from .syntax import describes_noun, is_clause_head, is_locative
+from .syntax import describes_noun, is_clause_head, is_converted_time, is_locative
 from .typed_links import LOCATED_IN, participant_class
 
 # Classes of the participants a scene locates.
@@ -181,7 +181,10 @@ def _lead_places(ctx: DocContext, lead: SpacySpan) -> Iterator[Mention]:
         head = ctx.head_of(mention)
         if not is_locative(ctx, head):
             continue
-        if _in_main_clause(ctx, _governor(head), root):
+        governor = _governor(head)
+        if is_converted_time(ctx, governor):
+            continue  # "à 19 heures, soit 13 heures à Lima": where that time holds, no scene
+        if _in_main_clause(ctx, governor, root):
             yield mention
 
 

@@ -10,25 +10,55 @@ from spacy.tokens import Token
 
 from . import deps
 from .context import DocContext
+from .event_lexicon import misread_subject
 
 
 def subjects(ctx: DocContext, verb: Token) -> list[Token]:
-    """Subjects of ``verb``, or those of the verb (or copular adjective: "serait prête à") it
-    depends on when it has none of its own; a relative pronoun stands for its antecedent."""
+    """Subjects of ``verb``, or those of the verb (or copular adjective or noun: "serait prête
+    à", "sera le premier à") it depends on when it has none of its own; a relative pronoun
+    stands for its antecedent."""
     own = [relative_antecedent(ctx, c) for c in verb.children if c.dep_ in deps.ACTIVE_SUBJECT]
     # The parser sometimes hangs the subject on the auxiliary ("X a quant à lui donné").
     own += [c for aux in verb.children if aux.dep_ in deps.AUXILIARIES for c in aux.children if c.dep_ in deps.ACTIVE_SUBJECT]
+    misread = misread_subject(ctx, verb) if verb.pos_ == "VERB" else None
+    if misread is not None:
+        own.append(misread)
     if own:
         return own
     misread = _subject_under_relative(ctx, verb)
     if misread is not None:
         return [misread]
-    if verb.dep_ in deps.CONTROLLED and verb.head != verb and verb.head.pos_ in deps.CONTROLLER_POS:
-        # "X a incité ses collègues à arrêter": the object of the governing verb does what the
-        # infinitive says, not its subject ("ont convenu cette année de déployer": a time does not).
-        controller = next((c for c in verb.head.children if c.dep_ in deps.OBJECT and _may_act(ctx, c)), None) if verb.dep_ in deps.ATTRIBUTE else None
+    if verb.dep_ in deps.CONTROLLED and verb.head != verb and (verb.head.pos_ in deps.CONTROLLER_POS or _is_predicate_noun(verb.head)):
+        # "X a incité ses collègues à arrêter", "X a demandé au Conseil d'adopter": the object (or
+        # the one asked) of the governing verb does what the infinitive says, not its subject
+        # ("ont convenu cette année de déployer": a time does not).
+        controller = (_object_controller(ctx, verb.head) or _dative_controller(ctx, verb.head)) if verb.dep_ in deps.ATTRIBUTE else None
         return [relative_antecedent(ctx, controller)] if controller is not None and controller.i < verb.i else subjects(ctx, verb.head)
     return []
+
+
+def _object_controller(ctx: DocContext, verb: Token) -> Token | None:
+    return next((c for c in verb.children if c.dep_ in deps.OBJECT and _may_act(ctx, c)), None)
+
+
+def _dative_controller(ctx: DocContext, verb: Token) -> Token | None:
+    """"X a demandé au Conseil d'adopter ...", "le juge lui a ordonné de partir": the one asked
+    or ordered does what the infinitive says."""
+    if verb.lemma_.lower() not in ctx.words.dative_control_verbs:
+        return None
+    return next(
+        (
+            c
+            for c in verb.children
+            if (c.dep_ in deps.INDIRECT_OBJECT or (c.dep_ in deps.OBLIQUE and case_lemma(c) in ctx.words.recipient_cases)) and _may_act(ctx, c)
+        ),
+        None,
+    )
+
+
+def _is_predicate_noun(token: Token) -> bool:
+    """A noun with a copula: "X sera la première femme à diriger le parti" (X leads)."""
+    return token.pos_ == "NOUN" and any(c.dep_ in deps.COPULA for c in token.children)
 
 
 def _subject_under_relative(ctx: DocContext, verb: Token) -> Token | None:
@@ -49,8 +79,10 @@ def _after_article(ctx: DocContext, noun: Token) -> bool:
 
 
 def _may_act(ctx: DocContext, token: Token) -> bool:
-    """A name, a pronoun, or a noun of people or organisations."""
-    return token.pos_ in ("PROPN", "PRON") or ctx.resources.nouns.class_of(token.lemma_) in ("Person", "Organization")
+    """A name (however tagged: "le Conseil de sécurité"), a pronoun, or a noun of people or
+    organisations."""
+    name = ctx.fixed_at.get(token.i)
+    return token.pos_ in ("PROPN", "PRON") or (name is not None and name.is_named) or ctx.resources.nouns.class_of(token.lemma_) in ("Person", "Organization")
 
 
 def relative_antecedent(ctx: DocContext, token: Token) -> Token:
@@ -116,8 +148,14 @@ def case_is_genitive(ctx: DocContext, token: Token) -> bool:
 
 
 def describes_noun(ctx: DocContext, token: Token) -> bool:
-    """A past participle that describes a noun: "l'association, basée à Lyon"."""
-    return token.dep_ in deps.PARTICIPLE_MODIFIER and "Part" in ctx.morph(token, "VerbForm") and "Past" in ctx.morph(token, "Tense")
+    """A past participle that describes a noun: "l'association, basée à Lyon"; not one with its
+    own auxiliary, a clause of its own ("le navire, qui devait être amarré à Brest")."""
+    return (
+        token.dep_ in deps.PARTICIPLE_MODIFIER
+        and "Part" in ctx.morph(token, "VerbForm")
+        and "Past" in ctx.morph(token, "Tense")
+        and not any(c.dep_ in deps.AUXILIARIES for c in token.children)
+    )
 
 
 def is_clause_head(token: Token) -> bool:
@@ -209,3 +247,14 @@ def is_source_word(ctx: DocContext, token: Token) -> bool:
     if token.lower_ in words.source_cues:
         return True
     return token.lower_ in words.source_words and token.i > 0 and token.doc[token.i - 1].lower_ in words.elided_de
+
+
+def is_converted_time(ctx: DocContext, token: Token) -> bool:
+    """A clock time that restates an earlier one of its sentence in another place's time ("à 20
+    heures, soit 15 heures à Dakar"): a place on it says where that time holds, not where
+    anything happens ("samedi soir à Lyon" is a place of the story)."""
+    return _clock_time(ctx, token) and any(_clock_time(ctx, t) for t in token.sent if t.i < token.i)
+
+
+def _clock_time(ctx: DocContext, token: Token) -> bool:
+    return token.lemma_.lower() in ctx.words.time_nouns and any(c.pos_ == "NUM" for c in token.children)

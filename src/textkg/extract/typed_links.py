@@ -24,7 +24,7 @@ from .confidence import CLASS_LINK, LOCATIVE_LINK
 from .context import DocContext
 from .mentions import pronoun_mention
 from .quotes import same_voice
-from .syntax import describes_noun, is_cited, is_locative, modality, polarity, subjects
+from .syntax import describes_noun, is_cited, is_converted_time, is_locative, modality, polarity, subjects
 
 LOCATED_IN = "located in"
 COUNTRY = "Country"
@@ -157,10 +157,13 @@ def _locates(ctx: DocContext, subject: Participant, place: Participant, path: li
         # reliant Nantes à Angers"), unless it describes it by its place ("l'usine, basée à Lyon").
         # An event is where its own phrase says, not where a verb under it happens ("un accord
         # pour déployer des soldats en Espagne": the deployment is there).
+        # A place on a converted clock time says where that time holds ("à 19 heures, soit 13
+        # heures à Lima"), not where the participant is.
         between = path[path.index(pivot) + 1 : -1]
         return not any(
             (t.dep_ in deps.NOUN_CLAUSE and t.head != subject.head and not describes_noun(ctx, t))
             or (subject.cls == EVENT and t.pos_ in deps.CLAUSE_POS)
+            or is_converted_time(ctx, t)
             for t in between
         )
     return subject.cls in ("Person", "Organization") and _is_place_modifier(ctx, place.head, subject.head)
