@@ -131,6 +131,14 @@ def test_extractors_see_the_broad_class(fr_nlp):
         ("C'est la firme Lumen Studio de Montréal qui a réalisé le spectacle.", ("Montréal", "City")),
         # a description the NER swept in before a name
         ("Première journée du Forum mondial des jardiniers à Lyon.", ("Forum mondial des jardiniers", "Misc")),
+        # an event's class noun heads its name
+        ("Le tout premier Forum mondial des jardiniers s’ouvre ce lundi soir.", ("Forum mondial des jardiniers", "Misc")),
+        # names listed with an organisation are organisations
+        ("Les chefs de l'OTAN, du Kel Varda et d'Ansar Tilemsi se sont réunis hier.", ("Ansar Tilemsi", "Organization")),
+        ("Le ministre a rencontré les dirigeants de Vexalis, de Kel Varda et de Tamarin Holdings.", ("Vexalis", "Organization")),
+        # a demonym before a name is the person's origin
+        ("En finale, la Russe Irina Valkova a battu la Polonaise Agata Wrzesnik.", ("Agata Wrzesnik", "Person")),
+        ("L'Américain Dwight Kessler est arrivé deuxième.", ("Dwight Kessler", "Person")),
     ],
 )
 def test_products_organisations_and_name_bounds(fr_nlp, text, expected):

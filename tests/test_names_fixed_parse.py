@@ -184,6 +184,46 @@ atterrit atterrir VERB  5 conj
 """
 
 
+# names listed with an organisation are organisations, whatever the NER took them for
+LISTED = """
+Les      le       DET   2 det
+chefs    chef     NOUN  12 nsubj
+de       de       ADP   5 case
+l'       le       DET   5 det
+ONU      ONU      PROPN 2 nmod   _  B-ORG
+,        ,        PUNCT 8 punct
+du       de       ADP   8 case
+Tarvel   Tarvel   PROPN 2 nmod   _  B-LOC
+et       et       CCONJ 11 cc
+d'       de       ADP   11 case
+Orvanie  Orvanie  PROPN 8 conj   _  B-MISC
+parlent  parler   VERB  0 ROOT
+.        .        PUNCT 12 punct
+"""
+
+# ... but a comma alone makes no list ("Après Tarvel, l'ONU a parlé")
+NOT_LISTED = """
+Après    après    ADP   2 case
+Tarvel   Tarvel   PROPN 6 obl    _  B-LOC
+,        ,        PUNCT 2 punct
+l'       le       DET   5 det
+ONU      ONU      PROPN 6 nsubj  _  B-ORG
+parle    parler   VERB  0 ROOT
+.        .        PUNCT 6 punct
+"""
+
+# a demonym before a name gives the person's origin; the parser may start a sentence at the surname
+ORIGIN = """
+Elle     elle     PRON  2 nsubj
+bat      battre   VERB  0 ROOT
+la       le       DET   4 det
+Polonaise polonais PROPN 2 obj   _  B-LOC
+Irena    Irena    PROPN 4 flat:name
+Walczak  walczak  NOUN  0 ROOT
+.        .        PUNCT 6 punct
+"""
+
+
 def typed(table: str) -> list[tuple[str, str]]:
     return [(m.text, m.fine_type) for m in named_mentions(context(parse(table)))]
 
@@ -206,6 +246,18 @@ def typed(table: str) -> list[tuple[str, str]]:
 )
 def test_a_name_takes_its_class_and_its_bounds_from_the_words_around_it(table, expected):
     assert expected in typed(table)
+
+
+@pytest.mark.parametrize(
+    ("table", "expected"),
+    [
+        (LISTED, [("ONU", "IntergovernmentalOrganization"), ("Tarvel", "Organization"), ("Orvanie", "Organization")]),
+        (NOT_LISTED, [("Tarvel", "Place"), ("ONU", "IntergovernmentalOrganization")]),
+        (ORIGIN, [("Irena Walczak", "Person")]),
+    ],
+)
+def test_a_name_takes_its_class_from_its_list_or_its_origin(table, expected):
+    assert typed(table) == expected
 
 
 def test_a_name_after_a_word_that_is_no_class_noun_keeps_the_ner_type():

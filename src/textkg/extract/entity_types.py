@@ -6,7 +6,8 @@ Order of evidence, strongest first: a weapon designator or a name after a weapon
 "rapporte"; a country, region or city from the gazetteer; a title before the name ("M.",
 "général") makes a person; the shape of the context (a locative preposition, a place noun, a
 dateline, an origin in parentheses); otherwise the NER's own type. Lone common words, demonyms
-and OCR debris are no names. ``vote_types`` then gives one name one type per document.
+and OCR debris are no names. ``typed_by_list`` makes the unclassed names of a list of
+organisations organisations, and ``vote_types`` then gives one name one type per document.
 """
 
 from __future__ import annotations
@@ -28,6 +29,12 @@ from .syntax import is_source_word
 # The NER's types that any gazetteer place may override; a Person or an Organization needs more
 # (see below).
 PLACE_OVERRIDABLE = frozenset({"Place", "Misc"})
+# Types a gazetteer confirmed a place with: a list holding one is no list of organisations.
+KNOWN_PLACE_TYPES = frozenset({"Country", "City", "Region"})
+# Words that join the names of one list: commas, coordinators, and the article or preposition
+# each name repeats ("du X, du Y et d'Z").
+LIST_GAP_POS = frozenset({"PUNCT", "CCONJ", "ADP", "DET"})
+LIST_MARK_POS = frozenset({"CCONJ"})
 # A one-word person name that is also a city is retyped only for cities this big.
 CITY_OVER_PERSON_POPULATION = 100_000
 # The NER's own coarse types, which document-level voting may correct; gazetteer types stay.
@@ -45,8 +52,9 @@ SHORT_NAME_TYPES = frozenset({"Person", "Place"})
 ROMAN_ORDINAL = re.compile(r"[IVXLC]+(?:e|er|re|ème|ᵉ|ᵉʳ)")
 # A model designator: letters and digits in one word ("3X", "A330", "MD-12").
 MODEL_DESIGNATOR = re.compile(r"(?=[\w-]*\d)(?=[\w-]*[^\W\d_])[^\W_](?:[\w-]*[^\W_])?")
-# Heads a name may carry as its own first word: an organisation's or a place's ("Parti socialiste").
-FIRST_WORD_CLASSES = frozenset({"Organization", "Place"})
+# Heads a name may carry as its own first word: an organisation's, a place's or an event's
+# ("Parti socialiste", "Festival de Rochebrune").
+FIRST_WORD_CLASSES = frozenset({"Organization", "Place", "Misc"})
 ORGANIZATION = "Organization"
 VEHICLE = "Vehicle"
 PRODUCT = "Product"
@@ -116,6 +124,46 @@ def classify(
         return Typing("Person")
 
     return Typing(ner_type)
+
+
+def typed_by_list(ctx: DocContext, mentions: Sequence[M]) -> list[M]:
+    """Names listed together are things of one kind: in "les chefs de l'UFR, du Kel Tamar et
+    d'Ansar Orvane" a name the NER took for a place or left unclassed, and that no gazetteer
+    knows, is an organisation like the others. A list that holds a known place is left alone
+    ("l'OTAN, la Pologne et Kiev"). ``mentions`` are in text order."""
+    chains: list[list[int]] = []
+    coordinated: list[bool] = []  # a list ends with a coordinator: "Après X, Y a dit" is none
+    for index, mention in enumerate(mentions):
+        gap = ctx.doc[mentions[index - 1].last_token + 1 : mention.first_token] if index else None
+        if gap is not None and _list_gap(gap):
+            chains[-1].append(index)
+            coordinated[-1] = coordinated[-1] or any(t.pos_ in LIST_MARK_POS for t in gap)
+        else:
+            chains.append([index])
+            coordinated.append(False)
+    typed = list(mentions)
+    for chain, listed in zip(chains, coordinated):
+        types = [mentions[i].type for i in chain]
+        if not listed or ORGANIZATION not in {broad_type(t) for t in types} or KNOWN_PLACE_TYPES.intersection(types):
+            continue
+        for i in chain:
+            if mentions[i].type in PLACE_OVERRIDABLE:
+                typed[i] = _retyped(mentions[i], ORGANIZATION)
+    return typed
+
+
+def _list_gap(gap: Span) -> bool:
+    """Only commas and coordinators, with the articles and prepositions of the list, lie between
+    two names of one list."""
+    return (
+        0 < len(gap) <= 4
+        and all(t.pos_ in LIST_GAP_POS and (t.pos_ != "PUNCT" or t.text == ",") for t in gap)
+        and any(t.text == "," or t.pos_ in LIST_MARK_POS for t in gap)
+    )
+
+
+def _retyped(mention: M, type_: str) -> M:
+    return mention._replace(type=type_) if hasattr(mention, "_replace") else replace(mention, type=type_)
 
 
 def head_noun_class(ctx: DocContext, span: Span, ner_type: str) -> str | None:
@@ -240,7 +288,7 @@ def vote_types(mentions: Sequence[M], key: Callable[[str], str]) -> list[M]:
         counts = votes[key(mention.text)]
         best = max(counts, key=lambda t: (counts[t], t not in VOTING_TYPES))
         if mention.type in VOTING_TYPES and best != mention.type and counts[best] > counts[mention.type]:
-            mention = mention._replace(type=best) if hasattr(mention, "_replace") else replace(mention, type=best)
+            mention = _retyped(mention, best)
         voted.append(mention)
     return voted
 
@@ -339,6 +387,18 @@ def title_before(ctx: DocContext, start: int) -> bool:
     """A title or role right before token ``start``: "M. Lambert", "M . Lambert", "général Moreau"."""
     word = _word_before_title(ctx, start)
     return word is not None and (_is_honorific(ctx, word) or word in ctx.words.roles)
+
+
+def demonym_before(ctx: DocContext, start: int) -> bool:
+    """A demonym used as a noun right before token ``start``, after its article: "la Polonaise
+    Irena Walczak", "l'Américain Dwight Kessler" (a person named by where they come from)."""
+    doc = ctx.doc
+    return start >= 2 and is_demonym_noun(ctx, doc[start - 1]) and doc[start - 2].pos_ == "DET"
+
+
+def is_demonym_noun(ctx: DocContext, token: Token) -> bool:
+    """A capitalised country demonym ("Polonaise", "Suisse"): before a name, the person's origin."""
+    return token.text[:1].isupper() and not token.is_upper and ctx.resources.gazetteer.demonym_country(token.text) is not None
 
 
 def honorific_before(ctx: DocContext, start: int) -> bool:

@@ -16,7 +16,7 @@ from ..records import broad_type
 from . import deps
 from .candidates import CONCEPT, DATE, PRONOUN, Mention
 from .context import DocContext
-from .entity_types import classify, honorific_before, names_a_vehicle, no_name_word, origin_in_parentheses, title_before, vote_types
+from .entity_types import classify, demonym_before, honorific_before, is_demonym_noun, names_a_vehicle, no_name_word, origin_in_parentheses, title_before, typed_by_list, vote_types
 from .name_spans import article_belongs, described_name, glued_honorific, headed_name, is_role_title, place_parts
 from .ranked_lists import ranked_names
 from .syntax import is_source_word
@@ -35,6 +35,10 @@ SCAN_MIN_POPULATION = 100_000
 HYPHENS = frozenset("-‐‑–")
 # Parts of speech of words that are no name even after an honorific.
 NO_NAME_POS = frozenset({"DET", "ADP", "CCONJ", "SCONJ", "PRON", "AUX", "PUNCT", "NUM", "SYM"})
+# Parts of speech of the words of a person's name after a title ("M. Hotz") or an origin ("la
+# Polonaise Irena Walczak").
+NAME_AFTER_TITLE_POS = frozenset({"PROPN"})
+NAME_AFTER_ORIGIN_POS = frozenset({"PROPN", "NOUN"})
 # Words that may sit between a role noun and the name it introduces ("le ministre biélorusse de
 # la Défense, Viktor Khrenin").
 ROLE_WORDS_MAX = 8
@@ -69,7 +73,7 @@ def named_mentions(ctx: DocContext, metonymy: bool = True) -> Iterator[Mention]:
     found = [m for m in found if not taken.intersection(range(m.first_token, m.last_token + 1))] + preferred
     covered = {i for m in found for i in range(m.first_token, m.last_token + 1)}
     found += _scanned(ctx, covered, name_like)
-    for mention in vote_types(sorted(found, key=lambda m: m.start), name_key):
+    for mention in vote_types(typed_by_list(ctx, sorted(found, key=lambda m: m.start)), name_key):
         mention = _with_metonymy(ctx, mention) if metonymy else mention
         # Extractors reason with the broad class (a Country is a Place); entities keep the fine one.
         yield replace(mention, type=broad_type(mention.type), fine_type=mention.type)
@@ -200,8 +204,11 @@ def _trimmed(ctx: DocContext, span: Span, ner_type: str, surnames: frozenset[str
         or (tokens[0].like_num and len(tokens) > 2 and tokens[1].lower_ in ctx.words.genitive_cases)
     ):
         tokens = tokens[1:]
-    # Honorifics belong to the sentence too: "M. Lambert", "Madame Irène Vasseur".
+    # Honorifics belong to the sentence too: "M. Lambert", "Madame Irène Vasseur"; so does a
+    # demonym before a person's name ("la Polonaise Irena Walczak").
     titled = False
+    if tokens is not None and len(tokens) > 1 and is_demonym_noun(ctx, tokens[0]) and tokens[1].text[:1].isupper():
+        tokens, titled = tokens[1:], True
     while tokens is not None and len(tokens) > 1 and _is_title_token(tokens, gazetteer.titles):
         tokens = tokens[2:] if len(tokens) > 2 and tokens[1].text == "." else tokens[1:]
         titled = True
@@ -308,9 +315,12 @@ def _scanned(ctx: DocContext, covered: set[int], name_like: list[bool]) -> list[
             i += 1
             continue
         token = doc[i]
-        if particle or (_may_follow_a_title(ctx, token) and title_before(ctx, i)):
+        origin = not particle and _may_follow_a_title(ctx, token) and demonym_before(ctx, i)
+        if particle or origin or (_may_follow_a_title(ctx, token) and title_before(ctx, i)):
             end = i + 1 + particle
-            while end < length_of_doc and end - i < MAX_SCAN_TOKENS and end not in covered and is_name_like(end) and doc[end].pos_ == "PROPN":
+            # After a demonym the tagger often reads a foreign surname as a common noun.
+            name_pos = NAME_AFTER_ORIGIN_POS if origin else NAME_AFTER_TITLE_POS
+            while end < length_of_doc and end - i < MAX_SCAN_TOKENS and end not in covered and _continues_name(doc[end], is_name_like(end), origin) and doc[end].pos_ in name_pos:
                 end += 1
             span = doc[i:end]
             match = Mention(span.start_char, span.end_char, span.text, "Person", span.start, span.end - 1)
@@ -331,6 +341,12 @@ def _scanned(ctx: DocContext, covered: set[int], name_like: list[bool]) -> list[
         found.append(match)
         i = match.last_token + 1
     return found
+
+
+def _continues_name(token: Token, name_like: bool, origin: bool) -> bool:
+    """A word of a name begun after a title or an origin; after an origin ("la Polonaise Irena
+    Walczak") any capitalised word, even one the parser took for a new sentence's first word."""
+    return name_like or (origin and token.text[:1].isupper() and token.is_alpha)
 
 
 def _may_follow_a_title(ctx: DocContext, token: Token) -> bool:
