@@ -139,6 +139,9 @@ def test_extractors_see_the_broad_class(fr_nlp):
         # a demonym before a name is the person's origin
         ("En finale, la Russe Irina Valkova a battu la Polonaise Agata Wrzesnik.", ("Agata Wrzesnik", "Person")),
         ("L'Américain Dwight Kessler est arrivé deuxième.", ("Dwight Kessler", "Person")),
+        # a country's armed forces, named by its adjective
+        ("L'armée nigérienne a repris la ville.", ("armée nigérienne", "ArmedForces")),
+        ("Le contrôle revient aux forces de sécurité sénégalaises.", ("forces de sécurité sénégalaises", "ArmedForces")),
     ],
 )
 def test_products_organisations_and_name_bounds(fr_nlp, text, expected):

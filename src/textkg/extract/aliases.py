@@ -4,7 +4,7 @@ acronym made of a name's initials ("Parti socialiste ... PS"), two names of one 
 ("Cour pénale internationale ... CPI"), a name spaced or hyphenated otherwise ("Space X" /
 "SpaceX"), and a short form that is the first word of one longer name ("PSA Peugeot Citroën ...
 PSA", "le Forum mondial ... le Forum") or, for a product, its last ("la capsule SpaceX-Dragon ...
-Dragon"). Pure functions of the document context; entities.cluster_mentions applies them.
+Dragon"), and the armed forces of one country ("l'armée française ... les forces françaises"). Pure functions of the document context; entities.cluster_mentions applies them.
 """
 
 from __future__ import annotations
@@ -23,6 +23,8 @@ SAME_KNOWN = "names of one known organisation"
 SPACING = "same name spaced otherwise"
 SHORT_FORM = "short form of the longer name"
 INSTITUTION_NAME = "the name the institution is called by"
+ONE_COUNTRY = "armed forces of one country"
+ARMED_FORCES = "ArmedForces"
 # Classes whose names have short forms, and which end of the long name the short form keeps.
 FIRST_WORD_CLASSES = frozenset({"Organization", "Product", "Misc"})
 # The kind of class noun (name_heads.tsv) that names an institution after a place or a body.
@@ -49,6 +51,7 @@ def name_aliases(ctx: DocContext, mentions: Sequence[Mention]) -> tuple[Alias, .
     found += _known_and_spacing(ctx, named)
     found += _short_forms(ctx, named)
     found += _institution_names(ctx, named)
+    found += _forces_of_one_country(ctx, named)
     return tuple(found)
 
 
@@ -197,3 +200,16 @@ def _institution_names(ctx: DocContext, named: Sequence[Mention]):
         if len({name_key(m.text) for m in institutions}) == 1 and gazetteer.place(mention.text) is None and mention not in institutions:
             yield Alias(mention, institutions[0], INSTITUTION_NAME)
 
+
+def _forces_of_one_country(ctx: DocContext, named: Sequence[Mention]):
+    """"l'armée ruritanienne ... les forces ruritaniennes": the armed forces named by one
+    country's adjective (mentions.national_forces) are one."""
+    gazetteer = ctx.resources.gazetteer
+    first_of: dict[str, Mention] = {}
+    for mention in named:
+        place = gazetteer.demonym_country(mention.text.split()[-1]) if mention.fine_type == ARMED_FORCES else None
+        if place is None:
+            continue
+        earlier = first_of.setdefault(place.label, mention)
+        if earlier is not mention and name_key(earlier.text) != name_key(mention.text):
+            yield Alias(mention, earlier, ONE_COUNTRY)

@@ -39,6 +39,11 @@ NO_NAME_POS = frozenset({"DET", "ADP", "CCONJ", "SCONJ", "PRON", "AUX", "PUNCT",
 # Polonaise Irena Walczak").
 NAME_AFTER_TITLE_POS = frozenset({"PROPN"})
 NAME_AFTER_ORIGIN_POS = frozenset({"PROPN", "NOUN"})
+# Words between a noun of armed forces and the country's adjective ("forces de sécurité
+# afghanes", "forces armées françaises", "armée de l'air française"), at most this many.
+ARMED_FORCES = "ArmedForces"
+FORCE_WORDS_POS = frozenset({"ADP", "DET", "NOUN", "ADJ", "VERB"})
+MAX_FORCE_WORDS = 3
 # Words that may sit between a role noun and the name it introduces ("le ministre biélorusse de
 # la Défense, Viktor Khrenin").
 ROLE_WORDS_MAX = 8
@@ -68,7 +73,7 @@ def named_mentions(ctx: DocContext, metonymy: bool = True) -> Iterator[Mention]:
     nested = _scanned(ctx, set(range(len(doc))) - inside_misc, name_like)
     found += [m for m in nested if m.type in PLACE_TYPES and _linked_inside(ctx, m)]
     # Quoted names and the entries of result lists outweigh what the NER made of them.
-    preferred = [*quoted_names(ctx), *ranked_names(ctx)]
+    preferred = [*quoted_names(ctx), *ranked_names(ctx), *national_forces(ctx)]
     taken = {i for m in preferred for i in range(m.first_token, m.last_token + 1)}
     found = [m for m in found if not taken.intersection(range(m.first_token, m.last_token + 1))] + preferred
     covered = {i for m in found for i in range(m.first_token, m.last_token + 1)}
@@ -117,6 +122,22 @@ def quoted_names(ctx: DocContext) -> Iterator[Mention]:
         if end is not None and end > quote.i + 1:
             span = doc[quote.i + 1 : end]
             yield Mention(span.start_char, span.end_char, span.text, nouns.class_of(noun.lemma_), span.start, span.end - 1)
+
+
+def national_forces(ctx: DocContext) -> Iterator[Mention]:
+    """A country's armed forces named by its adjective, though in lower case: "l'armée
+    ruritanienne", "les forces armées françaises", "les forces de sécurité afghanes"."""
+    doc, words, gazetteer = ctx.doc, ctx.words, ctx.resources.gazetteer
+    for _, nouns in ctx.tagged("NOUN"):
+        for noun in nouns:
+            if noun.lower_ not in words.national_force_nouns:
+                continue
+            for token in doc[noun.i + 1 : noun.i + 2 + MAX_FORCE_WORDS]:
+                if token.pos_ == "ADJ" and token.text.islower() and gazetteer.demonym_country(token.text) is not None:
+                    yield Mention(noun.idx, token.idx + len(token), ctx.text[noun.idx : token.idx + len(token)], ARMED_FORCES, noun.i, token.i)
+                    break
+                if token.pos_ not in FORCE_WORDS_POS:
+                    break
 
 
 def date_mentions(ctx: DocContext) -> Iterator[Mention]:

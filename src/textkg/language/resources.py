@@ -85,6 +85,8 @@ class Words:
     # issue 13: entities on real news
     kind_nouns: frozenset[str] = frozenset()
     member_nouns: frozenset[str] = frozenset()
+    # Nouns of a country's armed forces, named by the country's adjective ("l'armée française").
+    national_force_nouns: frozenset[str] = frozenset()
     vehicle_event_nouns: frozenset[str] = frozenset()
     # words a name's initials may skip or keep, accent-folded (Communauté économique des États ... -> CEDEAO)
     name_function_words: frozenset[str] = frozenset()
