@@ -126,6 +126,8 @@ def test_extractors_see_the_broad_class(fr_nlp):
         ("Le groupe Norvix prépare le Norvix A330.", ("Norvix A330", "Product")),
         # a vehicle the NER missed, after a noun of what happens only to vehicles
         ("Les visiteurs comparent les naufrages du Korvald et du Vestris.", ("Korvald", "Vehicle")),
+        # ... or the agent of such a noun
+        ("L'abordage du paquebot par le Vestris a fait dix morts.", ("Vestris", "Vehicle")),
         # a company a class noun introduces, and the town it is in
         ("C'est la firme Lumen Studio de Montréal qui a réalisé le spectacle.", ("Lumen Studio", "Company")),
         ("C'est la firme Lumen Studio de Montréal qui a réalisé le spectacle.", ("Montréal", "City")),

@@ -224,6 +224,20 @@ Walczak  walczak  NOUN  0 ROOT
 """
 
 
+# the agent of a vehicle's event noun, hung by the parser on the noun's own complement
+RAMMED = """
+L'       le       DET   2 det
+abordage abordage NOUN  8 nsubj
+du       de       ADP   4 case
+ferry    ferry    NOUN  2 nmod
+par      par      ADP   7 case
+le       le       DET   7 det
+Vestris  Vestris  PROPN 4 nmod   _  B-LOC
+dure     durer    VERB  0 ROOT
+.        .        PUNCT 8 punct
+"""
+
+
 def typed(table: str) -> list[tuple[str, str]]:
     return [(m.text, m.fine_type) for m in named_mentions(context(parse(table)))]
 
@@ -254,9 +268,10 @@ def test_a_name_takes_its_class_and_its_bounds_from_the_words_around_it(table, e
         (LISTED, [("ONU", "IntergovernmentalOrganization"), ("Tarvel", "Organization"), ("Orvanie", "Organization")]),
         (NOT_LISTED, [("Tarvel", "Place"), ("ONU", "IntergovernmentalOrganization")]),
         (ORIGIN, [("Irena Walczak", "Person")]),
+        (RAMMED, [("Vestris", "Vehicle")]),
     ],
 )
-def test_a_name_takes_its_class_from_its_list_or_its_origin(table, expected):
+def test_a_name_takes_its_class_from_its_list_its_origin_or_what_it_did(table, expected):
     assert typed(table) == expected
 
 

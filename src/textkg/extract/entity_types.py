@@ -55,6 +55,9 @@ MODEL_DESIGNATOR = re.compile(r"(?=[\w-]*\d)(?=[\w-]*[^\W\d_])[^\W_](?:[\w-]*[^\
 # Heads a name may carry as its own first word: an organisation's, a place's or an event's
 # ("Parti socialiste", "Festival de Rochebrune").
 FIRST_WORD_CLASSES = frozenset({"Organization", "Place", "Misc"})
+# How far above an agent complement its event noun may be ("l'abordage du paquebot par le X").
+AGENT_NOUN_HOPS = 2
+AGENT = "agent"
 ORGANIZATION = "Organization"
 VEHICLE = "Vehicle"
 PRODUCT = "Product"
@@ -202,11 +205,11 @@ def _noun_before(ctx: DocContext, start: int) -> Token | None:
 def _class_by_context(ctx: DocContext, span: Span, ner_type: str) -> str | None:
     """What the noun a name completes says of it: "le naufrage du X" is a vehicle, "les membres
     d'X" an organisation (not for a person or a known place)."""
+    if names_a_vehicle(ctx, span):
+        return VEHICLE
     noun = _completed_noun(ctx, span)
     if noun is None:
         return None
-    if noun in ctx.words.vehicle_event_nouns:
-        return VEHICLE
     if noun in ctx.words.member_nouns and ner_type in ("Person", "Misc") and ctx.resources.gazetteer.place(span.text) is None:
         return ORGANIZATION
     return None
@@ -233,8 +236,25 @@ def _ner_organizations(ctx: DocContext) -> frozenset[str]:
 
 
 def names_a_vehicle(ctx: DocContext, span: Span) -> bool:
-    """"le naufrage du X", "l'équipage du X": only a vehicle sinks or has a crew."""
-    return _completed_noun(ctx, span) in ctx.words.vehicle_event_nouns
+    """"le naufrage du X", "l'équipage du X", "l'abordage du paquebot par le X": only a vehicle
+    sinks, has a crew or rams another."""
+    return _completed_noun(ctx, span) in ctx.words.vehicle_event_nouns or _rams(ctx, span)
+
+
+def _rams(ctx: DocContext, span: Span) -> bool:
+    """``span`` is the agent ("par") of a vehicle's event noun, or of a complement of that noun
+    (the parser often hangs "par le X" on the nearest noun: "l'abordage du paquebot par le X")."""
+    root = span.root
+    if not any(c.dep_ == "case" and ctx.resources.prepositions.get(c.lower_) == AGENT for c in root.children):
+        return False
+    noun = root
+    for _ in range(AGENT_NOUN_HOPS):
+        if noun.dep_ != "nmod" or noun.head.pos_ != "NOUN":
+            return False
+        noun = noun.head
+        if noun.lemma_.lower() in ctx.words.vehicle_event_nouns:
+            return True
+    return False
 
 
 def _completed_noun(ctx: DocContext, span: Span) -> str | None:
