@@ -141,6 +141,11 @@ def test_extractors_see_the_broad_class(fr_nlp):
         # a demonym before a name is the person's origin
         ("En finale, la Russe Irina Valkova a battu la Polonaise Agata Wrzesnik.", ("Agata Wrzesnik", "Person")),
         ("L'Américain Dwight Kessler est arrivé deuxième.", ("Dwight Kessler", "Person")),
+        # the name a naming participle gives, of the class of the noun it names
+        ("Elles furent lancées par une comédie musicale nommée « Les Semeurs de lune » présentée au théâtre.", ("Les Semeurs de lune", "Misc")),
+        ("Baptisée « Orvel X2 », la machine sera dotée d'un écran de 5 pouces.", ("Orvel X2", "Product")),
+        ("Intitulé l'Envol des grues : enquête sur les marais, le rapport dénonce la chasse.", ("Envol des grues", "Misc")),
+        ("Un homme prénommé Julien a été arrêté.", ("Julien", "Person")),
         # a country's armed forces, named by its adjective
         ("L'armée nigérienne a repris la ville.", ("armée nigérienne", "ArmedForces")),
         ("Le contrôle revient aux forces de sécurité sénégalaises.", ("forces de sécurité sénégalaises", "ArmedForces")),
@@ -193,3 +198,7 @@ def test_units_peoples_god_ordinals_and_generic_nouns_are_no_names(fr_nlp, text)
 )
 def test_a_dateline_before_an_agency_is_the_place_of_the_dispatch(fr_nlp, text, expected):
     assert expected in mentions(fr_nlp, text)
+
+
+def test_a_role_after_a_naming_participle_is_no_name(fr_nlp):
+    assert "Premier ministre" not in [m[0] for m in mentions(fr_nlp, "Il a été nommé Premier ministre hier.")]

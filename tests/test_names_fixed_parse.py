@@ -238,6 +238,19 @@ dure     durer    VERB  0 ROOT
 """
 
 
+# a naming participle gives the noun it modifies its name
+CHRISTENED = """
+Ce       ce       DET   2 det
+terminal terminal NOUN  7 nsubj
+(        (        PUNCT 4 punct
+baptisé  baptiser VERB  2 acl    Tense=Past|VerbForm=Part
+Orvel    Orvel    PROPN 4 obj    _  B-PER
+)        )        PUNCT 4 punct
+marche   marcher  VERB  0 ROOT
+.        .        PUNCT 7 punct
+"""
+
+
 def typed(table: str) -> list[tuple[str, str]]:
     return [(m.text, m.fine_type) for m in named_mentions(context(parse(table)))]
 
@@ -269,6 +282,7 @@ def test_a_name_takes_its_class_and_its_bounds_from_the_words_around_it(table, e
         (NOT_LISTED, [("Tarvel", "Place"), ("ONU", "IntergovernmentalOrganization")]),
         (ORIGIN, [("Irena Walczak", "Person")]),
         (RAMMED, [("Vestris", "Vehicle")]),
+        (CHRISTENED, [("Orvel", "Product")]),
     ],
 )
 def test_a_name_takes_its_class_from_its_list_its_origin_or_what_it_did(table, expected):

@@ -39,6 +39,8 @@ NO_NAME_POS = frozenset({"DET", "ADP", "CCONJ", "SCONJ", "PRON", "AUX", "PUNCT",
 # Polonaise Irena Walczak").
 NAME_AFTER_TITLE_POS = frozenset({"PROPN"})
 NAME_AFTER_ORIGIN_POS = frozenset({"PROPN", "NOUN"})
+# Parts of speech of the words of a title after its capitalised first word ("l'Envol des grues").
+TITLE_WORD_POS = frozenset({"NOUN", "PROPN", "ADJ", "ADP", "DET", "NUM"})
 # Words between a noun of armed forces and the country's adjective ("forces de sécurité
 # afghanes", "forces armées françaises", "armée de l'air française"), at most this many.
 ARMED_FORCES = "ArmedForces"
@@ -73,7 +75,7 @@ def named_mentions(ctx: DocContext, metonymy: bool = True) -> Iterator[Mention]:
     nested = _scanned(ctx, set(range(len(doc))) - inside_misc, name_like)
     found += [m for m in nested if m.type in PLACE_TYPES and _linked_inside(ctx, m)]
     # Quoted names and the entries of result lists outweigh what the NER made of them.
-    preferred = [*quoted_names(ctx), *ranked_names(ctx), *national_forces(ctx)]
+    preferred = [*quoted_names(ctx), *ranked_names(ctx), *national_forces(ctx), *participle_names(ctx)]
     taken = {i for m in preferred for i in range(m.first_token, m.last_token + 1)}
     found = [m for m in found if not taken.intersection(range(m.first_token, m.last_token + 1))] + preferred
     covered = {i for m in found for i in range(m.first_token, m.last_token + 1)}
@@ -122,6 +124,76 @@ def quoted_names(ctx: DocContext) -> Iterator[Mention]:
         if end is not None and end > quote.i + 1:
             span = doc[quote.i + 1 : end]
             yield Mention(span.start_char, span.end_char, span.text, nouns.class_of(noun.lemma_), span.start, span.end - 1)
+
+
+def participle_names(ctx: DocContext) -> Iterator[Mention]:
+    """The name a naming participle gives: "une comédie nommée « Les Semeurs »", "ce terminal
+    (baptisé Orvel)", "Intitulé l'Envol des grues, le rapport ...". Its class is the named noun's
+    ("terminal": a product); a name of no known class is a work or a thing (Misc), unless the
+    NER found the same name and typed it. A role is no name ("nommé Premier ministre")."""
+    doc, words = ctx.doc, ctx.words
+    ner_spans = {(ent.start, ent.end) for ent in doc.ents}
+    for _, verbs in ctx.tagged("VERB", "ADJ"):
+        for verb in verbs:
+            if verb.lemma_.lower() not in words.naming_verbs or "Part" not in ctx.morph(verb, "VerbForm"):
+                continue
+            name = _given_name(ctx, verb.i + 1)
+            if name is None or _is_title_or_role_phrase(ctx, name):
+                continue
+            cls = _named_noun_class(ctx, verb, name)
+            if cls is None and (name.start, name.end) in ner_spans:
+                continue  # the NER's name of these bounds keeps the NER's type
+            text = ctx.text[name.start_char : name.end_char]
+            yield Mention(name.start_char, name.end_char, text, cls or "Misc", name.start, name.end - 1)
+
+
+def _given_name(ctx: DocContext, start: int) -> Span | None:
+    """The name at token ``start``: a quotation of a few words beginning with a capital, or a
+    capitalised word and the words of a title after it, up to punctuation or a verb ("l'Envol des
+    grues : ..." is "Envol des grues")."""
+    doc = ctx.doc
+    if start >= len(doc):
+        return None
+    closing = dict(ctx.words.quote_pairs).get(doc[start].text)
+    if closing is not None:
+        end = next((t.i for t in doc[start + 1 : start + 1 + MAX_QUOTED_NAME] if t.text == closing), None)
+        return doc[start + 1 : end] if end is not None and end > start + 1 and _begins_a_name(doc[start + 1]) else None
+    if doc[start].pos_ == "DET" and start + 1 < len(doc):
+        start += 1
+    if not _begins_a_name(doc[start]):
+        return None
+    end = start + 1
+    while end < len(doc) and end - start < MAX_QUOTED_NAME and doc[end].pos_ in TITLE_WORD_POS and (doc[end].pos_ != "PROPN" or doc[end].text[:1].isupper()):
+        end += 1
+    while end - 1 > start and doc[end - 1].pos_ in ("ADP", "DET"):
+        end -= 1
+    return doc[start:end]
+
+
+def _begins_a_name(token: Token) -> bool:
+    return token.text[:1].isupper() or token.text[:1].isdigit()
+
+
+def _is_title_or_role_phrase(ctx: DocContext, name: Span) -> bool:
+    first_two = " ".join(t.lower_ for t in name[:2])
+    return first_two in ctx.words.roles or name[0].lower_ in ctx.words.roles or name[0].lower_ in ctx.resources.gazetteer.titles
+
+
+def _named_noun_class(ctx: DocContext, verb: Token, name: Span) -> str | None:
+    """The class of the noun a naming participle names: the noun it modifies ("ce terminal
+    (baptisé X)"), or, for a participle opening its sentence, the subject right after the name
+    ("Baptisée « X », la machine ...")."""
+    doc = ctx.doc
+    noun = verb.head if verb.dep_ in deps.PARTICIPLE_MODIFIER and verb.head.pos_ == "NOUN" else None
+    if noun is None and ctx.sentence_start(verb.i) == verb.i:
+        after = [t for t in doc[name.end : name.end + 4] if not t.is_punct and t.pos_ != "DET"]
+        noun = after[0] if after and after[0].pos_ == "NOUN" and after[0].dep_ in deps.SUBJECTS else None
+    if noun is None:
+        return None
+    head = ctx.resources.name_heads.get(noun.lemma_.lower())
+    if head is not None and head[1] != "eponym":
+        return head[0]
+    return ctx.resources.nouns.class_of(noun.lemma_) if ctx.resources.nouns.class_of(noun.lemma_) in NAMED_BY_QUOTE | {"Person"} else None
 
 
 def national_forces(ctx: DocContext) -> Iterator[Mention]:

@@ -85,6 +85,8 @@ class Words:
     # issue 13: entities on real news
     kind_nouns: frozenset[str] = frozenset()
     member_nouns: frozenset[str] = frozenset()
+    # Verbs whose participle gives a thing its name ("une comédie nommée « X »", "(baptisé X)").
+    naming_verbs: frozenset[str] = frozenset()
     # Nouns of a country's armed forces, named by the country's adjective ("l'armée française").
     national_force_nouns: frozenset[str] = frozenset()
     vehicle_event_nouns: frozenset[str] = frozenset()
