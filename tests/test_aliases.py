@@ -38,6 +38,11 @@ def test_the_armed_forces_of_one_country_are_one(fr_nlp):
     assert forces == {("armée nigérienne", ("forces nigériennes",)), ("forces sénégalaises", ())}
 
 
+def test_an_institution_described_by_an_adjective_is_the_same(fr_nlp):
+    found = named(fr_nlp, "Il enseigne à l'université de Leeds. Le congrès se tiendra à l'université anglaise de Leeds en juin.")
+    assert found == {("université de Leeds", ("université anglaise de Leeds",))}
+
+
 def test_a_place_and_an_agency_in_parentheses_stay_two(fr_nlp):
     found = named(fr_nlp, "PARIS (AFP) Le gouvernement a parlé.")
     assert ("PARIS", ()) in found and ("AFP", ()) in found

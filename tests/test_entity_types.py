@@ -118,6 +118,8 @@ def test_extractors_see_the_broad_class(fr_nlp):
         ("Les membres de Kel Tamar ont revendiqué l'attaque.", ("Kel Tamar", "Organization")),
         ("Le Parti du progrès social a voté contre.", ("Parti du progrès social", "PoliticalParty")),
         ("Il enseigne à l'université de Bordeaux depuis dix ans.", ("université de Bordeaux", "Organization")),
+        # an adjective between an institution's noun and its "de"
+        ("Paul Morel, président de la communauté juive de Lorient, a parlé.", ("communauté juive de Lorient", "Organization")),
         # an eponym is no mention of the person
         ("L'affaire Durandal a secoué le pays, a dit Paul Durandal.", ("affaire Durandal", "Misc")),
         # an acronym of the name in parentheses is no origin of a person

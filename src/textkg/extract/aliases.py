@@ -4,7 +4,8 @@ acronym made of a name's initials ("Parti socialiste ... PS"), two names of one 
 ("Cour pénale internationale ... CPI"), a name spaced or hyphenated otherwise ("Space X" /
 "SpaceX"), and a short form that is the first word of one longer name ("PSA Peugeot Citroën ...
 PSA", "le Forum mondial ... le Forum") or, for a product, its last ("la capsule SpaceX-Dragon ...
-Dragon"), and the armed forces of one country ("l'armée française ... les forces françaises"). Pure functions of the document context; entities.cluster_mentions applies them.
+Dragon"), an institution's name with an adjective ("l'université de Leeds ... l'université anglaise de
+Leeds"), and the armed forces of one country ("l'armée française ... les forces françaises"). Pure functions of the document context; entities.cluster_mentions applies them.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ SPACING = "same name spaced otherwise"
 SHORT_FORM = "short form of the longer name"
 INSTITUTION_NAME = "the name the institution is called by"
 ONE_COUNTRY = "armed forces of one country"
+DESCRIBED_INSTITUTION = "the institution with an adjective that describes it"
 ARMED_FORCES = "ArmedForces"
 # Classes whose names have short forms, and which end of the long name the short form keeps.
 FIRST_WORD_CLASSES = frozenset({"Organization", "Product", "Misc"})
@@ -52,6 +54,7 @@ def name_aliases(ctx: DocContext, mentions: Sequence[Mention]) -> tuple[Alias, .
     found += _short_forms(ctx, named)
     found += _institution_names(ctx, named)
     found += _forces_of_one_country(ctx, named)
+    found += _described_institutions(ctx, named)
     return tuple(found)
 
 
@@ -213,3 +216,18 @@ def _forces_of_one_country(ctx: DocContext, named: Sequence[Mention]):
         earlier = first_of.setdefault(place.label, mention)
         if earlier is not mention and name_key(earlier.text) != name_key(mention.text):
             yield Alias(mention, earlier, ONE_COUNTRY)
+
+
+def _described_institutions(ctx: DocContext, named: Sequence[Mention]):
+    """"l'université de Leeds ... l'université anglaise de Leeds": an institution's name with an
+    adjective after its class noun is the same name described."""
+    heads = ctx.resources.name_heads
+    plain = {name_key(m.text): m for m in named}
+    for mention in named:
+        words = mention.text.split()
+        head = heads.get(words[0].lower())
+        if head is None or head[1] != INSTITUTION or len(words) < 4 or words[2].lower() not in ctx.words.genitive_cases:
+            continue
+        same = plain.get(name_key(" ".join([words[0], *words[2:]])))
+        if same is not None:
+            yield Alias(mention, same, DESCRIBED_INSTITUTION)
