@@ -143,6 +143,8 @@ def test_extractors_see_the_broad_class(fr_nlp):
         # a demonym before a name is the person's origin
         ("En finale, la Russe Irina Valkova a battu la Polonaise Agata Wrzesnik.", ("Agata Wrzesnik", "Person")),
         ("L'Américain Dwight Kessler est arrivé deuxième.", ("Dwight Kessler", "Person")),
+        # a quoted name after an event's noun
+        ("Le sommet « Terre et Mer » s'ouvre lundi.", ("Terre et Mer", "Misc")),
         # the name a naming participle gives, of the class of the noun it names
         ("Elles furent lancées par une comédie musicale nommée « Les Semeurs de lune » présentée au théâtre.", ("Les Semeurs de lune", "Misc")),
         ("Baptisée « Orvel X2 », la machine sera dotée d'un écran de 5 pouces.", ("Orvel X2", "Product")),

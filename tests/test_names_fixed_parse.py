@@ -251,6 +251,21 @@ marche   marcher  VERB  0 ROOT
 """
 
 
+# a quoted name after an event's noun, seen through the noun's complement ("conférence de presse")
+CONFERENCE = """
+Sa         son        DET   2 det
+conférence conférence NOUN  9 nsubj
+de         de         ADP   4 case
+presse     presse     NOUN  2 nmod
+«          «          PUNCT 6 punct
+Orvel      Orvel      PROPN 4 appos  _  B-ORG
+Direct     Direct     PROPN 6 flat:name _ I-ORG
+»          »          PUNCT 6 punct
+commence   commencer  VERB  0 ROOT
+.          .          PUNCT 9 punct
+"""
+
+
 def typed(table: str) -> list[tuple[str, str]]:
     return [(m.text, m.fine_type) for m in named_mentions(context(parse(table)))]
 
@@ -283,6 +298,7 @@ def test_a_name_takes_its_class_and_its_bounds_from_the_words_around_it(table, e
         (ORIGIN, [("Irena Walczak", "Person")]),
         (RAMMED, [("Vestris", "Vehicle")]),
         (CHRISTENED, [("Orvel", "Product")]),
+        (CONFERENCE, [("Orvel Direct", "Misc")]),
     ],
 )
 def test_a_name_takes_its_class_from_its_list_its_origin_or_what_it_did(table, expected):

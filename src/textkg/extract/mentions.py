@@ -24,7 +24,9 @@ from .syntax import is_source_word
 NER_TYPES = {"PER": "Person", "PERSON": "Person", "ORG": "Organization", "LOC": "Place", "GPE": "Place", "MISC": "Misc"}
 # Classes whose nouns introduce a quoted name, and the longest such name (in tokens): longer
 # quotations are speech, not names.
-NAMED_BY_QUOTE = frozenset({"Organization", "Place"})
+NAMED_BY_QUOTE = frozenset({"Organization", "Place", "Event"})
+# A named event (a conference, a summit) is of the Misc class.
+EVENT, NAMED_EVENT = "Event", "Misc"
 MAX_QUOTED_NAME = 10
 PLACE_TYPES = frozenset({"Country", "City", "Region"})
 # Longest token run looked up in the gazetteers when scanning for names the NER missed.
@@ -105,10 +107,11 @@ def _lower_case_lemmas(doc: Doc) -> frozenset[str]:
 
 
 def quoted_names(ctx: DocContext) -> Iterator[Mention]:
-    """A quoted title right after a noun of an organisation or a site is its name: l'association
-    « Les Amis du port », l'ONG "Terre Vive", l'usine « Métaux-Ouest »."""
+    """A quoted title right after a noun of an organisation, a site or an event is its name:
+    l'association « Les Amis du port », l'ONG "Terre Vive", l'usine « Métaux-Ouest », la
+    conférence de presse « Orvel Direct »."""
     # Found in the token array: most texts have no quotation mark, and no Token need be made.
-    doc, nouns = ctx.doc, ctx.resources.nouns
+    doc = ctx.doc
     pairs = dict(ctx.words.quote_pairs)
     marks = {get_string_id(mark) for mark in pairs}
     for at, orth in enumerate(doc.to_array(ORTH).tolist()):
@@ -116,14 +119,27 @@ def quoted_names(ctx: DocContext) -> Iterator[Mention]:
             continue
         quote = doc[at]
         closing = pairs[quote.text]
-        noun = doc[at - 1]
-        if noun.pos_ not in ("NOUN", "PROPN") or nouns.class_of(noun.lemma_) not in NAMED_BY_QUOTE:
+        cls = _quoting_class(ctx, doc[at - 1])
+        if cls is None:
             continue
         inside = doc[quote.i + 1 : quote.i + 1 + MAX_QUOTED_NAME]
         end = next((t.i for t in inside if t.text == closing), None)
-        if end is not None and end > quote.i + 1:
+        # An event's name is capitalised: "la réunion « de la dernière chance »" names none.
+        if end is not None and end > quote.i + 1 and (cls != EVENT or _begins_a_name(doc[quote.i + 1])):
             span = doc[quote.i + 1 : end]
-            yield Mention(span.start_char, span.end_char, span.text, nouns.class_of(noun.lemma_), span.start, span.end - 1)
+            yield Mention(span.start_char, span.end_char, span.text, NAMED_EVENT if cls == EVENT else cls, span.start, span.end - 1)
+
+
+def _quoting_class(ctx: DocContext, noun: Token) -> str | None:
+    """The class of a noun that introduces a quoted name: its own ("l'association"), or that of
+    the noun it completes ("la conférence de presse « X »": a conference)."""
+    if noun.pos_ not in ("NOUN", "PROPN"):
+        return None
+    nouns = ctx.resources.nouns
+    cls = nouns.class_of(noun.lemma_)
+    if cls is None and noun.dep_ in deps.NOUN_MODIFIER and noun.head.i == noun.i - 2 and noun.doc[noun.i - 1].lower_ in ctx.words.genitive_cases:
+        cls = nouns.class_of(noun.head.lemma_)
+    return cls if cls in NAMED_BY_QUOTE else None
 
 
 def participle_names(ctx: DocContext) -> Iterator[Mention]:
