@@ -143,6 +143,8 @@ def test_extractors_see_the_broad_class(fr_nlp):
         # a demonym before a name is the person's origin
         ("En finale, la Russe Irina Valkova a battu la Polonaise Agata Wrzesnik.", ("Agata Wrzesnik", "Person")),
         ("L'Américain Dwight Kessler est arrivé deuxième.", ("Dwight Kessler", "Person")),
+        # a game is a product (software)
+        ("Les jeux Orvex se vendent bien.", ("Orvex", "Product")),
         # a quoted name after an event's noun
         ("Le sommet « Terre et Mer » s'ouvre lundi.", ("Terre et Mer", "Misc")),
         # the name a naming participle gives, of the class of the noun it names
@@ -169,6 +171,8 @@ def test_products_organisations_and_name_bounds(fr_nlp, text, expected):
         # conferences, flights and viruses are written like models: no product without a maker
         ("TF1 a diffusé un reportage sur la COP21.", ("COP21", "Misc")),
         ("Le virus H1N1 a tué dix personnes.", ("H1N1", "Misc")),
+        # a capitalised adjective of the class noun is its epithet, not a name the noun types
+        ("Elle a gagné l'or aux jeux Olympiques de Londres.", ("Olympiques de Londres", "Misc")),
         # a name whose own words are capitalised keeps its genitive ("Tour de France")
         ("Le Tour de France part de Brest.", ("Tour de France", "Misc")),
     ],

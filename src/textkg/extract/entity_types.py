@@ -182,7 +182,9 @@ def head_noun_class(ctx: DocContext, span: Span, ner_type: str) -> str | None:
         if ascii_fold(span[-1].text) in ctx.resources.gazetteer.organization_suffixes and span[-1].text[:1].isupper():
             return ORGANIZATION
     noun = _noun_before(ctx, span.start)
-    if noun is None:
+    # A capitalised adjective of the noun is its epithet, and the two are the name: "les jeux
+    # Olympiques" are no game, "l'armée Rouge" no army's name.
+    if noun is None or (span[0].pos_ == "ADJ" and span[0].head == noun):
         return None
     found = heads.get(noun.lower_) or heads.get(noun.lemma_.lower())
     if found is None or found[1] == "eponym" or (broad_type(found[0]) == PRODUCT and ner_type == ORGANIZATION):
