@@ -183,8 +183,8 @@ def head_noun_class(ctx: DocContext, span: Span, ner_type: str) -> str | None:
             return ORGANIZATION
     noun = _noun_before(ctx, span.start)
     # A capitalised adjective of the noun is its epithet, and the two are the name: "les jeux
-    # Olympiques" are no game, "l'armée Rouge" no army's name.
-    if noun is None or (span[0].pos_ == "ADJ" and span[0].head == noun):
+    # Olympiques" are no game (an acronym the tagger calls an adjective is a name: "la banque BDF").
+    if noun is None or (span[0].pos_ == "ADJ" and span[0].dep_ == "amod" and span[0].head == noun and not span[0].is_upper):
         return None
     found = heads.get(noun.lower_) or heads.get(noun.lemma_.lower())
     if found is None or found[1] == "eponym" or (broad_type(found[0]) == PRODUCT and ner_type == ORGANIZATION):
