@@ -173,6 +173,10 @@ def test_products_organisations_and_name_bounds(fr_nlp, text, expected):
         ("Le virus H1N1 a tué dix personnes.", ("H1N1", "Misc")),
         # a capitalised adjective of the class noun is its epithet, not a name the noun types
         ("Elle a gagné l'or aux jeux Olympiques de Londres.", ("Olympiques de Londres", "Misc")),
+        # ... a place's noun keeps its class with one
+        ("Honneurs militaires sur la place Fédérale hier.", ("Fédérale", "Place")),
+        # a demonym first in a name that is no person's stays in it
+        ("Le manuscrit a été déposé auprès du conservateur du British Muséum où il restera scellé.", ("British Muséum", "Place")),
         # ... but a name the tagger takes for an adjective is still typed by the noun
         ("Le ministère a soupçonné le groupe Vexos d'en être à l'origine.", ("Vexos", "Company")),
         # a name whose own words are capitalised keeps its genitive ("Tour de France")

@@ -182,14 +182,19 @@ def head_noun_class(ctx: DocContext, span: Span, ner_type: str) -> str | None:
         if ascii_fold(span[-1].text) in ctx.resources.gazetteer.organization_suffixes and span[-1].text[:1].isupper():
             return ORGANIZATION
     noun = _noun_before(ctx, span.start)
-    # A capitalised adjective of the noun is its epithet, and the two are the name: "les jeux
-    # Olympiques" are no game (an acronym the tagger calls an adjective is a name: "la banque BDF").
-    if noun is None or (span[0].pos_ == "ADJ" and span[0].dep_ == "amod" and span[0].head == noun and not span[0].is_upper):
+    if noun is None:
         return None
     found = heads.get(noun.lower_) or heads.get(noun.lemma_.lower())
-    if found is None or found[1] == "eponym" or (broad_type(found[0]) == PRODUCT and ner_type == ORGANIZATION):
+    if found is None or found[1] == "eponym" or (broad_type(found[0]) == PRODUCT and (ner_type == ORGANIZATION or _epithet(span[0], noun))):
         return None
     return found[0]
+
+
+def _epithet(first: Token, noun: Token) -> bool:
+    """A capitalised adjective of the noun, which names no product with it: "les jeux Olympiques"
+    are no game, while "la place Fédérale" is a place. The tagger calls some names adjectives: an
+    acronym or a complement is one ("la banque KRB", "le groupe Vexos")."""
+    return first.pos_ == "ADJ" and first.dep_ == "amod" and first.head == noun and not first.is_upper
 
 
 def _noun_before(ctx: DocContext, start: int) -> Token | None:

@@ -316,8 +316,8 @@ def _trimmed(ctx: DocContext, span: Span, ner_type: str, surnames: frozenset[str
     # Honorifics belong to the sentence too: "M. Lambert", "Madame Irène Vasseur"; so does a
     # demonym before a person's name ("la Polonaise Irena Walczak").
     titled = False
-    if tokens is not None and len(tokens) > 1 and is_demonym_noun(ctx, tokens[0]) and tokens[1].text[:1].isupper():
-        tokens, titled = tokens[1:], True
+    if tokens is not None and len(tokens) > 1 and is_demonym_noun(ctx, tokens[0]) and all(t.pos_ == "PROPN" for t in tokens[1:]):
+        tokens, titled = tokens[1:], True  # not "British Museum"
     while tokens is not None and len(tokens) > 1 and _is_title_token(tokens, gazetteer.titles):
         tokens = tokens[2:] if len(tokens) > 2 and tokens[1].text == "." else tokens[1:]
         titled = True
