@@ -216,3 +216,19 @@ def test_a_dateline_before_an_agency_is_the_place_of_the_dispatch(fr_nlp, text, 
 
 def test_a_role_after_a_naming_participle_is_no_name(fr_nlp):
     assert "Premier ministre" not in [m[0] for m in mentions(fr_nlp, "Il a été nommé Premier ministre hier.")]
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        # the section word before a headline's colon is no name ...
+        ("Astronautique : départ de la capsule Orvane\n7 juillet 2012. - La capsule Orvane a décollé hier.", []),
+        ("Formule 1 : victoire de Paul Morel à Lorient\n7 juillet 2012. - Paul Morel a gagné hier.", []),
+        # ... unless the story names it again
+        ("Veltair : annonce de la console\n7 juillet 2012. - Veltair a présenté hier sa console.", ["Veltair"]),
+    ],
+)
+def test_a_headline_section_is_no_name(fr_nlp, text, kept):
+    first = text.split(" :")[0]
+    assert [m[0] for m in mentions(fr_nlp, text) if m[0] == first] == kept
+
