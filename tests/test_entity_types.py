@@ -145,6 +145,8 @@ def test_extractors_see_the_broad_class(fr_nlp):
         ("L'Américain Dwight Kessler est arrivé deuxième.", ("Dwight Kessler", "Person")),
         # a game is a product (software)
         ("Les jeux Orvex se vendent bien.", ("Orvex", "Product")),
+        # a company's last word
+        ("Des annonces qui font suite à la progression de Kelvo Mobile dans le marché de la téléphonie.", ("Kelvo Mobile", "Organization")),
         # a quoted name after an event's noun
         ("Le sommet « Terre et Mer » s'ouvre lundi.", ("Terre et Mer", "Misc")),
         # the name a naming participle gives, of the class of the noun it names
