@@ -226,6 +226,8 @@ def test_a_role_after_a_naming_participle_is_no_name(fr_nlp):
         # the section word before a headline's colon is no name ...
         ("Astronautique : départ de la capsule Orvane\n7 juillet 2012. - La capsule Orvane a décollé hier.", []),
         ("Formule 1 : victoire de Paul Morel à Lorient\n7 juillet 2012. - Paul Morel a gagné hier.", []),
+        # ... nor a speaker whose words follow the colon
+        ("Syndicat Uni : « Nous ne céderons pas sur les salaires »\n7 juillet 2012. - Les salariés ont voté.", ["Syndicat Uni"]),
         # ... unless the story names it again
         ("Veltair : annonce de la console\n7 juillet 2012. - Veltair a présenté hier sa console.", ["Veltair"]),
     ],

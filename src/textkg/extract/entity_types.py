@@ -93,7 +93,7 @@ def classify(
         return Typing(known.type)
     if ner_type != "Person" and _after_source_cue(ctx, span) and gazetteer.media_words & set(ascii_fold(text).split()):
         return Typing("NewsAgency")
-    if no_name_word(ctx, span, text) or _rubric(ctx, span, text):
+    if no_name_word(ctx, span, text) or (ner_type != "Person" and _rubric(ctx, span, text)):
         return None
     # A class noun before the name or heading it outweighs a place of the same name ("le groupe
     # Orange", "Université Bordeaux II"), and so does the context of a vehicle or an organisation.
@@ -292,9 +292,10 @@ def no_name_word(ctx: DocContext, span: Span, text: str) -> bool:
 
 def _rubric(ctx: DocContext, span: Span, text: str) -> bool:
     """"Tennis : victoire de ...": the word that opens a headline before a colon is its section,
-    not a name, unless a gazetteer knows it or the story names it again ("Mali : ...")."""
+    not a name, unless a gazetteer knows it or the story names it again ("Mali : ..."); a
+    quotation after the colon is the named speaker's ("X : « ... »")."""
     doc = ctx.doc
-    if span.start != 0 or span.end >= len(doc) or doc[span.end].text != ":":
+    if span.start != 0 or span.end + 1 >= len(doc) or doc[span.end].text != ":" or doc[span.end + 1].text in dict(ctx.words.quote_pairs):
         return False
     gazetteer = ctx.resources.gazetteer
     if gazetteer.place(text) is not None or gazetteer.organization(text) is not None:
