@@ -216,6 +216,18 @@ def test_a_dateline_before_an_agency_is_the_place_of_the_dispatch(fr_nlp, text, 
     assert expected in mentions(fr_nlp, text)
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a naming verb in a compound tense names nothing: its object is no title
+        ("Le président a appelé Moscou à la retenue.", [("Moscou", "City")]),
+        ("Le club a nommé Paul Morel entraîneur.", [("Paul Morel", "Person")]),
+    ],
+)
+def test_a_naming_verb_with_an_auxiliary_gives_no_name(fr_nlp, text, expected):
+    assert mentions(fr_nlp, text) == expected
+
+
 def test_a_role_after_a_naming_participle_is_no_name(fr_nlp):
     assert "Premier ministre" not in [m[0] for m in mentions(fr_nlp, "Il a été nommé Premier ministre hier.")]
 

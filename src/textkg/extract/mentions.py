@@ -151,8 +151,8 @@ def participle_names(ctx: DocContext) -> Iterator[Mention]:
     ner_spans = {(ent.start, ent.end) for ent in doc.ents}
     for _, verbs in ctx.tagged("VERB", "ADJ"):
         for verb in verbs:
-            if verb.lemma_.lower() not in words.naming_verbs or "Part" not in ctx.morph(verb, "VerbForm"):
-                continue
+            if verb.lemma_.lower() not in words.naming_verbs or "Part" not in ctx.morph(verb, "VerbForm") or _has_auxiliary(verb):
+                continue  # "a appelé Moscou à la retenue", "a été nommé X": a verb, no naming
             name = _given_name(ctx, verb.i + 1)
             if name is None or _is_title_or_role_phrase(ctx, name):
                 continue
@@ -178,12 +178,27 @@ def _given_name(ctx: DocContext, start: int) -> Span | None:
         start += 1
     if not _begins_a_name(doc[start]):
         return None
-    end = start + 1
-    while end < len(doc) and end - start < MAX_QUOTED_NAME and doc[end].pos_ in TITLE_WORD_POS and (doc[end].pos_ != "PROPN" or doc[end].text[:1].isupper()):
+    end, genitive = start + 1, False
+    while end < len(doc) and end - start < MAX_QUOTED_NAME and _title_word(ctx, doc[end], genitive):
+        genitive = genitive or doc[end].lower_ in ctx.words.genitive_cases
         end += 1
     while end - 1 > start and doc[end - 1].pos_ in ("ADP", "DET"):
         end -= 1
     return doc[start:end]
+
+
+def _title_word(ctx: DocContext, token: Token, genitive: bool) -> bool:
+    """A word of a title after its first: a capitalised word, "de" and its article, and the
+    lower-case words after them ("l'Envol des grues"; not "Paul Morel entraîneur")."""
+    if token.pos_ not in TITLE_WORD_POS:
+        return False
+    if token.text[:1].isupper() or token.like_num or token.lower_ in ctx.words.genitive_cases:
+        return True
+    return genitive and token.pos_ in ("DET", "NOUN", "ADJ")
+
+
+def _has_auxiliary(verb: Token) -> bool:
+    return any(c.dep_ in deps.AUXILIARIES for c in verb.children) or (verb.i > 0 and verb.doc[verb.i - 1].pos_ == "AUX")
 
 
 def _begins_a_name(token: Token) -> bool:
