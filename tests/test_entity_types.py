@@ -157,6 +157,7 @@ def test_extractors_see_the_broad_class(fr_nlp):
         # a country's armed forces, named by its adjective
         ("L'armée nigérienne a repris la ville.", ("armée nigérienne", "ArmedForces")),
         ("Le contrôle revient aux forces de sécurité sénégalaises.", ("forces de sécurité sénégalaises", "ArmedForces")),
+        ("Les forces armées sénégalaises sont arrivées.", ("forces armées sénégalaises", "ArmedForces")),
     ],
 )
 def test_products_organisations_and_name_bounds(fr_nlp, text, expected):
@@ -247,4 +248,16 @@ def test_a_role_after_a_naming_participle_is_no_name(fr_nlp):
 def test_a_headline_section_is_no_name(fr_nlp, text, kept):
     first = text.split(" :")[0]
     assert [m[0] for m in mentions(fr_nlp, text) if m[0] == first] == kept
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # forces that are no army, and the second noun of "forces armées" begins no other name
+        ("Les forces politiques sénégalaises ont voté.", []),
+        ("Les forces armées sénégalaises sont arrivées.", [("forces armées sénégalaises", "ArmedForces")]),
+    ],
+)
+def test_only_armed_forces_are_named_by_their_country(fr_nlp, text, expected):
+    assert mentions(fr_nlp, text) == expected
 

@@ -46,7 +46,7 @@ TITLE_WORD_POS = frozenset({"NOUN", "PROPN", "ADJ", "ADP", "DET", "NUM"})
 # Words between a noun of armed forces and the country's adjective ("forces de sécurité
 # afghanes", "forces armées françaises", "armée de l'air française"), at most this many.
 ARMED_FORCES = "ArmedForces"
-FORCE_WORDS_POS = frozenset({"ADP", "DET", "NOUN", "ADJ", "VERB"})
+FORCE_WORDS_POS = frozenset({"ADP", "DET", "NOUN"})
 MAX_FORCE_WORDS = 3
 # Words that may sit between a role noun and the name it introduces ("le ministre biélorusse de
 # la Défense, Viktor Khrenin").
@@ -231,15 +231,18 @@ def national_forces(ctx: DocContext) -> Iterator[Mention]:
     """A country's armed forces named by its adjective, though in lower case: "l'armée
     ruritanienne", "les forces armées françaises", "les forces de sécurité afghanes"."""
     doc, words, gazetteer = ctx.doc, ctx.words, ctx.resources.gazetteer
+    named_to = -1  # the last token of the last name: "armées" in "forces armées X" begins none
     for _, nouns in ctx.tagged("NOUN"):
         for noun in nouns:
-            if noun.lower_ not in words.national_force_nouns:
+            if noun.lower_ not in words.national_force_nouns or noun.i <= named_to:
                 continue
             for token in doc[noun.i + 1 : noun.i + 2 + MAX_FORCE_WORDS]:
                 if token.pos_ == "ADJ" and token.text.islower() and gazetteer.demonym_country(token.text) is not None:
                     yield Mention(noun.idx, token.idx + len(token), ctx.text[noun.idx : token.idx + len(token)], ARMED_FORCES, noun.i, token.i)
+                    named_to = token.i
                     break
-                if token.pos_ not in FORCE_WORDS_POS:
+                # "forces de sécurité", "forces armées", not "forces politiques"
+                if token.pos_ not in FORCE_WORDS_POS and token.lower_ not in words.national_force_nouns:
                     break
 
 
