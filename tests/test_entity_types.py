@@ -136,7 +136,7 @@ def test_extractors_see_the_broad_class(fr_nlp):
         # a description the NER swept in before a name
         ("Première journée du Forum mondial des jardiniers à Lyon.", ("Forum mondial des jardiniers", "Misc")),
         # an event's class noun heads its name
-        ("Le tout premier Forum mondial des jardiniers s’ouvre ce lundi soir.", ("Forum mondial des jardiniers", "Misc")),
+        ("Le premier Forum mondial des jardiniers se tient ce lundi.", ("Forum mondial des jardiniers", "Misc")),
         # names listed with an organisation are organisations
         ("Les chefs de l'OTAN, du Kel Varda et d'Ansar Tilemsi se sont réunis hier.", ("Ansar Tilemsi", "Organization")),
         ("Le ministre a rencontré les dirigeants de Vexalis, de Kel Varda et de Tamarin Holdings.", ("Vexalis", "Organization")),
@@ -146,12 +146,12 @@ def test_extractors_see_the_broad_class(fr_nlp):
         # a game is a product (software)
         ("Les jeux Orvex se vendent bien.", ("Orvex", "Product")),
         # a company's last word
-        ("Des annonces qui font suite à la progression de Kelvo Mobile dans le marché de la téléphonie.", ("Kelvo Mobile", "Organization")),
+        ("Les ventes reculent face à la concurrence de Kelvo Mobile en Europe.", ("Kelvo Mobile", "Organization")),
         # a quoted name after an event's noun
         ("Le sommet « Terre et Mer » s'ouvre lundi.", ("Terre et Mer", "Misc")),
         # the name a naming participle gives, of the class of the noun it names
-        ("Elles furent lancées par une comédie musicale nommée « Les Semeurs de lune » présentée au théâtre.", ("Les Semeurs de lune", "Misc")),
-        ("Baptisée « Orvel X2 », la machine sera dotée d'un écran de 5 pouces.", ("Orvel X2", "Product")),
+        ("Elles ont été ouvertes par un opéra nommé « Les Semeurs de lune » joué au théâtre.", ("Les Semeurs de lune", "Misc")),
+        ("Baptisée « Orvel X2 », la tablette aura un écran plus grand.", ("Orvel X2", "Product")),
         ("Intitulé l'Envol des grues : enquête sur les marais, le rapport dénonce la chasse.", ("Envol des grues", "Misc")),
         ("Un homme prénommé Julien a été arrêté.", ("Julien", "Person")),
         # a country's armed forces, named by its adjective
@@ -177,9 +177,9 @@ def test_products_organisations_and_name_bounds(fr_nlp, text, expected):
         # a capitalised adjective of the class noun is its epithet, not a name the noun types
         ("Elle a gagné l'or aux jeux Olympiques de Londres.", ("Olympiques de Londres", "Misc")),
         # ... a place's noun keeps its class with one
-        ("Honneurs militaires sur la place Fédérale hier.", ("Fédérale", "Place")),
+        ("Une cérémonie se tient sur la place Impériale ce matin.", ("Impériale", "Place")),
         # a demonym first in a name that is no person's stays in it
-        ("Le manuscrit a été déposé auprès du conservateur du British Muséum où il restera scellé.", ("British Muséum", "Place")),
+        ("Le tableau a été prêté au British Gallery pour un an.", ("British Gallery", "Place")),
         # ... but a name the tagger takes for an adjective is still typed by the noun
         ("Le ministère a soupçonné le groupe Vexos d'en être à l'origine.", ("Vexos", "Company")),
         # a name whose own words are capitalised keeps its genitive ("Tour de France")

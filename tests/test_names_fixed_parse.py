@@ -190,7 +190,7 @@ Les      le       DET   2 det
 chefs    chef     NOUN  12 nsubj
 de       de       ADP   5 case
 l'       le       DET   5 det
-ONU      ONU      PROPN 2 nmod   _  B-ORG
+OMS      OMS      PROPN 2 nmod   _  B-ORG
 ,        ,        PUNCT 8 punct
 du       de       ADP   8 case
 Tarvel   Tarvel   PROPN 2 nmod   _  B-LOC
@@ -201,13 +201,13 @@ parlent  parler   VERB  0 ROOT
 .        .        PUNCT 12 punct
 """
 
-# ... but a comma alone makes no list ("Après Tarvel, l'ONU a parlé")
+# ... but a comma alone makes no list ("Après Tarvel, l'OMS a parlé")
 NOT_LISTED = """
 Après    après    ADP   2 case
 Tarvel   Tarvel   PROPN 6 obl    _  B-LOC
 ,        ,        PUNCT 2 punct
 l'       le       DET   5 det
-ONU      ONU      PROPN 6 nsubj  _  B-ORG
+OMS      OMS      PROPN 6 nsubj  _  B-ORG
 parle    parler   VERB  0 ROOT
 .        .        PUNCT 6 punct
 """
@@ -293,8 +293,8 @@ def test_a_name_takes_its_class_and_its_bounds_from_the_words_around_it(table, e
 @pytest.mark.parametrize(
     ("table", "expected"),
     [
-        (LISTED, [("ONU", "IntergovernmentalOrganization"), ("Tarvel", "Organization"), ("Orvanie", "Organization")]),
-        (NOT_LISTED, [("Tarvel", "Place"), ("ONU", "IntergovernmentalOrganization")]),
+        (LISTED, [("OMS", "IntergovernmentalOrganization"), ("Tarvel", "Organization"), ("Orvanie", "Organization")]),
+        (NOT_LISTED, [("Tarvel", "Place"), ("OMS", "IntergovernmentalOrganization")]),
         (ORIGIN, [("Irena Walczak", "Person")]),
         (RAMMED, [("Vestris", "Vehicle")]),
         (CHRISTENED, [("Orvel", "Product")]),

@@ -5,7 +5,7 @@ acronym made of a name's initials ("Parti socialiste ... PS"), two names of one 
 "SpaceX"), and a short form that is the first word of one longer name ("PSA Peugeot Citroën ...
 PSA", "le Forum mondial ... le Forum") or, for a product, its last ("la capsule SpaceX-Dragon ...
 Dragon"), an institution's name with an adjective ("l'université de Leeds ... l'université anglaise de
-Leeds"), and the armed forces of one country ("l'armée française ... les forces françaises"). Pure functions of the document context; entities.cluster_mentions applies them.
+Leeds"), and the armed forces of one country ("l'armée belge ... les forces belges"). Pure functions of the document context; entities.cluster_mentions applies them.
 """
 
 from __future__ import annotations

@@ -291,8 +291,8 @@ def no_name_word(ctx: DocContext, span: Span, text: str) -> bool:
 
 
 def _rubric(ctx: DocContext, span: Span, text: str) -> bool:
-    """"Tennis : victoire de ...": the word that opens a headline before a colon is its section,
-    not a name, unless a gazetteer knows it or the story names it again ("Mali : ..."); a
+    """"Astronautique : départ de ...": the word that opens a headline before a colon is its
+    section, not a name, unless a gazetteer knows it or the story names it again ("Pérou : ..."); a
     quotation after the colon is the named speaker's ("X : « ... »")."""
     doc = ctx.doc
     if span.start != 0 or span.end + 1 >= len(doc) or doc[span.end].text != ":" or doc[span.end + 1].text in dict(ctx.words.quote_pairs):

@@ -44,7 +44,7 @@ NAME_AFTER_ORIGIN_POS = frozenset({"PROPN", "NOUN"})
 # Parts of speech of the words of a title after its capitalised first word ("l'Envol des grues").
 TITLE_WORD_POS = frozenset({"NOUN", "PROPN", "ADJ", "ADP", "DET", "NUM"})
 # Words between a noun of armed forces and the country's adjective ("forces de sécurité
-# afghanes", "forces armées françaises", "armée de l'air française"), at most this many.
+# tchadiennes", "forces armées belges", "armée de l'air belge"), at most this many.
 ARMED_FORCES = "ArmedForces"
 FORCE_WORDS_POS = frozenset({"ADP", "DET", "NOUN"})
 MAX_FORCE_WORDS = 3
@@ -229,7 +229,7 @@ def _named_noun_class(ctx: DocContext, verb: Token, name: Span) -> str | None:
 
 def national_forces(ctx: DocContext) -> Iterator[Mention]:
     """A country's armed forces named by its adjective, though in lower case: "l'armée
-    ruritanienne", "les forces armées françaises", "les forces de sécurité afghanes"."""
+    ruritanienne", "les forces armées belges", "les forces de sécurité tchadiennes"."""
     doc, words, gazetteer = ctx.doc, ctx.words, ctx.resources.gazetteer
     named_to = -1  # the last token of the last name: "armées" in "forces armées X" begins none
     for _, nouns in ctx.tagged("NOUN"):
@@ -334,8 +334,9 @@ def _trimmed(ctx: DocContext, span: Span, ner_type: str, surnames: frozenset[str
     # Honorifics belong to the sentence too: "M. Lambert", "Madame Irène Vasseur"; so does a
     # demonym before a person's name ("la Polonaise Irena Walczak").
     titled = False
-    if tokens is not None and len(tokens) > 1 and is_demonym_noun(ctx, tokens[0]) and all(t.pos_ == "PROPN" for t in tokens[1:]):
-        tokens, titled = tokens[1:], True  # not "British Museum"
+    # A first name and a surname after it, not one word of a firm's name ("British Gallery").
+    if tokens is not None and len(tokens) > 2 and is_demonym_noun(ctx, tokens[0]) and all(t.pos_ == "PROPN" for t in tokens[1:]):
+        tokens, titled = tokens[1:], True
     while tokens is not None and len(tokens) > 1 and _is_title_token(tokens, gazetteer.titles):
         tokens = tokens[2:] if len(tokens) > 2 and tokens[1].text == "." else tokens[1:]
         titled = True

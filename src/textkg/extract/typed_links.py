@@ -154,7 +154,7 @@ def _locates(ctx: DocContext, subject: Participant, place: Participant, path: li
         return is_locative(ctx, subject.head) and _one_phrase(ctx, subject, place, path, pivot)
     if is_locative(ctx, place.head):
         # The place of a clause is where its nouns are, not the owners or authors they name ("au
-        # Mali, ils rejettent les idées du Front uni": the Front is not said to be in Mali).
+        # Pérou, ils rejettent les idées du Front uni": the Front is not said to be in Peru).
         if subject.cls in ("Person", "Organization") and _completes_an_abstract_noun(ctx, subject.head, path, pivot):
             return False
         # A clause that describes another noun says where that noun is, or goes ("un train

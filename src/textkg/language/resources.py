@@ -87,7 +87,7 @@ class Words:
     member_nouns: frozenset[str] = frozenset()
     # Verbs whose participle gives a thing its name ("une comédie nommée « X »", "(baptisé X)").
     naming_verbs: frozenset[str] = frozenset()
-    # Nouns of a country's armed forces, named by the country's adjective ("l'armée française").
+    # Nouns of a country's armed forces, named by the country's adjective ("l'armée belge").
     national_force_nouns: frozenset[str] = frozenset()
     vehicle_event_nouns: frozenset[str] = frozenset()
     # words a name's initials may skip or keep, accent-folded (Communauté économique des États ... -> CEDEAO)
