@@ -31,6 +31,18 @@ def test_an_acronym_is_an_alias_of_its_name(fr_nlp, text, entity):
     assert entity in named(fr_nlp, text)
 
 
+def test_the_armed_forces_of_one_country_are_one(fr_nlp):
+    text = "L'armée nigérienne a repris Tahoua. Les forces nigériennes sont arrivées hier, pas les forces sénégalaises."
+    record = extract_record(fr_nlp(text), Document(id="t", text=text), resources())
+    forces = {(e.label, e.aliases) for e in record.entities if e.type == "ArmedForces"}
+    assert forces == {("armée nigérienne", ("forces nigériennes",)), ("forces sénégalaises", ())}
+
+
+def test_an_institution_described_by_an_adjective_is_the_same(fr_nlp):
+    found = named(fr_nlp, "Il enseigne à l'université de Leeds. Le congrès se tiendra à l'université anglaise de Leeds en juin.")
+    assert found == {("université de Leeds", ("université anglaise de Leeds",))}
+
+
 def test_a_place_and_an_agency_in_parentheses_stay_two(fr_nlp):
     found = named(fr_nlp, "PARIS (AFP) Le gouvernement a parlé.")
     assert ("PARIS", ()) in found and ("AFP", ()) in found

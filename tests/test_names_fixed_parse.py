@@ -184,6 +184,88 @@ atterrit atterrir VERB  5 conj
 """
 
 
+# names listed with an organisation are organisations, whatever the NER took them for
+LISTED = """
+Les      le       DET   2 det
+chefs    chef     NOUN  12 nsubj
+de       de       ADP   5 case
+l'       le       DET   5 det
+OMS      OMS      PROPN 2 nmod   _  B-ORG
+,        ,        PUNCT 8 punct
+du       de       ADP   8 case
+Tarvel   Tarvel   PROPN 2 nmod   _  B-LOC
+et       et       CCONJ 11 cc
+d'       de       ADP   11 case
+Orvanie  Orvanie  PROPN 8 conj   _  B-MISC
+parlent  parler   VERB  0 ROOT
+.        .        PUNCT 12 punct
+"""
+
+# ... but a comma alone makes no list ("Après Tarvel, l'OMS a parlé")
+NOT_LISTED = """
+Après    après    ADP   2 case
+Tarvel   Tarvel   PROPN 6 obl    _  B-LOC
+,        ,        PUNCT 2 punct
+l'       le       DET   5 det
+OMS      OMS      PROPN 6 nsubj  _  B-ORG
+parle    parler   VERB  0 ROOT
+.        .        PUNCT 6 punct
+"""
+
+# a demonym before a name gives the person's origin; the parser may start a sentence at the surname
+ORIGIN = """
+Elle     elle     PRON  2 nsubj
+bat      battre   VERB  0 ROOT
+la       le       DET   4 det
+Polonaise polonais PROPN 2 obj   _  B-LOC
+Irena    Irena    PROPN 4 flat:name
+Walczak  walczak  NOUN  0 ROOT
+.        .        PUNCT 6 punct
+"""
+
+
+# the agent of a vehicle's event noun, hung by the parser on the noun's own complement
+RAMMED = """
+L'       le       DET   2 det
+abordage abordage NOUN  8 nsubj
+du       de       ADP   4 case
+ferry    ferry    NOUN  2 nmod
+par      par      ADP   7 case
+le       le       DET   7 det
+Vestris  Vestris  PROPN 4 nmod   _  B-LOC
+dure     durer    VERB  0 ROOT
+.        .        PUNCT 8 punct
+"""
+
+
+# a naming participle gives the noun it modifies its name
+CHRISTENED = """
+Ce       ce       DET   2 det
+terminal terminal NOUN  7 nsubj
+(        (        PUNCT 4 punct
+baptisé  baptiser VERB  2 acl    Tense=Past|VerbForm=Part
+Orvel    Orvel    PROPN 4 obj    _  B-PER
+)        )        PUNCT 4 punct
+marche   marcher  VERB  0 ROOT
+.        .        PUNCT 7 punct
+"""
+
+
+# a quoted name after an event's noun, seen through the noun's complement ("conférence de presse")
+CONFERENCE = """
+Sa         son        DET   2 det
+conférence conférence NOUN  9 nsubj
+de         de         ADP   4 case
+presse     presse     NOUN  2 nmod
+«          «          PUNCT 6 punct
+Orvel      Orvel      PROPN 4 appos  _  B-ORG
+Direct     Direct     PROPN 6 flat:name _ I-ORG
+»          »          PUNCT 6 punct
+commence   commencer  VERB  0 ROOT
+.          .          PUNCT 9 punct
+"""
+
+
 def typed(table: str) -> list[tuple[str, str]]:
     return [(m.text, m.fine_type) for m in named_mentions(context(parse(table)))]
 
@@ -206,6 +288,21 @@ def typed(table: str) -> list[tuple[str, str]]:
 )
 def test_a_name_takes_its_class_and_its_bounds_from_the_words_around_it(table, expected):
     assert expected in typed(table)
+
+
+@pytest.mark.parametrize(
+    ("table", "expected"),
+    [
+        (LISTED, [("OMS", "IntergovernmentalOrganization"), ("Tarvel", "Organization"), ("Orvanie", "Organization")]),
+        (NOT_LISTED, [("Tarvel", "Place"), ("OMS", "IntergovernmentalOrganization")]),
+        (ORIGIN, [("Irena Walczak", "Person")]),
+        (RAMMED, [("Vestris", "Vehicle")]),
+        (CHRISTENED, [("Orvel", "Product")]),
+        (CONFERENCE, [("Orvel Direct", "Misc")]),
+    ],
+)
+def test_a_name_takes_its_class_from_its_list_its_origin_or_what_it_did(table, expected):
+    assert typed(table) == expected
 
 
 def test_a_name_after_a_word_that_is_no_class_noun_keeps_the_ner_type():
@@ -489,8 +586,8 @@ progresse progresser VERB 0 ROOT
 
 
 def test_a_place_name_that_is_a_word_of_a_longer_name_is_no_place():
-    # "Mobile" is a town of the gazetteer
-    assert {(m.text, m.fine_type) for m in named_mentions(context(parse(WORD_OF_A_NAME)))} == {("Nova Mobile", "Misc")}
+    # "Mobile" is a town of the gazetteer, and a company's last word (names/words.tsv)
+    assert {(m.text, m.fine_type) for m in named_mentions(context(parse(WORD_OF_A_NAME)))} == {("Nova Mobile", "Organization")}
 
 
 # a short form follows its long name (a headline may abbreviate first: tests/test_aliases.py)

@@ -293,6 +293,8 @@ def binary(found):
         ("two locatives", "Un incendie a ravagé une usine à Tahoua, au Niger.", ("located in", "Tahoua", "Niger")),
         ("title after a name, quoted organisation", "Madame Anne Durand, présidente de l'association « Un toit pour tous », a été agressée à Lyon.", ("président de", "Anne Durand", "Un toit pour tous")),
         ("possession through the subject", "Les manifestants brandissaient des pancartes devant la mairie.", ("brandir", "manifestants", "pancartes")),
+        # members are where their clause is
+        ("members of a group", "Des pluies sont tombées hier à Lyon.\nAu Niger, les militants du Front uni de Tahoua ont manifesté.", ("located in", "Front uni de Tahoua", "Niger")),
     ],
 )
 def test_typed_links_between_participants(fr_nlp, construction, text, link):
@@ -347,6 +349,7 @@ def test_a_title_in_another_clause_is_someone_else(fr_nlp):
         ("an owner is not located", "Ils ont déployé une partie de l'arsenal de Varsovie en Hongrie.", ("located in", "Varsovie", "Hongrie")),
         ("the outlet is not a participant", "Selon DPA, le ministre polonais de la Défense, Paul Martin, a parlé.", ("related to", "Paul Martin", "DPA")),
         ("places of two clauses", "Jean Dupont, qui habite à Lyon, a été arrêté à Paris.", ("located in", "Lyon", "Paris")),
+        ("an author is not where their ideas are", "Des pluies sont tombées hier à Lyon.\nAu Niger, les paysans ne partagent pas les idées du Kel Varda.", ("located in", "Kel Varda", "Niger")),
         ("nor after a curly d’après", "D’après l’AFP, Jean Dupont a été arrêté à Lyon.", ("located in", "AFP", "Lyon")),
         ("nor a common noun after selon", "Selon la police, des voleurs ont attaqué une femme à Paris.", ("located in", "police", "Paris")),
         ("a letter to someone is not theirs", "Le maire a écrit une lettre au préfet de la région.", ("has", "préfet", "lettre")),

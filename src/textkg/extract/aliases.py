@@ -4,7 +4,9 @@ acronym made of a name's initials ("Front uni du Nord ... FUN"), two names of on
 ("Organisation des Nations unies ... ONU"), a name spaced or hyphenated otherwise ("Nova Tek" /
 "NovaTek"), and a short form that is the first word of one longer name ("Norvix Motors Group ...
 Norvix", "le Salon mondial ... le Salon") or, for a product, its last ("la sonde Orbix-Lyra ...
-Lyra"). Pure functions of the document context; entities.cluster_mentions applies them.
+Lyra"), an institution's name with an adjective ("l'université de Leeds ... l'université anglaise de
+Leeds"), and the armed forces of one country ("l'armée belge ... les forces belges"). Pure
+functions of the document context; entities.cluster_mentions applies them.
 """
 
 from __future__ import annotations
@@ -23,6 +25,9 @@ SAME_KNOWN = "names of one known organisation"
 SPACING = "same name spaced otherwise"
 SHORT_FORM = "short form of the longer name"
 INSTITUTION_NAME = "the name the institution is called by"
+ONE_COUNTRY = "armed forces of one country"
+DESCRIBED_INSTITUTION = "the institution with an adjective that describes it"
+ARMED_FORCES = "ArmedForces"
 # Classes whose names have short forms, and which end of the long name the short form keeps.
 FIRST_WORD_CLASSES = frozenset({"Organization", "Product", "Misc"})
 # The kind of class noun (name_heads.tsv) that names an institution after a place or a body.
@@ -49,6 +54,8 @@ def name_aliases(ctx: DocContext, mentions: Sequence[Mention]) -> tuple[Alias, .
     found += _known_and_spacing(ctx, named)
     found += _short_forms(ctx, named)
     found += _institution_names(ctx, named)
+    found += _forces_of_one_country(ctx, named)
+    found += _described_institutions(ctx, named)
     return tuple(found)
 
 
@@ -197,3 +204,31 @@ def _institution_names(ctx: DocContext, named: Sequence[Mention]):
         if len({name_key(m.text) for m in institutions}) == 1 and gazetteer.place(mention.text) is None and mention not in institutions:
             yield Alias(mention, institutions[0], INSTITUTION_NAME)
 
+
+def _forces_of_one_country(ctx: DocContext, named: Sequence[Mention]):
+    """"l'armée ruritanienne ... les forces ruritaniennes": the armed forces named by one
+    country's adjective (mentions.national_forces) are one."""
+    gazetteer = ctx.resources.gazetteer
+    first_of: dict[str, Mention] = {}
+    for mention in named:
+        place = gazetteer.demonym_country(mention.text.split()[-1]) if mention.fine_type == ARMED_FORCES else None
+        if place is None:
+            continue
+        earlier = first_of.setdefault(place.label, mention)
+        if earlier is not mention and name_key(earlier.text) != name_key(mention.text):
+            yield Alias(mention, earlier, ONE_COUNTRY)
+
+
+def _described_institutions(ctx: DocContext, named: Sequence[Mention]):
+    """"l'université de Leeds ... l'université anglaise de Leeds": an institution's name with an
+    adjective after its class noun is the same name described."""
+    heads = ctx.resources.name_heads
+    plain = {name_key(m.text): m for m in named}
+    for mention in named:
+        words = mention.text.split()
+        head = heads.get(words[0].lower())
+        if head is None or head[1] != INSTITUTION or len(words) < 4 or words[2].lower() not in ctx.words.genitive_cases:
+            continue
+        same = plain.get(name_key(" ".join([words[0], *words[2:]])))
+        if same is not None:
+            yield Alias(mention, same, DESCRIBED_INSTITUTION)

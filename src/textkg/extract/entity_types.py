@@ -6,7 +6,8 @@ Order of evidence, strongest first: a weapon designator or a name after a weapon
 "rapporte"; a country, region or city from the gazetteer; a title before the name ("M.",
 "général") makes a person; the shape of the context (a locative preposition, a place noun, a
 dateline, an origin in parentheses); otherwise the NER's own type. Lone common words, demonyms
-and OCR debris are no names. ``vote_types`` then gives one name one type per document.
+and OCR debris are no names. ``typed_by_list`` makes the unclassed names of a list of
+organisations organisations, and ``vote_types`` then gives one name one type per document.
 """
 
 from __future__ import annotations
@@ -28,6 +29,12 @@ from .syntax import is_source_word
 # The NER's types that any gazetteer place may override; a Person or an Organization needs more
 # (see below).
 PLACE_OVERRIDABLE = frozenset({"Place", "Misc"})
+# Types a gazetteer confirmed a place with: a list holding one is no list of organisations.
+KNOWN_PLACE_TYPES = frozenset({"Country", "City", "Region"})
+# Words that join the names of one list: commas, coordinators, and the article or preposition
+# each name repeats ("du X, du Y et d'Z").
+LIST_GAP_POS = frozenset({"PUNCT", "CCONJ", "ADP", "DET"})
+LIST_MARK_POS = frozenset({"CCONJ"})
 # A one-word person name that is also a city is retyped only for cities this big.
 CITY_OVER_PERSON_POPULATION = 100_000
 # The NER's own coarse types, which document-level voting may correct; gazetteer types stay.
@@ -45,8 +52,12 @@ SHORT_NAME_TYPES = frozenset({"Person", "Place"})
 ROMAN_ORDINAL = re.compile(r"[IVXLC]+(?:e|er|re|ème|ᵉ|ᵉʳ)")
 # A model designator: letters and digits in one word ("3X", "A330", "MD-12").
 MODEL_DESIGNATOR = re.compile(r"(?=[\w-]*\d)(?=[\w-]*[^\W\d_])[^\W_](?:[\w-]*[^\W_])?")
-# Heads a name may carry as its own first word: an organisation's or a place's ("Parti vertical").
-FIRST_WORD_CLASSES = frozenset({"Organization", "Place"})
+# Heads a name may carry as its own first word: an organisation's, a place's or an event's
+# ("Parti vertical", "Festival de Rochebrune").
+FIRST_WORD_CLASSES = frozenset({"Organization", "Place", "Misc"})
+# How far above an agent complement its event noun may be ("l'abordage du paquebot par le X").
+AGENT_NOUN_HOPS = 2
+AGENT = "agent"
 ORGANIZATION = "Organization"
 VEHICLE = "Vehicle"
 PRODUCT = "Product"
@@ -82,7 +93,7 @@ def classify(
         return Typing(known.type)
     if ner_type != "Person" and _after_source_cue(ctx, span) and gazetteer.media_words & set(ascii_fold(text).split()):
         return Typing("NewsAgency")
-    if no_name_word(ctx, span, text):
+    if no_name_word(ctx, span, text) or (ner_type != "Person" and _rubric(ctx, span, text)):
         return None
     # A class noun before the name or heading it outweighs a place of the same name ("le groupe
     # Verdal", "Université Grenoble III"), and so does the context of a vehicle or an organisation.
@@ -118,6 +129,46 @@ def classify(
     return Typing(ner_type)
 
 
+def typed_by_list(ctx: DocContext, mentions: Sequence[M]) -> list[M]:
+    """Names listed together are things of one kind: in "les chefs de l'UFR, du Kel Tamar et
+    d'Ansar Orvane" a name the NER took for a place or left unclassed, and that no gazetteer
+    knows, is an organisation like the others. A list that holds a known place is left alone
+    ("l'OTAN, la Pologne et Kiev"). ``mentions`` are in text order."""
+    chains: list[list[int]] = []
+    coordinated: list[bool] = []  # a list ends with a coordinator: "Après X, Y a dit" is none
+    for index, mention in enumerate(mentions):
+        gap = ctx.doc[mentions[index - 1].last_token + 1 : mention.first_token] if index else None
+        if gap is not None and _list_gap(gap):
+            chains[-1].append(index)
+            coordinated[-1] = coordinated[-1] or any(t.pos_ in LIST_MARK_POS for t in gap)
+        else:
+            chains.append([index])
+            coordinated.append(False)
+    typed = list(mentions)
+    for chain, listed in zip(chains, coordinated):
+        types = [mentions[i].type for i in chain]
+        if not listed or ORGANIZATION not in {broad_type(t) for t in types} or KNOWN_PLACE_TYPES.intersection(types):
+            continue
+        for i in chain:
+            if mentions[i].type in PLACE_OVERRIDABLE:
+                typed[i] = _retyped(mentions[i], ORGANIZATION)
+    return typed
+
+
+def _list_gap(gap: Span) -> bool:
+    """Only commas and coordinators, with the articles and prepositions of the list, lie between
+    two names of one list."""
+    return (
+        0 < len(gap) <= 4
+        and all(t.pos_ in LIST_GAP_POS and (t.pos_ != "PUNCT" or t.text == ",") for t in gap)
+        and any(t.text == "," or t.pos_ in LIST_MARK_POS for t in gap)
+    )
+
+
+def _retyped(mention: M, type_: str) -> M:
+    return mention._replace(type=type_) if hasattr(mention, "_replace") else replace(mention, type=type_)
+
+
 def head_noun_class(ctx: DocContext, span: Span, ner_type: str) -> str | None:
     """The class a common noun gives a name: the noun right before it ("la sonde Lyra", "le
     groupe Verdal", "l'appareil de type X"), or its own first word ("Parti vertical",
@@ -134,9 +185,16 @@ def head_noun_class(ctx: DocContext, span: Span, ner_type: str) -> str | None:
     if noun is None:
         return None
     found = heads.get(noun.lower_) or heads.get(noun.lemma_.lower())
-    if found is None or found[1] == "eponym" or (broad_type(found[0]) == PRODUCT and ner_type == ORGANIZATION):
+    if found is None or found[1] == "eponym" or (broad_type(found[0]) == PRODUCT and (ner_type == ORGANIZATION or _epithet(span[0], noun))):
         return None
     return found[0]
+
+
+def _epithet(first: Token, noun: Token) -> bool:
+    """A capitalised adjective of the noun, which names no product with it: "les jeux Olympiques"
+    are no game, while "la place Fédérale" is a place. The tagger calls some names adjectives: an
+    acronym or a complement is one ("la banque KRB", "le groupe Vexos")."""
+    return first.pos_ == "ADJ" and first.dep_ == "amod" and first.head == noun and not first.is_upper
 
 
 def _noun_before(ctx: DocContext, start: int) -> Token | None:
@@ -154,11 +212,11 @@ def _noun_before(ctx: DocContext, start: int) -> Token | None:
 def _class_by_context(ctx: DocContext, span: Span, ner_type: str) -> str | None:
     """What the noun a name completes says of it: "le naufrage du X" is a vehicle, "les membres
     d'X" an organisation (not for a person or a known place)."""
+    if names_a_vehicle(ctx, span):
+        return VEHICLE
     noun = _completed_noun(ctx, span)
     if noun is None:
         return None
-    if noun in ctx.words.vehicle_event_nouns:
-        return VEHICLE
     if noun in ctx.words.member_nouns and ner_type in ("Person", "Misc") and ctx.resources.gazetteer.place(span.text) is None:
         return ORGANIZATION
     return None
@@ -185,8 +243,25 @@ def _ner_organizations(ctx: DocContext) -> frozenset[str]:
 
 
 def names_a_vehicle(ctx: DocContext, span: Span) -> bool:
-    """"le naufrage du X", "l'équipage du X": only a vehicle sinks or has a crew."""
-    return _completed_noun(ctx, span) in ctx.words.vehicle_event_nouns
+    """"le naufrage du X", "l'équipage du X", "l'abordage du paquebot par le X": only a vehicle
+    sinks, has a crew or rams another."""
+    return _completed_noun(ctx, span) in ctx.words.vehicle_event_nouns or _rams(ctx, span)
+
+
+def _rams(ctx: DocContext, span: Span) -> bool:
+    """``span`` is the agent ("par") of a vehicle's event noun, or of a complement of that noun
+    (the parser often hangs "par le X" on the nearest noun: "l'abordage du paquebot par le X")."""
+    root = span.root
+    if not any(c.dep_ == "case" and ctx.resources.prepositions.get(c.lower_) == AGENT for c in root.children):
+        return False
+    noun = root
+    for _ in range(AGENT_NOUN_HOPS):
+        if noun.dep_ != "nmod" or noun.head.pos_ != "NOUN":
+            return False
+        noun = noun.head
+        if noun.lemma_.lower() in ctx.words.vehicle_event_nouns:
+            return True
+    return False
 
 
 def _completed_noun(ctx: DocContext, span: Span) -> str | None:
@@ -215,6 +290,19 @@ def no_name_word(ctx: DocContext, span: Span, text: str) -> bool:
     return False
 
 
+def _rubric(ctx: DocContext, span: Span, text: str) -> bool:
+    """"Astronautique : départ de ...": the word that opens a headline before a colon is its
+    section, not a name, unless a gazetteer knows it or the story names it again ("Pérou : ..."); a
+    quotation after the colon is the named speaker's ("X : « ... »")."""
+    doc = ctx.doc
+    if span.start != 0 or span.end + 1 >= len(doc) or doc[span.end].text != ":" or doc[span.end + 1].text in dict(ctx.words.quote_pairs):
+        return False
+    gazetteer = ctx.resources.gazetteer
+    if gazetteer.place(text) is not None or gazetteer.organization(text) is not None:
+        return False
+    return len(re.findall(r"(?<!\w)" + re.escape(text) + r"(?!\w)", ctx.text)) == 1
+
+
 def vote_types(mentions: Sequence[M], key: Callable[[str], str]) -> list[M]:
     """One sense per discourse: a name the NER typed differently across a document takes the type
     most of its mentions have; a type the gazetteer confirmed counts double.
@@ -240,7 +328,7 @@ def vote_types(mentions: Sequence[M], key: Callable[[str], str]) -> list[M]:
         counts = votes[key(mention.text)]
         best = max(counts, key=lambda t: (counts[t], t not in VOTING_TYPES))
         if mention.type in VOTING_TYPES and best != mention.type and counts[best] > counts[mention.type]:
-            mention = mention._replace(type=best) if hasattr(mention, "_replace") else replace(mention, type=best)
+            mention = _retyped(mention, best)
         voted.append(mention)
     return voted
 
@@ -339,6 +427,18 @@ def title_before(ctx: DocContext, start: int) -> bool:
     """A title or role right before token ``start``: "M. Lambert", "M . Lambert", "général Moreau"."""
     word = _word_before_title(ctx, start)
     return word is not None and (_is_honorific(ctx, word) or word in ctx.words.roles)
+
+
+def demonym_before(ctx: DocContext, start: int) -> bool:
+    """A demonym used as a noun right before token ``start``, after its article: "la Polonaise
+    Irena Walczak", "l'Américain Dwight Kessler" (a person named by where they come from)."""
+    doc = ctx.doc
+    return start >= 2 and is_demonym_noun(ctx, doc[start - 1]) and doc[start - 2].pos_ == "DET"
+
+
+def is_demonym_noun(ctx: DocContext, token: Token) -> bool:
+    """A capitalised country demonym ("Polonaise", "Suisse"): before a name, the person's origin."""
+    return token.text[:1].isupper() and not token.is_upper and ctx.resources.gazetteer.demonym_country(token.text) is not None
 
 
 def honorific_before(ctx: DocContext, start: int) -> bool:

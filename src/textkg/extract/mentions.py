@@ -17,7 +17,7 @@ from . import deps
 from .candidates import CONCEPT, DATE, PRONOUN, Mention
 from .context import DocContext
 from .event_lexicon import misread_subject
-from .entity_types import classify, honorific_before, names_a_vehicle, no_name_word, origin_in_parentheses, title_before, vote_types
+from .entity_types import classify, demonym_before, honorific_before, is_demonym_noun, names_a_vehicle, no_name_word, origin_in_parentheses, title_before, typed_by_list, vote_types
 from .name_spans import article_belongs, described_name, glued_honorific, headed_name, is_role_title, place_parts
 from .ranked_lists import ranked_names
 from .syntax import is_source_word
@@ -25,7 +25,9 @@ from .syntax import is_source_word
 NER_TYPES = {"PER": "Person", "PERSON": "Person", "ORG": "Organization", "LOC": "Place", "GPE": "Place", "MISC": "Misc"}
 # Classes whose nouns introduce a quoted name, and the longest such name (in tokens): longer
 # quotations are speech, not names.
-NAMED_BY_QUOTE = frozenset({"Organization", "Place"})
+NAMED_BY_QUOTE = frozenset({"Organization", "Place", "Event"})
+# A named event (a conference, a summit) is of the Misc class.
+EVENT, NAMED_EVENT = "Event", "Misc"
 MAX_QUOTED_NAME = 10
 PLACE_TYPES = frozenset({"Country", "City", "Region"})
 # Longest token run looked up in the gazetteers when scanning for names the NER missed.
@@ -36,6 +38,17 @@ SCAN_MIN_POPULATION = 100_000
 HYPHENS = frozenset("-‐‑–")
 # Parts of speech of words that are no name even after an honorific.
 NO_NAME_POS = frozenset({"DET", "ADP", "CCONJ", "SCONJ", "PRON", "AUX", "PUNCT", "NUM", "SYM"})
+# Parts of speech of the words of a person's name after a title ("M. Hotz") or an origin ("la
+# Polonaise Irena Walczak").
+NAME_AFTER_TITLE_POS = frozenset({"PROPN"})
+NAME_AFTER_ORIGIN_POS = frozenset({"PROPN", "NOUN"})
+# Parts of speech of the words of a title after its capitalised first word ("l'Envol des grues").
+TITLE_WORD_POS = frozenset({"NOUN", "PROPN", "ADJ", "ADP", "DET", "NUM"})
+# Words between a noun of armed forces and the country's adjective ("forces de sécurité
+# tchadiennes", "forces armées belges", "armée de l'air belge"), at most this many.
+ARMED_FORCES = "ArmedForces"
+FORCE_WORDS_POS = frozenset({"ADP", "DET", "NOUN"})
+MAX_FORCE_WORDS = 3
 # Words that may sit between a role noun and the name it introduces ("le ministre espagnol de
 # la Défense, Paul Martin").
 ROLE_WORDS_MAX = 8
@@ -65,12 +78,12 @@ def named_mentions(ctx: DocContext, metonymy: bool = True) -> Iterator[Mention]:
     nested = _scanned(ctx, set(range(len(doc))) - inside_misc, name_like)
     found += [m for m in nested if m.type in PLACE_TYPES and _linked_inside(ctx, m)]
     # Quoted names and the entries of result lists outweigh what the NER made of them.
-    preferred = [*quoted_names(ctx), *ranked_names(ctx)]
+    preferred = [*quoted_names(ctx), *ranked_names(ctx), *national_forces(ctx), *participle_names(ctx)]
     taken = {i for m in preferred for i in range(m.first_token, m.last_token + 1)}
     found = [m for m in found if not taken.intersection(range(m.first_token, m.last_token + 1))] + preferred
     covered = {i for m in found for i in range(m.first_token, m.last_token + 1)}
     found += _scanned(ctx, covered, name_like)
-    for mention in vote_types(sorted(found, key=lambda m: m.start), name_key):
+    for mention in vote_types(typed_by_list(ctx, sorted(found, key=lambda m: m.start)), name_key):
         mention = _with_metonymy(ctx, mention) if metonymy else mention
         # Extractors reason with the broad class (a Country is a Place); entities keep the fine one.
         yield replace(mention, type=broad_type(mention.type), fine_type=mention.type)
@@ -95,10 +108,11 @@ def _lower_case_lemmas(doc: Doc) -> frozenset[str]:
 
 
 def quoted_names(ctx: DocContext) -> Iterator[Mention]:
-    """A quoted title right after a noun of an organisation or a site is its name: l'association
-    « Les Amis du port », l'ONG "Terre Vive", l'usine « Métaux-Ouest »."""
+    """A quoted title right after a noun of an organisation, a site or an event is its name:
+    l'association « Les Amis du port », l'ONG "Terre Vive", l'usine « Métaux-Ouest », la
+    conférence de presse « Orvel Direct »."""
     # Found in the token array: most texts have no quotation mark, and no Token need be made.
-    doc, nouns = ctx.doc, ctx.resources.nouns
+    doc = ctx.doc
     pairs = dict(ctx.words.quote_pairs)
     marks = {get_string_id(mark) for mark in pairs}
     for at, orth in enumerate(doc.to_array(ORTH).tolist()):
@@ -106,14 +120,131 @@ def quoted_names(ctx: DocContext) -> Iterator[Mention]:
             continue
         quote = doc[at]
         closing = pairs[quote.text]
-        noun = doc[at - 1]
-        if noun.pos_ not in ("NOUN", "PROPN") or nouns.class_of(noun.lemma_) not in NAMED_BY_QUOTE:
+        cls = _quoting_class(ctx, doc[at - 1])
+        if cls is None:
             continue
         inside = doc[quote.i + 1 : quote.i + 1 + MAX_QUOTED_NAME]
         end = next((t.i for t in inside if t.text == closing), None)
-        if end is not None and end > quote.i + 1:
+        # An event's name is capitalised: "la réunion « de la dernière chance »" names none.
+        if end is not None and end > quote.i + 1 and (cls != EVENT or _begins_a_name(doc[quote.i + 1])):
             span = doc[quote.i + 1 : end]
-            yield Mention(span.start_char, span.end_char, span.text, nouns.class_of(noun.lemma_), span.start, span.end - 1)
+            yield Mention(span.start_char, span.end_char, span.text, NAMED_EVENT if cls == EVENT else cls, span.start, span.end - 1)
+
+
+def _quoting_class(ctx: DocContext, noun: Token) -> str | None:
+    """The class of a noun that introduces a quoted name: its own ("l'association"), or that of
+    the noun it completes ("la conférence de presse « X »": a conference)."""
+    if noun.pos_ not in ("NOUN", "PROPN"):
+        return None
+    nouns = ctx.resources.nouns
+    cls = nouns.class_of(noun.lemma_)
+    if cls is None and noun.dep_ in deps.NOUN_MODIFIER and noun.head.i == noun.i - 2 and noun.doc[noun.i - 1].lower_ in ctx.words.genitive_cases:
+        cls = nouns.class_of(noun.head.lemma_)
+    return cls if cls in NAMED_BY_QUOTE else None
+
+
+def participle_names(ctx: DocContext) -> Iterator[Mention]:
+    """The name a naming participle gives: "une comédie nommée « Les Semeurs »", "ce terminal
+    (baptisé Orvel)", "Intitulé l'Envol des grues, le rapport ...". Its class is the named noun's
+    ("terminal": a product); a name of no known class is a work or a thing (Misc), unless the
+    NER found the same name and typed it. A role is no name ("nommé Premier ministre")."""
+    doc, words = ctx.doc, ctx.words
+    ner_spans = {(ent.start, ent.end) for ent in doc.ents}
+    for _, verbs in ctx.tagged("VERB", "ADJ"):
+        for verb in verbs:
+            if verb.lemma_.lower() not in words.naming_verbs or "Part" not in ctx.morph(verb, "VerbForm") or _has_auxiliary(verb):
+                continue  # "a appelé Moscou à la retenue", "a été nommé X": a verb, no naming
+            name = _given_name(ctx, verb.i + 1)
+            if name is None or _is_title_or_role_phrase(ctx, name):
+                continue
+            cls = _named_noun_class(ctx, verb, name)
+            if cls is None and (name.start, name.end) in ner_spans:
+                continue  # the NER's name of these bounds keeps the NER's type
+            text = ctx.text[name.start_char : name.end_char]
+            yield Mention(name.start_char, name.end_char, text, cls or "Misc", name.start, name.end - 1)
+
+
+def _given_name(ctx: DocContext, start: int) -> Span | None:
+    """The name at token ``start``: a quotation of a few words beginning with a capital, or a
+    capitalised word and the words of a title after it, up to punctuation or a verb ("l'Envol des
+    grues : ..." is "Envol des grues")."""
+    doc = ctx.doc
+    if start >= len(doc):
+        return None
+    closing = dict(ctx.words.quote_pairs).get(doc[start].text)
+    if closing is not None:
+        end = next((t.i for t in doc[start + 1 : start + 1 + MAX_QUOTED_NAME] if t.text == closing), None)
+        return doc[start + 1 : end] if end is not None and end > start + 1 and _begins_a_name(doc[start + 1]) else None
+    if doc[start].pos_ == "DET" and start + 1 < len(doc):
+        start += 1
+    if not _begins_a_name(doc[start]):
+        return None
+    end, genitive = start + 1, False
+    while end < len(doc) and end - start < MAX_QUOTED_NAME and _title_word(ctx, doc[end], genitive):
+        genitive = genitive or doc[end].lower_ in ctx.words.genitive_cases
+        end += 1
+    while end - 1 > start and doc[end - 1].pos_ in ("ADP", "DET"):
+        end -= 1
+    return doc[start:end]
+
+
+def _title_word(ctx: DocContext, token: Token, genitive: bool) -> bool:
+    """A word of a title after its first: a capitalised word, "de" and its article, and the
+    lower-case words after them ("l'Envol des grues"; not "Paul Morel entraîneur")."""
+    if token.pos_ not in TITLE_WORD_POS:
+        return False
+    if token.text[:1].isupper() or token.like_num or token.lower_ in ctx.words.genitive_cases:
+        return True
+    return genitive and token.pos_ in ("DET", "NOUN", "ADJ")
+
+
+def _has_auxiliary(verb: Token) -> bool:
+    return any(c.dep_ in deps.AUXILIARIES for c in verb.children) or (verb.i > 0 and verb.doc[verb.i - 1].pos_ == "AUX")
+
+
+def _begins_a_name(token: Token) -> bool:
+    return token.text[:1].isupper() or token.text[:1].isdigit()
+
+
+def _is_title_or_role_phrase(ctx: DocContext, name: Span) -> bool:
+    first_two = " ".join(t.lower_ for t in name[:2])
+    return first_two in ctx.words.roles or name[0].lower_ in ctx.words.roles or name[0].lower_ in ctx.resources.gazetteer.titles
+
+
+def _named_noun_class(ctx: DocContext, verb: Token, name: Span) -> str | None:
+    """The class of the noun a naming participle names: the noun it modifies ("ce terminal
+    (baptisé X)"), or, for a participle opening its sentence, the subject right after the name
+    ("Baptisée « X », la machine ...")."""
+    doc = ctx.doc
+    noun = verb.head if verb.dep_ in deps.PARTICIPLE_MODIFIER and verb.head.pos_ == "NOUN" else None
+    if noun is None and ctx.sentence_start(verb.i) == verb.i:
+        after = [t for t in doc[name.end : name.end + 4] if not t.is_punct and t.pos_ != "DET"]
+        noun = after[0] if after and after[0].pos_ == "NOUN" and after[0].dep_ in deps.SUBJECTS else None
+    if noun is None:
+        return None
+    head = ctx.resources.name_heads.get(noun.lemma_.lower())
+    if head is not None and head[1] != "eponym":
+        return head[0]
+    return ctx.resources.nouns.class_of(noun.lemma_) if ctx.resources.nouns.class_of(noun.lemma_) in NAMED_BY_QUOTE | {"Person"} else None
+
+
+def national_forces(ctx: DocContext) -> Iterator[Mention]:
+    """A country's armed forces named by its adjective, though in lower case: "l'armée
+    ruritanienne", "les forces armées belges", "les forces de sécurité tchadiennes"."""
+    doc, words, gazetteer = ctx.doc, ctx.words, ctx.resources.gazetteer
+    named_to = -1  # the last token of the last name: "armées" in "forces armées X" begins none
+    for _, nouns in ctx.tagged("NOUN"):
+        for noun in nouns:
+            if noun.lower_ not in words.national_force_nouns or noun.i <= named_to:
+                continue
+            for token in doc[noun.i + 1 : noun.i + 2 + MAX_FORCE_WORDS]:
+                if token.pos_ == "ADJ" and token.text.islower() and gazetteer.demonym_country(token.text) is not None:
+                    yield Mention(noun.idx, token.idx + len(token), ctx.text[noun.idx : token.idx + len(token)], ARMED_FORCES, noun.i, token.i)
+                    named_to = token.i
+                    break
+                # "forces de sécurité", "forces armées", not "forces politiques"
+                if token.pos_ not in FORCE_WORDS_POS and token.lower_ not in words.national_force_nouns:
+                    break
 
 
 def date_mentions(ctx: DocContext) -> Iterator[Mention]:
@@ -203,8 +334,12 @@ def _trimmed(ctx: DocContext, span: Span, ner_type: str, surnames: frozenset[str
         or (tokens[0].like_num and len(tokens) > 2 and tokens[1].lower_ in ctx.words.genitive_cases)
     ):
         tokens = tokens[1:]
-    # Honorifics belong to the sentence too: "M. Lambert", "Madame Irène Vasseur".
+    # Honorifics belong to the sentence too: "M. Lambert", "Madame Irène Vasseur"; so does a
+    # demonym before a person's name ("la Polonaise Irena Walczak").
     titled = False
+    # A first name and a surname after it, not one word of a firm's name ("British Gallery").
+    if tokens is not None and len(tokens) > 2 and is_demonym_noun(ctx, tokens[0]) and all(t.pos_ == "PROPN" for t in tokens[1:]):
+        tokens, titled = tokens[1:], True
     while tokens is not None and len(tokens) > 1 and _is_title_token(tokens, gazetteer.titles):
         tokens = tokens[2:] if len(tokens) > 2 and tokens[1].text == "." else tokens[1:]
         titled = True
@@ -311,9 +446,12 @@ def _scanned(ctx: DocContext, covered: set[int], name_like: list[bool]) -> list[
             i += 1
             continue
         token = doc[i]
-        if particle or (_may_follow_a_title(ctx, token) and title_before(ctx, i)):
+        origin = not particle and _may_follow_a_title(ctx, token) and demonym_before(ctx, i)
+        if particle or origin or (_may_follow_a_title(ctx, token) and title_before(ctx, i)):
             end = i + 1 + particle
-            while end < length_of_doc and end - i < MAX_SCAN_TOKENS and end not in covered and is_name_like(end) and doc[end].pos_ == "PROPN":
+            # After a demonym the tagger often reads a foreign surname as a common noun.
+            name_pos = NAME_AFTER_ORIGIN_POS if origin else NAME_AFTER_TITLE_POS
+            while end < length_of_doc and end - i < MAX_SCAN_TOKENS and end not in covered and _continues_name(doc[end], is_name_like(end), origin) and doc[end].pos_ in name_pos:
                 end += 1
             span = doc[i:end]
             match = Mention(span.start_char, span.end_char, span.text, "Person", span.start, span.end - 1)
@@ -334,6 +472,12 @@ def _scanned(ctx: DocContext, covered: set[int], name_like: list[bool]) -> list[
         found.append(match)
         i = match.last_token + 1
     return found
+
+
+def _continues_name(token: Token, name_like: bool, origin: bool) -> bool:
+    """A word of a name begun after a title or an origin; after an origin ("la Polonaise Irena
+    Walczak") any capitalised word, even one the parser took for a new sentence's first word."""
+    return name_like or (origin and token.text[:1].isupper() and token.is_alpha)
 
 
 def _may_follow_a_title(ctx: DocContext, token: Token) -> bool:

@@ -47,6 +47,12 @@ def headed_name(ctx: DocContext, tokens: Span, ner_type: str) -> tuple[Span, str
         i -= 1
     if doc[i].lower_ in words.genitive_cases:
         linked, i = True, i - 1
+        # an adjective between an institution's noun and its "de" ("l'université anglaise de X",
+        # "la communauté juive de X")
+        if i > 0 and doc[i].pos_ == "ADJ" and doc[i].text.islower() and doc[i - 1].pos_ == "NOUN":
+            found = heads.get(doc[i - 1].lower_) or heads.get(doc[i - 1].lemma_.lower())
+            if found is not None and found[1] == INSTITUTION:
+                i -= 1
     if i < 0 or doc[i].pos_ != "NOUN" or not doc[i].text[:1].islower() or ctx.sentence_start(i) != ctx.sentence_start(start):
         return None
     found = heads.get(doc[i].lower_) or heads.get(doc[i].lemma_.lower())

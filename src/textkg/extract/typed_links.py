@@ -153,6 +153,10 @@ def _locates(ctx: DocContext, subject: Participant, place: Participant, path: li
     if subject.cls == "Place":
         return is_locative(ctx, subject.head) and _one_phrase(ctx, subject, place, path, pivot)
     if is_locative(ctx, place.head):
+        # The place of a clause is where its nouns are, not the owners or authors they name ("au
+        # Pérou, ils rejettent les idées du Front uni": the Front is not said to be in Peru).
+        if subject.cls in ("Person", "Organization") and _completes_an_abstract_noun(ctx, subject.head, path, pivot):
+            return False
         # A clause that describes another noun says where that noun is, or goes ("un train
         # reliant Nantes à Angers"), unless it describes it by its place ("l'usine, basée à Lyon").
         # An event is where its own phrase says, not where a verb under it happens ("un accord
@@ -167,6 +171,23 @@ def _locates(ctx: DocContext, subject: Participant, place: Participant, path: li
             for t in between
         )
     return subject.cls in ("Person", "Organization") and _is_place_modifier(ctx, place.head, subject.head)
+
+
+def _completes_an_abstract_noun(ctx: DocContext, token: Token, path: list[Token], pivot: Token) -> bool:
+    """``token`` (or the first of the conjuncts it ends) completes a noun on ``path`` below the
+    pivot that names no participant: "les idées du Front uni et de l'Union" (not "les membres du
+    Front uni" or "les militants du Front uni", who are where their clause is)."""
+    while token.dep_ in deps.CONJUNCT and token.head.i < token.i:
+        token = token.head
+    noun = token.head
+    return (
+        token.dep_ in deps.NOUN_MODIFIER
+        and noun.pos_ == "NOUN"
+        and noun != pivot
+        and noun in path
+        and ctx.resources.nouns.class_of(noun.lemma_) is None
+        and noun.lemma_.lower() not in ctx.words.member_nouns
+    )
 
 
 def _has_parts(ctx: DocContext, place: Token) -> bool:

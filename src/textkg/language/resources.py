@@ -85,6 +85,10 @@ class Words:
     # names and their types: nouns of kind and of membership, words inside names, generic nouns
     kind_nouns: frozenset[str] = frozenset()
     member_nouns: frozenset[str] = frozenset()
+    # Verbs whose participle gives a thing its name ("une comédie nommée « X »", "(baptisé X)").
+    naming_verbs: frozenset[str] = frozenset()
+    # Nouns of a country's armed forces, named by the country's adjective ("l'armée belge").
+    national_force_nouns: frozenset[str] = frozenset()
     vehicle_event_nouns: frozenset[str] = frozenset()
     # words a name's initials may skip or keep, accent-folded (Union douanière des pays d'Asie de l'Est -> UDPAE)
     name_function_words: frozenset[str] = frozenset()
