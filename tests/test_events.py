@@ -125,6 +125,27 @@ def links(found):
             "Arrest",
             {"agent": ["police"], "theme": ["Paul Roy"], "location": ["Lille"]},
         ),
+        (
+            "an intervention carried by a verb of doing",
+            "La société Alpha est prête à effectuer une intervention armée.",
+            "intervention",
+            "Deployment",
+            {"agent": ["Alpha"]},
+        ),
+        (
+            "a possessive names the doer: the subject before it",
+            "Paul Martin a annoncé sa démission.",
+            "démission",
+            "Resignation",
+            {"agent": ["Paul Martin"]},
+        ),
+        (
+            "a possessive in a phrase set before the clause names its subject",
+            "Lors de son discours, le ministre Paul Martin a annoncé une réforme.",
+            "discours",
+            "Announcement",
+            {"agent": ["Paul Martin"]},
+        ),
     ],
 )
 def test_events_of_news(fr_nlp, construction, text, predicate, event_class, roles):
@@ -141,6 +162,12 @@ def test_events_of_news(fr_nlp, construction, text, predicate, event_class, role
 )
 def test_a_light_verb_is_not_an_event_of_its_own(fr_nlp, text, absent):
     assert absent not in [p for p, *_ in facts(fr_nlp, text)]
+
+
+def test_a_possessive_names_no_one_who_undergoes_the_event(fr_nlp):
+    # "son" is whoever was arrested, not the police that confirms it.
+    found = facts(fr_nlp, "La police a confirmé son arrestation à Lyon.")
+    assert all(r.keys() <= {"location", "time"} for p, _, r, _ in found if p == "arrestation"), found
 
 
 @pytest.mark.parametrize(
