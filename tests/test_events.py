@@ -220,6 +220,8 @@ def test_no_role_where_the_parse_does_not_say_it(fr_nlp, text, absent):
     [
         ("a place and its country side by side", "Trois hommes ont été tués à Kaboul, en Afghanistan.", ("located in", "Kaboul", "Afghanistan")),
         ("a place in a part of another", "Trois jeunes ont été agressés dans la banlieue de Nantes, à Rezé.", ("located in", "Rezé", "Nantes")),
+        ("a city noun said of its subject", "Nantes est la plus grande ville de Bretagne.", ("located in", "Nantes", "Bretagne")),
+        ("an indefinite city noun in apposition", "Rezé, une commune de Bretagne, a accueilli le festival.", ("located in", "Rezé", "Bretagne")),
     ],
 )
 def test_places_within_places(fr_nlp, construction, text, link):

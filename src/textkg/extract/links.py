@@ -260,9 +260,12 @@ def _attribute_holder(ctx: DocContext, noun: Token) -> Token | None:
 
 
 def _renames(ctx: DocContext, noun: Token, obj: Mention) -> bool:
-    """"la ville de Lyon", "le territoire de l'Espagne": a place noun whose complement is its name."""
+    """"la ville de Lyon", "le territoire de l'Espagne": a place noun whose complement is its name.
+    Not one that is indefinite or said of its subject: "Lyon, une ville de France", "Lyon est la
+    plus grande ville de France" (the complement is where the city is)."""
     lemma = noun.lemma_.lower()
-    return obj.type in PLACE_TYPES and (lemma in ctx.words.place_class_nouns or lemma in ctx.words.place_head_nouns)
+    describes = any(c.dep_ in deps.COPULA or (c.dep_ == "det" and "Ind" in ctx.morph(c, "Definite")) for c in noun.children)
+    return obj.type in PLACE_TYPES and not describes and (lemma in ctx.words.place_class_nouns or lemma in ctx.words.place_head_nouns)
 
 
 def _case(token: Token) -> str | None:
