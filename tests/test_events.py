@@ -126,13 +126,6 @@ def links(found):
             {"agent": ["police"], "theme": ["Paul Roy"], "location": ["Lille"]},
         ),
         (
-            "an intervention carried by a verb of doing",
-            "La société Alpha est prête à effectuer une intervention armée.",
-            "intervention",
-            "Deployment",
-            {"agent": ["Alpha"]},
-        ),
-        (
             "a possessive names the doer: the subject before it",
             "Paul Martin a annoncé sa démission.",
             "démission",
