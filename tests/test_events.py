@@ -134,10 +134,10 @@ def links(found):
         ),
         (
             "a possessive in a phrase set before the clause names its subject",
-            "Lors de son discours, le ministre Paul Martin a annoncé une réforme.",
-            "discours",
-            "Announcement",
-            {"agent": ["Paul Martin"]},
+            "Après sa visite à Lyon, Anne Roy a rencontré le maire.",
+            "visite",
+            "Visit",
+            {"agent": ["Anne Roy"], "location": ["Lyon"]},
         ),
     ],
 )
