@@ -125,6 +125,20 @@ def links(found):
             "Arrest",
             {"agent": ["police"], "theme": ["Paul Roy"], "location": ["Lille"]},
         ),
+        (
+            "a possessive names the doer: the subject before it",
+            "Paul Martin a annoncé sa démission.",
+            "démission",
+            "Resignation",
+            {"agent": ["Paul Martin"]},
+        ),
+        (
+            "a possessive in a phrase set before the clause names its subject",
+            "Après sa visite à Lyon, Anne Roy a rencontré le maire.",
+            "visite",
+            "Visit",
+            {"agent": ["Anne Roy"], "location": ["Lyon"]},
+        ),
     ],
 )
 def test_events_of_news(fr_nlp, construction, text, predicate, event_class, roles):
@@ -141,6 +155,12 @@ def test_events_of_news(fr_nlp, construction, text, predicate, event_class, role
 )
 def test_a_light_verb_is_not_an_event_of_its_own(fr_nlp, text, absent):
     assert absent not in [p for p, *_ in facts(fr_nlp, text)]
+
+
+def test_a_possessive_names_no_one_who_undergoes_the_event(fr_nlp):
+    # "son" is whoever was arrested, not the police that confirms it.
+    found = facts(fr_nlp, "La police a confirmé son arrestation à Lyon.")
+    assert all(r.keys() <= {"location", "time"} for p, _, r, _ in found if p == "arrestation"), found
 
 
 @pytest.mark.parametrize(
@@ -193,6 +213,8 @@ def test_no_role_where_the_parse_does_not_say_it(fr_nlp, text, absent):
     [
         ("a place and its country side by side", "Trois hommes ont été tués à Kaboul, en Afghanistan.", ("located in", "Kaboul", "Afghanistan")),
         ("a place in a part of another", "Trois jeunes ont été agressés dans la banlieue de Nantes, à Rezé.", ("located in", "Rezé", "Nantes")),
+        ("a city noun said of its subject", "Nantes est la plus grande ville de Bretagne.", ("located in", "Nantes", "Bretagne")),
+        ("an indefinite city noun in apposition", "Rezé, une commune de Bretagne, a accueilli le festival.", ("located in", "Rezé", "Bretagne")),
     ],
 )
 def test_places_within_places(fr_nlp, construction, text, link):

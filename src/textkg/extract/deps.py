@@ -16,6 +16,8 @@ OBLIQUE = frozenset({"obl", "obl:arg", "obl:mod"})
 # Only adjuncts: "parvenir à un accord" (obl:arg) is an argument, not a circumstance.
 ADJUNCT = frozenset({"obl:mod", "obl"})
 AGENT = frozenset({"obl:agent"})
+# An adverb heading a phrase: "lors de", "avant de".
+ADVERB_MODIFIER = frozenset({"advmod"})
 COPULA = frozenset({"cop"})
 # A noun that describes the subject or object of its verb: "élu président", "nommé ministre".
 ATTRIBUTE = frozenset({"xcomp"})

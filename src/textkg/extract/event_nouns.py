@@ -21,6 +21,7 @@ from .candidates import Found, Frame, Mention
 from .confidence import EVENT
 from .context import DocContext
 from .event_lexicon import carried_event, class_info, event_class, refined_class
+from .links import possessive_owner
 from .obliques import may_be_unnamed, misattached_obliques, oblique_role, origin_role
 from .syntax import case_lemma, modality, polarity, subjects, with_conjuncts
 from ..language.event_classes import EventClass
@@ -42,7 +43,12 @@ def noun_frames(ctx: DocContext) -> Found:
             event = class_info(ctx, found)
             carrier = _carrier(ctx, token)
             arguments = _distinct(
-                [*_noun_arguments(ctx, token, event, touched), *_carried_arguments(ctx, carrier, event, touched), *_performers(ctx, token, touched)]
+                [
+                    *_noun_arguments(ctx, token, event, touched),
+                    *_carried_arguments(ctx, carrier, event, touched),
+                    *_performers(ctx, token, touched),
+                    *_possessor(ctx, token, event, touched),
+                ]
             )
             arguments = _distinct([*arguments, *_caused_setting(ctx, token, arguments, touched)])
             found = refined_class(ctx, token, found, arguments)
@@ -73,6 +79,19 @@ def _performers(ctx: DocContext, noun: Token, touched: list[Mention]) -> Iterato
                     if mention is not None:
                         touched.append(mention)
                         yield "agent", mention
+
+
+def _possessor(ctx: DocContext, noun: Token, event: EventClass | None, touched: list[Mention]) -> Iterator[tuple[str, Mention]]:
+    """The doer a possessive determiner names, where no "de" complement does: "Paul Martin a
+    annoncé sa démission", "Lors de sa visite à Lyon, Anne Roy a ...". Only a doer: in "la
+    police a confirmé son arrestation" the owner undergoes the event and is not the subject."""
+    if event is None or any(c.dep_ in deps.NOUN_MODIFIER and case_lemma(c) in ctx.words.theme_cases for c in noun.children):
+        return
+    owner = possessive_owner(ctx, noun, fronted=True)
+    mention = resolve(ctx, owner) if owner is not None else None
+    if mention is not None and _complement_role(ctx, owner, mention, event) == "agent":
+        touched.append(mention)
+        yield "agent", mention
 
 
 def _caused_setting(

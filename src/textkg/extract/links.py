@@ -149,9 +149,7 @@ def possessive_links(ctx: DocContext) -> Found:
     for sent, nouns in ctx.tagged("NOUN"):
         evidence = ctx.sentence_span(sent)
         for token in nouns:
-            det = next((c for c in token.children if c.dep_ == "det" and "Yes" in ctx.morph(c, "Poss")), None)
-            number = _possessor_number(words, det.lower_) if det is not None else None
-            owner_token = _owner(ctx, token, number) if number else None
+            owner_token = possessive_owner(ctx, token)
             if owner_token is None:
                 continue
             owner, owned = resolve(ctx, owner_token), resolve(ctx, token)
@@ -161,6 +159,31 @@ def possessive_links(ctx: DocContext) -> Found:
             if not _renames(ctx, token, owner):
                 frames.append(_link(f"{token.lemma_.lower()} {words.possessive_preposition}", token, owned, owner, evidence, POSSESSIVE_LINK))
     return Found(tuple(frames), tuple(touched))
+
+
+def possessive_owner(ctx: DocContext, noun: Token, fronted: bool = False) -> Token | None:
+    """Whom the possessive determiner of ``noun`` names: the closest earlier subject of the same
+    or the previous sentence that agrees in number; with ``fronted``, first the subject of the
+    clause a phrase holding the noun comes before ("Lors de sa visite, Anne Roy a ...")."""
+    det = next((c for c in noun.children if c.dep_ == "det" and "Yes" in ctx.morph(c, "Poss")), None)
+    number = _possessor_number(ctx.words, det.lower_) if det is not None else None
+    if number is None:
+        return None
+    return (_fronted_owner(ctx, noun, number) if fronted else None) or _owner(ctx, noun, number)
+
+
+def _fronted_owner(ctx: DocContext, noun: Token, number: str) -> Token | None:
+    """The subject of the verb whose adverbial phrase, holding ``noun``, is set before it."""
+    phrase = noun
+    while phrase.head != phrase and phrase.head.pos_ != "VERB":
+        phrase = phrase.head
+    verb = phrase.head
+    if verb == phrase or phrase.dep_ not in deps.OBLIQUE | deps.ADVERB_MODIFIER:
+        return None
+    subject = next((c for c in verb.children if c.dep_ in deps.ACTIVE_SUBJECT), None)
+    if subject is None or subject.i < phrase.right_edge.i or _number(ctx, subject, number) != number:
+        return None
+    return subject
 
 
 def _is_role(ctx: DocContext, noun: Token) -> bool:
@@ -237,9 +260,12 @@ def _attribute_holder(ctx: DocContext, noun: Token) -> Token | None:
 
 
 def _renames(ctx: DocContext, noun: Token, obj: Mention) -> bool:
-    """"la ville de Lyon", "le territoire de l'Espagne": a place noun whose complement is its name."""
+    """"la ville de Lyon", "le territoire de l'Espagne": a place noun whose complement is its name.
+    Not one that is indefinite or said of its subject: "Lyon, une ville de France", "Lyon est la
+    plus grande ville de France" (the complement is where the city is)."""
     lemma = noun.lemma_.lower()
-    return obj.type in PLACE_TYPES and (lemma in ctx.words.place_class_nouns or lemma in ctx.words.place_head_nouns)
+    describes = any(c.dep_ in deps.COPULA or (c.dep_ == "det" and "Ind" in ctx.morph(c, "Definite")) for c in noun.children)
+    return obj.type in PLACE_TYPES and not describes and (lemma in ctx.words.place_class_nouns or lemma in ctx.words.place_head_nouns)
 
 
 def _case(token: Token) -> str | None:
