@@ -21,7 +21,7 @@ from .entities import MentionCluster, attach_anaphora, cluster_mentions
 from .links import nationality_links, noun_links, possessive_links, uncovered_links
 from .mentions import date_mentions, named_mentions
 from .event_nouns import noun_frames
-from .relations import verb_frames
+from .relations import ACTING_ROLES, verb_frames
 from .scenes import scene_links, title_links
 from .syntax import is_source_marker, modality
 from .typed_links import participant_class, typed_links
@@ -30,8 +30,6 @@ BINARY_ROLES = ("agent", "theme")
 # Entities that name nothing: dates and unnamed noun phrases.
 UNNAMED_TYPES = frozenset({CONCEPT, DATE})
 BINARY_ARGUMENTS = ("subject", "object")
-# The roles of who does or undergoes an act.
-ACTING_ROLES = frozenset({"agent", "theme"})
 
 
 def extract_record(doc: Doc, document: Document, resources: Resources, names: Iterable[Mention] | None = None) -> ExtractionRecord:
