@@ -5,21 +5,13 @@ are left out."""
 
 import pytest
 
-from textkg.extract.coref import coreference_chains, noun_mentions, pronoun_mentions
-from textkg.extract.mentions import named_mentions
-
-from .language import context
+from .language import coreference_clusters
 
 pytestmark = pytest.mark.model
 
 
 def chains(nlp, text):
-    ctx = context(nlp(text))
-    named = list(named_mentions(ctx))
-    ctx = ctx.with_mentions(named)
-    mentions = [*named, *noun_mentions(ctx, named), *pronoun_mentions(ctx)]
-    found = [sorted(m.text for m in chain.mentions) for chain in coreference_chains(ctx, mentions)]
-    return sorted(c for c in found if len(c) > 1)
+    return coreference_clusters(nlp(text))
 
 
 @pytest.mark.parametrize(

@@ -4,21 +4,15 @@ same behaviour through the trained pipeline). Every name is invented."""
 
 import pytest
 
-from textkg.extract.coref import coreference_chains, noun_mentions, pronoun_mentions
-from textkg.extract.mentions import named_mentions
+from textkg.extract.coref import pronoun_mentions
 
 from .fixed_parse import parse
-from .language import context
+from .language import context, coreference_clusters
 
 
 def chains(table: str) -> list[list[str]]:
     """The chains of more than one mention, as sorted surfaces."""
-    ctx = context(parse(table))
-    named = list(named_mentions(ctx))
-    ctx = ctx.with_mentions(named)
-    mentions = [*named, *noun_mentions(ctx, named), *pronoun_mentions(ctx)]
-    found = [sorted(m.text for m in chain.mentions) for chain in coreference_chains(ctx, mentions)]
-    return sorted(c for c in found if len(c) > 1)
+    return coreference_clusters(parse(table))
 
 
 def pronouns(table: str) -> list[str]:
