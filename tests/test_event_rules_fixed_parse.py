@@ -145,6 +145,35 @@ def test_a_light_verb_hands_its_subject_to_the_event_noun():
     assert "mener" not in [p for p, _ in found]
 
 
+# "a effectué une intervention": a noun of a happening outside the lexicon is carried too.
+LIGHT_VERB_OPEN_NOUN = LIGHT_VERB.replace("mené       mener ", "effectué   effectuer ").replace("attaque    attaque ", "opération  opération ")
+
+# "a procédé à l'arrestation": the event noun after the preposition the light verb takes.
+LIGHT_VERB_PREPOSITION = """
+La         le         DET   2 det
+police     police     NOUN  4 nsubj
+a          avoir      AUX   4 aux:tense
+procédé    procéder   VERB  0 ROOT      Tense=Past|VerbForm=Part
+à          à          ADP   7 case
+l'         le         DET   7 det
+arrestation arrestation NOUN 4 obl:arg
+de         de         ADP   9 case
+Marc       Marc       PROPN 7 nmod      _   B-PER
+Lenoir     Lenoir     PROPN 9 flat:name _   I-PER
+.          .          PUNCT 4 punct
+"""
+
+
+def test_a_light_verb_carries_any_noun_of_a_happening():
+    found = facts(extract(LIGHT_VERB_OPEN_NOUN))
+    assert ("opération", {"agent": ["rebelles"], "target": ["Goma"]}) in found
+    assert "effectuer" not in [p for p, _ in found]
+
+
+def test_a_light_verb_carries_the_event_noun_after_its_preposition():
+    assert ("arrestation", {"agent": ["police"], "theme": ["Marc Lenoir"]}) in facts(extract(LIGHT_VERB_PREPOSITION))
+
+
 def test_a_verb_of_happening_hands_its_place_to_the_event_noun():
     found = facts(extract(OCCURRENCE))
     assert ("fusillade", {"location": ["Mombasa"]}) in found

@@ -84,6 +84,20 @@ def links(found):
             {"agent": ["rebelles"], "target": ["Goma"]},
         ),
         (
+            "a light verb carries a noun of a happening outside the lexicon",
+            "L'armée de Valmorie a effectué une intervention à Dalbourg.",
+            "intervention",
+            None,
+            {"agent": ["armée"], "location": ["Dalbourg"]},
+        ),
+        (
+            "a light verb carries the event noun after its preposition",
+            "La gendarmerie a procédé à l'arrestation de Marc Lenoir.",
+            "arrestation",
+            "Arrest",
+            {"agent": ["gendarmerie"], "theme": ["Marc Lenoir"]},
+        ),
+        (
             "a verb of happening gives the event noun its place",
             "Une fusillade a éclaté à Mombasa.",
             "fusillade",
@@ -151,10 +165,16 @@ def test_events_of_news(fr_nlp, construction, text, predicate, event_class, role
     [
         ("Les rebelles ont mené une attaque contre la ville de Goma.", "mener"),  # the noun carries the event
         ("Une fusillade a éclaté à Mombasa.", "éclater"),
+        ("L'armée de Valmorie a effectué une intervention à Dalbourg.", "effectuer"),
     ],
 )
 def test_a_light_verb_is_not_an_event_of_its_own(fr_nlp, text, absent):
     assert absent not in [p for p, *_ in facts(fr_nlp, text)]
+
+
+def test_a_named_happening_stays_a_participant_of_the_light_verb(fr_nlp):
+    found = facts(fr_nlp, "Le syndicat Solidar a organisé le Festival de Brénac.")
+    assert ("organiser", "Solidar", "Festival de Brénac") in links(found)
 
 
 def test_a_possessive_names_no_one_who_undergoes_the_event(fr_nlp):

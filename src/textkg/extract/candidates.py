@@ -93,6 +93,9 @@ class Frame:
     # A verb outside the lexicon with an object ("X a revu ses prévisions"): what its named doer
     # or undergoer did, kept for that participant alone when the object is abstract.
     act: bool = False
+    # A noun of a happening outside the lexicon that a light verb carries ("a effectué une
+    # intervention"): an event of no class, kept like one of the lexicon for one participant.
+    happening: bool = False
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,8 @@ from .context import DocContext
 from ..language.event_classes import EventClass
 
 NOUN_POS = "NOUN"
+# The broad class of nouns of happenings (nouns.tsv; the lexicon's event nouns are of it too).
+HAPPENING = "Event"
 JOB_CUT = "JobCut"
 UNDERGOER_ROLES = frozenset({"theme", "target"})
 VERB_POS = "VERB"
@@ -77,6 +79,15 @@ def is_event_noun(ctx: DocContext, token: Token) -> bool:
     return token.pos_ == NOUN_POS and ctx.resources.lexicon.event_class(token.lemma_, NOUN_POS) is not None
 
 
+def is_happening(ctx: DocContext, token: Token) -> bool:
+    """A noun of a happening ("une intervention", "une mission": nouns.tsv's Event class), not a
+    word of a name ("le Festival de Cannes" is a participant of its organiser)."""
+    if token.pos_ != NOUN_POS or ctx.resources.nouns.class_of(token.lemma_) != HAPPENING:
+        return False
+    name = ctx.fixed_at.get(token.i)
+    return name is None or not name.is_named
+
+
 def refined_class(ctx: DocContext, token: Token, found: str | None, arguments: tuple[tuple[str, Mention], ...]) -> str | None:
     """The class an event's undergoer confirms: cutting jobs is a job cut ("supprimer 8 000
     postes"), cutting a tax is not; "arrêter les machines" is no arrest (event_classes.tsv says
@@ -97,6 +108,23 @@ def _broad_class(ctx: DocContext, mention: Mention) -> str | None:
     return ctx.resources.nouns.class_of(ctx.head_of(mention).lemma_) if mention.type == CONCEPT else None
 
 
+def performs(ctx: DocContext, verb: Token) -> bool:
+    """A verb whose subject does the event its object or its prepositional complement names."""
+    return verb.lemma_.lower() in ctx.words.performing_verbs or _prepositional_event(ctx, verb) is not None
+
+
+def _prepositional_event(ctx: DocContext, verb: Token) -> Token | None:
+    """The noun of a happening after the preposition a verb of doing takes ("procéder à
+    l'arrestation", "se livrer à des pillages")."""
+    lemma = predicate_lemma(ctx, verb)
+    for child in verb.children:
+        if child.dep_ in deps.OBLIQUE and is_happening(ctx, child):
+            case = next((c.lower_ for c in child.children if c.dep_ == deps.CASE), None)
+            if case is not None and f"{lemma} {case}" in ctx.words.performing_verbs:
+                return child
+    return None
+
+
 def says_occurrence(ctx: DocContext, verb: Token) -> bool:
     """A verb that only says its subject happened: "a éclaté", "s'est déroulée", "a eu lieu"."""
     occurrence = ctx.words.occurrence_verbs
@@ -108,16 +136,21 @@ def says_occurrence(ctx: DocContext, verb: Token) -> bool:
 
 def carried_event(ctx: DocContext, verb: Token) -> Token | None:
     """The event noun a light verb carries: the object of a verb of doing or undergoing ("a mené
-    une attaque", "a subi une défaite"), the noun a participle of doing describes ("l'attaque
-    menée par les rebelles"), or the subject of a verb of happening ("une fusillade a éclaté").
-    The event is the noun's; the verb adds its doer, place and time."""
+    une attaque", "a subi une défaite", "a effectué une intervention": any noun of a happening),
+    the noun a participle of doing describes ("l'attaque menée par les rebelles"), or the subject
+    of a verb of happening ("une fusillade a éclaté": an event of the lexicon only; "un incendie
+    est survenu" leaves the fire a participant). The event is the noun's; the verb adds its doer,
+    place and time."""
     words = ctx.words
     lemma = verb.lemma_.lower()
     if lemma in words.performing_verbs or lemma in words.undergoing_verbs:
-        found = next((c for c in verb.children if c.dep_ in deps.OBJECT and is_event_noun(ctx, c)), None)
+        found = next((c for c in verb.children if c.dep_ in deps.OBJECT and is_happening(ctx, c)), None)
         if found is not None:
             return found
-    if lemma in words.performing_verbs and verb.dep_ in deps.PARTICIPLE_MODIFIER and is_event_noun(ctx, verb.head):
+    found = _prepositional_event(ctx, verb)
+    if found is not None:
+        return found
+    if lemma in words.performing_verbs and verb.dep_ in deps.PARTICIPLE_MODIFIER and is_happening(ctx, verb.head):
         return verb.head
     if says_occurrence(ctx, verb):
         return next((c for c in verb.children if c.dep_ in deps.SUBJECTS and is_event_noun(ctx, c)), None)

@@ -18,9 +18,9 @@ from spacy.tokens import Token
 from . import deps
 from .arguments import named, resolve
 from .candidates import Found, Frame, Mention
-from .confidence import EVENT
+from .confidence import EVENT, OPEN_FRAME
 from .context import DocContext
-from .event_lexicon import carried_event, class_info, event_class, refined_class
+from .event_lexicon import carried_event, class_info, event_class, performs, refined_class
 from .links import possessive_owner
 from .obliques import may_be_unnamed, misattached_obliques, oblique_role, origin_role
 from .syntax import case_lemma, modality, polarity, subjects, with_conjuncts
@@ -31,21 +31,22 @@ SETTING_ROLES = frozenset({"location", "time"})
 
 
 def noun_frames(ctx: DocContext) -> Found:
-    """One frame per event noun of the lexicon with at least one role filled."""
+    """One frame per event noun of the lexicon with at least one role filled, and per noun of a
+    happening outside it that a light verb carries ("a effectué une intervention"): what its doer did."""
     frames: list[Frame] = []
     touched: list[Mention] = []
     for sent, nouns in ctx.tagged("NOUN"):
         evidence = ctx.sentence_span(sent)
         for token in nouns:
             found = event_class(ctx, token)
-            if found is None:
+            carrier = _carrier(ctx, token)
+            if found is None and carrier is None and not _performing_participles(ctx, token):
                 continue
             event = class_info(ctx, found)
-            carrier = _carrier(ctx, token)
             arguments = _distinct(
                 [
                     *_noun_arguments(ctx, token, event, touched),
-                    *_carried_arguments(ctx, carrier, event, touched),
+                    *_carried_arguments(ctx, carrier, token, event, touched),
                     *_performers(ctx, token, touched),
                     *_possessor(ctx, token, event, touched),
                 ]
@@ -62,7 +63,8 @@ def noun_frames(ctx: DocContext) -> Found:
                         evidence=evidence,
                         polarity=polarity(ctx, carrier) if carrier is not None else "positive",
                         modality=modality(ctx, carrier) if carrier is not None else "asserted",
-                        confidence=EVENT,
+                        confidence=EVENT if found else OPEN_FRAME,
+                        happening=found is None,
                     )
                 )
     return Found(tuple(frames), tuple(touched))
@@ -71,14 +73,18 @@ def noun_frames(ctx: DocContext) -> Found:
 def _performers(ctx: DocContext, noun: Token, touched: list[Mention]) -> Iterator[tuple[str, Mention]]:
     """The doer a participle of doing gives the event noun it describes: "l'attaque menée par les
     rebelles", "un attentat revendiqué par le groupe X"."""
-    for participle in noun.children:
-        if participle.dep_ in deps.PARTICIPLE_MODIFIER and participle.pos_ == "VERB" and carried_event(ctx, participle) == noun:
-            for agent in (c for c in participle.children if c.dep_ in deps.AGENT):
-                for token in with_conjuncts(agent):
-                    mention = resolve(ctx, token)
-                    if mention is not None:
-                        touched.append(mention)
-                        yield "agent", mention
+    for participle in _performing_participles(ctx, noun):
+        for agent in (c for c in participle.children if c.dep_ in deps.AGENT):
+            for token in with_conjuncts(agent):
+                mention = resolve(ctx, token)
+                if mention is not None:
+                    touched.append(mention)
+                    yield "agent", mention
+
+
+def _performing_participles(ctx: DocContext, noun: Token) -> list[Token]:
+    """The participles of doing that describe ``noun``: "l'attaque menée par les rebelles"."""
+    return [c for c in noun.children if c.dep_ in deps.PARTICIPLE_MODIFIER and c.pos_ == "VERB" and carried_event(ctx, c) == noun]
 
 
 def _possessor(ctx: DocContext, noun: Token, event: EventClass | None, touched: list[Mention]) -> Iterator[tuple[str, Mention]]:
@@ -109,7 +115,7 @@ def _caused_setting(
         if found is None:
             continue
         event = class_info(ctx, found)
-        setting = (*_noun_arguments(ctx, cause, event, []), *_carried_arguments(ctx, _carrier(ctx, cause), event, []))
+        setting = (*_noun_arguments(ctx, cause, event, []), *_carried_arguments(ctx, _carrier(ctx, cause), cause, event, []))
         for role, mention in setting:
             if role in SETTING_ROLES and role not in own:
                 touched.append(mention)
@@ -134,16 +140,16 @@ def _carrier(ctx: DocContext, noun: Token) -> Token | None:
 
 
 def _carried_arguments(
-    ctx: DocContext, verb: Token | None, event: EventClass | None, touched: list[Mention]
+    ctx: DocContext, verb: Token | None, noun: Token, event: EventClass | None, touched: list[Mention]
 ) -> Iterator[tuple[str, Mention]]:
-    """What a light verb gives its event noun: its subject (the doer, or the one who undergoes
-    "subir une attaque") and its obliques (place, time, target, partner)."""
+    """What a light verb gives its event ``noun``: its subject (the doer, or the one who undergoes
+    "subir une attaque") and its other obliques (place, time, target, partner)."""
     if verb is None:
         return
     words = ctx.words
     lemma = verb.lemma_.lower()
     doers: list[Token] = []
-    if lemma in words.performing_verbs:
+    if performs(ctx, verb):
         doers = [c for c in verb.children if c.dep_ in deps.AGENT] or [s for s in subjects(ctx, verb) if s.dep_ not in deps.PASSIVE_SUBJECT]
         role = "agent"
     elif lemma in words.undergoing_verbs:
@@ -156,7 +162,7 @@ def _carried_arguments(
                 touched.append(mention)
                 yield role, mention
     for child in verb.children:
-        if child.dep_ in deps.OBLIQUE:
+        if child.dep_ in deps.OBLIQUE and child != noun:
             found, target = oblique_role(ctx, child, event)
             if found is not None and found != "agent":
                 mention = resolve(ctx, target, allow_concept=found != "location" or may_be_unnamed(ctx, found, target))

@@ -78,7 +78,9 @@ def _candidates(
     framed = {f.head for f in frames}
     frames += [_speech_act(ctx, c) for c in claims if c.cue_is_event and c.speaker is not None and c.cue_token not in framed]
     links = (*noun_modifiers.frames, *possessives.frames, *nationalities.frames)
-    frames += uncovered_links([f for f in links if f.head not in cues], frames)
+    # A noun that heads an event has roles, not links ("a effectué une intervention à Goma").
+    events_heads = {f.head for f in events.frames}
+    frames += uncovered_links([f for f in links if f.head not in cues and f.head not in events_heads], frames)
     # Who speaks or reports is not a participant of what is said: no typed link through the
     # reporting verb, none to "selon Nova", none from outside a claim's content into it.
     outlets = {c.source for c in claims} | {c.speaker for c in claims if is_source_marker(ctx, c.cue)}
@@ -231,12 +233,13 @@ def _resolvable(frame: Frame, specific: Collection[Mention], naming: Collection[
     "l'incendie"). Abstract nouns ("le chantage", "son contrôle") are not things to relate. The
     frame is kept if as many roles as before stay filled, up to two (a verb's two, a noun event's
     one), one of them by something other than a date; one is enough for an event of the lexicon
-    ("X a condamné le crime" is still a condemnation by X) and for an act whose doer or undergoer
+    ("X a condamné le crime" is still a condemnation by X) or a happening a light verb carries
+    ("une guerre contre la Pologne"), and for an act whose doer or undergoer
     is named or tied to a name (``naming``): "X a revu ses prévisions" is still what X did."""
     arguments = tuple((role, m) for role, m in frame.arguments if m.is_named or m.type == DATE or m in specific)
     before = len({role for role, _ in frame.arguments})
     acting = frame.act and any(role in ACTING_ROLES and m in naming for role, m in arguments)
-    needed = 1 if frame.event_class or acting else min(before, 2)
+    needed = 1 if frame.event_class or frame.happening or acting else min(before, 2)
     if len({role for role, _ in arguments}) < needed or all(m.type == DATE for _, m in arguments):
         return None
     return replace(frame, arguments=arguments) if arguments != frame.arguments else frame
