@@ -667,3 +667,29 @@ def test_cutting_jobs_names_a_job_cut_at_the_company():
     assert ("suppression", {"theme": ["postes"], "location": ["Arvex"]}) in facts(record)
     assert not [r for r in extract(TAX_CUT).relations if r.event_class == "JobCut"]
     assert ("grève", {"location": ["Arvex"]}) in facts(extract(STRIKE_AT))
+
+
+# "son discours devant le Sénat": the assembly before which an event is held is where it is held.
+BEFORE_ASSEMBLY = """
+Le         le         DET   2 det
+discours   discours   NOUN  9 obl:mod
+de         de         ADP   4 case
+Anne       Anne       PROPN 2 nmod      _   B-PER
+Roy        Roy        PROPN 4 flat:name _   I-PER
+devant     devant     ADP   8 case
+le         le         DET   8 det
+Sénat      Sénat      PROPN 2 nmod      _   B-ORG
+a          avoir      AUX   10 aux:tense
+duré       durer      VERB  0 ROOT      Tense=Past|VerbForm=Part
+une        un         DET   12 det
+heure      heure      NOUN  10 obj
+.          .          PUNCT 10 punct
+"""
+
+# A person before whom something happens is no place ("devant Paul Roy").
+BEFORE_PERSON = BEFORE_ASSEMBLY.replace("Sénat      Sénat      PROPN 2 nmod      _   B-ORG", "Marc       Marc       PROPN 2 nmod      _   B-PER")
+
+
+def test_an_assembly_before_which_an_event_is_held_is_its_place():
+    assert ("discours", {"agent": ["Anne Roy"], "location": ["Sénat"]}) in facts(extract(BEFORE_ASSEMBLY))
+    assert not any("location" in roles for p, roles in facts(extract(BEFORE_PERSON)) if p == "discours")

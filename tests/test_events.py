@@ -98,6 +98,13 @@ def links(found):
             {"agent": ["gendarmerie"], "theme": ["Marc Lenoir"]},
         ),
         (
+            "an assembly before which a speech is made is where it is made",
+            "Lors de son discours devant le Sénat, la ministre Anne Roy a annoncé une réforme.",
+            "discours",
+            "Announcement",
+            {"agent": ["Anne Roy"], "location": ["Sénat"]},
+        ),
+        (
             "a verb of happening gives the event noun its place",
             "Une fusillade a éclaté à Mombasa.",
             "fusillade",

@@ -21,7 +21,8 @@ QUANTIFIER_TYPES = frozenset({"Ind", "Tot", "Neg", "Int"})
 # Roles a preposition gives whatever noun the parser hung it on ("une offensive contre l'Ukraine").
 MISATTACHED_ROLES = frozenset({"time", "location", "destination", "origin", "target", "recipient"})
 # Who can receive or be addressed: "à la police", "aux habitants", "à Marie".
-ANIMATE_CLASSES = frozenset({"Person", "Organization"})
+ORGANIZATION = "Organization"
+ANIMATE_CLASSES = frozenset({"Person", ORGANIZATION})
 LOCATION, DESTINATION, RECIPIENT, ORIGIN, TARGET, PARTNER = "location", "destination", "recipient", "origin", "target", "partner"
 
 
@@ -36,6 +37,8 @@ def oblique_role(ctx: DocContext, token: Token, event: EventClass | None = None)
         return role, target
     if role is None and event.takes(TARGET) and case_lemma(token) in ctx.words.target_cases and is_animate(ctx, token):
         return TARGET, target  # "la victoire de Marie Roy sur Anne Lee", "a tiré sur les policiers"
+    if role is None and event.takes(LOCATION) and case_lemma(token) in ctx.words.audience_cases and _names_body(ctx, token):
+        return LOCATION, target  # "son discours devant le Sénat": the assembly is where it is held
     if role is None:
         return role, target
     if role == RECIPIENT and not event.takes(RECIPIENT):
@@ -102,6 +105,12 @@ def _premises_place(ctx: DocContext, noun: Token) -> Token | None:
     if noun.lemma_.lower() not in ctx.words.premises_nouns:
         return None
     return next((c for c in noun.children if c.dep_ in deps.NOUN_MODIFIER and case_is_genitive(ctx, c) and _is_place(ctx, c) and named(ctx, c)), None)
+
+
+def _names_body(ctx: DocContext, token: Token) -> bool:
+    """A named organisation: an assembly, a court, a committee."""
+    name = named(ctx, token)
+    return name is not None and name.type == ORGANIZATION
 
 
 def _is_place(ctx: DocContext, token: Token) -> bool:

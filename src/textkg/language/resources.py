@@ -157,6 +157,8 @@ class Words:
     dative_control_verbs: frozenset[str] = frozenset()
     # prepositions after which a person or an organisation is where something happens (chez X)
     party_site_cases: frozenset[str] = frozenset()
+    # prepositions after which an organisation is where an event is held (un discours devant le Sénat)
+    audience_cases: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
