@@ -693,3 +693,66 @@ BEFORE_PERSON = BEFORE_ASSEMBLY.replace("Sénat      Sénat      PROPN 2 nmod   
 def test_an_assembly_before_which_an_event_is_held_is_its_place():
     assert ("discours", {"agent": ["Anne Roy"], "location": ["Sénat"]}) in facts(extract(BEFORE_ASSEMBLY))
     assert not any("location" in roles for p, roles in facts(extract(BEFORE_PERSON)) if p == "discours")
+
+
+# "Paul Durand, un marin qui a survécu": the noun set off after the name stands for it, and what
+# a verb without an object is about follows "à".
+APPOSITIVE_RELATIVE = """
+Le         le         DET   2 det
+film       film       NOUN  3 nsubj
+montre     montrer    VERB  0 ROOT      Mood=Ind|Tense=Pres|VerbForm=Fin
+Paul       Paul       PROPN 3 obj       _   B-PER
+Durand     Durand     PROPN 4 flat:name _   I-PER
+,          ,          PUNCT 8 punct
+un         un         DET   8 det
+marin      marin      NOUN  4 appos
+qui        qui        PRON  11 nsubj    PronType=Rel
+a          avoir      AUX   11 aux:tense
+survécu    survivre   VERB  8 acl:relcl Tense=Past|VerbForm=Part
+au         au         ADP   13 case     Definite=Def
+naufrage   naufrage   NOUN  11 obl:arg
+.          .          PUNCT 3 punct
+"""
+
+# After a preposition, the name is no antecedent: "Selon Paul Durand, un marin qui ..." is not him.
+CITED_BEFORE_RELATIVE = """
+Selon      selon      ADP   2 case
+Paul       Paul       PROPN 12 obl:mod  _   B-PER
+Durand     Durand     PROPN 2 flat:name _   I-PER
+,          ,          PUNCT 6 punct
+un         un         DET   6 det
+marin      marin      NOUN  12 nsubj
+qui        qui        PRON  9 nsubj     PronType=Rel
+a          avoir      AUX   9 aux:tense
+survécu    survivre   VERB  6 acl:relcl Tense=Past|VerbForm=Part
+au         au         ADP   11 case     Definite=Def
+naufrage   naufrage   NOUN  9 obl:arg
+parle      parler     VERB  0 ROOT      Mood=Ind|Tense=Pres|VerbForm=Fin
+.          .          PUNCT 12 punct
+"""
+
+
+def test_a_relative_on_a_noun_set_off_after_a_name_is_about_the_name():
+    assert ("survivre", {"subject": ["Paul Durand"], "object": ["naufrage"]}) in facts(extract(APPOSITIVE_RELATIVE))
+    assert ("survivre", {"subject": ["marin"], "object": ["naufrage"]}) in facts(extract(CITED_BEFORE_RELATIVE))
+
+
+# "Des dégâts ont été causés aux équipements": a verb with its own undergoer has no "à" theme.
+CAUSED_TO = """
+Des        un         DET   2 det
+dégâts     dégât      NOUN  5 nsubj:pass
+ont        avoir      AUX   5 aux:tense
+été        être       AUX   5 aux:pass
+causés     causer     VERB  0 ROOT      Tense=Past|VerbForm=Part|Voice=Pass
+aux        au         ADP   7 case      Definite=Def
+équipements équipement NOUN 5 obl:arg
+par        par        ADP   10 case
+les        le         DET   10 det
+Verts      Verts      PROPN 5 obl:agent _   B-ORG
+.          .          PUNCT 5 punct
+"""
+
+
+def test_what_a_verb_without_object_acts_on_follows_its_preposition():
+    assert ("survivre", {"subject": ["Paul Durand"], "object": ["naufrage"]}) in facts(extract(APPOSITIVE_RELATIVE))
+    assert not any("équipements" in labels for _, roles in facts(extract(CAUSED_TO)) for labels in roles.values())

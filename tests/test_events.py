@@ -179,6 +179,16 @@ def test_a_light_verb_is_not_an_event_of_its_own(fr_nlp, text, absent):
     assert absent not in [p for p, *_ in facts(fr_nlp, text)]
 
 
+def test_a_relative_on_a_noun_set_off_after_a_name_is_about_the_name(fr_nlp):
+    found = facts(fr_nlp, "Le film montre Paul Durand, un horloger qui a survécu au naufrage.")
+    assert ("survivre", "Paul Durand", "naufrage") in links(found)
+
+
+def test_what_a_verb_without_object_acts_on_follows_its_preposition(fr_nlp):
+    assert ("participer", "habitants", "festival") in links(facts(fr_nlp, "Les habitants de Brénac ont participé au festival."))
+    assert not any(p == "causer" and "équipements" in str(roles) for p, _, roles, _ in facts(fr_nlp, "Des dégâts ont été causés aux équipements par les émeutiers."))
+
+
 def test_a_named_happening_stays_a_participant_of_the_light_verb(fr_nlp):
     found = facts(fr_nlp, "Le syndicat Solidar a organisé le Festival de Brénac.")
     assert ("organiser", "Solidar", "Festival de Brénac") in links(found)

@@ -243,6 +243,11 @@ def _agrees(ctx: DocContext, pronoun: Token, noun: Token) -> bool:
     )
 
 
+def in_locution(ctx: DocContext, token: Token) -> bool:
+    """A common noun without determiner frozen in a locution: "à proximité de", "mis à disposition"."""
+    return _past_locution(ctx, token) is not token
+
+
 def _past_locution(ctx: DocContext, token: Token) -> Token | None:
     """A common noun without determiner after a preposition or as an object is part of a locution,
     not a participant: "en effet", "a eu lieu", "porter plainte", "à bord de l'avion" (-> l'avion)."""

@@ -15,6 +15,7 @@ INDIRECT_OBJECT = frozenset({"iobj"})
 OBLIQUE = frozenset({"obl", "obl:arg", "obl:mod"})
 # Only adjuncts: "parvenir à un accord" (obl:arg) is an argument, not a circumstance.
 ADJUNCT = frozenset({"obl:mod", "obl"})
+ARGUMENT_OBLIQUE = frozenset({"obl:arg"})
 AGENT = frozenset({"obl:agent"})
 # An adverb heading a phrase: "lors de", "avant de".
 ADVERB_MODIFIER = frozenset({"advmod"})

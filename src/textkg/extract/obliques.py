@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from spacy.tokens import Token
 
 from . import deps
-from .arguments import named
+from .arguments import in_locution, named
 from .candidates import DATE
 from .context import DocContext
 from .syntax import case_is_genitive, case_lemma, with_conjuncts
@@ -23,7 +23,7 @@ MISATTACHED_ROLES = frozenset({"time", "location", "destination", "origin", "tar
 # Who can receive or be addressed: "à la police", "aux habitants", "à Marie".
 ORGANIZATION = "Organization"
 ANIMATE_CLASSES = frozenset({"Person", ORGANIZATION})
-LOCATION, DESTINATION, RECIPIENT, ORIGIN, TARGET, PARTNER = "location", "destination", "recipient", "origin", "target", "partner"
+LOCATION, DESTINATION, RECIPIENT, ORIGIN, TARGET, PARTNER, THEME = "location", "destination", "recipient", "origin", "target", "partner", "theme"
 
 
 def oblique_role(ctx: DocContext, token: Token, event: EventClass | None = None) -> tuple[str | None, Token]:
@@ -34,7 +34,7 @@ def oblique_role(ctx: DocContext, token: Token, event: EventClass | None = None)
         # place between others of any other act is a route ("un train entre Lyon et Nice").
         return (PARTNER, target) if event is not None and event.takes(PARTNER) else (None, target)
     if event is None:
-        return role, target
+        return (THEME, target) if role is None and _is_indirect_theme(ctx, token) else (role, target)
     if role is None and event.takes(TARGET) and case_lemma(token) in ctx.words.target_cases and is_animate(ctx, token):
         return TARGET, target  # "la victoire de Marie Roy sur Anne Lee", "a tiré sur les policiers"
     if role is None and event.takes(LOCATION) and case_lemma(token) in ctx.words.audience_cases and _names_body(ctx, token):
@@ -49,6 +49,25 @@ def oblique_role(ctx: DocContext, token: Token, event: EventClass | None = None)
     if role == LOCATION and event.takes(DESTINATION) and not event.takes(LOCATION):
         return DESTINATION, target  # "expulsé au Maroc": where they are sent, not where they are
     return role, target
+
+
+def _is_indirect_theme(ctx: DocContext, token: Token) -> bool:
+    """What the act of a verb without an object is about, after "à": "a survécu à l'accident",
+    "participe au festival"; not a place, a quantity ("s'élève à 300 euros"), a locution ("à
+    proximité de"), the second complement of a verb with an object ("proclamer X au
+    référendum", "des dégâts causés aux équipements"), whom words are addressed to ("a déclaré
+    à la radio") nor the complement of a verb that says nothing ("est dû à")."""
+    verb = token.head
+    return (
+        token.dep_ in deps.ARGUMENT_OBLIQUE
+        and case_lemma(token) in ctx.words.recipient_cases
+        and verb.lemma_.lower() not in ctx.words.empty_verbs
+        and ctx.resources.lexicon.reporting_stance(verb.lemma_) is None
+        and not _is_place(ctx, token)
+        and not in_locution(ctx, token)
+        and not any(c.dep_ == "nummod" for c in token.children)
+        and not any(c.dep_ in deps.OBJECT or c.dep_ in deps.PASSIVE_SUBJECT for c in verb.children)
+    )
 
 
 def _case_form(token: Token) -> str | None:

@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from spacy.tokens import Token
 
 from . import deps
+from ..records import broad_type
 from .context import DocContext
 from .event_lexicon import misread_subject
 
@@ -86,10 +87,29 @@ def _may_act(ctx: DocContext, token: Token) -> bool:
 
 
 def relative_antecedent(ctx: DocContext, token: Token) -> Token:
-    """"les radars que la France a installés": the relative pronoun "que" is "les radars"."""
+    """"les radars que la France a installés": the relative pronoun "que" is "les radars"; a noun
+    set off right after a name stands for it ("Paul Roy, un marin qui a survécu": Paul Roy survived)."""
     if "Rel" in ctx.morph(token, "PronType") and token.head.dep_ in deps.RELATIVE_CLAUSE:
-        return token.head.head
+        antecedent = token.head.head
+        return _described_name(ctx, antecedent) or antecedent
     return token
+
+
+def _described_name(ctx: DocContext, noun: Token) -> Token | None:
+    """The head of the name right before ", (determiner) noun", unless the name follows a
+    preposition ("Selon Paul Roy, un ...") or the noun is of another class than the name."""
+    doc = noun.doc
+    comma = noun.i - 1 if noun.i > 0 and doc[noun.i - 1].pos_ != "DET" else noun.i - 2
+    if noun.pos_ != "NOUN" or comma < 1 or doc[comma].text != ",":
+        return None
+    name = ctx.fixed_at.get(comma - 1)
+    if name is None or not name.is_named or name.last_token != comma - 1:
+        return None
+    head = ctx.head_of(name)
+    kind = ctx.resources.nouns.class_of(noun.lemma_)
+    if any(c.dep_ == deps.CASE for c in head.children) or (kind is not None and broad_type(kind) != name.type):
+        return None
+    return head
 
 
 def with_conjuncts(token: Token) -> Iterator[Token]:
