@@ -756,3 +756,26 @@ Verts      Verts      PROPN 5 obl:agent _   B-ORG
 def test_what_a_verb_without_object_acts_on_follows_its_preposition():
     assert ("survivre", {"subject": ["Paul Durand"], "object": ["naufrage"]}) in facts(extract(APPOSITIVE_RELATIVE))
     assert not any("équipements" in labels for _, roles in facts(extract(CAUSED_TO)) for labels in roles.values())
+
+
+# "a refusé de participer": the infinitive is what the verb acts on; its named doer keeps the act.
+REFUSED_TO = """
+Le         le         DET   2 det
+Parti      parti      NOUN  4 nsubj     _   B-ORG
+vert       vert       ADJ   2 amod      _   I-ORG
+a          avoir      AUX   5 aux:tense
+refusé     refuser    VERB  0 ROOT      Tense=Past|VerbForm=Part
+de         de         ADP   7 mark
+participer participer VERB  5 xcomp     VerbForm=Inf
+.          .          PUNCT 5 punct
+"""
+
+# Nor when or whether the infinitive happens ("a commencé à"), nor a thing's ("l'accord a permis de").
+BEGAN_TO = REFUSED_TO.replace("refusé     refuser ", "commencé   commencer ")
+THING_ENABLED = REFUSED_TO.replace("Parti      parti      NOUN  4 nsubj     _   B-ORG", "pont       pont       NOUN  4 nsubj").replace("vert       vert       ADJ   2 amod      _   I-ORG", "neuf       neuf       ADJ   2 amod").replace("refusé     refuser ", "permis     permettre ")
+
+
+def test_a_named_doer_keeps_the_act_of_a_verb_with_an_infinitive():
+    assert ("refuser", {"agent": ["Parti vert"]}) in facts(extract(REFUSED_TO))
+    assert "commencer" not in [p for p, _ in facts(extract(BEGAN_TO))]
+    assert "permettre" not in [p for p, _ in facts(extract(THING_ENABLED))]

@@ -189,6 +189,12 @@ def test_what_a_verb_without_object_acts_on_follows_its_preposition(fr_nlp):
     assert not any(p == "causer" and "équipements" in str(roles) for p, _, roles, _ in facts(fr_nlp, "Des dégâts ont été causés aux équipements par les émeutiers."))
 
 
+def test_a_named_doer_keeps_the_act_of_a_verb_with_an_infinitive(fr_nlp):
+    found = facts(fr_nlp, "Le Parti vert a de nouveau refusé de participer au gouvernement.")
+    assert ("refuser", None, {"agent": ["Parti vert"]}) in [f[:3] for f in found]
+    assert "commencer" not in [p for p, *_ in facts(fr_nlp, "Marie Lee a commencé à chanter à Brénac.")]
+
+
 def test_a_named_happening_stays_a_participant_of_the_light_verb(fr_nlp):
     found = facts(fr_nlp, "Le syndicat Solidar a organisé le Festival de Brénac.")
     assert ("organiser", "Solidar", "Festival de Brénac") in links(found)

@@ -47,6 +47,8 @@ NOUN_CLAUSE = frozenset({"acl", "acl:relcl"})
 PARTICIPLE_MODIFIER = frozenset({"acl"})
 # Clauses that report what a verb says.
 REPORTED_CLAUSE = frozenset({"ccomp", "xcomp"})
+# The infinitive a verb governs, its subject the verb's: "a refusé de participer".
+INFINITIVE_COMPLEMENT = frozenset({"xcomp"})
 # Reporting verbs that follow the clause they report: "..., rapporte Nova", "..., a indiqué X".
 INCISE = frozenset({"advcl", "parataxis", "conj"})
 # Speakers placed after the verb in an incise: "« ... », a affirmé Martin" / "rapporte Nova".

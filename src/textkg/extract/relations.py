@@ -15,7 +15,7 @@ from spacy.tokens import Token
 
 from . import deps
 from .arguments import resolve
-from .candidates import DATE, Found, Frame, Mention
+from .candidates import DATE, ORGANIZATION_TYPE, PERSON_TYPE, PRONOUN, Found, Frame, Mention
 from .confidence import EVENT, OPEN_FRAME
 from .context import DocContext
 from .event_lexicon import carried_event, class_info, event_class, is_event_noun, predicate_lemma, refined_class
@@ -28,6 +28,8 @@ from ..language.event_classes import EventClass
 PLACE_OR_TIME = frozenset({"Place", DATE})
 # The roles of who does an act and what it acts on.
 ACTING_ROLES = frozenset({"agent", "theme"})
+# Who may mean to do what an infinitive says ("a refusé de participer").
+AGENCY_TYPES = frozenset({PERSON_TYPE, ORGANIZATION_TYPE})
 # The roles a gapped conjunct may fill: where, where to, when.
 SETTING_ROLES = frozenset({"location", "destination", "time"})
 
@@ -46,7 +48,8 @@ def verb_frames(ctx: DocContext) -> Found:
             found = event_class(ctx, token)
             arguments = tuple(_verb_arguments(ctx, token, class_info(ctx, found), touched))
             found = refined_class(ctx, token, found, arguments)
-            if _worth_keeping(arguments, found):
+            intent = found is None and _acts_on_infinitive(ctx, token) and _has_agency(arguments)
+            if _worth_keeping(arguments, found) or intent:
                 frame = Frame(
                     predicate=predicate_lemma(ctx, token),
                     event_class=found,
@@ -56,7 +59,7 @@ def verb_frames(ctx: DocContext) -> Found:
                     polarity=polarity(ctx, token),
                     modality=modality(ctx, token),
                     confidence=EVENT if found else OPEN_FRAME,
-                    act=found is None and _is_act(ctx, token, arguments),
+                    act=found is None and _is_act(ctx, token, arguments, intent),
                 )
                 frames.append(frame)
                 frames += _gapped_frames(ctx, token, frame, class_info(ctx, found), touched)
@@ -160,11 +163,33 @@ def _verb_arguments(
             yield from emit(role, target, allow_concept=may_be_unnamed(ctx, role, target))
 
 
-def _is_act(ctx: DocContext, verb: Token, arguments: tuple[tuple[str, Mention], ...]) -> bool:
+def _acts_on_infinitive(ctx: DocContext, verb: Token) -> bool:
+    """A verb whose object is what its subject is to do: "a refusé de participer", "a tenté de
+    fuir"; not a verb that says nothing by itself, nor when or whether the infinitive happens
+    ("a pu partir", "a commencé à chanter"), nor one of speech (a claim: "a promis de venir")."""
+    words = ctx.words
+    lemma = predicate_lemma(ctx, verb)
+    return (
+        lemma not in words.empty_verbs
+        and lemma not in words.modal_lemmas
+        and lemma not in words.infinitive_auxiliaries
+        and ctx.resources.lexicon.reporting_stance(lemma) is None
+        and any(c.dep_ in deps.INFINITIVE_COMPLEMENT and c.pos_ == "VERB" and "Inf" in ctx.morph(c, "VerbForm") for c in verb.children)
+    )
+
+
+def _has_agency(arguments: tuple[tuple[str, Mention], ...]) -> bool:
+    """A doer named as a person or an organisation, or a pronoun that coreference may tie to one:
+    who can refuse or try ("la voiture a tenté de" is a parse gone wrong, "l'autoroute permet de" no act)."""
+    return any(role == "agent" and (m.type in AGENCY_TYPES or m.type == PRONOUN) for role, m in arguments)
+
+
+def _is_act(ctx: DocContext, verb: Token, arguments: tuple[tuple[str, Mention], ...], intent: bool) -> bool:
     """A verb with a doer and what it acts on ("X a repeint sa façade", "X a reçu une médaille"),
-    outside any quotation (a quotation's words are its speaker's, asserted by no one unless a
-    claim says who), and not a verb that says nothing by itself ("avoir", "faire")."""
-    roles = {role for role, _ in arguments}
+    an infinitive included (``intent``: "X a refusé de participer"), outside any quotation (a
+    quotation's words are its speaker's, asserted by no one unless a claim says who), and not a
+    verb that says nothing by itself ("avoir", "faire")."""
+    roles = {role for role, _ in arguments} | ({"theme"} if intent else set())
     return (
         ACTING_ROLES <= roles
         and verb.lemma_.lower() not in ctx.words.empty_verbs

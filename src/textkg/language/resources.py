@@ -143,6 +143,8 @@ class Words:
     name_particles: frozenset[str] = frozenset()
     # verbs that say nothing by themselves: no act of their subject alone ("X a une maison")
     empty_verbs: frozenset[str] = frozenset()
+    # verbs that only say when or whether their infinitive happens (commencer à, cesser de, faillir)
+    infinitive_auxiliaries: frozenset[str] = frozenset()
     # nouns of an office whose de-complement names the body held (le portefeuille de l'Intérieur)
     office_nouns: frozenset[str] = frozenset()
     # nouns of premises whose place complement says where they are (dans son usine de Lyon)
