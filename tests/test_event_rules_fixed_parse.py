@@ -779,3 +779,74 @@ def test_a_named_doer_keeps_the_act_of_a_verb_with_an_infinitive():
     assert ("refuser", {"agent": ["Parti vert"]}) in facts(extract(REFUSED_TO))
     assert "commencer" not in [p for p, _ in facts(extract(BEGAN_TO))]
     assert "permettre" not in [p for p, _ in facts(extract(THING_ENABLED))]
+
+
+# "il lance ... en 1945 et entre à l'université en 1948": "entre" before another preposition is
+# the verb, read as the preposition; it shares the subject of the verb it is coordinated with.
+ENTERS_AFTER_AND = """
+Paul       Paul       PROPN 3 nsubj     _   B-PER
+Roy        Roy        PROPN 1 flat:name _   I-PER
+lance      lancer     VERB  0 ROOT      Mood=Ind|Tense=Pres|VerbForm=Fin
+le         le         DET   5 det
+programme  programme  NOUN  3 obj
+en         en         ADP   7 case
+1945       1945       NUM   3 obl:mod
+et         et         CCONJ 12 cc
+entre      entrer     ADP   12 case
+à          à          ADP   12 case
+l'         le         DET   12 det
+université université NOUN  7 conj      _   B-ORG
+de         de         ADP   14 case     _   I-ORG
+Nantes     Nantes     PROPN 12 nmod     _   I-ORG
+en         en         ADP   16 case
+1948       1948       NUM   3 obl:mod
+.          .          PUNCT 3 punct
+"""
+
+# "un accord entre Paris et Berlin": the preposition with its noun phrase stays one.
+AGREEMENT_BETWEEN = """
+Un         un         DET   2 det
+accord     accord     NOUN  8 nsubj:pass
+entre      entre      ADP   4 case
+Paris      Paris      PROPN 2 nmod      _   B-LOC
+et         et         CCONJ 6 cc
+Berlin     Berlin     PROPN 4 conj      _   B-LOC
+a          avoir      AUX   8 aux:tense
+été        être       AUX   8 aux:pass
+signé      signer     VERB  0 ROOT      Tense=Past|VerbForm=Part|Voice=Pass
+.          .          PUNCT 8 punct
+"""
+
+
+# "Paul Roy entre au gouvernement": the complement hung on the name, the name is the doer.
+ENTERS_AFTER_NAME = """
+Paul       Paul       PROPN 0 ROOT      _   B-PER
+Roy        Roy        PROPN 1 flat:name _   I-PER
+entre      entrer     ADP   5 case
+au         au         ADP   5 case      Definite=Def
+gouvernement gouvernement NOUN 1 nmod
+.          .          PUNCT 1 punct
+"""
+
+
+# "quitte Lyon et entre en France": the conjunct is the misread verb's, no gapped "quitter" again.
+ENTERS_AS_CONJUNCT = """
+Marie      Marie      PROPN 3 nsubj     _   B-PER
+Lee        Lee        PROPN 1 flat:name _   I-PER
+quitte     quitter    VERB  0 ROOT      Mood=Ind|Tense=Pres|VerbForm=Fin
+Lyon       Lyon       PROPN 3 obj       _   B-LOC
+et         et         CCONJ 8 cc
+entre      entrer     ADP   8 case
+en         en         ADP   8 case
+France     France     PROPN 3 conj      _   B-LOC
+.          .          PUNCT 3 punct
+"""
+
+
+def test_a_verb_read_as_the_preposition_it_spells_is_the_verb():
+    found = facts(extract(ENTERS_AFTER_AND))
+    assert ("entrer", {"agent": ["Paul Roy"], "destination": ["université de Nantes"], "time": ["1948"]}) in found
+    assert not any("1948" in roles.get("time", ()) for p, roles in found if p == "lancer")
+    assert "entrer" not in [p for p, _ in facts(extract(AGREEMENT_BETWEEN))]
+    assert ("entrer", {"agent": ["Paul Roy"], "destination": ["gouvernement"]}) in facts(extract(ENTERS_AFTER_NAME))
+    assert [p for p, _ in facts(extract(ENTERS_AS_CONJUNCT))] == ["quitter", "entrer"]

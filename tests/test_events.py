@@ -195,6 +195,12 @@ def test_a_named_doer_keeps_the_act_of_a_verb_with_an_infinitive(fr_nlp):
     assert "commencer" not in [p for p, *_ in facts(fr_nlp, "Marie Lee a commencé à chanter à Brénac.")]
 
 
+def test_a_verb_read_as_the_preposition_it_spells_is_the_verb(fr_nlp):
+    found = facts(fr_nlp, "Paul Roy quitte Nantes en 1945 et entre à l'université de Lyon en 1948.")
+    assert ("entrer", None, {"agent": ["Paul Roy"], "destination": ["université de Lyon"], "time": ["1948"]}) in [f[:3] for f in found]
+    assert "entrer" not in [p for p, *_ in facts(fr_nlp, "Un accord entre Paris et Berlin a été signé.")]
+
+
 def test_a_named_happening_stays_a_participant_of_the_light_verb(fr_nlp):
     found = facts(fr_nlp, "Le syndicat Solidar a organisé le Festival de Brénac.")
     assert ("organiser", "Solidar", "Festival de Brénac") in links(found)

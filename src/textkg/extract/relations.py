@@ -63,7 +63,73 @@ def verb_frames(ctx: DocContext) -> Found:
                 )
                 frames.append(frame)
                 frames += _gapped_frames(ctx, token, frame, class_info(ctx, found), touched)
+    frames += _misread_verb_frames(ctx, touched)
     return Found(tuple(frames), tuple(touched))
+
+
+def _misread_verbs(ctx: DocContext) -> dict[Token, Token | None]:
+    """Verb forms the tagger read as the preposition they spell, with the verb whose clause theirs
+    is coordinated with: in "il lance le programme en 1945 et entre à l'université", "entre" is
+    the verb "entrer" (a preposition never comes right before another), coordinated with "lance"."""
+    memo = ctx.memo("misread_verbs")
+    if "found" not in memo:
+        forms = {rule.partition(">")[0] for rule in ctx.words.prepositional_verb_forms}
+        doc = ctx.doc
+        memo["found"] = {
+            form: _coordinated_verb(form)
+            for _, prepositions in ctx.tagged("ADP")
+            for form in prepositions
+            if form.lower_ in forms and form.i + 1 < len(doc) and doc[form.i + 1].pos_ == "ADP" and doc[form.i + 1].head == form.head
+        }
+    return memo["found"]
+
+
+def _coordinated_verb(form: Token) -> Token | None:
+    """The verb before a coordinating conjunction right before ``form`` that the noun after
+    ``form`` hangs under ("lance le programme en 1945 et entre à ...")."""
+    if form.i == 0 or form.doc[form.i - 1].pos_ != "CCONJ":
+        return None
+    return next((a for a in form.head.ancestors if a.pos_ == "VERB" and a.i < form.i), None)
+
+
+def _misread_verb_frames(ctx: DocContext, touched: list[Mention]) -> list[Frame]:
+    """The frame of each verb read as a preposition: its doer is the subject of the verb it is
+    coordinated with, or the noun the parser hung its complement on ("Paul Roy entre au
+    gouvernement"); the noun after its preposition is where it goes; the dates and places after
+    it are its own."""
+    frames = []
+    infinitives = dict(rule.partition(">")[::2] for rule in ctx.words.prepositional_verb_forms)
+    for form, coordinated in _misread_verbs(ctx).items():
+        noun = form.head
+        if coordinated is not None:
+            doers = subjects(ctx, coordinated)
+            setting = [oblique_role(ctx, c) for c in coordinated.children if c.dep_ in deps.OBLIQUE and c.i > form.i]
+        else:
+            doers = [noun.head] if noun.dep_ in deps.NOUN_MODIFIER and noun.head.pos_ in deps.NOMINAL_POS and noun.head.i < form.i else []
+            setting = []
+        found = [("agent", token) for doer in doers if same_voice(ctx, doer.i, form.i) for token in with_conjuncts(doer)]
+        found.append(("destination", noun))
+        found += [(role, target) for role, target in (*setting, *misattached_obliques(ctx, noun)) if role in SETTING_ROLES]
+        arguments: list[tuple[str, Mention]] = []
+        for role, token in found:
+            mention = resolve(ctx, token, allow_concept=role != "location" or may_be_unnamed(ctx, role, token))
+            if mention is not None and mention not in {m for _, m in arguments}:
+                touched.append(mention)
+                arguments.append((role, mention))
+        if _worth_keeping(tuple(arguments), None):
+            frames.append(
+                Frame(
+                    predicate=infinitives[form.lower_],
+                    event_class=None,
+                    head=form.i,
+                    arguments=tuple(arguments),
+                    evidence=ctx.sentence_span(form.sent),
+                    polarity=polarity(ctx, coordinated) if coordinated is not None else "positive",
+                    modality=modality(ctx, coordinated) if coordinated is not None else "asserted",
+                    confidence=OPEN_FRAME,
+                )
+            )
+    return frames
 
 
 def _gapped_frames(ctx: DocContext, verb: Token, frame: Frame, event: EventClass | None, touched: list[Mention]) -> list[Frame]:
@@ -128,6 +194,8 @@ def _verb_arguments(
                     seen.add(mention)
                     yield role, mention
 
+    # "lance X en 1945 et entre à l'université en 1948": what follows a verb read as a preposition is its own.
+    cut = min((form.i for form, coordinated in _misread_verbs(ctx).items() if coordinated == verb), default=len(verb.doc))
     heads: list[Token] = []
     if _is_reduced_relative(ctx, verb):
         # "les radars installés en Espagne", "une enquête ouverte contre la France".
@@ -148,7 +216,7 @@ def _verb_arguments(
             yield from emit("theme", relative_antecedent(ctx, child))
         elif child.dep_ in deps.INDIRECT_OBJECT:
             yield from emit("recipient", child)  # "il lui a remis", "leur a annoncé"
-        elif child.dep_ in deps.OBLIQUE:
+        elif child.dep_ in deps.OBLIQUE and child.i < cut:
             role, target = oblique_role(ctx, child, event)
             role = origin_role(ctx, child, event) or role
             if role == "agent" and not passive:

@@ -107,6 +107,9 @@ class Words:
     speaking_nouns: frozenset[str] = frozenset()
     # "ending>infinitive ending": the lemma of a verb form the tagger missed (raconte -> raconter)
     verb_lemma_endings: frozenset[str] = frozenset()
+    # "form>infinitive": verb forms spelled like a preposition (entre>entrer), the verb when another
+    # preposition follows ("il entre à l'université")
+    prepositional_verb_forms: frozenset[str] = frozenset()
     # marks of an omission inside a quotation ("[...]"): between two sentences they cut it in two
     quote_cuts: frozenset[str] = frozenset()
     # nouns of a government that, with a country's adjective, speak for it ("le gouvernement malien")
