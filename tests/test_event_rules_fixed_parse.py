@@ -850,3 +850,26 @@ def test_a_verb_read_as_the_preposition_it_spells_is_the_verb():
     assert "entrer" not in [p for p, _ in facts(extract(AGREEMENT_BETWEEN))]
     assert ("entrer", {"agent": ["Paul Roy"], "destination": ["gouvernement"]}) in facts(extract(ENTERS_AFTER_NAME))
     assert [p for p, _ in facts(extract(ENTERS_AS_CONJUNCT))] == ["quitter", "entrer"]
+
+
+# "Marie Lee a été autorisée à quitter la France": the passive subject does what the infinitive says.
+ALLOWED_TO = """
+Marie      Marie      PROPN 5 nsubj:pass _  B-PER
+Lee        Lee        PROPN 1 flat:name _   I-PER
+a          avoir      AUX   5 aux:tense
+été        être       AUX   5 aux:pass
+autorisée  autoriser  VERB  0 ROOT      Tense=Past|VerbForm=Part|Voice=Pass
+à          à          ADP   7 mark
+quitter    quitter    VERB  5 xcomp     VerbForm=Inf
+la         le         DET   9 det
+France     France     PROPN 7 obj       _   B-LOC
+.          .          PUNCT 5 punct
+"""
+
+# Not an infinitive of purpose ("fermée pour quitter": whoever closed it).
+FOR_PURPOSE = ALLOWED_TO.replace("à          à          ADP   7 mark", "pour       pour       ADP   7 mark")
+
+
+def test_the_subject_of_a_passive_does_what_its_infinitive_says():
+    assert ("quitter", {"subject": ["Marie Lee"], "object": ["France"]}) in facts(extract(ALLOWED_TO))
+    assert "quitter" not in [p for p, _ in facts(extract(FOR_PURPOSE))]

@@ -201,6 +201,14 @@ def test_a_verb_read_as_the_preposition_it_spells_is_the_verb(fr_nlp):
     assert "entrer" not in [p for p, *_ in facts(fr_nlp, "Un accord entre Paris et Berlin a été signé.")]
 
 
+def test_the_subject_of_a_passive_does_what_its_infinitive_says(fr_nlp):
+    assert ("quitter", "Marie Lee", "France") in links(facts(fr_nlp, "Marie Lee a été autorisée à quitter la France."))
+    found = facts(fr_nlp, "Le Front vert a été autorisé à mener une attaque contre Dalbourg.")
+    assert ("attaque", "Attack", {"agent": ["Front vert"], "target": ["Dalbourg"]}) in [f[:3] for f in found]
+    # An impersonal "il" does nothing, whoever was named before.
+    assert "quitter" not in [p for p, *_ in facts(fr_nlp, "Paul Roy est arrivé à Lyon. Il est conseillé de quitter la France.")]
+
+
 def test_a_named_happening_stays_a_participant_of_the_light_verb(fr_nlp):
     found = facts(fr_nlp, "Le syndicat Solidar a organisé le Festival de Brénac.")
     assert ("organiser", "Solidar", "Festival de Brénac") in links(found)

@@ -30,6 +30,8 @@ VICINITY_COMPLEMENT = frozenset({"dep", "obl", "obl:mod", "nmod"})
 APPOSITION = frozenset({"appos"})
 CONJUNCT = frozenset({"conj"})
 CASE = "case"
+# The word that introduces a clause: "de" in "accusé de voler", "pour" in "pour éviter".
+MARK = "mark"
 # Children that rename their head: "le ministre français, Paul Martin" (appos), "le président
 # Jean Moreau" (flat:name, flat).
 RENAMING = frozenset({"appos", "flat:name", "flat"})

@@ -150,7 +150,9 @@ def _carried_arguments(
     lemma = verb.lemma_.lower()
     doers: list[Token] = []
     if performs(ctx, verb):
-        doers = [c for c in verb.children if c.dep_ in deps.AGENT] or [s for s in subjects(ctx, verb) if s.dep_ not in deps.PASSIVE_SUBJECT]
+        # Not the light verb's own passive subject ("une attaque a été menée"); "X a été autorisé à
+        # mener une attaque": X does it.
+        doers = [c for c in verb.children if c.dep_ in deps.AGENT] or [s for s in subjects(ctx, verb) if s.dep_ not in deps.PASSIVE_SUBJECT or s.head != verb]
         role = "agent"
     elif lemma in words.undergoing_verbs:
         doers = subjects(ctx, verb)

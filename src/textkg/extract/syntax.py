@@ -34,8 +34,28 @@ def subjects(ctx: DocContext, verb: Token) -> list[Token]:
         # the one asked) of the governing verb does what the infinitive says, not its subject
         # ("ont convenu cette année de déployer": a time does not).
         controller = (_object_controller(ctx, verb.head) or _dative_controller(ctx, verb.head)) if verb.dep_ in deps.ATTRIBUTE else None
-        return [relative_antecedent(ctx, controller)] if controller is not None and controller.i < verb.i else subjects(ctx, verb.head)
+        if controller is not None and controller.i < verb.i:
+            return [relative_antecedent(ctx, controller)]
+        return subjects(ctx, verb.head) or _passive_controllers(ctx, verb)
     return []
+
+
+def _passive_controllers(ctx: DocContext, verb: Token) -> list[Token]:
+    """"X a été autorisé à quitter le pays", "X est accusé d'avoir volé", "X a été arrêté pour
+    avoir volé": the subject of a passive governing verb does what its infinitive complement, or
+    a past infinitive of cause, says; not a bare infinitive of purpose ("la route a été fermée
+    pour éviter les accidents": whoever closed it avoids them), nor an impersonal subject."""
+    past_infinitive = any(c.dep_ in deps.AUXILIARIES and "Inf" in ctx.morph(c, "VerbForm") for c in verb.children)
+    marks = [c.lemma_.lower() for c in verb.children if c.dep_ == deps.MARK]
+    complement = "Inf" in ctx.morph(verb, "VerbForm") and verb.dep_ in deps.INFINITIVE_COMPLEMENT and all(m in ctx.words.infinitive_marks for m in marks)
+    if not (past_infinitive or complement):
+        return []
+    # "Il est conseillé de se laver les mains": an impersonal "il" does nothing.
+    return [
+        relative_antecedent(ctx, c)
+        for c in verb.head.children
+        if c.dep_ in deps.PASSIVE_SUBJECT and c.i < verb.i and c.lower_ not in ctx.words.impersonal_pronouns
+    ]
 
 
 def _object_controller(ctx: DocContext, verb: Token) -> Token | None:

@@ -148,6 +148,8 @@ class Words:
     empty_verbs: frozenset[str] = frozenset()
     # verbs that only say when or whether their infinitive happens (commencer à, cesser de, faillir)
     infinitive_auxiliaries: frozenset[str] = frozenset()
+    # what introduces an infinitive complement (autorisé à partir, accusé de voler), not a purpose (pour)
+    infinitive_marks: frozenset[str] = frozenset()
     # nouns of an office whose de-complement names the body held (le portefeuille de l'Intérieur)
     office_nouns: frozenset[str] = frozenset()
     # nouns of premises whose place complement says where they are (dans son usine de Lyon)
