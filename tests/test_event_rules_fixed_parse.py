@@ -873,3 +873,52 @@ FOR_PURPOSE = ALLOWED_TO.replace("à          à          ADP   7 mark", "pour  
 def test_the_subject_of_a_passive_does_what_its_infinitive_says():
     assert ("quitter", {"subject": ["Marie Lee"], "object": ["France"]}) in facts(extract(ALLOWED_TO))
     assert "quitter" not in [p for p, _ in facts(extract(FOR_PURPOSE))]
+
+
+# ", provoquant un massacre" hung on a participle describing a noun ("le défilé célébrant la
+# fête"): the clause is about the subject of the main clause, the shooting.
+SET_OFF_AFTER_MODIFIER = """
+Une        un         DET   2 det
+fusillade  fusillade  NOUN  3 nsubj
+éclate     éclater    VERB  0 ROOT      Mood=Ind|Tense=Pres|VerbForm=Fin
+à          à          ADP   5 case
+Dalbourg   Dalbourg   PROPN 3 obl:mod   _   B-LOC
+dans       dans       ADP   8 case
+le         le         DET   8 det
+défilé     défilé     NOUN  3 obl:mod
+célébrant  célébrer   VERB  8 acl       Tense=Pres|VerbForm=Part
+la         le         DET   11 det
+fête       fête       NOUN  9 obj
+,          ,          PUNCT 13 punct
+provoquant provoquer  VERB  9 advcl     Tense=Pres|VerbForm=Part
+un         un         DET   15 det
+massacre   massacre   NOUN  13 obj
+.          .          PUNCT 3 punct
+"""
+
+# Without the comma, the clause goes on describing the noun.
+NOT_SET_OFF = """
+Une        un         DET   2 det
+fusillade  fusillade  NOUN  3 nsubj
+éclate     éclater    VERB  0 ROOT      Mood=Ind|Tense=Pres|VerbForm=Fin
+à          à          ADP   5 case
+Dalbourg   Dalbourg   PROPN 3 obl:mod   _   B-LOC
+dans       dans       ADP   8 case
+le         le         DET   8 det
+défilé     défilé     NOUN  3 obl:mod
+célébrant  célébrer   VERB  8 acl       Tense=Pres|VerbForm=Part
+la         le         DET   11 det
+fête       fête       NOUN  9 obj
+en         en         ADP   13 mark
+provoquant provoquer  VERB  9 advcl     Tense=Pres|VerbForm=Part
+un         un         DET   15 det
+massacre   massacre   NOUN  13 obj
+.          .          PUNCT 3 punct
+"""
+
+
+def test_a_clause_set_off_after_a_noun_modifier_is_about_the_main_subject():
+    found = facts(extract(SET_OFF_AFTER_MODIFIER))
+    assert ("massacre", {"location": ["Dalbourg"]}) in found
+    assert ("provoquer", {"subject": ["fusillade"], "object": ["massacre"]}) in found
+    assert not any(p == "provoquer" for p, _ in facts(extract(NOT_SET_OFF)))

@@ -209,6 +209,11 @@ def test_the_subject_of_a_passive_does_what_its_infinitive_says(fr_nlp):
     assert "quitter" not in [p for p, *_ in facts(fr_nlp, "Paul Roy est arrivé à Lyon. Il est conseillé de quitter la France.")]
 
 
+def test_a_clause_set_off_after_a_noun_modifier_is_about_the_main_subject(fr_nlp):
+    found = facts(fr_nlp, "Une fusillade éclate à Dalbourg dans le défilé célébrant la fête, provoquant un massacre.")
+    assert ("massacre", "Assault", {"location": ["Dalbourg"]}) in [f[:3] for f in found]
+
+
 def test_a_named_happening_stays_a_participant_of_the_light_verb(fr_nlp):
     found = facts(fr_nlp, "Le syndicat Solidar a organisé le Festival de Brénac.")
     assert ("organiser", "Solidar", "Festival de Brénac") in links(found)

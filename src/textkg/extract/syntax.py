@@ -36,8 +36,19 @@ def subjects(ctx: DocContext, verb: Token) -> list[Token]:
         controller = (_object_controller(ctx, verb.head) or _dative_controller(ctx, verb.head)) if verb.dep_ in deps.ATTRIBUTE else None
         if controller is not None and controller.i < verb.i:
             return [relative_antecedent(ctx, controller)]
-        return subjects(ctx, verb.head) or _passive_controllers(ctx, verb)
+        return subjects(ctx, verb.head) or _passive_controllers(ctx, verb) or _main_clause_subjects(ctx, verb)
     return []
+
+
+def _main_clause_subjects(ctx: DocContext, verb: Token) -> list[Token]:
+    """"Une fusillade éclate dans le défilé célébrant la fête, provoquant un massacre": a clause
+    set off by a comma that the parser hung on a participle describing a noun is about the
+    subject of the clause that noun is in, not about the participle's noun."""
+    comma = any(t.text == "," for t in verb.doc[max(verb.left_edge.i - 1, 0) : verb.i])
+    if verb.head.dep_ not in deps.NOUN_CLAUSE or not comma:
+        return []
+    clause = next((a for a in verb.head.ancestors if a.pos_ == "VERB"), None)
+    return subjects(ctx, clause) if clause is not None else []
 
 
 def _passive_controllers(ctx: DocContext, verb: Token) -> list[Token]:
