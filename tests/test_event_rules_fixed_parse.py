@@ -922,3 +922,44 @@ def test_a_clause_set_off_after_a_noun_modifier_is_about_the_main_subject():
     assert ("massacre", {"location": ["Dalbourg"]}) in found
     assert ("provoquer", {"subject": ["fusillade"], "object": ["massacre"]}) in found
     assert not any(p == "provoquer" for p, _ in facts(extract(NOT_SET_OFF)))
+
+
+# "organisera le 12 mars une manifestation": misled by the date, the parser hangs the object on it.
+OBJECT_AFTER_DATE = """
+Le         le         DET   2 det
+Parti      parti      NOUN  4 nsubj     _   B-ORG
+vert       vert       ADJ   2 amod      _   I-ORG
+organisera organiser  VERB  0 ROOT      Mood=Ind|Tense=Fut|VerbForm=Fin
+le         le         DET   6 det
+12         12         NUM   4 obl:mod
+mars       mars       NOUN  6 nmod
+une        un         DET   9 det
+manifestation manifestation NOUN 7 nmod
+à          à          ADP   11 case
+Lyon       Lyon       PROPN 4 obl:mod   _   B-LOC
+.          .          PUNCT 4 punct
+"""
+
+# "tiendra les 9 et 10 juillet une conférence": the first day read as the object, the noun as a
+# sentence of its own.
+OBJECT_CUT_OFF_BY_DATE = """
+Le         le         DET   2 det
+syndicat   syndicat   NOUN  4 nsubj
+Solidar    Solidar    PROPN 2 nmod      _   B-ORG
+tiendra    tenir      VERB  0 ROOT      Mood=Ind|Tense=Fut|VerbForm=Fin
+les        le         DET   6 det
+9          9          NUM   4 obj
+et         et         CCONJ 8 cc
+10         10         NUM   6 conj
+juillet    juillet    NOUN  8 nmod
+une        un         DET   11 det
+conférence conférence NOUN  0 ROOT
+.          .          PUNCT 11 punct
+"""
+
+
+def test_a_light_verb_carries_the_happening_the_parser_hung_on_a_date():
+    assert ("conférence", {"agent": ["Solidar"]}) in facts(extract(OBJECT_CUT_OFF_BY_DATE))
+    found = facts(extract(OBJECT_AFTER_DATE))
+    assert ("manifestation", {"agent": ["Parti vert"], "time": ["12 mars"], "location": ["Lyon"]}) in found
+    assert "organiser" not in [p for p, _ in found]

@@ -214,6 +214,18 @@ def test_a_clause_set_off_after_a_noun_modifier_is_about_the_main_subject(fr_nlp
     assert ("massacre", "Assault", {"location": ["Dalbourg"]}) in [f[:3] for f in found]
 
 
+def test_a_light_verb_carries_the_happening_the_parser_lost_behind_a_date(fr_nlp):
+    found = facts(fr_nlp, "Le Parti vert organisera le 12 mars une manifestation à Lyon.")
+    assert ("manifestation", "Protest", {"agent": ["Parti vert"], "time": ["12 mars"], "location": ["Lyon"]}) in [f[:3] for f in found]
+    found = facts(fr_nlp, "Le syndicat Solidar tiendra les 9 et 10 juillet une conférence sociale.")
+    assert ("conférence", "Meeting", {"agent": ["Solidar"]}) in [f[:3] for f in found]
+
+
+def test_an_event_that_is_held_is_no_doer_of_itself(fr_nlp):
+    found = facts(fr_nlp, "La conférence se tiendra à Lyon.")
+    assert ("conférence", "Meeting", {"location": ["Lyon"]}) in [f[:3] for f in found]
+
+
 def test_a_named_happening_stays_a_participant_of_the_light_verb(fr_nlp):
     found = facts(fr_nlp, "Le syndicat Solidar a organisé le Festival de Brénac.")
     assert ("organiser", "Solidar", "Festival de Brénac") in links(found)

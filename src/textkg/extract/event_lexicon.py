@@ -8,11 +8,13 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from . import deps
-from .candidates import CONCEPT, Mention
+from .candidates import CONCEPT, DATE, Mention
 from .context import DocContext
 from ..language.event_classes import EventClass
 
 NOUN_POS = "NOUN"
+# What may open a noun phrase before its noun: "une", "la première", "deux".
+PHRASE_OPENERS = frozenset({"DET", "ADJ", "NUM"})
 # The broad class of nouns of happenings (nouns.tsv; the lexicon's event nouns are of it too).
 HAPPENING = "Event"
 JOB_CUT = "JobCut"
@@ -109,8 +111,50 @@ def _broad_class(ctx: DocContext, mention: Mention) -> str | None:
 
 
 def performs(ctx: DocContext, verb: Token) -> bool:
-    """A verb whose subject does the event its object or its prepositional complement names."""
-    return verb.lemma_.lower() in ctx.words.performing_verbs or _prepositional_event(ctx, verb) is not None
+    """A verb whose subject does the event its object or its prepositional complement names (not
+    "la conférence se tiendra", where the event is the subject)."""
+    return predicate_lemma(ctx, verb) in ctx.words.performing_verbs or _prepositional_event(ctx, verb) is not None
+
+
+def _happening_after_date(ctx: DocContext, verb: Token) -> Token | None:
+    """"tiendra le 9 juillet une conférence": the parser, misled by the date between the verb and
+    its object, hangs the noun on the date or makes it a sentence of its own; a verb with no
+    object of its own carries the happening right after a date of its clause."""
+    if any(c.dep_ in deps.OBJECT and _date_of(ctx, c) is None for c in verb.children):
+        return None
+    doc = verb.doc
+    for date in (_date_of(ctx, c) for c in verb.children if c.i > verb.i):
+        if date is None:
+            continue
+        after = date.last_token + 1
+        while after < len(doc) and doc[after].pos_ in PHRASE_OPENERS:
+            after += 1
+        noun = doc[after] if after < len(doc) else None
+        if noun is not None and is_happening(ctx, noun) and (noun.head == noun or ctx.fixed_at.get(noun.head.i) == date):
+            return noun
+    return None
+
+
+def date_carrier(ctx: DocContext, noun: Token) -> Token | None:
+    """The verb of doing whose object the parser lost behind a date ("tiendra le 9 juillet une
+    conférence"): the verb the date before ``noun`` belongs to, if it carries ``noun``."""
+    before = noun.i - 1
+    while before >= 0 and noun.doc[before].pos_ in PHRASE_OPENERS:
+        before -= 1
+    date = ctx.fixed_at.get(before) if before >= 0 else None
+    if date is None or date.type != DATE or date.last_token != before:
+        return None
+    verb = next((a for a in ctx.head_of(date).ancestors if a.pos_ == VERB_POS), None)
+    return verb if verb is not None and carried_event(ctx, verb) == noun else None
+
+
+def _date_of(ctx: DocContext, token: Token) -> Mention | None:
+    """The date ``token`` is part of, or the date it is a day of ("les 9 et 10 juillet")."""
+    for part in (token, *(c for c in token.children if c.dep_ in deps.CONJUNCT)):
+        mention = ctx.fixed_at.get(part.i)
+        if mention is not None and mention.type == DATE:
+            return mention
+    return None
 
 
 def _prepositional_event(ctx: DocContext, verb: Token) -> Token | None:
@@ -144,7 +188,7 @@ def carried_event(ctx: DocContext, verb: Token) -> Token | None:
     words = ctx.words
     lemma = verb.lemma_.lower()
     if lemma in words.performing_verbs or lemma in words.undergoing_verbs:
-        found = next((c for c in verb.children if c.dep_ in deps.OBJECT and is_happening(ctx, c)), None)
+        found = next((c for c in verb.children if c.dep_ in deps.OBJECT and is_happening(ctx, c)), None) or _happening_after_date(ctx, verb)
         if found is not None:
             return found
     found = _prepositional_event(ctx, verb)

@@ -13,14 +13,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from spacy.tokens import Token
+from spacy.tokens import Span as SpacySpan, Token
 
 from . import deps
 from .arguments import named, resolve
 from .candidates import Found, Frame, Mention
 from .confidence import EVENT, OPEN_FRAME
 from .context import DocContext
-from .event_lexicon import carried_event, class_info, event_class, performs, refined_class
+from .event_lexicon import carried_event, class_info, date_carrier, event_class, performs, refined_class
 from .links import possessive_owner
 from .obliques import may_be_unnamed, misattached_obliques, oblique_role, origin_role
 from .syntax import case_lemma, modality, polarity, subjects, with_conjuncts
@@ -36,13 +36,13 @@ def noun_frames(ctx: DocContext) -> Found:
     frames: list[Frame] = []
     touched: list[Mention] = []
     for sent, nouns in ctx.tagged("NOUN"):
-        evidence = ctx.sentence_span(sent)
         for token in nouns:
             found = event_class(ctx, token)
             carrier = _carrier(ctx, token)
             if found is None and carrier is None and not _performing_participles(ctx, token):
                 continue
             event = class_info(ctx, found)
+            evidence = _with_carrier(ctx, ctx.sentence_span(sent), sent, carrier)
             arguments = _distinct(
                 [
                     *_noun_arguments(ctx, token, event, touched),
@@ -68,6 +68,15 @@ def noun_frames(ctx: DocContext) -> Found:
                     )
                 )
     return Found(tuple(frames), tuple(touched))
+
+
+def _with_carrier(ctx: DocContext, evidence: tuple[int, int], sent: SpacySpan, carrier: Token | None) -> tuple[int, int]:
+    """The evidence of an event noun, widened to the sentence of its light verb where the parser
+    cut the sentence between them ("tiendra les 9 et 10 juillet | une conférence")."""
+    if carrier is None or sent.start <= carrier.i < sent.end:
+        return evidence
+    other = ctx.sentence_span(carrier.sent)
+    return (min(evidence[0], other[0]), max(evidence[1], other[1]))
 
 
 def _performers(ctx: DocContext, noun: Token, touched: list[Mention]) -> Iterator[tuple[str, Mention]]:
@@ -134,9 +143,12 @@ def _distinct(arguments: list[tuple[str, Mention]]) -> tuple[tuple[str, Mention]
 
 
 def _carrier(ctx: DocContext, noun: Token) -> Token | None:
-    """The light verb that carries ``noun``: "a mené une attaque", "la fusillade a éclaté"."""
+    """The light verb that carries ``noun``: "a mené une attaque", "la fusillade a éclaté", "a
+    tenu le 9 juillet une conférence"."""
     head = noun.head
-    return head if head != noun and head.pos_ == "VERB" and carried_event(ctx, head) == noun else None
+    if head != noun and head.pos_ == "VERB" and carried_event(ctx, head) == noun:
+        return head
+    return date_carrier(ctx, noun)
 
 
 def _carried_arguments(
