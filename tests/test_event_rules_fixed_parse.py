@@ -963,3 +963,24 @@ def test_a_light_verb_carries_the_happening_the_parser_hung_on_a_date():
     found = facts(extract(OBJECT_AFTER_DATE))
     assert ("manifestation", {"agent": ["Parti vert"], "time": ["12 mars"], "location": ["Lyon"]}) in found
     assert "organiser" not in [p for p, _ in found]
+
+
+# "a tenté de quitter la France": what is tried is not said to be done.
+TRIED_TO = """
+Marie      Marie      PROPN 4 nsubj     _   B-PER
+Lee        Lee        PROPN 1 flat:name _   I-PER
+a          avoir      AUX   4 aux:tense
+tenté      tenter     VERB  0 ROOT      Tense=Past|VerbForm=Part
+de         de         ADP   6 mark
+quitter    quitter    VERB  4 xcomp     VerbForm=Inf
+la         le         DET   8 det
+France     France     PROPN 6 obj       _   B-LOC
+.          .          PUNCT 4 punct
+"""
+MANAGED_TO = TRIED_TO.replace("tenté      tenter ", "réussi     réussir ")
+
+
+def test_what_is_tried_or_refused_is_hypothetical():
+    (tried,) = [r for r in extract(TRIED_TO).relations if r.predicate == "quitter"]
+    (managed,) = [r for r in extract(MANAGED_TO).relations if r.predicate == "quitter"]
+    assert (tried.modality, managed.modality) == ("hypothetical", "asserted")

@@ -226,6 +226,12 @@ def test_an_event_that_is_held_is_no_doer_of_itself(fr_nlp):
     assert ("conférence", "Meeting", {"location": ["Lyon"]}) in [f[:3] for f in found]
 
 
+def test_what_is_tried_or_refused_is_hypothetical(fr_nlp):
+    tried = [r.modality for r in record_of(fr_nlp, "Paul Roy a tenté de quitter la France.").relations if r.predicate == "quitter"]
+    managed = [r.modality for r in record_of(fr_nlp, "Paul Roy a réussi à quitter la France.").relations if r.predicate == "quitter"]
+    assert (tried, managed) == (["hypothetical"], ["asserted"])
+
+
 def test_a_named_happening_stays_a_participant_of_the_light_verb(fr_nlp):
     found = facts(fr_nlp, "Le syndicat Solidar a organisé le Festival de Brénac.")
     assert ("organiser", "Solidar", "Festival de Brénac") in links(found)

@@ -250,7 +250,7 @@ def _restrictive_que(ctx: DocContext, verb: Token) -> bool:
 
 def modality(ctx: DocContext, verb: Token) -> str:
     """future for a future tense, hypothetical for a conditional (the journalistic "aurait été
-    empoisonné" too) or under a modal verb, reported under a hedge ("a apparemment survécu", "le
+    empoisonné" too) or under a modal verb or a verb of intent (``intent_verbs``), reported under a hedge ("a apparemment survécu", "le
     présumé meurtrier a fui"): what nobody is said to say is then not asserted either."""
     forms = [verb, *(c for c in verb.children if c.dep_.startswith("aux"))]
     if verb.dep_ == "xcomp" and verb.head.pos_ == "ADJ":
@@ -258,8 +258,9 @@ def modality(ctx: DocContext, verb: Token) -> str:
         forms += [c for c in verb.head.children if c.dep_ in deps.COPULA or c.dep_.startswith("aux")]
     if any("Cnd" in ctx.morph(t, "Mood") for t in forms):
         return "hypothetical"
-    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in ctx.words.modal_lemmas:
-        return "hypothetical"
+    governing = verb.head.lemma_.lower()
+    if verb.dep_ == "xcomp" and (governing in ctx.words.modal_lemmas or governing in ctx.words.intent_verbs):
+        return "hypothetical"  # "peut partir", "a tenté de fuir", "a refusé de participer": not done
     if any("Fut" in ctx.morph(t, "Tense") for t in forms):
         return "future"
     if _hedged(ctx, verb):

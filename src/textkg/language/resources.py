@@ -150,6 +150,8 @@ class Words:
     infinitive_auxiliaries: frozenset[str] = frozenset()
     # what introduces an infinitive complement (autorisé à partir, accusé de voler), not a purpose (pour)
     infinitive_marks: frozenset[str] = frozenset()
+    # verbs whose infinitive is meant, tried or refused, not done (tenter de fuir, refuser de signer)
+    intent_verbs: frozenset[str] = frozenset()
     # nouns of an office whose de-complement names the body held (le portefeuille de l'Intérieur)
     office_nouns: frozenset[str] = frozenset()
     # nouns of premises whose place complement says where they are (dans son usine de Lyon)
