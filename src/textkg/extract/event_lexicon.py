@@ -117,7 +117,7 @@ def performs(ctx: DocContext, verb: Token) -> bool:
 
 
 def _happening_after_date(ctx: DocContext, verb: Token) -> Token | None:
-    """"tiendra le 9 juillet une conférence": the parser, misled by the date between the verb and
+    """"tiendra le 3 mai une réunion": the parser, misled by the date between the verb and
     its object, hangs the noun on the date or makes it a sentence of its own; a verb with no
     object of its own carries the happening right after a date of its clause."""
     if any(c.dep_ in deps.OBJECT and _date_of(ctx, c) is None for c in verb.children):
@@ -136,8 +136,8 @@ def _happening_after_date(ctx: DocContext, verb: Token) -> Token | None:
 
 
 def date_carrier(ctx: DocContext, noun: Token) -> Token | None:
-    """The verb of doing whose object the parser lost behind a date ("tiendra le 9 juillet une
-    conférence"): the verb the date before ``noun`` belongs to, if it carries ``noun``."""
+    """The verb of doing whose object the parser lost behind a date ("tiendra le 3 mai une
+    réunion"): the verb the date before ``noun`` belongs to, if it carries ``noun``."""
     before = noun.i - 1
     while before >= 0 and noun.doc[before].pos_ in PHRASE_OPENERS:
         before -= 1
@@ -149,7 +149,7 @@ def date_carrier(ctx: DocContext, noun: Token) -> Token | None:
 
 
 def _date_of(ctx: DocContext, token: Token) -> Mention | None:
-    """The date ``token`` is part of, or the date it is a day of ("les 9 et 10 juillet")."""
+    """The date ``token`` is part of, or the date it is a day of ("les 3 et 4 mai")."""
     for part in (token, *(c for c in token.children if c.dep_ in deps.CONJUNCT)):
         mention = ctx.fixed_at.get(part.i)
         if mention is not None and mention.type == DATE:

@@ -72,7 +72,7 @@ def noun_frames(ctx: DocContext) -> Found:
 
 def _with_carrier(ctx: DocContext, evidence: tuple[int, int], sent: SpacySpan, carrier: Token | None) -> tuple[int, int]:
     """The evidence of an event noun, widened to the sentence of its light verb where the parser
-    cut the sentence between them ("tiendra les 9 et 10 juillet | une conférence")."""
+    cut the sentence between them ("tiendra les 3 et 4 mai | une réunion")."""
     if carrier is None or sent.start <= carrier.i < sent.end:
         return evidence
     other = ctx.sentence_span(carrier.sent)
@@ -144,7 +144,7 @@ def _distinct(arguments: list[tuple[str, Mention]]) -> tuple[tuple[str, Mention]
 
 def _carrier(ctx: DocContext, noun: Token) -> Token | None:
     """The light verb that carries ``noun``: "a mené une attaque", "la fusillade a éclaté", "a
-    tenu le 9 juillet une conférence"."""
+    tenu le 3 mai une réunion"."""
     head = noun.head
     if head != noun and head.pos_ == "VERB" and carried_event(ctx, head) == noun:
         return head

@@ -69,7 +69,7 @@ def verb_frames(ctx: DocContext) -> Found:
 
 def _misread_verbs(ctx: DocContext) -> dict[Token, Token | None]:
     """Verb forms the tagger read as the preposition they spell, with the verb whose clause theirs
-    is coordinated with: in "il lance le programme en 1945 et entre à l'université", "entre" is
+    is coordinated with: in "il dirige le chantier en 1961 et entre à l'université", "entre" is
     the verb "entrer" (a preposition never comes right before another), coordinated with "lance"."""
     memo = ctx.memo("misread_verbs")
     if "found" not in memo:
@@ -86,7 +86,7 @@ def _misread_verbs(ctx: DocContext) -> dict[Token, Token | None]:
 
 def _coordinated_verb(form: Token) -> Token | None:
     """The verb before a coordinating conjunction right before ``form`` that the noun after
-    ``form`` hangs under ("lance le programme en 1945 et entre à ...")."""
+    ``form`` hangs under ("dirige le chantier en 1961 et entre à ...")."""
     if form.i == 0 or form.doc[form.i - 1].pos_ != "CCONJ":
         return None
     return next((a for a in form.head.ancestors if a.pos_ == "VERB" and a.i < form.i), None)
@@ -136,8 +136,10 @@ def _gapped_frames(ctx: DocContext, verb: Token, frame: Frame, event: EventClass
     """"chantera à Lyon en mai, et à Nice en juin": a place coordinated with the verb, the
     verb left out, is the same act again with its own place and time."""
     gapped = []
+    # "dirige le chantier en 1961 et entre à l'université en 1964": the conjunct is the misread verb's.
+    misread = {form.head for form in _misread_verbs(ctx)}
     for conjunct in verb.children:
-        if conjunct.dep_ not in deps.CONJUNCT or conjunct.pos_ not in deps.NOMINAL_POS or case_lemma(conjunct) is None:
+        if conjunct.dep_ not in deps.CONJUNCT or conjunct.pos_ not in deps.NOMINAL_POS or case_lemma(conjunct) is None or conjunct in misread:
             continue
         role, target = oblique_role(ctx, conjunct, event)
         setting = [(role, target)] if role in SETTING_ROLES else []
@@ -194,7 +196,7 @@ def _verb_arguments(
                     seen.add(mention)
                     yield role, mention
 
-    # "lance X en 1945 et entre à l'université en 1948": what follows a verb read as a preposition is its own.
+    # "dirige X en 1961 et entre à l'université en 1964": what follows a verb read as a preposition is its own.
     cut = min((form.i for form, coordinated in _misread_verbs(ctx).items() if coordinated == verb), default=len(verb.doc))
     heads: list[Token] = []
     if _is_reduced_relative(ctx, verb):

@@ -41,7 +41,7 @@ def subjects(ctx: DocContext, verb: Token) -> list[Token]:
 
 
 def _main_clause_subjects(ctx: DocContext, verb: Token) -> list[Token]:
-    """"Une fusillade éclate dans le défilé célébrant la fête, provoquant un massacre": a clause
+    """"Une attaque éclate dans le cortège célébrant la victoire, provoquant des morts": a clause
     set off by a comma that the parser hung on a participle describing a noun is about the
     subject of the clause that noun is in, not about the participle's noun."""
     comma = any(t.text == "," for t in verb.doc[max(verb.left_edge.i - 1, 0) : verb.i])
@@ -119,7 +119,7 @@ def _may_act(ctx: DocContext, token: Token) -> bool:
 
 def relative_antecedent(ctx: DocContext, token: Token) -> Token:
     """"les radars que la France a installés": the relative pronoun "que" is "les radars"; a noun
-    set off right after a name stands for it ("Paul Roy, un marin qui a survécu": Paul Roy survived)."""
+    set off right after a name stands for it ("Paul Roy, un horloger qui a survécu": Paul Roy survived)."""
     if "Rel" in ctx.morph(token, "PronType") and token.head.dep_ in deps.RELATIVE_CLAUSE:
         antecedent = token.head.head
         return _described_name(ctx, antecedent) or antecedent
