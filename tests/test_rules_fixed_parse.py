@@ -181,3 +181,35 @@ manifesté  manifester  VERB  0 ROOT    Tense=Past|VerbForm=Part
 def test_the_people_of_a_place_are_related_to_it_whatever_the_apostrophe(elided, lemma):
     record = extract(PLACE_COMPLEMENT.format(de=elided, lemma=lemma))
     assert [args for _, args in facts(record) if "subject" in args] == [{"object": ["Istanbul"], "subject": ["habitants"]}]
+
+
+CITED_WITH_ROLE = """
+Selon       selon       ADP   2 case
+Marc        Marc        PROPN 16 obl:mod  _                     B-PER
+Dupin       Dupin       PROPN 2 flat:name _                     I-PER
+,           ,           PUNCT 2 punct
+sociologue  sociologue  NOUN  2 appos
+et          et          CCONJ 7 cc
+professeur  professeur  NOUN  5 conj
+à           à           ADP   10 case
+l'          le          DET   10 det
+Université  université  NOUN  5 nmod     _                      B-ORG
+de          de          ADP   12 case   _                      I-ORG
+Lille       Lille       PROPN 10 nmod    _                      I-ORG
+,           ,           PUNCT 2 punct
+les         le          DET   15 det
+voleurs     voleur      NOUN  16 nsubj
+attaquent   attaquer    VERB  0 ROOT
+des         un          DET   18 det
+femmes      femme       NOUN  16 obj
+à           à           ADP   20 case
+Lyon        Lyon        PROPN 16 obl:mod  _                     B-LOC
+.           .           PUNCT 16 punct
+"""
+
+
+def test_a_cited_source_is_related_to_what_its_own_phrase_says_of_it():
+    # "selon X, chercheur à Y": X is a member of Y; X is still no participant of what X says.
+    found = [args for _, args in facts(extract(CITED_WITH_ROLE)) if "subject" in args]
+    assert {"subject": ["Marc Dupin"], "object": ["Université de Lille"]} in found, found
+    assert not [args for args in found if "Marc Dupin" in args["subject"] and args["object"] == ["Lyon"]], found

@@ -89,12 +89,19 @@ def _candidates(
         f
         for f in typed.frames
         if f.head not in cues
-        and not outlets.intersection(m for _, m in f.arguments)
+        and not any(m in outlets and not _describes_outlet(ctx, m, f) for _, m in f.arguments)
         and not _straddles(f, claims)
         and not any((ctx.head_of(a).i, b) in fillers for (_, a), (_, b) in permutations(f.arguments, 2))
     ]
     frames.sort(key=lambda f: f.head)
     return frames, concepts, participants, outlets
+
+
+def _describes_outlet(ctx: DocContext, outlet: Mention, link: Frame) -> bool:
+    """A typed link of a source with what its own phrase says of it ("selon Léa Roy, chercheuse
+    à l'université de Nantes"): the other participant hangs below the source."""
+    head = ctx.head_of(outlet)
+    return all(m == outlet or head.is_ancestor(ctx.head_of(m)) for _, m in link.arguments)
 
 
 def _resolved(
