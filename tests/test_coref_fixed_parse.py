@@ -6,7 +6,7 @@ import pytest
 
 from textkg.extract.coref import pronoun_mentions
 
-from .fixed_parse import parse
+from .fixed_parse import extract, facts, parse
 from .language import context, coreference_clusters
 
 
@@ -272,3 +272,33 @@ SCHOOL = PEOPLE_AND_PARTY.replace("foule      foule      NOUN  3  nsubj      Gen
 def test_a_person_noun_is_not_renamed_by_an_organisation():
     assert not any("Union Verte" in c for c in chains(PEOPLE_AND_PARTY)), chains(PEOPLE_AND_PARTY)
     assert any("Union Verte" in c and "école" in c for c in chains(SCHOOL)), chains(SCHOOL)
+
+
+# A name spelled again in lower case is that name; one word alone may be a common noun.
+LOWER_CASE_NAME = """
+La         le         DET   2  det        Gender=Fem|Number=Sing
+Commission commission PROPN 5  nsubj      _              B-ORG
+centrale   central    ADJ   2  amod       _              I-ORG
+a          avoir      AUX   5  aux:tense  _
+publié     publier    VERB  0  ROOT       Gender=Masc|Number=Sing|Tense=Past|VerbForm=Part
+un         un         DET   7  det        _
+rapport    rapport    NOUN  5  obj        Gender=Masc|Number=Sing
+.          .          PUNCT 5  punct      _
+Paul       Paul       PROPN 19 nsubj      _              B-PER
+Marot      Marot      PROPN 9  flat:name  _              I-PER
+,          ,          PUNCT 13 punct      _
+le         le         DET   13 det        Gender=Masc|Number=Sing
+président  président  NOUN  9  appos      Gender=Masc|Number=Sing
+de         de         ADP   16 case       _
+la         le         DET   16 det        Gender=Fem|Number=Sing
+commission commission NOUN  13 nmod       Gender=Fem|Number=Sing
+centrale   central    ADJ   16 amod       Gender=Fem|Number=Sing
+a          avoir      AUX   19 aux:tense  _
+parlé      parler     VERB  0  ROOT       Gender=Masc|Number=Sing|Tense=Past|VerbForm=Part
+.          .          PUNCT 19 punct      _
+"""
+
+
+def test_a_name_spelled_in_lower_case_is_that_name():
+    found = [args for predicate, args in facts(extract(LOWER_CASE_NAME)) if predicate == "président de"]
+    assert found == [{"subject": ["Paul Marot"], "object": ["Commission centrale"]}], found

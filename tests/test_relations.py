@@ -305,6 +305,11 @@ def test_typed_links_between_participants(fr_nlp, construction, text, link):
     assert link in binary(found), (construction, found)
 
 
+def test_a_name_spelled_again_in_lower_case_is_that_name(fr_nlp):
+    text = "La Commission européenne a publié un rapport. Jean Barrot, le président de la commission européenne, a salué le texte."
+    assert ("président de", "Jean Barrot", "Commission européenne") in binary(relations(fr_nlp, text))
+
+
 def test_a_title_before_a_name_is_that_person(fr_nlp):
     found = relations(fr_nlp, "Le pompier Marc Dubois a été blessé à Lyon hier.")
     assert [(p, r) for _, p, _, r, _ in found] == [("blesser", {"theme": ["Marc Dubois"], "location": ["Lyon"]})], found

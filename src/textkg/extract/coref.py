@@ -17,6 +17,7 @@ from spacy.strings import get_string_id
 from spacy.tokens import Token
 
 from ..language.gazetteer import Gazetteer
+from ..language.names import name_key
 from ..records import broad_type, is_a
 from . import deps
 from .aliases import name_aliases
@@ -113,6 +114,7 @@ def coreference_chains(ctx: DocContext, mentions: Sequence[Mention]) -> list[Cha
         cluster_roles = tuple(m.role for m in cluster.mentions if getattr(m, "role", None))
         roles.update({member: cluster_roles for member in cluster.mentions})
 
+    _link_lower_case_names(ordered, names_of, union)
     by_token = {i: m for m in ordered if m.type != PRONOUN for i in range(m.first_token, m.last_token + 1)}
     _link_renamings(ctx, ordered, by_token, union)
     _link_descriptions(ctx, ordered, roles, union)
@@ -128,6 +130,24 @@ def coreference_chains(ctx: DocContext, mentions: Sequence[Mention]) -> list[Cha
     for mention in ordered:
         chains.setdefault(find(mention), []).append(mention)
     return [Chain(tuple(members)) for members in chains.values()]
+
+
+def _link_lower_case_names(ordered: Sequence[Mention], names_of: dict[Mention, frozenset[int]], union) -> None:
+    """A noun phrase of several words that spells a name of the document in lower case is that
+    name ("la Commission européenne ... le président de la commission européenne"); one word
+    alone is a common noun as often as a name ("le monde", "Le Monde")."""
+    named_as: dict[str, set[frozenset[int]]] = {}
+    first_of: dict[frozenset[int], Mention] = {}
+    for mention in ordered:
+        if mention.type not in (CONCEPT, DATE, PRONOUN) and names_of[mention]:
+            named_as.setdefault(name_key(mention.text), set()).add(names_of[mention])
+            first_of.setdefault(names_of[mention], mention)
+    for mention in ordered:
+        if mention.type != CONCEPT or len(mention.text.split()) < 2:
+            continue
+        found = named_as.get(name_key(mention.text), ())
+        if len(found) == 1:
+            union(first_of[next(iter(found))], mention)
 
 
 def _link_renamings(ctx: DocContext, ordered: Sequence[Mention], by_token: dict[int, Mention], union) -> None:
