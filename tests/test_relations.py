@@ -310,6 +310,23 @@ def test_a_name_spelled_again_in_lower_case_is_that_name(fr_nlp):
     assert ("président de", "Jean Barrot", "Commission européenne") in binary(relations(fr_nlp, text))
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the parser hangs the copula and "il" on "troisième", and "pic" on "culmine"
+        "Le mont Noir culmine à 2 500 mètres, il est le troisième plus haut pic du massif du Vercors.",
+        "Le mont Noir est le plus haut pic du massif du Vercors.",
+    ],
+)
+def test_a_place_is_in_the_massif_its_attribute_names(fr_nlp, text):
+    assert ("located in", "Noir", "Vercors") in binary(relations(fr_nlp, text))
+
+
+def test_a_name_parsed_as_an_adjective_renames_its_noun(fr_nlp):
+    found = relations(fr_nlp, "Une avalanche a eu lieu au mont Funeste.")
+    assert any(p == "avalanche" and r.get("location") == ["Funeste"] for _, p, _, r, _ in found), found
+
+
 def test_a_title_before_a_name_is_that_person(fr_nlp):
     found = relations(fr_nlp, "Le pompier Marc Dubois a été blessé à Lyon hier.")
     assert [(p, r) for _, p, _, r, _ in found] == [("blesser", {"theme": ["Marc Dubois"], "location": ["Lyon"]})], found

@@ -213,3 +213,67 @@ def test_a_cited_source_is_related_to_what_its_own_phrase_says_of_it():
     found = [args for _, args in facts(extract(CITED_WITH_ROLE)) if "subject" in args]
     assert {"subject": ["Marc Dupin"], "object": ["Université de Lille"]} in found, found
     assert not [args for args in found if "Marc Dupin" in args["subject"] and args["object"] == ["Lyon"]], found
+
+
+# The parser hung the copula and its subject on the adjective before the attribute noun, and
+# the attribute on the verb before: "pic" still says what "il" (the mont Noir) is.
+COPULA_ON_ADJECTIVE = """
+Le         le         DET   2  det
+mont       mont       NOUN  4  nsubj      Gender=Masc|Number=Sing
+Noir       Noir       PROPN 2  flat:name  _                        B-LOC
+culmine    culminer   VERB  0  ROOT       Mood=Ind|Number=Sing|Person=3|Tense=Pres|VerbForm=Fin
+à          à          ADP   7  case
+2          2          NUM   7  nummod
+mètres     mètre      NOUN  4  obl:arg    Gender=Masc|Number=Plur
+,          ,          PUNCT 12 punct
+il         il         PRON  12 nsubj      Gender=Masc|Number=Sing|Person=3
+est        être       AUX   12 cop
+le         le         DET   12 det
+troisième  troisième  ADJ   14 amod       NumType=Ord|Number=Sing
+haut       haut       ADJ   14 amod       Gender=Masc|Number=Sing
+pic        pic        NOUN  4  obj        Gender=Masc|Number=Sing
+de         de         ADP   16 case
+Savoie     Savoie     PROPN 14 nmod       _                        B-LOC
+.          .          PUNCT 4  punct
+"""
+
+# "le massif du Vercors" is the Vercors, as "la ville de Lyon" is Lyon.
+MASSIF = """
+Le         le         DET   2  det
+mont       mont       NOUN  6  nsubj      Gender=Masc|Number=Sing
+Noir       Noir       PROPN 2  flat:name  _                        B-LOC
+est        être       AUX   6  cop
+un         un         DET   6  det
+pic        pic        NOUN  0  ROOT       Gender=Masc|Number=Sing
+du         de         ADP   8  case       Definite=Def|Gender=Masc|Number=Sing|PronType=Art
+massif     massif     NOUN  6  nmod       Gender=Masc|Number=Sing
+du         de         ADP   10 case       Definite=Def|Gender=Masc|Number=Sing|PronType=Art
+Vercors    Vercors    PROPN 8  nmod       _                        B-LOC
+.          .          PUNCT 6  punct
+"""
+
+# A name right after a noun, parsed as its adjective, renames it.
+NAME_AS_ADJECTIVE = """
+La         le         DET   2  det
+police     police     NOUN  4  nsubj
+a          avoir      AUX   4  aux:tense
+secouru    secourir   VERB  0  ROOT       Gender=Masc|Number=Sing|Tense=Past|VerbForm=Part
+une        un         DET   6  det
+femme      femme      NOUN  4  obj
+au         au         ADP   8  case
+mont       mont       NOUN  4  obl:mod    Gender=Masc|Number=Sing
+Funeste    Funeste    ADJ   8  amod       _                        B-LOC
+.          .          PUNCT 4  punct
+"""
+
+
+@pytest.mark.parametrize("table", [COPULA_ON_ADJECTIVE, MASSIF], ids=["copula on an adjective", "massif"])
+def test_a_place_is_located_in_the_place_its_attribute_noun_names(table):
+    found = [args for predicate, args in facts(extract(table)) if predicate == "located in"]
+    object_name = "Savoie" if table is COPULA_ON_ADJECTIVE else "Vercors"
+    assert found == [{"subject": ["Noir"], "object": [object_name]}], facts(extract(table))
+
+
+def test_a_name_parsed_as_the_adjective_of_its_noun_renames_it():
+    (rescue,) = [args for predicate, args in facts(extract(NAME_AS_ADJECTIVE)) if predicate == "secourir"]
+    assert rescue.get("location") == ["Funeste"], rescue
