@@ -302,3 +302,56 @@ parlé      parler     VERB  0  ROOT       Gender=Masc|Number=Sing|Tense=Past|Ve
 def test_a_name_spelled_in_lower_case_is_that_name():
     found = [args for predicate, args in facts(extract(LOWER_CASE_NAME)) if predicate == "président de"]
     assert found == [{"subject": ["Paul Marot"], "object": ["Commission centrale"]}], found
+
+
+# A class noun that introduced one name of the document ("l'ONG Vigie Monde", tagged an
+# untagged word and plural here) is that name when used later alone ...
+LABELLED_NAME = """
+L'         le         DET   2  det        Definite=Def|Number=Sing
+ONG        ONG        X     5  nsubj      Number=Plur
+Vigie      Vigie      PROPN 2  nmod       _              B-ORG
+Monde      Monde      PROPN 3  flat:name  _              I-ORG
+publie     publier    VERB  0  ROOT       Mood=Ind|Number=Sing|Person=3|Tense=Pres|VerbForm=Fin
+un         un         DET   7  det        _
+rapport    rapport    NOUN  5  obj        Gender=Masc|Number=Sing
+.          .          PUNCT 5  punct      _
+L'         le         DET   10 det        Definite=Def|Number=Sing
+ONG        ong        NOUN  11 nsubj      Gender=Fem|Number=Sing
+dénonce    dénoncer   VERB  0  ROOT       Mood=Ind|Number=Sing|Person=3|Tense=Pres|VerbForm=Fin
+la         le         DET   13 det        _
+torture    torture    NOUN  11 obj        Gender=Fem|Number=Sing
+.          .          PUNCT 11 punct      _
+"""
+
+# ... and so is the class noun a name begins with ("le musée de Pointe-Verte") ...
+NAME_WITH_ITS_CLASS_NOUN = """
+Le         le         DET   2  det        Definite=Def|Gender=Masc|Number=Sing
+musée      musée      NOUN  6  nsubj      Gender=Masc|Number=Sing  B-ORG
+de         de         ADP   4  case       _                        I-ORG
+Pointe-Verte Pointe-Verte PROPN 2 nmod    _                        I-ORG
+a          avoir      AUX   6  aux:tense  _
+ouvert     ouvrir     VERB  0  ROOT       Gender=Masc|Number=Sing|Tense=Past|VerbForm=Part
+.          .          PUNCT 6  punct      _
+Le         le         DET   {noun}  det   Definite=Def|Gender=Masc|Number=Sing
+{adjective}
+musée      musée      NOUN  {verb}  nsubj Gender=Masc|Number=Sing
+dévoile    dévoiler   VERB  0  ROOT       Mood=Ind|Number=Sing|Person=3|Tense=Pres|VerbForm=Fin
+ses        son        DET   {object}  det  Poss=Yes
+collections collection NOUN {verb}  obj   Gender=Fem|Number=Plur
+.          .          PUNCT {verb}  punct _
+"""
+BARE = NAME_WITH_ITS_CLASS_NOUN.format(noun=9, verb=10, object=12, adjective="").replace("\n\n", "\n")
+# ... not one with an adjective of its own ("le nouveau musée" may be another).
+WITH_ADJECTIVE = NAME_WITH_ITS_CLASS_NOUN.format(
+    noun=10, verb=11, object=13, adjective="nouveau    nouveau    ADJ   10 amod       Gender=Masc|Number=Sing"
+)
+
+
+def test_a_class_noun_that_introduced_one_name_is_that_name():
+    # the first "ONG", an untagged word, is no mention: the second one joins the name
+    assert ["ONG", "Vigie Monde"] in chains(LABELLED_NAME), chains(LABELLED_NAME)
+    assert ["musée", "musée de Pointe-Verte"] in chains(BARE), chains(BARE)
+
+
+def test_a_class_noun_with_an_adjective_of_its_own_is_not_the_name():
+    assert not any("musée de Pointe-Verte" in c for c in chains(WITH_ADJECTIVE)), chains(WITH_ADJECTIVE)

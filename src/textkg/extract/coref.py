@@ -33,6 +33,13 @@ PRON_ID = POS_IDS["PRON"]
 COUNTRY = "Country"
 # How far back (in tokens before the description's sentence) its antecedent may be.
 DESCRIPTION_WINDOW_TOKENS = 150
+# The class nouns of names.tsv that name the thing after them, not the thing itself: "le
+# gouvernement X" is the government X leads.
+EPONYM = "eponym"
+# A label before a name: a noun, or an acronym the tagger leaves untagged ("l'ONG X").
+LABEL_POS = frozenset({"NOUN", "PROPN", "X"})
+# What a bare description has beside its determiner: its preposition, punctuation, a conjunct.
+BARE_NOUN_CHILDREN = frozenset({"det", "case", "punct", "cc", "conj"})
 
 
 @dataclass(frozen=True)
@@ -117,6 +124,7 @@ def coreference_chains(ctx: DocContext, mentions: Sequence[Mention]) -> list[Cha
     _link_lower_case_names(ordered, names_of, union)
     by_token = {i: m for m in ordered if m.type != PRONOUN for i in range(m.first_token, m.last_token + 1)}
     _link_renamings(ctx, ordered, by_token, union)
+    _link_labelled_descriptions(ctx, ordered, names_of, union)
     _link_descriptions(ctx, ordered, roles, union)
     _link_repeated_heads(ctx, ordered, union)
     first_tokens = [m.first_token for m in ordered]
@@ -167,6 +175,78 @@ def _link_renamings(ctx: DocContext, ordered: Sequence[Mention], by_token: dict[
             target = by_token.get(child.i)
             if renames and target is not None and target.type not in (CONCEPT, DATE) and (kind is None or (broad_type(kind) == PERSON_TYPE) == (target.type == PERSON_TYPE)):
                 union(mention, target)
+
+
+def _link_labelled_descriptions(ctx: DocContext, ordered: Sequence[Mention], names_of: dict[Mention, frozenset[int]], union) -> None:
+    """A class noun that introduced exactly one name of the document ("l'ONG Vigie Monde", "le
+    musée de Pointe-Verte"), used later alone with a definite or demonstrative determiner, is
+    that name ("l'ONG a demandé ...", "le musée dévoile ..."). With an adjective, a complement
+    or a clause of its own it may be another thing ("le nouveau musée", "le musée du Louvre");
+    two names introduced by the noun leave it to the other rules."""
+    labelled: dict[str, set[frozenset[int]]] = {}
+    first_of: dict[frozenset[int], Mention] = {}
+    introduced: dict[str, int] = {}
+    for mention in ordered:
+        label = _label(ctx, mention) if mention.type not in (CONCEPT, DATE, PRONOUN) and names_of[mention] else None
+        if label is not None:
+            labelled.setdefault(label, set()).add(names_of[mention])
+            first_of.setdefault(names_of[mention], mention)
+            introduced.setdefault(label, mention.last_token)
+    if not labelled:
+        return
+    for mention in ordered:
+        if mention.type != CONCEPT:
+            continue
+        head = ctx.head_of(mention)
+        names = labelled.get(head.lower_, ())
+        if len(names) == 1 and head.i > introduced[head.lower_] and _bare_definite(ctx, head):
+            union(first_of[next(iter(names))], mention)
+
+
+def _label(ctx: DocContext, name: Mention) -> str | None:
+    """The class noun that introduces ``name``, in lower case: the common noun it begins with
+    ("musée de Pointe-Verte", a class noun of names.tsv that is not an eponym's: "le gouvernement
+    X" is no "gouvernement" met later), or the noun right before it that the parse joins to it,
+    with its determiner ("l'ONG Vigie Monde", "le groupe Veltair"); a person noun introduces
+    only a person."""
+    doc = ctx.doc
+    first = doc[name.first_token]
+    heads = ctx.resources.name_heads
+    if name.last_token > name.first_token and first.pos_ == "NOUN":
+        found = heads.get(first.lower_)
+        return first.lower_ if found is not None and found[1] != EPONYM else None
+    if name.first_token == 0:
+        return None
+    noun, head = doc[name.first_token - 1], ctx.head_of(name)
+    if (
+        noun.pos_ not in LABEL_POS
+        or noun.i in ctx.fixed_at
+        or not noun.is_alpha
+        or not (noun.is_lower or noun.is_upper)
+        or not (head.head == noun or noun.head == head)
+        or not any(c.dep_ in deps.DETERMINER or (c.dep_ == deps.CASE and ctx.morph(c, "Definite")) for c in noun.children)
+    ):
+        return None
+    kind = ctx.resources.nouns.class_of(noun.lemma_)
+    if kind is not None and (broad_type(kind) == PERSON_TYPE) != (name.type == PERSON_TYPE):
+        return None
+    return noun.lower_
+
+
+def _bare_definite(ctx: DocContext, noun: Token) -> bool:
+    """A singular noun with a definite or demonstrative determiner ("le", "cette", "du") and
+    nothing else of its own: no adjective, complement, clause, name or number."""
+    words = ctx.words
+    determiners = [
+        c for c in noun.children if c.dep_ in deps.DETERMINER or (c.dep_ == deps.CASE and ctx.morph(c, "Definite"))
+    ]
+    return (
+        ctx.feature(noun, "Number") != "Plur"
+        and len(determiners) == 1
+        and (determiners[0].dep_ == deps.CASE or determiners[0].lower_ in words.referring_determiners)
+        and determiners[0].lower_ not in words.possessive_determiners
+        and all(c.dep_ in BARE_NOUN_CHILDREN for c in noun.children)
+    )
 
 
 def _link_descriptions(ctx: DocContext, ordered: Sequence[Mention], roles, union) -> None:
