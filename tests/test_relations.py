@@ -327,6 +327,20 @@ def test_a_name_parsed_as_an_adjective_renames_its_noun(fr_nlp):
     assert any(p == "avalanche" and r.get("location") == ["Funeste"] for _, p, _, r, _ in found), found
 
 
+def test_a_quoted_act_of_two_named_participants_is_its_claim_s_fact(fr_nlp):
+    text = "« La Pologne et la Hongrie ont bloqué les efforts du Conseil », a déclaré Paul Martin."
+    record = extract_record(fr_nlp(text), Document(id="t", text=text), resources())
+    labels = {e.id: e.label for e in record.entities}
+    (claim,) = record.claims
+    found = [(sorted(labels[i] for i in r.arguments["agent"]), r.claim) for r in record.relations if r.predicate == "bloquer"]
+    assert found == [(["Hongrie", "Pologne"], claim.id)], found
+
+
+def test_a_quoted_act_of_one_named_participant_is_not_kept(fr_nlp):
+    found = relations(fr_nlp, "« La Pologne a bloqué les efforts du Conseil », a déclaré Paul Martin.")
+    assert not [r for r in found if r[1] == "bloquer"], found
+
+
 def test_a_title_before_a_name_is_that_person(fr_nlp):
     found = relations(fr_nlp, "Le pompier Marc Dubois a été blessé à Lyon hier.")
     assert [(p, r) for _, p, _, r, _ in found] == [("blesser", {"theme": ["Marc Dubois"], "location": ["Lyon"]})], found

@@ -277,3 +277,42 @@ def test_a_place_is_located_in_the_place_its_attribute_noun_names(table):
 def test_a_name_parsed_as_the_adjective_of_its_noun_renames_it():
     (rescue,) = [args for predicate, args in facts(extract(NAME_AS_ADJECTIVE)) if predicate == "secourir"]
     assert rescue.get("location") == ["Funeste"], rescue
+
+
+# A quotation's open verb with two named participants is a fact its claim reports ...
+QUOTED_ACT = """
+«          «          PUNCT 8  punct
+La         le         DET   3  det
+Pologne    Pologne    PROPN 8  nsubj      _                        B-LOC
+et         et         CCONJ 6  cc
+la         le         DET   6  det
+Hongrie    Hongrie    PROPN 3  conj       _                        B-LOC
+ont        avoir      AUX   8  aux:tense
+bloqué     bloquer    VERB  0  ROOT       Gender=Masc|Number=Sing|Tense=Past|VerbForm=Part
+les        le         DET   10 det
+efforts    effort     NOUN  8  obj        Gender=Masc|Number=Plur
+»          »          PUNCT 8  punct
+,          ,          PUNCT 14 punct
+a          avoir      AUX   14 aux:tense
+déclaré    déclarer   VERB  8  parataxis  Gender=Masc|Number=Sing|Tense=Past|VerbForm=Part
+Paul       Paul       PROPN 14 nsubj      _                        B-PER
+Martin     Martin     PROPN 15 flat:name  _                        I-PER
+.          .          PUNCT 8  punct
+"""
+# ... not one nobody is said to say (no reporting verb) ...
+UNATTRIBUTED_QUOTE = "\n".join(QUOTED_ACT.strip().splitlines()[:11] + [".          .          PUNCT 8  punct"])
+# ... nor one with a single named participant.
+ONE_NAMED = QUOTED_ACT.replace("la         le         DET   6  det\nHongrie    Hongrie    PROPN 3  conj       _                        B-LOC", "les        le         DET   6  det\nvoisins    voisin     NOUN  3  conj")
+
+
+def test_a_quoted_act_of_two_named_participants_is_reported_by_its_claim():
+    record = extract(QUOTED_ACT)
+    (claim,) = record.claims
+    blocked = [r for r in record.relations if r.predicate == "bloquer"]
+    assert [r.claim for r in blocked] == [claim.id], facts(record)
+    assert [args for predicate, args in facts(record) if predicate == "bloquer"] == [{"agent": ["Hongrie", "Pologne"]}]
+
+
+@pytest.mark.parametrize("table", [UNATTRIBUTED_QUOTE, ONE_NAMED], ids=["no claim", "one name"])
+def test_a_quoted_act_is_not_kept_otherwise(table):
+    assert not [r for r in extract(table).relations if r.predicate == "bloquer"], facts(extract(table))
