@@ -296,6 +296,7 @@ def binary(found):
         # members are where their clause is
         ("members of a group", "Des pluies sont tombées hier à Lyon.\nAu Niger, les militants du Front uni de Tahoua ont manifesté.", ("located in", "Front uni de Tahoua", "Niger")),
         # a cited source's own phrase says what it is
+        ("a relative copula", "Paul Morel, qui est le maire de Lyon, a perdu.", ("maire de", "Paul Morel", "Lyon")),
         ("role of a cited source", "Selon Marc Dupin, sociologue et professeur à l'Université de Lille, les jeunes lisent moins.", ("member of", "Marc Dupin", "Université de Lille")),
         ("role of a cited source", "D'après Anne Morel, enseignante à l'université de Nantes, la réforme a échoué.", ("member of", "Anne Morel", "université de Nantes")),
     ],

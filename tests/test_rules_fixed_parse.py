@@ -316,3 +316,24 @@ def test_a_quoted_act_of_two_named_participants_is_reported_by_its_claim():
 @pytest.mark.parametrize("table", [UNATTRIBUTED_QUOTE, ONE_NAMED], ids=["no claim", "one name"])
 def test_a_quoted_act_is_not_kept_otherwise(table):
     assert not [r for r in extract(table).relations if r.predicate == "bloquer"], facts(extract(table))
+
+
+# "X, qui est le maire de Y": the relative pronoun subject of the copula stands for X.
+RELATIVE_COPULA = """
+Paul       Paul       PROPN 11 nsubj      _                        B-PER
+Morel      Morel      PROPN 1  flat:name  _                        I-PER
+,          ,          PUNCT 1  punct
+qui        qui        PRON  7  nsubj      PronType=Rel
+est        être       AUX   7  cop
+le         le         DET   7  det
+maire      maire      NOUN  1  acl:relcl  Gender=Masc|Number=Sing
+de         de         ADP   9  case
+Lyon       Lyon       PROPN 7  nmod       _                        B-LOC
+,          ,          PUNCT 11 punct
+perdu      perdre     VERB  0  ROOT       Gender=Masc|Number=Sing|Tense=Past|VerbForm=Part
+.          .          PUNCT 11 punct
+"""
+
+
+def test_a_relative_copula_describes_the_antecedent():
+    assert ("maire de", {"subject": ["Paul Morel"], "object": ["Lyon"]}) in facts(extract(RELATIVE_COPULA))

@@ -13,7 +13,7 @@ from spacy.tokens import Token
 
 from . import deps
 from .arguments import named, resolve
-from .syntax import subjects, with_conjuncts
+from .syntax import relative_antecedent, subjects, with_conjuncts
 from .candidates import DATE, Found, Frame, Mention
 from .confidence import LOCATIVE_LINK, NOUN_LINK, POSSESSIVE_LINK, ROLE_LINK
 from .context import DocContext
@@ -236,7 +236,8 @@ def _described(ctx: DocContext, noun: Token) -> Mention | None:
     copular = _copular(noun)
     if copular is not None:
         subject = next((c for c in copular.children if c.dep_ in deps.ACTIVE_SUBJECT), None)
-        return resolve(ctx, subject) if subject is not None else None
+        # "X, qui est le maire de Y": the relative pronoun stands for X.
+        return resolve(ctx, relative_antecedent(ctx, subject)) if subject is not None else None
     holder = _attribute_holder(ctx, noun)
     if holder is not None:
         return resolve(ctx, holder)
