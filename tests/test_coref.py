@@ -39,6 +39,7 @@ def chains(nlp, text):
         # a class noun that introduced one name, later alone, is that name
         ("L'ONG Vigie Monde vient de publier un rapport. L'ONG dénonce la torture dans les prisons.", [["ONG", "ONG", "Vigie Monde"]]),
         ("Le musée de Pointe-Verte a ouvert un pavillon. Le musée dévoile ses collections.", [["musée", "musée de Pointe-Verte"]]),
+        ("Les soldats ont quitté la province de Varanie hier. La France ne va pas quitter la province.", [["Varanie", "province", "province"]]),
     ],
 )
 def test_chains(fr_nlp, text, expected):

@@ -355,3 +355,27 @@ def test_a_class_noun_that_introduced_one_name_is_that_name():
 
 def test_a_class_noun_with_an_adjective_of_its_own_is_not_the_name():
     assert not any("musée de Pointe-Verte" in c for c in chains(WITH_ADJECTIVE)), chains(WITH_ADJECTIVE)
+
+
+# ... and so is the class noun whose "de" complement names it ("la province de Varanie").
+PROVINCE_OF = """
+Les        le         DET   2  det        Number=Plur
+soldats    soldat     NOUN  3  nsubj      Gender=Masc|Number=Plur
+quittent   quitter    VERB  0  ROOT       Mood=Ind|Number=Plur|Person=3|Tense=Pres|VerbForm=Fin
+la         le         DET   5  det        Definite=Def|Gender=Fem|Number=Sing
+province   province   NOUN  3  obj        Gender=Fem|Number=Sing
+de         de         ADP   7  case       _
+Varanie    Varanie    PROPN 5  nmod       _                        B-LOC
+.          .          PUNCT 3  punct      _
+Le         le         DET   10 det        Definite=Def|Gender=Masc|Number=Sing
+gouverneur gouverneur NOUN  14 nsubj      Gender=Masc|Number=Sing
+de         de         ADP   13 case       _
+la         le         DET   13 det        Definite=Def|Gender=Fem|Number=Sing
+province   province   NOUN  10 nmod       Gender=Fem|Number=Sing
+démissionne démissionner VERB 0 ROOT      Mood=Ind|Number=Sing|Person=3|Tense=Pres|VerbForm=Fin
+.          .          PUNCT 14 punct      _
+"""
+
+
+def test_a_class_noun_completed_by_a_name_introduces_it():
+    assert any("Varanie" in c and c.count("province") == 2 for c in chains(PROVINCE_OF)), chains(PROVINCE_OF)

@@ -26,6 +26,7 @@ from .context import DocContext
 from .entities import cluster_mentions
 from .gender import name_gender
 from .mentions import is_negative_pronoun, pronoun_mention
+from .syntax import case_is_genitive
 
 # How many sentences back a pronoun looks for its antecedent.
 PRONOUN_WINDOW = 2
@@ -206,18 +207,22 @@ def _link_labelled_descriptions(ctx: DocContext, ordered: Sequence[Mention], nam
 def _label(ctx: DocContext, name: Mention) -> str | None:
     """The class noun that introduces ``name``, in lower case: the common noun it begins with
     ("musée de Pointe-Verte", a class noun of names.tsv that is not an eponym's: "le gouvernement
-    X" is no "gouvernement" met later), or the noun right before it that the parse joins to it,
-    with its determiner ("l'ONG Vigie Monde", "le groupe Veltair"); a person noun introduces
-    only a person."""
+    X" is no "gouvernement" met later), the class noun it is the "de" complement of ("la
+    province de Varanie", ``named_by_complement``), or the noun right before it that the parse
+    joins to it, with its determiner ("l'ONG Vigie Monde", "le groupe Veltair"); a person noun
+    introduces only a person."""
     doc = ctx.doc
     first = doc[name.first_token]
     heads = ctx.resources.name_heads
     if name.last_token > name.first_token and first.pos_ == "NOUN":
         found = heads.get(first.lower_)
         return first.lower_ if found is not None and found[1] != EPONYM else None
+    head = ctx.head_of(name)
+    if head.dep_ in deps.NOUN_MODIFIER and head.head.lower_ in ctx.words.named_by_complement and case_is_genitive(ctx, head):
+        return head.head.lower_  # "la province de Varanie"
     if name.first_token == 0:
         return None
-    noun, head = doc[name.first_token - 1], ctx.head_of(name)
+    noun = doc[name.first_token - 1]
     if (
         noun.pos_ not in LABEL_POS
         or noun.i in ctx.fixed_at
