@@ -379,3 +379,45 @@ démissionne démissionner VERB 0 ROOT      Mood=Ind|Number=Sing|Person=3|Tense=
 
 def test_a_class_noun_completed_by_a_name_introduces_it():
     assert any("Varanie" in c and c.count("province") == 2 for c in chains(PROVINCE_OF)), chains(PROVINCE_OF)
+
+
+# "la province" describes the last name known as a region (the gazetteer's type, set here by hand
+# for an invented name), not a city or an unknown place named after it.
+PROVINCE_DESCRIBED = """
+Les        le         DET   2  det        Number=Plur
+soldats    soldat     NOUN  3  nsubj      Gender=Masc|Number=Plur
+quittent   quitter    VERB  0  ROOT       Mood=Ind|Number=Plur|Person=3|Tense=Pres|VerbForm=Fin
+la         le         DET   5  det        Definite=Def|Gender=Fem|Number=Sing
+Varanie    Varanie    PROPN 3  obj        _                        B-LOC
+par        par        ADP   7  case       _
+Orlo       Orlo       PROPN 3  obl:mod    _                        B-LOC
+.          .          PUNCT 3  punct      _
+Orlo       Orlo       PROPN 12 nsubj      _                        B-LOC
+est        être       AUX   12 cop        _
+la         le         DET   12 det        Definite=Def|Gender=Fem|Number=Sing
+capitale   capitale   NOUN  0  ROOT       Gender=Fem|Number=Sing
+de         de         ADP   15 case       _
+la         le         DET   15 det        Definite=Def|Gender=Fem|Number=Sing
+province   province   NOUN  12 nmod       Gender=Fem|Number=Sing
+.          .          PUNCT 12 punct      _
+"""
+
+
+def region_chains(table: str, region: str) -> list[list[str]]:
+    """The chains of ``table`` with the name ``region`` known as a region."""
+    from dataclasses import replace
+
+    from textkg.extract.coref import coreference_chains, noun_mentions
+    from textkg.extract.mentions import named_mentions
+
+    ctx = context(parse(table))
+    named = [replace(m, fine_type="Region") if m.text == region else m for m in named_mentions(ctx)]
+    ctx = ctx.with_mentions(named)
+    found = [sorted(m.text for m in chain.mentions) for chain in coreference_chains(ctx, [*named, *noun_mentions(ctx, named)])]
+    return [c for c in found if len(c) > 1]
+
+
+def test_the_province_is_the_last_region_named():
+    assert any("Varanie" in c and "province" in c for c in region_chains(PROVINCE_DESCRIBED, "Varanie"))
+    # a place not known as a region is not described by "la province"
+    assert not any("province" in c for c in region_chains(PROVINCE_DESCRIBED, "Absent")), region_chains(PROVINCE_DESCRIBED, "Absent")

@@ -342,6 +342,24 @@ def test_a_quoted_act_of_one_named_participant_is_not_kept(fr_nlp):
     assert not [r for r in found if r[1] == "bloquer"], found
 
 
+def test_the_province_is_the_region_named_before(fr_nlp):
+    # Names as an outside recogniser gives them: Varanie known as a region, Orlo as a place.
+    from textkg.extract.candidates import Mention
+
+    text = "Les soldats ont quitté la Varanie hier. Orlo est la capitale de la province."
+    doc = fr_nlp(text)
+
+    def name(word, kind, fine):
+        (token,) = [t for t in doc if t.text == word][:1]
+        return Mention(token.idx, token.idx + len(token), word, kind, token.i, token.i, fine_type=fine)
+
+    names = [name("Varanie", "Place", "Region"), name("Orlo", "Place", "Place")]
+    record = extract_record(doc, Document(id="t", text=text), resources(), names=names)
+    labels = {e.id: e.label for e in record.entities}
+    found = {(r.predicate, labels[r.arguments["subject"][0]], labels[r.arguments["object"][0]]) for r in record.relations if r.kind == "relation"}
+    assert ("capitale de", "Orlo", "Varanie") in found, found
+
+
 def test_a_title_before_a_name_is_that_person(fr_nlp):
     found = relations(fr_nlp, "Le pompier Marc Dubois a été blessé à Lyon hier.")
     assert [(p, r) for _, p, _, r, _ in found] == [("blesser", {"theme": ["Marc Dubois"], "location": ["Lyon"]})], found
