@@ -2,9 +2,12 @@
 construction, so these tests check the coreference rule alone (tests/test_coref.py checks the
 same behaviour through the trained pipeline). Every name is invented."""
 
+from dataclasses import replace
+
 import pytest
 
-from textkg.extract.coref import pronoun_mentions
+from textkg.extract.coref import coreference_chains, noun_mentions, pronoun_mentions
+from textkg.extract.mentions import named_mentions
 
 from .fixed_parse import extract, facts, parse
 from .language import context, coreference_clusters
@@ -405,11 +408,6 @@ province   province   NOUN  12 nmod       Gender=Fem|Number=Sing
 
 def region_chains(table: str, region: str) -> list[list[str]]:
     """The chains of ``table`` with the name ``region`` known as a region."""
-    from dataclasses import replace
-
-    from textkg.extract.coref import coreference_chains, noun_mentions
-    from textkg.extract.mentions import named_mentions
-
     ctx = context(parse(table))
     named = [replace(m, fine_type="Region") if m.text == region else m for m in named_mentions(ctx)]
     ctx = ctx.with_mentions(named)
