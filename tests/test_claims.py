@@ -219,6 +219,11 @@ def claims_of(nlp, text):
             [("Jean Morel", "Person", None, "rappelle", "Statement", False, "positive", "La loi interdit ces ventes")],
         ),
         (
+            "comme l'a rappelé X, « ... »: the quotation after the speaker",
+            "L'usine a fermé en mars. Pourtant, comme l'a rappelé Jean Morel, « la loi interdit ces fermetures ».",
+            [("Jean Morel", "Person", None, "a rappelé", "Statement", True, "positive", "la loi interdit ces fermetures")],
+        ),
+        (
             "an outlet after à is the source, the speaker stays the person",
             "Paul Garnier a déclaré à l'AFP que l'usine fermerait en mars.",
             [("Paul Garnier", "Person", "AFP", "a déclaré", "Statement", False, "positive", "l'usine fermerait en mars")],

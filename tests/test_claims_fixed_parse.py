@@ -89,3 +89,37 @@ def test_an_incise_verb_the_tagger_missed_is_a_cue_and_its_speaker_follows_it():
     (claim,) = record.claims
     assert (labels[claim.speaker], claim.cue, claim.quote) == (("maire", "Concept"), "juge", True)
     assert record.document.text[slice(*claim.content[0])] == "Les travaux sont finis"
+
+
+# "comme le rappelle X, « ... »": the parser hangs the verb on the speaker's name and the name on
+# the clause before; the quotation after the comma is what X recalls.
+RECALLED_QUOTE = """
+L'          le          DET   2 det
+usine       usine       NOUN  3 nsubj
+ferme       fermer      VERB  0 ROOT      Mood=Ind|Tense=Pres|VerbForm=Fin
+,           ,           PUNCT 10 punct
+bien        bien        ADV   10 mark
+que         que         SCONJ 5 fixed
+,           ,           PUNCT 10 punct
+comme       comme       SCONJ 9 mark
+le          le          PRON  9 obj
+rappelle    rappeler    VERB  10 dep      Mood=Ind|Tense=Pres|VerbForm=Fin
+Morel       Morel       PROPN 3 obl:mod   _                         B-PER
+,           ,           PUNCT 3 punct
+«           «           PUNCT 16 punct
+la          le          DET   15 det
+loi         loi         NOUN  16 nsubj
+interdit    interdire   VERB  3 advcl     Mood=Ind|Tense=Pres|VerbForm=Fin
+ces         ce          DET   18 det
+ventes      vente       NOUN  16 obj
+»           »           PUNCT 16 punct
+.           .           PUNCT 3 punct
+"""
+
+
+def test_a_quotation_after_comme_le_rappelle_x_is_what_x_recalls():
+    record = extract(RECALLED_QUOTE)
+    labels = {e.id: e.label for e in record.entities}
+    (claim,) = record.claims
+    assert (labels[claim.speaker], claim.cue, claim.quote) == ("Morel", "rappelle", True)
+    assert record.document.text[slice(*claim.content[0])] == "la loi interdit ces ventes"

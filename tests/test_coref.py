@@ -36,6 +36,10 @@ def chains(nlp, text):
         ("Le groupe Veltair a recruté deux cents personnes. La firme a grandi très vite.", [["Veltair", "firme"]]),
         # a repeated noun is the same thing
         ("Un incendie a détruit la ferme. L'incendie a duré trois heures.", [["incendie", "incendie"]]),
+        # a class noun that introduced one name, later alone, is that name
+        ("L'ONG Vigie Monde vient de publier un rapport. L'ONG dénonce la torture dans les prisons.", [["ONG", "ONG", "Vigie Monde"]]),
+        ("Le musée de Pointe-Verte a ouvert un pavillon. Le musée dévoile ses collections.", [["musée", "musée de Pointe-Verte"]]),
+        ("Les soldats ont quitté la province de Varanie hier. La France ne va pas quitter la province.", [["Varanie", "province", "province"]]),
     ],
 )
 def test_chains(fr_nlp, text, expected):
@@ -63,6 +67,10 @@ def test_chains(fr_nlp, text, expected):
         ("Karine Dubois a perdu son passeport. Sous l'effet de la peur, elle a crié.", ("peur", "elle")),
         # who speaks a quotation is not "ils" inside it
         ("Des voisins ont déclaré : « Ils ont volé la voiture du maire ».", ("voisins", "Ils")),
+        # a class noun that introduced two names, or with an adjective of its own, is neither
+        ("Le musée de Pointe-Verte et le musée de Val-Clair ont ouvert. Le musée dévoile ses collections.", ("musée", "musée de Pointe-Verte")),
+        ("Le musée de Pointe-Verte et le musée de Val-Clair ont ouvert. Le musée dévoile ses collections.", ("musée", "musée de Val-Clair")),
+        ("Le musée de Pointe-Verte a ouvert un pavillon. Le nouveau musée dévoile ses collections.", ("musée", "musée de Pointe-Verte")),
     ],
 )
 def test_must_not_merge(fr_nlp, text, apart):

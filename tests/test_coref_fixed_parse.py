@@ -2,11 +2,14 @@
 construction, so these tests check the coreference rule alone (tests/test_coref.py checks the
 same behaviour through the trained pipeline). Every name is invented."""
 
+from dataclasses import replace
+
 import pytest
 
-from textkg.extract.coref import pronoun_mentions
+from textkg.extract.coref import coreference_chains, noun_mentions, pronoun_mentions
+from textkg.extract.mentions import named_mentions
 
-from .fixed_parse import parse
+from .fixed_parse import extract, facts, parse
 from .language import context, coreference_clusters
 
 
@@ -272,3 +275,147 @@ SCHOOL = PEOPLE_AND_PARTY.replace("foule      foule      NOUN  3  nsubj      Gen
 def test_a_person_noun_is_not_renamed_by_an_organisation():
     assert not any("Union Verte" in c for c in chains(PEOPLE_AND_PARTY)), chains(PEOPLE_AND_PARTY)
     assert any("Union Verte" in c and "école" in c for c in chains(SCHOOL)), chains(SCHOOL)
+
+
+# A name spelled again in lower case is that name; one word alone may be a common noun.
+LOWER_CASE_NAME = """
+La         le         DET   2  det        Gender=Fem|Number=Sing
+Commission commission PROPN 5  nsubj      _              B-ORG
+centrale   central    ADJ   2  amod       _              I-ORG
+a          avoir      AUX   5  aux:tense  _
+publié     publier    VERB  0  ROOT       Gender=Masc|Number=Sing|Tense=Past|VerbForm=Part
+un         un         DET   7  det        _
+rapport    rapport    NOUN  5  obj        Gender=Masc|Number=Sing
+.          .          PUNCT 5  punct      _
+Paul       Paul       PROPN 19 nsubj      _              B-PER
+Marot      Marot      PROPN 9  flat:name  _              I-PER
+,          ,          PUNCT 13 punct      _
+le         le         DET   13 det        Gender=Masc|Number=Sing
+président  président  NOUN  9  appos      Gender=Masc|Number=Sing
+de         de         ADP   16 case       _
+la         le         DET   16 det        Gender=Fem|Number=Sing
+commission commission NOUN  13 nmod       Gender=Fem|Number=Sing
+centrale   central    ADJ   16 amod       Gender=Fem|Number=Sing
+a          avoir      AUX   19 aux:tense  _
+parlé      parler     VERB  0  ROOT       Gender=Masc|Number=Sing|Tense=Past|VerbForm=Part
+.          .          PUNCT 19 punct      _
+"""
+
+
+def test_a_name_spelled_in_lower_case_is_that_name():
+    found = [args for predicate, args in facts(extract(LOWER_CASE_NAME)) if predicate == "président de"]
+    assert found == [{"subject": ["Paul Marot"], "object": ["Commission centrale"]}], found
+
+
+# A class noun that introduced one name of the document ("l'ONG Vigie Monde", tagged an
+# untagged word and plural here) is that name when used later alone ...
+LABELLED_NAME = """
+L'         le         DET   2  det        Definite=Def|Number=Sing
+ONG        ONG        X     5  nsubj      Number=Plur
+Vigie      Vigie      PROPN 2  nmod       _              B-ORG
+Monde      Monde      PROPN 3  flat:name  _              I-ORG
+publie     publier    VERB  0  ROOT       Mood=Ind|Number=Sing|Person=3|Tense=Pres|VerbForm=Fin
+un         un         DET   7  det        _
+rapport    rapport    NOUN  5  obj        Gender=Masc|Number=Sing
+.          .          PUNCT 5  punct      _
+L'         le         DET   10 det        Definite=Def|Number=Sing
+ONG        ong        NOUN  11 nsubj      Gender=Fem|Number=Sing
+dénonce    dénoncer   VERB  0  ROOT       Mood=Ind|Number=Sing|Person=3|Tense=Pres|VerbForm=Fin
+la         le         DET   13 det        _
+torture    torture    NOUN  11 obj        Gender=Fem|Number=Sing
+.          .          PUNCT 11 punct      _
+"""
+
+# ... and so is the class noun a name begins with ("le musée de Pointe-Verte") ...
+NAME_WITH_ITS_CLASS_NOUN = """
+Le         le         DET   2  det        Definite=Def|Gender=Masc|Number=Sing
+musée      musée      NOUN  6  nsubj      Gender=Masc|Number=Sing  B-ORG
+de         de         ADP   4  case       _                        I-ORG
+Pointe-Verte Pointe-Verte PROPN 2 nmod    _                        I-ORG
+a          avoir      AUX   6  aux:tense  _
+ouvert     ouvrir     VERB  0  ROOT       Gender=Masc|Number=Sing|Tense=Past|VerbForm=Part
+.          .          PUNCT 6  punct      _
+Le         le         DET   {noun}  det   Definite=Def|Gender=Masc|Number=Sing
+{adjective}
+musée      musée      NOUN  {verb}  nsubj Gender=Masc|Number=Sing
+dévoile    dévoiler   VERB  0  ROOT       Mood=Ind|Number=Sing|Person=3|Tense=Pres|VerbForm=Fin
+ses        son        DET   {object}  det  Poss=Yes
+collections collection NOUN {verb}  obj   Gender=Fem|Number=Plur
+.          .          PUNCT {verb}  punct _
+"""
+BARE = NAME_WITH_ITS_CLASS_NOUN.format(noun=9, verb=10, object=12, adjective="").replace("\n\n", "\n")
+# ... not one with an adjective of its own ("le nouveau musée" may be another).
+WITH_ADJECTIVE = NAME_WITH_ITS_CLASS_NOUN.format(
+    noun=10, verb=11, object=13, adjective="nouveau    nouveau    ADJ   10 amod       Gender=Masc|Number=Sing"
+)
+
+
+def test_a_class_noun_that_introduced_one_name_is_that_name():
+    # the first "ONG", an untagged word, is no mention: the second one joins the name
+    assert ["ONG", "Vigie Monde"] in chains(LABELLED_NAME), chains(LABELLED_NAME)
+    assert ["musée", "musée de Pointe-Verte"] in chains(BARE), chains(BARE)
+
+
+def test_a_class_noun_with_an_adjective_of_its_own_is_not_the_name():
+    assert not any("musée de Pointe-Verte" in c for c in chains(WITH_ADJECTIVE)), chains(WITH_ADJECTIVE)
+
+
+# ... and so is the class noun whose "de" complement names it ("la province de Varanie").
+PROVINCE_OF = """
+Les        le         DET   2  det        Number=Plur
+soldats    soldat     NOUN  3  nsubj      Gender=Masc|Number=Plur
+quittent   quitter    VERB  0  ROOT       Mood=Ind|Number=Plur|Person=3|Tense=Pres|VerbForm=Fin
+la         le         DET   5  det        Definite=Def|Gender=Fem|Number=Sing
+province   province   NOUN  3  obj        Gender=Fem|Number=Sing
+de         de         ADP   7  case       _
+Varanie    Varanie    PROPN 5  nmod       _                        B-LOC
+.          .          PUNCT 3  punct      _
+Le         le         DET   10 det        Definite=Def|Gender=Masc|Number=Sing
+gouverneur gouverneur NOUN  14 nsubj      Gender=Masc|Number=Sing
+de         de         ADP   13 case       _
+la         le         DET   13 det        Definite=Def|Gender=Fem|Number=Sing
+province   province   NOUN  10 nmod       Gender=Fem|Number=Sing
+démissionne démissionner VERB 0 ROOT      Mood=Ind|Number=Sing|Person=3|Tense=Pres|VerbForm=Fin
+.          .          PUNCT 14 punct      _
+"""
+
+
+def test_a_class_noun_completed_by_a_name_introduces_it():
+    assert any("Varanie" in c and c.count("province") == 2 for c in chains(PROVINCE_OF)), chains(PROVINCE_OF)
+
+
+# "la province" describes the last name known as a region (the gazetteer's type, set here by hand
+# for an invented name), not a city or an unknown place named after it.
+PROVINCE_DESCRIBED = """
+Les        le         DET   2  det        Number=Plur
+soldats    soldat     NOUN  3  nsubj      Gender=Masc|Number=Plur
+quittent   quitter    VERB  0  ROOT       Mood=Ind|Number=Plur|Person=3|Tense=Pres|VerbForm=Fin
+la         le         DET   5  det        Definite=Def|Gender=Fem|Number=Sing
+Varanie    Varanie    PROPN 3  obj        _                        B-LOC
+par        par        ADP   7  case       _
+Orlo       Orlo       PROPN 3  obl:mod    _                        B-LOC
+.          .          PUNCT 3  punct      _
+Orlo       Orlo       PROPN 12 nsubj      _                        B-LOC
+est        être       AUX   12 cop        _
+la         le         DET   12 det        Definite=Def|Gender=Fem|Number=Sing
+capitale   capitale   NOUN  0  ROOT       Gender=Fem|Number=Sing
+de         de         ADP   15 case       _
+la         le         DET   15 det        Definite=Def|Gender=Fem|Number=Sing
+province   province   NOUN  12 nmod       Gender=Fem|Number=Sing
+.          .          PUNCT 12 punct      _
+"""
+
+
+def region_chains(table: str, region: str) -> list[list[str]]:
+    """The chains of ``table`` with the name ``region`` known as a region."""
+    ctx = context(parse(table))
+    named = [replace(m, fine_type="Region") if m.text == region else m for m in named_mentions(ctx)]
+    ctx = ctx.with_mentions(named)
+    found = [sorted(m.text for m in chain.mentions) for chain in coreference_chains(ctx, [*named, *noun_mentions(ctx, named)])]
+    return [c for c in found if len(c) > 1]
+
+
+def test_the_province_is_the_last_region_named():
+    assert any("Varanie" in c and "province" in c for c in region_chains(PROVINCE_DESCRIBED, "Varanie"))
+    # a place not known as a region is not described by "la province"
+    assert not any("province" in c for c in region_chains(PROVINCE_DESCRIBED, "Absent")), region_chains(PROVINCE_DESCRIBED, "Absent")

@@ -295,11 +295,69 @@ def binary(found):
         ("possession through the subject", "Les manifestants brandissaient des pancartes devant la mairie.", ("brandir", "manifestants", "pancartes")),
         # members are where their clause is
         ("members of a group", "Des pluies sont tombées hier à Lyon.\nAu Niger, les militants du Front uni de Tahoua ont manifesté.", ("located in", "Front uni de Tahoua", "Niger")),
+        # a cited source's own phrase says what it is
+        ("a relative copula", "Paul Morel, qui est le maire de Lyon, a perdu.", ("maire de", "Paul Morel", "Lyon")),
+        ("role of a cited source", "Selon Marc Dupin, sociologue et professeur à l'Université de Lille, les jeunes lisent moins.", ("member of", "Marc Dupin", "Université de Lille")),
+        ("role of a cited source", "D'après Anne Morel, enseignante à l'université de Nantes, la réforme a échoué.", ("member of", "Anne Morel", "université de Nantes")),
     ],
 )
 def test_typed_links_between_participants(fr_nlp, construction, text, link):
     found = relations(fr_nlp, text)
     assert link in binary(found), (construction, found)
+
+
+def test_a_name_spelled_again_in_lower_case_is_that_name(fr_nlp):
+    text = "La Commission européenne a publié un rapport. Jean Barrot, le président de la commission européenne, a salué le texte."
+    assert ("président de", "Jean Barrot", "Commission européenne") in binary(relations(fr_nlp, text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the parser hangs the copula and "il" on "troisième", and "pic" on "culmine"
+        "Le mont Noir culmine à 2 500 mètres, il est le troisième plus haut pic du massif du Vercors.",
+        "Le mont Noir est le plus haut pic du massif du Vercors.",
+    ],
+)
+def test_a_place_is_in_the_massif_its_attribute_names(fr_nlp, text):
+    assert ("located in", "Noir", "Vercors") in binary(relations(fr_nlp, text))
+
+
+def test_a_name_parsed_as_an_adjective_renames_its_noun(fr_nlp):
+    found = relations(fr_nlp, "Une avalanche a eu lieu au mont Funeste.")
+    assert any(p == "avalanche" and r.get("location") == ["Funeste"] for _, p, _, r, _ in found), found
+
+
+def test_a_quoted_act_of_two_named_participants_is_its_claim_s_fact(fr_nlp):
+    text = "« La Pologne et la Hongrie ont bloqué les efforts du Conseil », a déclaré Paul Martin."
+    record = extract_record(fr_nlp(text), Document(id="t", text=text), resources())
+    labels = {e.id: e.label for e in record.entities}
+    (claim,) = record.claims
+    found = [(sorted(labels[i] for i in r.arguments["agent"]), r.claim) for r in record.relations if r.predicate == "bloquer"]
+    assert found == [(["Hongrie", "Pologne"], claim.id)], found
+
+
+def test_a_quoted_act_of_one_named_participant_is_not_kept(fr_nlp):
+    found = relations(fr_nlp, "« La Pologne a bloqué les efforts du Conseil », a déclaré Paul Martin.")
+    assert not [r for r in found if r[1] == "bloquer"], found
+
+
+def test_the_province_is_the_region_named_before(fr_nlp):
+    # Names as an outside recogniser gives them: Varanie known as a region, Orlo as a place.
+    from textkg.extract.candidates import Mention
+
+    text = "Les soldats ont quitté la Varanie hier. Orlo est la capitale de la province."
+    doc = fr_nlp(text)
+
+    def name(word, kind, fine):
+        (token,) = [t for t in doc if t.text == word][:1]
+        return Mention(token.idx, token.idx + len(token), word, kind, token.i, token.i, fine_type=fine)
+
+    names = [name("Varanie", "Place", "Region"), name("Orlo", "Place", "Place")]
+    record = extract_record(doc, Document(id="t", text=text), resources(), names=names)
+    labels = {e.id: e.label for e in record.entities}
+    found = {(r.predicate, labels[r.arguments["subject"][0]], labels[r.arguments["object"][0]]) for r in record.relations if r.kind == "relation"}
+    assert ("capitale de", "Orlo", "Varanie") in found, found
 
 
 def test_a_title_before_a_name_is_that_person(fr_nlp):

@@ -181,3 +181,159 @@ manifesté  manifester  VERB  0 ROOT    Tense=Past|VerbForm=Part
 def test_the_people_of_a_place_are_related_to_it_whatever_the_apostrophe(elided, lemma):
     record = extract(PLACE_COMPLEMENT.format(de=elided, lemma=lemma))
     assert [args for _, args in facts(record) if "subject" in args] == [{"object": ["Istanbul"], "subject": ["habitants"]}]
+
+
+CITED_WITH_ROLE = """
+Selon       selon       ADP   2 case
+Marc        Marc        PROPN 16 obl:mod  _                     B-PER
+Dupin       Dupin       PROPN 2 flat:name _                     I-PER
+,           ,           PUNCT 2 punct
+sociologue  sociologue  NOUN  2 appos
+et          et          CCONJ 7 cc
+professeur  professeur  NOUN  5 conj
+à           à           ADP   10 case
+l'          le          DET   10 det
+Université  université  NOUN  5 nmod     _                      B-ORG
+de          de          ADP   12 case   _                      I-ORG
+Lille       Lille       PROPN 10 nmod    _                      I-ORG
+,           ,           PUNCT 2 punct
+les         le          DET   15 det
+voleurs     voleur      NOUN  16 nsubj
+attaquent   attaquer    VERB  0 ROOT
+des         un          DET   18 det
+femmes      femme       NOUN  16 obj
+à           à           ADP   20 case
+Lyon        Lyon        PROPN 16 obl:mod  _                     B-LOC
+.           .           PUNCT 16 punct
+"""
+
+
+def test_a_cited_source_is_related_to_what_its_own_phrase_says_of_it():
+    # "selon X, chercheur à Y": X is a member of Y; X is still no participant of what X says.
+    found = [args for _, args in facts(extract(CITED_WITH_ROLE)) if "subject" in args]
+    assert {"subject": ["Marc Dupin"], "object": ["Université de Lille"]} in found, found
+    assert not [args for args in found if "Marc Dupin" in args["subject"] and args["object"] == ["Lyon"]], found
+
+
+# The parser hung the copula and its subject on the adjective before the attribute noun, and
+# the attribute on the verb before: "pic" still says what "il" (the mont Noir) is.
+COPULA_ON_ADJECTIVE = """
+Le         le         DET   2  det
+mont       mont       NOUN  4  nsubj      Gender=Masc|Number=Sing
+Noir       Noir       PROPN 2  flat:name  _                        B-LOC
+culmine    culminer   VERB  0  ROOT       Mood=Ind|Number=Sing|Person=3|Tense=Pres|VerbForm=Fin
+à          à          ADP   7  case
+2          2          NUM   7  nummod
+mètres     mètre      NOUN  4  obl:arg    Gender=Masc|Number=Plur
+,          ,          PUNCT 12 punct
+il         il         PRON  12 nsubj      Gender=Masc|Number=Sing|Person=3
+est        être       AUX   12 cop
+le         le         DET   12 det
+troisième  troisième  ADJ   14 amod       NumType=Ord|Number=Sing
+haut       haut       ADJ   14 amod       Gender=Masc|Number=Sing
+pic        pic        NOUN  4  obj        Gender=Masc|Number=Sing
+de         de         ADP   16 case
+Savoie     Savoie     PROPN 14 nmod       _                        B-LOC
+.          .          PUNCT 4  punct
+"""
+
+# "le massif du Vercors" is the Vercors, as "la ville de Lyon" is Lyon.
+MASSIF = """
+Le         le         DET   2  det
+mont       mont       NOUN  6  nsubj      Gender=Masc|Number=Sing
+Noir       Noir       PROPN 2  flat:name  _                        B-LOC
+est        être       AUX   6  cop
+un         un         DET   6  det
+pic        pic        NOUN  0  ROOT       Gender=Masc|Number=Sing
+du         de         ADP   8  case       Definite=Def|Gender=Masc|Number=Sing|PronType=Art
+massif     massif     NOUN  6  nmod       Gender=Masc|Number=Sing
+du         de         ADP   10 case       Definite=Def|Gender=Masc|Number=Sing|PronType=Art
+Vercors    Vercors    PROPN 8  nmod       _                        B-LOC
+.          .          PUNCT 6  punct
+"""
+
+# A name right after a noun, parsed as its adjective, renames it.
+NAME_AS_ADJECTIVE = """
+La         le         DET   2  det
+police     police     NOUN  4  nsubj
+a          avoir      AUX   4  aux:tense
+secouru    secourir   VERB  0  ROOT       Gender=Masc|Number=Sing|Tense=Past|VerbForm=Part
+une        un         DET   6  det
+femme      femme      NOUN  4  obj
+au         au         ADP   8  case
+mont       mont       NOUN  4  obl:mod    Gender=Masc|Number=Sing
+Funeste    Funeste    ADJ   8  amod       _                        B-LOC
+.          .          PUNCT 4  punct
+"""
+
+
+@pytest.mark.parametrize("table", [COPULA_ON_ADJECTIVE, MASSIF], ids=["copula on an adjective", "massif"])
+def test_a_place_is_located_in_the_place_its_attribute_noun_names(table):
+    found = [args for predicate, args in facts(extract(table)) if predicate == "located in"]
+    object_name = "Savoie" if table is COPULA_ON_ADJECTIVE else "Vercors"
+    assert found == [{"subject": ["Noir"], "object": [object_name]}], facts(extract(table))
+
+
+def test_a_name_parsed_as_the_adjective_of_its_noun_renames_it():
+    (rescue,) = [args for predicate, args in facts(extract(NAME_AS_ADJECTIVE)) if predicate == "secourir"]
+    assert rescue.get("location") == ["Funeste"], rescue
+
+
+# A quotation's open verb with two named participants is a fact its claim reports ...
+QUOTED_ACT = """
+«          «          PUNCT 8  punct
+La         le         DET   3  det
+Pologne    Pologne    PROPN 8  nsubj      _                        B-LOC
+et         et         CCONJ 6  cc
+la         le         DET   6  det
+Hongrie    Hongrie    PROPN 3  conj       _                        B-LOC
+ont        avoir      AUX   8  aux:tense
+bloqué     bloquer    VERB  0  ROOT       Gender=Masc|Number=Sing|Tense=Past|VerbForm=Part
+les        le         DET   10 det
+efforts    effort     NOUN  8  obj        Gender=Masc|Number=Plur
+»          »          PUNCT 8  punct
+,          ,          PUNCT 14 punct
+a          avoir      AUX   14 aux:tense
+déclaré    déclarer   VERB  8  parataxis  Gender=Masc|Number=Sing|Tense=Past|VerbForm=Part
+Paul       Paul       PROPN 14 nsubj      _                        B-PER
+Martin     Martin     PROPN 15 flat:name  _                        I-PER
+.          .          PUNCT 8  punct
+"""
+# ... not one nobody is said to say (no reporting verb) ...
+UNATTRIBUTED_QUOTE = "\n".join(QUOTED_ACT.strip().splitlines()[:11] + [".          .          PUNCT 8  punct"])
+# ... nor one with a single named participant.
+ONE_NAMED = QUOTED_ACT.replace("la         le         DET   6  det\nHongrie    Hongrie    PROPN 3  conj       _                        B-LOC", "les        le         DET   6  det\nvoisins    voisin     NOUN  3  conj")
+
+
+def test_a_quoted_act_of_two_named_participants_is_reported_by_its_claim():
+    record = extract(QUOTED_ACT)
+    (claim,) = record.claims
+    blocked = [r for r in record.relations if r.predicate == "bloquer"]
+    assert [r.claim for r in blocked] == [claim.id], facts(record)
+    assert [args for predicate, args in facts(record) if predicate == "bloquer"] == [{"agent": ["Hongrie", "Pologne"]}]
+
+
+@pytest.mark.parametrize("table", [UNATTRIBUTED_QUOTE, ONE_NAMED], ids=["no claim", "one name"])
+def test_a_quoted_act_is_not_kept_otherwise(table):
+    assert not [r for r in extract(table).relations if r.predicate == "bloquer"], facts(extract(table))
+
+
+# "X, qui est le maire de Y": the relative pronoun subject of the copula stands for X.
+RELATIVE_COPULA = """
+Paul       Paul       PROPN 11 nsubj      _                        B-PER
+Morel      Morel      PROPN 1  flat:name  _                        I-PER
+,          ,          PUNCT 1  punct
+qui        qui        PRON  7  nsubj      PronType=Rel
+est        être       AUX   7  cop
+le         le         DET   7  det
+maire      maire      NOUN  1  acl:relcl  Gender=Masc|Number=Sing
+de         de         ADP   9  case
+Lyon       Lyon       PROPN 7  nmod       _                        B-LOC
+,          ,          PUNCT 11 punct
+perdu      perdre     VERB  0  ROOT       Gender=Masc|Number=Sing|Tense=Past|VerbForm=Part
+.          .          PUNCT 11 punct
+"""
+
+
+def test_a_relative_copula_describes_the_antecedent():
+    assert ("maire de", {"subject": ["Paul Morel"], "object": ["Lyon"]}) in facts(extract(RELATIVE_COPULA))

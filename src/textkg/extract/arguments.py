@@ -84,8 +84,10 @@ def _find_named(ctx: DocContext, token: Token) -> Mention | None:
     for child in token.children:
         if (
             child.dep_ in deps.RENAMING
-            # "le programme Orion", tagged a noun or not: a name right after a noun, no preposition
+            # "le programme Orion", tagged a noun or not: a name right after a noun, no preposition;
+            # or parsed as its adjective ("le mont Maudit")
             or (child.dep_ == "nmod" and (child.pos_ == "PROPN" or child.i == token.i + 1) and not any(g.dep_ == deps.CASE for g in child.children))
+            or (child.dep_ == "amod" and child.i == token.i + 1)
             or is_comma_apposition(child)
         ):
             renamed = fixed_at(ctx, child)

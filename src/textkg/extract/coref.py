@@ -17,6 +17,7 @@ from spacy.strings import get_string_id
 from spacy.tokens import Token
 
 from ..language.gazetteer import Gazetteer
+from ..language.names import name_key
 from ..records import broad_type, is_a
 from . import deps
 from .aliases import name_aliases
@@ -25,6 +26,7 @@ from .context import DocContext
 from .entities import cluster_mentions
 from .gender import name_gender
 from .mentions import is_negative_pronoun, pronoun_mention
+from .syntax import case_is_genitive
 
 # How many sentences back a pronoun looks for its antecedent.
 PRONOUN_WINDOW = 2
@@ -32,6 +34,13 @@ PRON_ID = POS_IDS["PRON"]
 COUNTRY = "Country"
 # How far back (in tokens before the description's sentence) its antecedent may be.
 DESCRIPTION_WINDOW_TOKENS = 150
+# The class nouns of names.tsv that name the thing after them, not the thing itself: "le
+# gouvernement X" is the government X leads.
+EPONYM = "eponym"
+# A label before a name: a noun, or an acronym the tagger leaves untagged ("l'ONG X").
+LABEL_POS = frozenset({"NOUN", "PROPN", "X"})
+# What a bare description has beside its determiner: its preposition, punctuation, a conjunct.
+BARE_NOUN_CHILDREN = frozenset({"det", "case", "punct", "cc", "conj"})
 
 
 @dataclass(frozen=True)
@@ -113,8 +122,10 @@ def coreference_chains(ctx: DocContext, mentions: Sequence[Mention]) -> list[Cha
         cluster_roles = tuple(m.role for m in cluster.mentions if getattr(m, "role", None))
         roles.update({member: cluster_roles for member in cluster.mentions})
 
+    _link_lower_case_names(ordered, names_of, union)
     by_token = {i: m for m in ordered if m.type != PRONOUN for i in range(m.first_token, m.last_token + 1)}
     _link_renamings(ctx, ordered, by_token, union)
+    _link_labelled_descriptions(ctx, ordered, names_of, union)
     _link_descriptions(ctx, ordered, roles, union)
     _link_repeated_heads(ctx, ordered, union)
     first_tokens = [m.first_token for m in ordered]
@@ -128,6 +139,24 @@ def coreference_chains(ctx: DocContext, mentions: Sequence[Mention]) -> list[Cha
     for mention in ordered:
         chains.setdefault(find(mention), []).append(mention)
     return [Chain(tuple(members)) for members in chains.values()]
+
+
+def _link_lower_case_names(ordered: Sequence[Mention], names_of: dict[Mention, frozenset[int]], union) -> None:
+    """A noun phrase of several words that spells a name of the document in lower case is that
+    name ("la Commission européenne ... le président de la commission européenne"); one word
+    alone is a common noun as often as a name ("le monde", "Le Monde")."""
+    named_as: dict[str, set[frozenset[int]]] = {}
+    first_of: dict[frozenset[int], Mention] = {}
+    for mention in ordered:
+        if mention.type not in (CONCEPT, DATE, PRONOUN) and names_of[mention]:
+            named_as.setdefault(name_key(mention.text), set()).add(names_of[mention])
+            first_of.setdefault(names_of[mention], mention)
+    for mention in ordered:
+        if mention.type != CONCEPT or len(mention.text.split()) < 2:
+            continue
+        found = named_as.get(name_key(mention.text), ())
+        if len(found) == 1:
+            union(first_of[next(iter(found))], mention)
 
 
 def _link_renamings(ctx: DocContext, ordered: Sequence[Mention], by_token: dict[int, Mention], union) -> None:
@@ -147,6 +176,82 @@ def _link_renamings(ctx: DocContext, ordered: Sequence[Mention], by_token: dict[
             target = by_token.get(child.i)
             if renames and target is not None and target.type not in (CONCEPT, DATE) and (kind is None or (broad_type(kind) == PERSON_TYPE) == (target.type == PERSON_TYPE)):
                 union(mention, target)
+
+
+def _link_labelled_descriptions(ctx: DocContext, ordered: Sequence[Mention], names_of: dict[Mention, frozenset[int]], union) -> None:
+    """A class noun that introduced exactly one name of the document ("l'ONG Vigie Monde", "le
+    musée de Pointe-Verte"), used later alone with a definite or demonstrative determiner, is
+    that name ("l'ONG a demandé ...", "le musée dévoile ..."). With an adjective, a complement
+    or a clause of its own it may be another thing ("le nouveau musée", "le musée du Louvre");
+    two names introduced by the noun leave it to the other rules."""
+    labelled: dict[str, set[frozenset[int]]] = {}
+    first_of: dict[frozenset[int], Mention] = {}
+    introduced: dict[str, int] = {}
+    for mention in ordered:
+        label = _label(ctx, mention) if mention.type not in (CONCEPT, DATE, PRONOUN) and names_of[mention] else None
+        if label is not None:
+            labelled.setdefault(label, set()).add(names_of[mention])
+            first_of.setdefault(names_of[mention], mention)
+            introduced.setdefault(label, mention.last_token)
+    if not labelled:
+        return
+    for mention in ordered:
+        if mention.type != CONCEPT:
+            continue
+        head = ctx.head_of(mention)
+        names = labelled.get(head.lower_, ())
+        if len(names) == 1 and head.i > introduced[head.lower_] and _bare_definite(ctx, head):
+            union(first_of[next(iter(names))], mention)
+
+
+def _label(ctx: DocContext, name: Mention) -> str | None:
+    """The class noun that introduces ``name``, in lower case: the common noun it begins with
+    ("musée de Pointe-Verte", a class noun of names.tsv that is not an eponym's: "le gouvernement
+    X" is no "gouvernement" met later), the class noun it is the "de" complement of ("la
+    province de Varanie", ``named_by_complement``), or the noun right before it that the parse
+    joins to it, with its determiner ("l'ONG Vigie Monde", "le groupe Veltair"); a person noun
+    introduces only a person."""
+    doc = ctx.doc
+    first = doc[name.first_token]
+    heads = ctx.resources.name_heads
+    if name.last_token > name.first_token and first.pos_ == "NOUN":
+        found = heads.get(first.lower_)
+        return first.lower_ if found is not None and found[1] != EPONYM else None
+    head = ctx.head_of(name)
+    if head.dep_ in deps.NOUN_MODIFIER and head.head.lower_ in ctx.words.named_by_complement and case_is_genitive(ctx, head):
+        return head.head.lower_  # "la province de Varanie"
+    if name.first_token == 0:
+        return None
+    noun = doc[name.first_token - 1]
+    if (
+        noun.pos_ not in LABEL_POS
+        or noun.i in ctx.fixed_at
+        or not noun.is_alpha
+        or not (noun.is_lower or noun.is_upper)
+        or not (head.head == noun or noun.head == head)
+        or not any(c.dep_ in deps.DETERMINER or (c.dep_ == deps.CASE and ctx.morph(c, "Definite")) for c in noun.children)
+    ):
+        return None
+    kind = ctx.resources.nouns.class_of(noun.lemma_)
+    if kind is not None and (broad_type(kind) == PERSON_TYPE) != (name.type == PERSON_TYPE):
+        return None
+    return noun.lower_
+
+
+def _bare_definite(ctx: DocContext, noun: Token) -> bool:
+    """A singular noun with a definite or demonstrative determiner ("le", "cette", "du") and
+    nothing else of its own: no adjective, complement, clause, name or number."""
+    words = ctx.words
+    determiners = [
+        c for c in noun.children if c.dep_ in deps.DETERMINER or (c.dep_ == deps.CASE and ctx.morph(c, "Definite"))
+    ]
+    return (
+        ctx.feature(noun, "Number") != "Plur"
+        and len(determiners) == 1
+        and (determiners[0].dep_ == deps.CASE or determiners[0].lower_ in words.referring_determiners)
+        and determiners[0].lower_ not in words.possessive_determiners
+        and all(c.dep_ in BARE_NOUN_CHILDREN for c in noun.children)
+    )
 
 
 def _link_descriptions(ctx: DocContext, ordered: Sequence[Mention], roles, union) -> None:

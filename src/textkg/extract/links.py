@@ -13,7 +13,7 @@ from spacy.tokens import Token
 
 from . import deps
 from .arguments import named, resolve
-from .syntax import subjects, with_conjuncts
+from .syntax import relative_antecedent, subjects, with_conjuncts
 from .candidates import DATE, Found, Frame, Mention
 from .confidence import LOCATIVE_LINK, NOUN_LINK, POSSESSIVE_LINK, ROLE_LINK
 from .context import DocContext
@@ -233,9 +233,11 @@ def _described(ctx: DocContext, noun: Token) -> Mention | None:
     """Who ``noun`` describes: the subject of its copula ("X est le maire de Y"), of the verb it
     is the attribute of ("X a été élu président de Y", "X est devenu le maire de Y", "ils ont
     élu X président"), or its own (or renaming) mention."""
-    if any(c.dep_ in deps.COPULA for c in noun.children):
-        subject = next((c for c in noun.children if c.dep_ in deps.ACTIVE_SUBJECT), None)
-        return resolve(ctx, subject) if subject is not None else None
+    copular = _copular(noun)
+    if copular is not None:
+        subject = next((c for c in copular.children if c.dep_ in deps.ACTIVE_SUBJECT), None)
+        # "X, qui est le maire de Y": the relative pronoun stands for X.
+        return resolve(ctx, relative_antecedent(ctx, subject)) if subject is not None else None
     holder = _attribute_holder(ctx, noun)
     if holder is not None:
         return resolve(ctx, holder)
@@ -244,6 +246,16 @@ def _described(ctx: DocContext, noun: Token) -> Mention | None:
         if head is not None:
             return head
     return resolve(ctx, noun)
+
+
+def _copular(noun: Token) -> Token | None:
+    """The word of ``noun``'s phrase that holds its copula: the noun, or an adjective before it
+    on which the parser hung the copula and its subject ("il est le troisième plus haut pic du
+    massif": on "troisième"; an adjective that modifies a noun takes no copula of its own)."""
+    for holder in (noun, *(c for c in noun.children if c.dep_ == "amod" and c.i < noun.i)):
+        if any(c.dep_ in deps.COPULA for c in holder.children):
+            return holder
+    return None
 
 
 def _attribute_holder(ctx: DocContext, noun: Token) -> Token | None:

@@ -23,6 +23,7 @@ from .mentions import date_mentions, named_mentions
 from .event_nouns import noun_frames
 from .relations import ACTING_ROLES, verb_frames
 from .scenes import scene_links, title_links
+from .quotes import quotation_at
 from .syntax import is_source_marker, modality
 from .typed_links import participant_class, typed_links
 
@@ -91,12 +92,22 @@ def _candidates(
         f
         for f in typed.frames
         if f.head not in cues
-        and not outlets.intersection(m for _, m in f.arguments)
+        and not any(m in outlets and not _describes_outlet(ctx, m, f) for _, m in f.arguments)
         and not _straddles(f, claims)
         and not any((ctx.head_of(a).i, b) in fillers for (_, a), (_, b) in permutations(f.arguments, 2))
     ]
+    # An act inside a quotation is kept as what a claim reports; a quotation no claim
+    # attributes is nobody's word asserted.
+    frames = [f for f in frames if not (f.act and quotation_at(ctx, f.head) is not None and not _inside_claim(ctx, f, claims))]
     frames.sort(key=lambda f: f.head)
     return frames, concepts, participants, outlets
+
+
+def _describes_outlet(ctx: DocContext, outlet: Mention, link: Frame) -> bool:
+    """A typed link of a source with what its own phrase says of it ("selon Léa Roy, chercheuse
+    à l'université de Nantes"): the other participant hangs below the source."""
+    head = ctx.head_of(outlet)
+    return all(m == outlet or head.is_ancestor(ctx.head_of(m)) for _, m in link.arguments)
 
 
 def _resolved(
@@ -178,6 +189,12 @@ def _split_at_content(ctx: DocContext, frame: Frame, content: Span | None) -> tu
         frame, predicate=lemma, event_class=ctx.resources.lexicon.event_class(lemma, "NOUN"), head=noun.i, arguments=rest
     )
     return (act, reported)
+
+
+def _inside_claim(ctx: DocContext, frame: Frame, claims: tuple[ClaimFrame, ...]) -> bool:
+    """The frame's trigger lies in the content of a claim."""
+    position = ctx.doc[frame.head].idx
+    return any(claim.content[0] <= position < claim.content[1] for claim in claims)
 
 
 def _straddles(frame: Frame, claims: list[ClaimFrame]) -> bool:

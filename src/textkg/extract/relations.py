@@ -263,7 +263,7 @@ def _is_act(ctx: DocContext, verb: Token, arguments: tuple[tuple[str, Mention], 
     return (
         ACTING_ROLES <= roles
         and verb.lemma_.lower() not in ctx.words.empty_verbs
-        and quotation_at(ctx, verb.i) is None
+        and (quotation_at(ctx, verb.i) is None or len({m for _, m in arguments if m.is_named}) >= 2)
     )
 
 

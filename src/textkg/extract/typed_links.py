@@ -65,6 +65,8 @@ class Participant(NamedTuple):
     head: Token
     # The head and its ancestors, as far as a path may climb.
     up: tuple[Token, ...]
+    # Cited as a source ("selon X"): related only to what its own phrase says of it.
+    cited: bool = False
 
 
 def typed_links(ctx: DocContext, found: Collection[Mention]) -> tuple[Found, tuple[Mention, ...]]:
@@ -79,7 +81,7 @@ def typed_links(ctx: DocContext, found: Collection[Mention]) -> tuple[Found, tup
     for sent, tokens in ctx.tagged(*CANDIDATE_TAGS):
         evidence = ctx.sentence_span(sent)
         participants = list(_participants(ctx, tokens, found_at))
-        everyone += (p.mention for p in participants)
+        everyone += (p.mention for p in participants if not p.cited)
         for first, second in combinations(participants, 2):
             frame = _typed_link(ctx, first, second, evidence, moods)
             if frame is not None:
@@ -96,6 +98,8 @@ def _typed_link(
     subject, obj = oriented
     path, pivot = _path(subject, obj)
     if pivot is None or len(path) - 1 > MAX_PATH or _crosses_clause(path, pivot):
+        return None
+    if (subject.cited or obj.cited) and not _within_cited_phrase(subject, obj, path):
         return None
     signature = SIGNATURES[(subject.cls, obj.cls)]
     if signature == LOCATED_IN and not _locates(ctx, subject, obj, path, pivot):
@@ -276,12 +280,18 @@ def _participants(ctx: DocContext, tokens: list[Token], found_at: dict[int, Ment
         head = ctx.head_of(mention)
         if head.i != token.i and at(head) is mention:
             continue  # visit a mention at its head token only
-        if is_cited(ctx, head):
-            continue  # "selon la police": who tells the story is not in it
         cls = participant_class(ctx, mention)
         if cls is not None:
             seen.add(mention)
-            yield Participant(mention, cls, head, _climb(head))
+            yield Participant(mention, cls, head, _climb(head), is_cited(ctx, head))
+
+
+def _within_cited_phrase(a: Participant, b: Participant, path: list[Token]) -> bool:
+    """"selon la police": who tells the story is not in it; but what the source's own phrase
+    says of it is a fact ("selon Léa Roy, chercheuse à l'université de Nantes": she is a
+    member of it): the other participant hangs below the cited one, no clause between them."""
+    cited, other = (a, b) if a.cited else (b, a)
+    return not other.cited and cited.head.is_ancestor(other.head) and not any(t.pos_ in deps.CLAUSE_POS for t in path)
 
 
 def _is_place_modifier(ctx: DocContext, place: Token, noun: Token) -> bool:

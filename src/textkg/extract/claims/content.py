@@ -80,6 +80,11 @@ def _contents(ctx: DocContext, verb: Token, cue: Cue) -> tuple[Said, ...]:
             commented = Said(token_span(main), COMMENTED, main[0].i, main[-1].i, inverted=True)
             after = quote_after(ctx, verb.i, sentence_end)
             return (commented, quoted(after)) if after is not None else (commented,)
+    if clause is None and _comments(ctx, verb):
+        # "bien que, comme le rappelle X, « ... »": X recalls what the quotation after it says.
+        after = quote_after(ctx, verb.i, sentence_end, speaker_after=True)
+        if after is not None:
+            return (quoted(after, inverted=True),)
     quote = quote_after(ctx, verb.i, sentence_end)
     if quote is not None and (clause is None or quote.opening <= clause.left_edge.i <= quote.closing):
         return (quoted(quote),)  # "a déclaré : « ... »", whatever the parser made of the words inside
@@ -221,6 +226,16 @@ def _is_incise(ctx: DocContext, verb: Token) -> bool:
         return True
     first = min([verb, *(c for c in before if not c.is_punct)], key=lambda t: t.i)
     return first.i > 0 and verb.doc[first.i - 1].is_punct
+
+
+def _comments(ctx: DocContext, verb: Token) -> bool:
+    """A verb after "comme" and an object clitic that stands for a clause ("comme le rappelle X",
+    "comme l'a précisé X"): its subject follows it."""
+    doc = verb.doc
+    at = verb.i - 1
+    while at >= 0 and doc[at].pos_ == "AUX":
+        at -= 1
+    return at >= 1 and doc[at].pos_ == "PRON" and doc[at - 1].lower_ in ctx.words.clause_clitic_markers
 
 
 def _within(token: Token, ancestor: Token) -> bool:

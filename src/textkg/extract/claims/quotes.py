@@ -83,11 +83,12 @@ def quote_opening_at(ctx: DocContext, i: int) -> Quote | None:
     return None
 
 
-def quote_after(ctx: DocContext, cue: int, end: int) -> Quote | None:
+def quote_after(ctx: DocContext, cue: int, end: int, speaker_after: bool = False) -> Quote | None:
     """The quotation that the cue at token ``cue`` introduces: it opens before token ``end`` (the
     cue's sentence end, or right there after a colon: the parser may start a sentence at the
     mark), after words that all depend on the cue ("a déclaré à l'AFP : « ... »") and a colon
-    or a comma last."""
+    or a comma last. With ``speaker_after`` (a cue whose speaker follows it: "comme le rappelle
+    X, « ... »") a comma may close the speaker's noun phrase too."""
     doc = ctx.doc
     for quote in document_quotes(ctx):
         if quote.opening <= cue:
@@ -101,7 +102,7 @@ def quote_after(ctx: DocContext, cue: int, end: int) -> Quote | None:
         introduced = before.pos == PUNCT_ID or before.dep_ == "mark"
         # "comme le rappelle le maire, X : « ... »": a colon may follow the speaker's noun
         # phrase, however the parser hung it.
-        named_first = before.text == ":" and all(t.pos in NOUN_PHRASE_POS for t in between)
+        named_first = (before.text == ":" or (speaker_after and before.text == ",")) and all(t.pos in NOUN_PHRASE_POS for t in between)
         if quote.opening == cue + 1 or named_first or (
             introduced and all(doc[cue].is_ancestor(t) or t.pos == PUNCT_ID or t == before for t in between)
         ):
