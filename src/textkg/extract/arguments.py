@@ -85,7 +85,7 @@ def _find_named(ctx: DocContext, token: Token) -> Mention | None:
         if (
             child.dep_ in deps.RENAMING
             # "le programme Orion", tagged a noun or not: a name right after a noun, no preposition;
-            # or parsed as its adjective ("le mont Maudit")
+            # or parsed as its adjective ("le pic Rouge")
             or (child.dep_ == "nmod" and (child.pos_ == "PROPN" or child.i == token.i + 1) and not any(g.dep_ == deps.CASE for g in child.children))
             or (child.dep_ == "amod" and child.i == token.i + 1)
             or is_comma_apposition(child)

@@ -143,8 +143,8 @@ def coreference_chains(ctx: DocContext, mentions: Sequence[Mention]) -> list[Cha
 
 def _link_lower_case_names(ordered: Sequence[Mention], names_of: dict[Mention, frozenset[int]], union) -> None:
     """A noun phrase of several words that spells a name of the document in lower case is that
-    name ("la Commission européenne ... le président de la commission européenne"); one word
-    alone is a common noun as often as a name ("le monde", "Le Monde")."""
+    name ("la Commission fédérale ... le président de la commission fédérale"); one word alone is
+    a common noun as often as a name ("le monde", "Le Monde")."""
     named_as: dict[str, set[frozenset[int]]] = {}
     first_of: dict[frozenset[int], Mention] = {}
     for mention in ordered:
