@@ -3,7 +3,8 @@ sentences, the language resources, and the fixed mentions (names and dates) by t
 
 Built once per document (``DocContext.of``); extractors are pure functions of it. Token look-ups
 that spaCy makes costly are served from arrays read once: a morphological feature
-(``MorphAnalysis.get`` builds an array and strings on every call, ~2 µs), the start of a token's
+(``MorphAnalysis.get`` builds an array and strings on every call, ~1 µs; the context reads the
+token's feature string instead, parsed once per form: ``morph_features``), the start of a token's
 sentence (``Token.sent`` builds a Span and scans for its boundaries, ~3 µs), a span's text
 (``Span.text`` makes a Token per word). The context also memoises a few pure functions of a token
 (what it names, the concept it heads); those caches are invisible to callers.
@@ -14,6 +15,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 import numpy
 from spacy.attrs import DEP, HEAD, LOWER, MORPH, POS
@@ -52,7 +54,9 @@ class DocContext:
 
     @classmethod
     def of(cls, doc: Doc, document: Document, resources: Resources) -> DocContext:
-        """The context of ``doc``, parsed from ``document.text``, before any mention is known."""
+        """The context of ``doc``, parsed from ``document.text``, before any mention is known.
+        The text is the document's: the Doc's (``Doc.text``) is the same string, joined anew
+        from a Token per word."""
         if len(doc):
             array = doc.to_array([POS, DEP, HEAD, LOWER, MORPH])
             heads = (numpy.arange(len(doc), dtype=numpy.int64) + array[:, 2].astype(numpy.int64)).tolist()
@@ -64,7 +68,7 @@ class DocContext:
             doc=doc,
             document=document,
             resources=resources,
-            text=doc.text,
+            text=document.text,
             pos=pos,
             dep=dep,
             head=heads,
@@ -96,12 +100,12 @@ class DocContext:
 
     def morph(self, token: Token, name: str) -> list[str]:
         """``token.morph.get(name)``; the list is shared, callers must not change it."""
-        features = self._memo.setdefault("morph", {})
-        key = (self.morph_ids[token.i], name)
-        values = features.get(key)
-        if values is None:
-            values = features[key] = token.morph.get(name)
-        return values
+        by_form = self._memo.setdefault("morph", {})
+        form = self.morph_ids[token.i]
+        features = by_form.get(form)
+        if features is None:
+            features = by_form[form] = morph_features(self.doc.vocab.strings[form])
+        return features.get(name, [])
 
     def feature(self, token: Token, name: str) -> str | None:
         values = self.morph(token, name)
@@ -176,6 +180,22 @@ class DocContext:
     def memo(self, name: str) -> dict:
         """A cache of a pure function of this document, by ``name``."""
         return self._memo.setdefault(name, {})
+
+
+@lru_cache(maxsize=4096)
+def morph_features(morph: str) -> dict[str, list[str]]:
+    """The values of each feature of a token's morphology, as ``MorphAnalysis.get`` gives them
+    (the features of a form are few and recur: a pure function of the string, kept per process);
+    callers must not change the result.
+
+    >>> morph_features("Gender=Fem|Number=Sing|PronType=Int,Rel")
+    {'Gender': ['Fem'], 'Number': ['Sing'], 'PronType': ['Int', 'Rel']}
+    """
+    features = {}
+    for feature in morph.split("|") if morph else ():
+        name, _, values = feature.partition("=")
+        features[name] = values.split(",")
+    return features
 
 
 def token_span(tokens: list[Token]) -> Span:
