@@ -15,7 +15,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 import numpy
 from spacy.attrs import DEP, HEAD, LOWER, MORPH, POS
@@ -23,7 +23,7 @@ from spacy.parts_of_speech import IDS as POS_IDS
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from ..language.resources import Resources
+from ..language.resources import Resources, Words
 from ..records import Document, Span
 from .candidates import Mention
 
@@ -92,8 +92,10 @@ class DocContext:
         token_memos = {key: value for key, value in self._memo.items() if key in TOKEN_MEMOS}
         return replace(self, fixed=tuple(sorted(fixed, key=lambda m: (m.start, m.end))), fixed_at=fixed_at, _memo=token_memos)
 
-    @property
-    def words(self):
+    @cached_property
+    def words(self) -> Words:
+        """The language's closed-class words (read thousands of times per document: kept on the
+        context after the first read)."""
         return self.resources.words
 
     # Tokens --------------------------------------------------------------------------------
@@ -179,7 +181,10 @@ class DocContext:
 
     def memo(self, name: str) -> dict:
         """A cache of a pure function of this document, by ``name``."""
-        return self._memo.setdefault(name, {})
+        found = self._memo.get(name)
+        if found is None:
+            found = self._memo[name] = {}
+        return found
 
 
 @lru_cache(maxsize=4096)
