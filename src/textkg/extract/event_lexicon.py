@@ -29,15 +29,21 @@ def reflexive(ctx: DocContext, verb: Token) -> Token | None:
 def predicate_lemma(ctx: DocContext, token: Token) -> str:
     """The lemma a predicate is known by: a pronominal verb's with its pronoun's ("se réunir");
     for a verb form the lemmatizer left as it is ("se retire"), the infinitive of the lexicon
-    that a verb ending of ``verb_lemma_endings`` gives."""
+    that a verb ending of ``verb_lemma_endings`` gives. Memoised: every extractor asks."""
+    lemmas = ctx.memo("predicate_lemmas")
+    if token.i not in lemmas:
+        lemmas[token.i] = _predicate_lemma(ctx, token)
+    return lemmas[token.i]
+
+
+def _predicate_lemma(ctx: DocContext, token: Token) -> str:
     lemma = token.lemma_.lower()
     if token.pos_ != VERB_POS:
         return lemma
     clitic = reflexive(ctx, token)
     prefix = f"{clitic.lemma_.lower()} " if clitic is not None else ""
     if lemma == token.lower_ and ctx.resources.lexicon.event_class(prefix + lemma, VERB_POS) is None:
-        for rule in sorted(ctx.words.verb_lemma_endings, key=len, reverse=True):
-            ending, _, infinitive = rule.partition(">")
+        for ending, infinitive in ctx.words.verb_endings:
             if lemma.endswith(ending) and len(lemma) > len(ending) + 2:
                 repaired = lemma[: len(lemma) - len(ending)] + infinitive
                 if ctx.resources.lexicon.event_class(prefix + repaired, VERB_POS) is not None:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Mapping
 from dataclasses import dataclass, field, fields
+from functools import cached_property
 from importlib import metadata
 from pathlib import Path
 
@@ -157,6 +158,13 @@ class Words:
     dative_control_verbs: frozenset[str] = frozenset()
     # prepositions after which a person or an organisation is where something happens (chez X)
     party_site_cases: frozenset[str] = frozenset()
+
+    @cached_property
+    def verb_endings(self) -> tuple[tuple[str, str], ...]:
+        """``verb_lemma_endings`` as (ending, infinitive ending) pairs, the longest first (the
+        rules are read on every verb form the tagger missed: split and sorted once)."""
+        rules = sorted(self.verb_lemma_endings, key=len, reverse=True)
+        return tuple((ending, infinitive) for ending, _, infinitive in (rule.partition(">") for rule in rules))
 
 
 @dataclass(frozen=True)
