@@ -424,17 +424,20 @@ def _scanned(ctx: DocContext, covered: set[int], name_like: list[bool]) -> list[
     found = []
     length_of_doc = len(doc)
     is_name_like = name_like.__getitem__
-    i = 0
-    while i < length_of_doc:
+    # Only a name-like word or a particle may begin a name: the others are passed over in the
+    # token arrays, unseen (a Token for every word costs more than the scan).
+    starts = [i for i, (flag, word) in enumerate(zip(name_like, lower)) if (flag or word in particles) and i not in covered]
+    free = 0  # the first token after the last match
+    for i in starts:
+        if i < free:
+            continue
         match = None
-        # A particle after an honorific begins the name: "M. de Varenne" (read from the token
-        # arrays: a Token for every word costs more than the scan).
+        # A particle after an honorific begins the name: "M. de Varenne".
         particle = (
-            lower[i] in particles and i + 1 < length_of_doc and i not in covered and i + 1 not in covered
+            lower[i] in particles and i + 1 < length_of_doc and i + 1 not in covered
             and is_name_like(i + 1) and honorific_before(ctx, i)
         )
-        if not particle and (i in covered or not is_name_like(i)):
-            i += 1
+        if not particle and not is_name_like(i):
             continue
         token = doc[i]
         origin = not particle and _may_follow_a_title(ctx, token) and demonym_before(ctx, i)
@@ -457,11 +460,9 @@ def _scanned(ctx: DocContext, covered: set[int], name_like: list[bool]) -> list[
                 match = _scan_type(ctx, doc[i : i + length])
                 if match is not None:
                     break
-        if match is None:
-            i += 1
-            continue
-        found.append(match)
-        i = match.last_token + 1
+        if match is not None:
+            found.append(match)
+            free = match.last_token + 1
     return found
 
 
