@@ -13,12 +13,12 @@ sentence (``Token.sent`` builds a Span and scans for its boundaries, ~3 µs), a 
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache
 
 import numpy
-from spacy.attrs import DEP, HEAD, LOWER, MORPH, POS
+from spacy.attrs import DEP, HEAD, LEMMA, LOWER, MORPH, POS
 from spacy.parts_of_speech import IDS as POS_IDS
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
@@ -28,7 +28,7 @@ from ..records import Document, Span
 from .candidates import Mention
 
 # Memos of what the tokens alone decide, kept when the mentions are fixed.
-TOKEN_MEMOS = frozenset({"morph", "sentence_span", "heads", "positions"})
+TOKEN_MEMOS = frozenset({"morph", "sentence_span", "heads", "positions", "vocabulary"})
 
 
 @dataclass(frozen=True)
@@ -141,6 +141,17 @@ class DocContext:
 
     def span_text(self, start_char: int, end_char: int) -> str:
         return self.text[start_char:end_char]
+
+    def uses_any(self, words: Collection[str]) -> bool:
+        """Whether some word of the document, in lower case or by its lemma (lower-cased), is one
+        of ``words``: a rule that needs one of its trigger words passes a document without any by."""
+        vocabulary = self._memo.get("vocabulary")
+        if vocabulary is None:
+            strings = self.doc.vocab.strings
+            lemmas = set(self.doc.to_array(LEMMA).tolist()) if len(self.doc) else set()
+            forms = [strings[form] for form in set(self.lower)]
+            vocabulary = self._memo["vocabulary"] = frozenset(forms + [strings[lemma].lower() for lemma in lemmas])
+        return not vocabulary.isdisjoint(words)
 
     def positions_by_tag(self) -> dict[int, list[int]]:
         """Token indices of each part of speech, in text order."""

@@ -214,6 +214,8 @@ def _class_by_context(ctx: DocContext, span: Span, ner_type: str) -> str | None:
     d'X" an organisation (not for a person or a known place)."""
     if names_a_vehicle(ctx, span):
         return VEHICLE
+    if not ctx.uses_any(ctx.words.member_nouns):
+        return None
     noun = _completed_noun(ctx, span)
     if noun is None:
         return None
@@ -245,6 +247,8 @@ def _ner_organizations(ctx: DocContext) -> frozenset[str]:
 def names_a_vehicle(ctx: DocContext, span: Span) -> bool:
     """"le naufrage du X", "l'équipage du X", "l'abordage du paquebot par le X": only a vehicle
     sinks, has a crew or rams another."""
+    if not ctx.uses_any(ctx.words.vehicle_event_nouns):
+        return False  # no vehicle's event in the document
     return _completed_noun(ctx, span) in ctx.words.vehicle_event_nouns or _rams(ctx, span)
 
 

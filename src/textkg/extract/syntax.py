@@ -219,6 +219,8 @@ def modality(ctx: DocContext, verb: Token) -> str:
 def _hedged(ctx: DocContext, verb: Token) -> bool:
     """A hedge (``hedge_words``) on the verb or on one of its nominal arguments."""
     hedges = ctx.words.hedge_words
+    if not ctx.uses_any(hedges):
+        return False  # most documents hedge nothing
     for child in verb.children:
         if child.dep_ == "advmod" and child.lower_ in hedges:
             return True
@@ -235,6 +237,8 @@ def is_source_marker(ctx: DocContext, cue: str) -> bool:
 
 def is_cited(ctx: DocContext, token: Token) -> bool:
     """``token`` follows "selon", "d'après" or "according to": the one cited, not a participant."""
+    if not ctx.uses_any(ctx.words.source_words):
+        return False  # a document that cites no one
     case = [t for c in token.children if c.dep_ == deps.CASE for t in (c, *(f for f in c.children if f.dep_ == "fixed"))]
     if not any(t.lower_ in ctx.words.source_words for t in case):
         return False  # the cheap test first: most prepositions cite nothing

@@ -135,6 +135,8 @@ def announcement(ctx: DocContext, sent: SpacySpan, covered: set[int]) -> ClaimFr
     """"L'annonce est tombée ce matin, le groupe va fermer trois usines", "La nouvelle a été
     confirmée : ...": a verb whose subject is a text noun, and a clause of its own on the other
     side of a comma or a colon, which is what the text says (the parser hangs either on the other)."""
+    if not ctx.uses_any(ctx.words.speech_nouns):
+        return None  # no text to announce anything
     root = sent.root
     if root.pos_ not in deps.CLAUSE_POS:
         return None  # "Le bilan est lourd, on recense ...": a copula says how things are
