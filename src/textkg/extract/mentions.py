@@ -268,12 +268,16 @@ def concept_mention(ctx: DocContext, token: Token) -> Mention | None:
         left -= 1
     while right + 1 in indices:
         right += 1
-    tokens = token.doc[left : right + 1]
-    if any(t.pos_ in ("PUNCT", "VERB", "AUX", "SCONJ", "PRON") for t in tokens):
-        tokens = token.doc[token.i : token.i + 1]
-    # The text sliced from the context's text: Span.text makes a Token per word.
-    text = ctx.text[tokens.start_char : tokens.end_char]
-    return Mention(tokens.start_char, tokens.end_char, text, CONCEPT, tokens.start, tokens.end - 1)
+    if any(ctx.pos[i] in _NOT_IN_NOUN_PHRASE for i in range(left, right + 1)):
+        left = right = token.i
+    # Offsets from the first and last words, the text sliced from the context's text: a Span and
+    # its text would make a Token per word.
+    first, last = ctx.doc[left], ctx.doc[right]
+    start, end = first.idx, last.idx + len(last)
+    return Mention(start, end, ctx.text[start:end], CONCEPT, left, right)
+
+
+_NOT_IN_NOUN_PHRASE = frozenset(POS_IDS[tag] for tag in ("PUNCT", "VERB", "AUX", "SCONJ", "PRON"))
 
 
 def pronoun_mention(ctx: DocContext, token: Token) -> Mention | None:
