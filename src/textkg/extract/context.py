@@ -13,13 +13,14 @@ sentence (``Token.sent`` builds a Span and scans for its boundaries, ~3 µs), a 
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Collection, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache
 
 import numpy
 from spacy.attrs import DEP, HEAD, LEMMA, LOWER, MORPH, POS
 from spacy.parts_of_speech import IDS as POS_IDS
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
@@ -142,16 +143,17 @@ class DocContext:
     def span_text(self, start_char: int, end_char: int) -> str:
         return self.text[start_char:end_char]
 
-    def uses_any(self, words: Collection[str]) -> bool:
+    def uses_any(self, words: frozenset[str]) -> bool:
         """Whether some word of the document, in lower case or by its lemma (lower-cased), is one
-        of ``words``: a rule that needs one of its trigger words passes a document without any by."""
+        of ``words``: a rule that needs one of its trigger words passes a document without any by.
+        The forms are compared by their ids, so only the document's distinct lemmas are read."""
         vocabulary = self._memo.get("vocabulary")
         if vocabulary is None:
             strings = self.doc.vocab.strings
-            lemmas = set(self.doc.to_array(LEMMA).tolist()) if len(self.doc) else set()
-            forms = [strings[form] for form in set(self.lower)]
-            vocabulary = self._memo["vocabulary"] = frozenset(forms + [strings[lemma].lower() for lemma in lemmas])
-        return not vocabulary.isdisjoint(words)
+            lemmas = set(self.doc.to_array(LEMMA).tolist()) if len(self.doc) else ()
+            vocabulary = self._memo["vocabulary"] = (frozenset(self.lower), frozenset(strings[lemma].lower() for lemma in lemmas))
+        forms, lemmas = vocabulary
+        return not lemmas.isdisjoint(words) or not forms.isdisjoint(string_ids(words))
 
     def positions_by_tag(self) -> dict[int, list[int]]:
         """Token indices of each part of speech, in text order."""
@@ -196,6 +198,12 @@ class DocContext:
         if found is None:
             found = self._memo[name] = {}
         return found
+
+
+@lru_cache(maxsize=1024)
+def string_ids(words: frozenset[str]) -> frozenset[int]:
+    """The ids of ``words`` in every StringStore (a language's word sets are few: kept per process)."""
+    return frozenset(get_string_id(word) for word in words)
 
 
 @lru_cache(maxsize=4096)
