@@ -146,14 +146,16 @@ class DocContext:
     def uses_any(self, words: frozenset[str]) -> bool:
         """Whether some word of the document, in lower case or by its lemma (lower-cased), is one
         of ``words``: a rule that needs one of its trigger words passes a document without any by.
-        The forms are compared by their ids, so only the document's distinct lemmas are read."""
+        Forms are compared by their ids; of the lemmas, only those that differ from their word's
+        lower-case form are read as strings."""
         vocabulary = self._memo.get("vocabulary")
         if vocabulary is None:
             strings = self.doc.vocab.strings
-            lemmas = set(self.doc.to_array(LEMMA).tolist()) if len(self.doc) else ()
-            vocabulary = self._memo["vocabulary"] = (frozenset(self.lower), frozenset(strings[lemma].lower() for lemma in lemmas))
-        forms, lemmas = vocabulary
-        return not lemmas.isdisjoint(words) or not forms.isdisjoint(string_ids(words))
+            lemmas = self.doc.to_array(LEMMA).tolist() if len(self.doc) else []
+            other_lemmas = {lemma for lemma, form in zip(lemmas, self.lower) if lemma != form}
+            vocabulary = self._memo["vocabulary"] = (frozenset(self.lower), frozenset(strings[lemma].lower() for lemma in other_lemmas))
+        forms, other_lemmas = vocabulary
+        return not forms.isdisjoint(string_ids(words)) or not other_lemmas.isdisjoint(words)
 
     def positions_by_tag(self) -> dict[int, list[int]]:
         """Token indices of each part of speech, in text order."""
