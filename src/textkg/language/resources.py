@@ -191,6 +191,18 @@ class Resources:
     # event classes by name, with the roles each takes (event_classes.tsv).
     event_classes: Mapping[str, EventClass] = field(default_factory=dict)
 
+    @cached_property
+    def reporting_forms(self) -> frozenset[str]:
+        """The word forms that a verb ending of ``verb_lemma_endings`` turns into a reporting lemma
+        of the lexicon ("raconte" -> "raconter"): the only forms of a verb the tagger missed that
+        can introduce reported speech (made once, from the lexicon's few hundred lemmas)."""
+        return frozenset(
+            lemma[: len(lemma) - len(infinitive)] + ending
+            for lemma in self.lexicon.reporting
+            for ending, infinitive in self.words.verb_endings
+            if lemma.endswith(infinitive)
+        )
+
 
 def lexicon_dir() -> Path:
     """The lexicons shipped with textkg."""
