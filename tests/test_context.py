@@ -37,3 +37,15 @@ def test_words_used_by_form_or_lemma():
     assert ctx.uses_any(frozenset({"votent"}))
     assert ctx.uses_any(frozenset({"ouvrier", "grève"}))  # a lemma
     assert not ctx.uses_any(frozenset({"grève", "Votent"}))
+
+
+def test_positions_of_words_in_lower_case():
+    doc = parse("""
+    Selon      selon     ADP   2 case   _
+    Anne       Anne      PROPN 4 obl    _
+    ,          ,         PUNCT 2 punct  _
+    selon      selon     ADV   0 ROOT   _
+    """)
+    ctx = context(doc)
+    assert ctx.positions_of(frozenset({"selon", "après"})) == (0, 3)
+    assert ctx.positions_of(frozenset({"après"})) == ()

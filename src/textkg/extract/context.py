@@ -29,7 +29,7 @@ from ..records import Document, Span
 from .candidates import Mention
 
 # Memos of what the tokens alone decide, kept when the mentions are fixed.
-TOKEN_MEMOS = frozenset({"morph", "sentence_span", "heads", "positions", "vocabulary"})
+TOKEN_MEMOS = frozenset({"morph", "sentence_span", "heads", "positions", "vocabulary", "word_positions"})
 
 
 @dataclass(frozen=True)
@@ -156,6 +156,16 @@ class DocContext:
             vocabulary = self._memo["vocabulary"] = (frozenset(self.lower), frozenset(strings[lemma].lower() for lemma in other_lemmas))
         forms, other_lemmas = vocabulary
         return not forms.isdisjoint(string_ids(words)) or not other_lemmas.isdisjoint(words)
+
+    def positions_of(self, words: frozenset[str]) -> tuple[int, ...]:
+        """The tokens that are one of ``words`` in lower case, in text order (found by their ids in
+        the token array, once per word set)."""
+        found = self._memo.setdefault("word_positions", {})
+        positions = found.get(words)
+        if positions is None:
+            ids = string_ids(words)
+            positions = found[words] = tuple(i for i, form in enumerate(self.lower) if form in ids)
+        return positions
 
     def positions_by_tag(self) -> dict[int, list[int]]:
         """Token indices of each part of speech, in text order."""

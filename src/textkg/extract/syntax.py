@@ -237,11 +237,13 @@ def is_source_marker(ctx: DocContext, cue: str) -> bool:
 
 def is_cited(ctx: DocContext, token: Token) -> bool:
     """``token`` follows "selon", "d'après" or "according to": the one cited, not a participant."""
-    if not ctx.uses_any(ctx.words.source_words):
-        return False  # a document that cites no one
+    # The cheap test first: a "selon" or an "après" on the token or on its preposition.
+    head = ctx.head
+    if not any(head[word] == token.i or head[head[word]] == token.i for word in ctx.positions_of(ctx.words.source_words)):
+        return False
     case = [t for c in token.children if c.dep_ == deps.CASE for t in (c, *(f for f in c.children if f.dep_ == "fixed"))]
     if not any(t.lower_ in ctx.words.source_words for t in case):
-        return False  # the cheap test first: most prepositions cite nothing
+        return False
     return is_source_marker(ctx, "".join(t.text_with_ws for t in sorted(case, key=lambda t: t.i)))
 
 
