@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
+from functools import cached_property
 from typing import Protocol
 
 from ..language.names import ascii_fold, name_key
@@ -53,7 +54,7 @@ class MentionCluster:
     # civiques", parenthesised acronym).
     merges: tuple[Merge, ...] = ()
 
-    @property
+    @cached_property
     def spans(self) -> tuple[Span, ...]:
         return tuple(sorted({(m.start, m.end) for m in (*self.mentions, *self.anaphora)}))
 
