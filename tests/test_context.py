@@ -49,3 +49,16 @@ def test_positions_of_words_in_lower_case():
     ctx = context(doc)
     assert ctx.positions_of(frozenset({"selon", "après"})) == (0, 3)
     assert ctx.positions_of(frozenset({"après"})) == ()
+
+
+def test_positions_with_a_feature():
+    doc = parse("""
+    Il         il        PRON  4 nsubj   Number=Sing|Person=3
+    s'         se        PRON  4 expl:pv Person=3|Reflex=Yes
+    est        être      AUX   4 aux     Mood=Ind|VerbForm=Fin
+    noyé       noyer     VERB  0 ROOT    VerbForm=Part
+    """)
+    ctx = context(doc)
+    assert ctx.positions_with_feature("Reflex", "Yes") == (1,)
+    assert ctx.positions_with_feature("Person", "3") == (0, 1)
+    assert ctx.positions_with_feature("Reflex", "No") == ()

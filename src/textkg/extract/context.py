@@ -29,7 +29,7 @@ from ..records import Document, Span
 from .candidates import Mention
 
 # Memos of what the tokens alone decide, kept when the mentions are fixed.
-TOKEN_MEMOS = frozenset({"morph", "sentence_span", "heads", "positions", "vocabulary", "word_positions"})
+TOKEN_MEMOS = frozenset({"morph", "sentence_span", "heads", "positions", "vocabulary", "word_positions", "feature_positions"})
 
 
 @dataclass(frozen=True)
@@ -165,6 +165,17 @@ class DocContext:
         if positions is None:
             ids = string_ids(words)
             positions = found[words] = tuple(i for i, form in enumerate(self.lower) if form in ids)
+        return positions
+
+    def positions_with_feature(self, name: str, value: str) -> tuple[int, ...]:
+        """The tokens whose morphology gives feature ``name`` the ``value`` ("Reflex", "Yes"), in
+        text order (read per distinct morphology, once per feature)."""
+        found = self._memo.setdefault("feature_positions", {})
+        positions = found.get((name, value))
+        if positions is None:
+            strings = self.doc.vocab.strings
+            forms = {form for form in set(self.morph_ids) if value in morph_features(strings[form]).get(name, ())}
+            positions = found[(name, value)] = tuple(i for i, form in enumerate(self.morph_ids) if form in forms)
         return positions
 
     def positions_by_tag(self) -> dict[int, list[int]]:

@@ -20,6 +20,8 @@ VERB_POS = "VERB"
 
 def reflexive(ctx: DocContext, verb: Token) -> Token | None:
     """The reflexive clitic of a pronominal verb ("s'" in "s'est écrasé")."""
+    if not any(ctx.head[i] == verb.i for i in ctx.positions_with_feature("Reflex", "Yes")):
+        return None  # the cheap test first: no reflexive pronoun on the verb
     return next(
         (c for c in verb.children if c.i < verb.i and c.dep_ in deps.CLITIC_SLOT and "Yes" in ctx.morph(c, "Reflex")),
         None,
@@ -54,6 +56,8 @@ def _predicate_lemma(ctx: DocContext, token: Token) -> str:
 def misread_subject(ctx: DocContext, verb: Token) -> Token | None:
     """A subject pronoun the parser took for an impersonal one ("Il se retire", "Il s'est
     noyé"): a verb that names an event of the lexicon is never impersonal."""
+    if not any(ctx.head[i] == verb.i for i in ctx.positions_of(ctx.words.subject_pronouns)):
+        return None  # the cheap test first: no subject pronoun on the verb
     pronoun = next((c for c in verb.children if c.dep_ in deps.EXPLETIVE_SUBJECT and c.lower_ in ctx.words.subject_pronouns), None)
     return pronoun if pronoun is not None and event_class(ctx, verb) is not None else None
 
