@@ -138,7 +138,7 @@ def _concepts(ctx: DocContext, found: Iterable[Found]) -> tuple[Mention, ...]:
     kept: list[Mention] = []
     for mention in (m for f in found for m in f.mentions if m.type == CONCEPT):
         span = range(mention.first_token, mention.last_token + 1)
-        if not taken.intersection(span):
+        if taken.isdisjoint(span):
             taken.update(span)
             kept.append(mention)
     return tuple(sorted(kept, key=lambda m: (m.start, m.end)))
