@@ -139,7 +139,10 @@ def is_comma_apposition(token: Token) -> bool:
 
 def case_lemma(token: Token) -> str | None:
     """The lemma of ``token``'s first preposition."""
-    return next((c.lemma_.lower() for c in token.children if c.dep_ == deps.CASE), None)
+    for child in token.children:
+        if child.dep_ == deps.CASE:
+            return child.lemma_.lower()
+    return None
 
 
 def case_is_genitive(ctx: DocContext, token: Token) -> bool:
