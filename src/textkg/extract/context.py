@@ -29,7 +29,9 @@ from ..records import Document, Span
 from .candidates import Mention
 
 # Memos of what the tokens alone decide, kept when the mentions are fixed.
-TOKEN_MEMOS = frozenset({"morph", "sentence_span", "heads", "positions", "vocabulary", "word_positions", "feature_positions"})
+TOKEN_MEMOS = frozenset(
+    {"morph", "sentence_span", "heads", "positions", "vocabulary", "uses_any", "word_positions", "feature_positions"}
+)
 
 
 @dataclass(frozen=True)
@@ -103,7 +105,7 @@ class DocContext:
 
     def morph(self, token: Token, name: str) -> list[str]:
         """``token.morph.get(name)``; the list is shared, callers must not change it."""
-        by_form = self._memo.setdefault("morph", {})
+        by_form = self.memo("morph")
         form = self.morph_ids[token.i]
         features = by_form.get(form)
         if features is None:
@@ -132,7 +134,7 @@ class DocContext:
 
     def sentence_span(self, sent: SpacySpan) -> Span:
         """Character span of a sentence without its surrounding white space."""
-        spans = self._memo.setdefault("sentence_span", {})
+        spans = self.memo("sentence_span")
         found = spans.get(sent.start)
         if found is None:
             text = self.text[sent.start_char : sent.end_char]
@@ -147,20 +149,27 @@ class DocContext:
         """Whether some word of the document, in lower case or by its lemma (lower-cased), is one
         of ``words``: a rule that needs one of its trigger words passes a document without any by.
         Forms are compared by their ids; of the lemmas, only those that differ from their word's
-        lower-case form are read as strings."""
+        lower-case form are read as strings. The answer is kept per word set."""
+        answers = self.memo("uses_any")
+        answer = answers.get(words)
+        if answer is None:
+            forms, other_lemmas = self._vocabulary()
+            answer = answers[words] = not forms.isdisjoint(string_ids(words)) or not other_lemmas.isdisjoint(words)
+        return answer
+
+    def _vocabulary(self) -> tuple[frozenset[int], frozenset[str]]:
         vocabulary = self._memo.get("vocabulary")
         if vocabulary is None:
             strings = self.doc.vocab.strings
             lemmas = self.doc.to_array(LEMMA).tolist() if len(self.doc) else []
             other_lemmas = {lemma for lemma, form in zip(lemmas, self.lower) if lemma != form}
             vocabulary = self._memo["vocabulary"] = (frozenset(self.lower), frozenset(strings[lemma].lower() for lemma in other_lemmas))
-        forms, other_lemmas = vocabulary
-        return not forms.isdisjoint(string_ids(words)) or not other_lemmas.isdisjoint(words)
+        return vocabulary
 
     def positions_of(self, words: frozenset[str]) -> tuple[int, ...]:
         """The tokens that are one of ``words`` in lower case, in text order (found by their ids in
         the token array, once per word set)."""
-        found = self._memo.setdefault("word_positions", {})
+        found = self.memo("word_positions")
         positions = found.get(words)
         if positions is None:
             ids = string_ids(words)
@@ -170,7 +179,7 @@ class DocContext:
     def positions_with_feature(self, name: str, value: str) -> tuple[int, ...]:
         """The tokens whose morphology gives feature ``name`` the ``value`` ("Reflex", "Yes"), in
         text order (read per distinct morphology, once per feature)."""
-        found = self._memo.setdefault("feature_positions", {})
+        found = self.memo("feature_positions")
         positions = found.get((name, value))
         if positions is None:
             strings = self.doc.vocab.strings
@@ -209,7 +218,7 @@ class DocContext:
         """The syntactic head of ``mention``."""
         if mention.first_token == mention.last_token:
             return self.doc[mention.first_token]  # a one-word span is its own root
-        heads = self._memo.setdefault("heads", {})
+        heads = self.memo("heads")
         found = heads.get((mention.first_token, mention.last_token))
         if found is None:
             found = heads[(mention.first_token, mention.last_token)] = self.doc[mention.first_token : mention.last_token + 1].root
