@@ -47,8 +47,16 @@ class Alias:
 
 
 def name_aliases(ctx: DocContext, mentions: Sequence[Mention]) -> tuple[Alias, ...]:
-    """The aliases among the named ``mentions`` of the document."""
-    named = [m for m in mentions if m.is_named]
+    """The aliases among the named ``mentions`` of the document (memoised: coreference and the
+    entities ask for those of the same names)."""
+    named = tuple(m for m in mentions if m.is_named)
+    memo = ctx.memo("name_aliases")
+    if named not in memo:
+        memo[named] = _name_aliases(ctx, named)
+    return memo[named]
+
+
+def _name_aliases(ctx: DocContext, named: Sequence[Mention]) -> tuple[Alias, ...]:
     found = list(_parenthesised(ctx, named))
     found += _initials(ctx, named)
     found += _known_and_spacing(ctx, named)

@@ -3,7 +3,8 @@ sentences, the language resources, and the fixed mentions (names and dates) by t
 
 Built once per document (``DocContext.of``); extractors are pure functions of it. Token look-ups
 that spaCy makes costly are served from arrays read once: a morphological feature
-(``MorphAnalysis.get`` builds an array and strings on every call, ~2 µs), the start of a token's
+(``MorphAnalysis.get`` builds an array and strings on every call, ~1 µs; the context reads the
+token's feature string instead, parsed once per form: ``morph_features``), the start of a token's
 sentence (``Token.sent`` builds a Span and scans for its boundaries, ~3 µs), a span's text
 (``Span.text`` makes a Token per word). The context also memoises a few pure functions of a token
 (what it names, the concept it heads); those caches are invisible to callers.
@@ -14,19 +15,23 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
+from functools import cached_property, lru_cache
 
 import numpy
-from spacy.attrs import DEP, HEAD, LOWER, MORPH, POS
+from spacy.attrs import DEP, HEAD, LEMMA, LOWER, MORPH, POS
 from spacy.parts_of_speech import IDS as POS_IDS
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from ..language.resources import Resources
+from ..language.resources import Resources, Words
 from ..records import Document, Span
 from .candidates import Mention
 
 # Memos of what the tokens alone decide, kept when the mentions are fixed.
-TOKEN_MEMOS = frozenset({"morph", "sentence_span", "heads", "positions"})
+TOKEN_MEMOS = frozenset(
+    {"morph", "sentence_span", "heads", "positions", "vocabulary", "uses_any", "word_positions", "feature_positions"}
+)
 
 
 @dataclass(frozen=True)
@@ -52,7 +57,9 @@ class DocContext:
 
     @classmethod
     def of(cls, doc: Doc, document: Document, resources: Resources) -> DocContext:
-        """The context of ``doc``, parsed from ``document.text``, before any mention is known."""
+        """The context of ``doc``, parsed from ``document.text``, before any mention is known.
+        The text is the document's: the Doc's (``Doc.text``) is the same string, joined anew
+        from a Token per word."""
         if len(doc):
             array = doc.to_array([POS, DEP, HEAD, LOWER, MORPH])
             heads = (numpy.arange(len(doc), dtype=numpy.int64) + array[:, 2].astype(numpy.int64)).tolist()
@@ -64,7 +71,7 @@ class DocContext:
             doc=doc,
             document=document,
             resources=resources,
-            text=doc.text,
+            text=document.text,
             pos=pos,
             dep=dep,
             head=heads,
@@ -88,20 +95,22 @@ class DocContext:
         token_memos = {key: value for key, value in self._memo.items() if key in TOKEN_MEMOS}
         return replace(self, fixed=tuple(sorted(fixed, key=lambda m: (m.start, m.end))), fixed_at=fixed_at, _memo=token_memos)
 
-    @property
-    def words(self):
+    @cached_property
+    def words(self) -> Words:
+        """The language's closed-class words (read thousands of times per document: kept on the
+        context after the first read)."""
         return self.resources.words
 
     # Tokens --------------------------------------------------------------------------------
 
     def morph(self, token: Token, name: str) -> list[str]:
         """``token.morph.get(name)``; the list is shared, callers must not change it."""
-        features = self._memo.setdefault("morph", {})
-        key = (self.morph_ids[token.i], name)
-        values = features.get(key)
-        if values is None:
-            values = features[key] = token.morph.get(name)
-        return values
+        by_form = self.memo("morph")
+        form = self.morph_ids[token.i]
+        features = by_form.get(form)
+        if features is None:
+            features = by_form[form] = morph_features(self.doc.vocab.strings[form])
+        return features.get(name, [])
 
     def feature(self, token: Token, name: str) -> str | None:
         values = self.morph(token, name)
@@ -125,7 +134,7 @@ class DocContext:
 
     def sentence_span(self, sent: SpacySpan) -> Span:
         """Character span of a sentence without its surrounding white space."""
-        spans = self._memo.setdefault("sentence_span", {})
+        spans = self.memo("sentence_span")
         found = spans.get(sent.start)
         if found is None:
             text = self.text[sent.start_char : sent.end_char]
@@ -135,6 +144,48 @@ class DocContext:
 
     def span_text(self, start_char: int, end_char: int) -> str:
         return self.text[start_char:end_char]
+
+    def uses_any(self, words: frozenset[str]) -> bool:
+        """Whether some word of the document, in lower case or by its lemma (lower-cased), is one
+        of ``words``: a rule that needs one of its trigger words passes a document without any by.
+        Forms are compared by their ids; of the lemmas, only those that differ from their word's
+        lower-case form are read as strings. The answer is kept per word set."""
+        answers = self.memo("uses_any")
+        answer = answers.get(words)
+        if answer is None:
+            forms, other_lemmas = self._vocabulary()
+            answer = answers[words] = not forms.isdisjoint(string_ids(words)) or not other_lemmas.isdisjoint(words)
+        return answer
+
+    def _vocabulary(self) -> tuple[frozenset[int], frozenset[str]]:
+        vocabulary = self._memo.get("vocabulary")
+        if vocabulary is None:
+            strings = self.doc.vocab.strings
+            lemmas = self.doc.to_array(LEMMA).tolist() if len(self.doc) else []
+            other_lemmas = {lemma for lemma, form in zip(lemmas, self.lower) if lemma != form}
+            vocabulary = self._memo["vocabulary"] = (frozenset(self.lower), frozenset(strings[lemma].lower() for lemma in other_lemmas))
+        return vocabulary
+
+    def positions_of(self, words: frozenset[str]) -> tuple[int, ...]:
+        """The tokens that are one of ``words`` in lower case, in text order (found by their ids in
+        the token array, once per word set)."""
+        found = self.memo("word_positions")
+        positions = found.get(words)
+        if positions is None:
+            ids = string_ids(words)
+            positions = found[words] = tuple(i for i, form in enumerate(self.lower) if form in ids)
+        return positions
+
+    def positions_with_feature(self, name: str, value: str) -> tuple[int, ...]:
+        """The tokens whose morphology gives feature ``name`` the ``value`` ("Reflex", "Yes"), in
+        text order (read per distinct morphology, once per feature)."""
+        found = self.memo("feature_positions")
+        positions = found.get((name, value))
+        if positions is None:
+            strings = self.doc.vocab.strings
+            forms = {form for form in set(self.morph_ids) if value in morph_features(strings[form]).get(name, ())}
+            positions = found[(name, value)] = tuple(i for i, form in enumerate(self.morph_ids) if form in forms)
+        return positions
 
     def positions_by_tag(self) -> dict[int, list[int]]:
         """Token indices of each part of speech, in text order."""
@@ -167,7 +218,7 @@ class DocContext:
         """The syntactic head of ``mention``."""
         if mention.first_token == mention.last_token:
             return self.doc[mention.first_token]  # a one-word span is its own root
-        heads = self._memo.setdefault("heads", {})
+        heads = self.memo("heads")
         found = heads.get((mention.first_token, mention.last_token))
         if found is None:
             found = heads[(mention.first_token, mention.last_token)] = self.doc[mention.first_token : mention.last_token + 1].root
@@ -175,7 +226,32 @@ class DocContext:
 
     def memo(self, name: str) -> dict:
         """A cache of a pure function of this document, by ``name``."""
-        return self._memo.setdefault(name, {})
+        found = self._memo.get(name)
+        if found is None:
+            found = self._memo[name] = {}
+        return found
+
+
+@lru_cache(maxsize=1024)
+def string_ids(words: frozenset[str]) -> frozenset[int]:
+    """The ids of ``words`` in every StringStore (a language's word sets are few: kept per process)."""
+    return frozenset(get_string_id(word) for word in words)
+
+
+@lru_cache(maxsize=4096)
+def morph_features(morph: str) -> dict[str, list[str]]:
+    """The values of each feature of a token's morphology, as ``MorphAnalysis.get`` gives them
+    (the features of a form are few and recur: a pure function of the string, kept per process);
+    callers must not change the result.
+
+    >>> morph_features("Gender=Fem|Number=Sing|PronType=Int,Rel")
+    {'Gender': ['Fem'], 'Number': ['Sing'], 'PronType': ['Int', 'Rel']}
+    """
+    features = {}
+    for feature in morph.split("|") if morph else ():
+        name, _, values = feature.partition("=")
+        features[name] = values.split(",")
+    return features
 
 
 def token_span(tokens: list[Token]) -> Span:

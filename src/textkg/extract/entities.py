@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
+from functools import cached_property
 from typing import Protocol
 
 from ..language.names import ascii_fold, name_key
@@ -53,7 +54,7 @@ class MentionCluster:
     # civiques", parenthesised acronym).
     merges: tuple[Merge, ...] = ()
 
-    @property
+    @cached_property
     def spans(self) -> tuple[Span, ...]:
         return tuple(sorted({(m.start, m.end) for m in (*self.mentions, *self.anaphora)}))
 
@@ -178,18 +179,22 @@ def _attach_surnames(
     groups: dict[tuple[str, str], list[_MentionLike]], merges: dict[tuple[str, str], list[Merge]]
 ) -> tuple[dict[tuple[str, str], list[_MentionLike]], dict[tuple[str, str], list[Merge]]]:
     """A one-word person name joins the only multi-word person name ending (or starting) with it."""
-    merged = {key: list(members) for key, members in groups.items()}
-    merged_merges = {key: list(found) for key, found in merges.items()}
     full_names = [key for key, members in groups.items() if key[0] == "named" and " " in key[1] and _type(members) == "Person"]
-    for key, members in groups.items():
+    joins = []
+    for key, members in groups.items() if full_names else ():
         if key[0] != "named" or " " in key[1] or _type(members) not in ("Person", "Misc"):
             continue
         matches = [full for full in full_names if key[1] in (full[1].split()[-1], full[1].split()[0])]
         if len(matches) == 1:
-            (full,) = matches
-            merged[full].extend(members)
-            merged_merges[full] += [*merged_merges.pop(key), Merge(members[0].text, groups[full][0].text, SURNAME)]
-            del merged[key]
+            joins.append((key, matches[0]))
+    if not joins:
+        return groups, merges  # most groups are noun phrases and one-off names: nothing to copy
+    merged = {key: list(members) for key, members in groups.items()}
+    merged_merges = {key: list(found) for key, found in merges.items()}
+    for key, full in joins:
+        merged[full].extend(groups[key])
+        merged_merges[full] += [*merged_merges.pop(key), Merge(groups[key][0].text, groups[full][0].text, SURNAME)]
+        del merged[key]
     return {key: sorted(members, key=lambda m: m.start) for key, members in merged.items()}, merged_merges
 
 

@@ -18,6 +18,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from typing import TypeVar
 
+from spacy.attrs import LEMMA, ORTH
 from spacy.tokens import Doc, Span, Token
 
 from ..language.names import ascii_fold
@@ -73,12 +74,11 @@ class Typing:
 
 
 def classify(
-    ctx: DocContext, span: Span, ner_type: str, surnames: frozenset[str] = frozenset(), lower_words: frozenset[str] = frozenset()
+    ctx: DocContext, span: Span, ner_type: str, surnames: frozenset[str] = frozenset()
 ) -> Typing | None:
     """The ontology type of the named ``span``; None when it is no name at all (a demonym such
     as "Français" that the NER took for a place). ``surnames`` are the last words of the
-    document's full person names, which stay names even when they are common words;
-    ``lower_words`` are the folded lemmas of the words the document writes in lower case."""
+    document's full person names, which stay names even when they are common words."""
     doc, gazetteer, words = ctx.doc, ctx.resources.gazetteer, ctx.words
     text = ctx.text[span.start_char : span.end_char]  # span.text joins its tokens anew
     before = _previous_word(doc, span.start)
@@ -119,7 +119,7 @@ def classify(
         return Typing("Person")
     if ner_type in ("Person", "Misc") and not titled and before is not None and before.lower_ in words.locative_prepositions and len(span) == 1:
         return Typing("Place")
-    if len(span) == 1 and place is None and text.lower() not in surnames and _not_a_name(ctx, span[0], ner_type, lower_words):
+    if len(span) == 1 and place is None and text.lower() not in surnames and _not_a_name(ctx, span[0], ner_type):
         return None
     if ner_type in ("Person", "Organization", "Misc") and (_dateline(ctx, span) or _named_by_place_noun(ctx, span)):
         return Typing(place.type, tuple(sorted(place.links.items()))) if place is not None else Typing("Place")
@@ -214,6 +214,8 @@ def _class_by_context(ctx: DocContext, span: Span, ner_type: str) -> str | None:
     d'X" an organisation (not for a person or a known place)."""
     if names_a_vehicle(ctx, span):
         return VEHICLE
+    if not ctx.uses_any(ctx.words.member_nouns):
+        return None
     noun = _completed_noun(ctx, span)
     if noun is None:
         return None
@@ -245,6 +247,8 @@ def _ner_organizations(ctx: DocContext) -> frozenset[str]:
 def names_a_vehicle(ctx: DocContext, span: Span) -> bool:
     """"le naufrage du X", "l'équipage du X", "l'abordage du paquebot par le X": only a vehicle
     sinks, has a crew or rams another."""
+    if not ctx.uses_any(ctx.words.vehicle_event_nouns):
+        return False  # no vehicle's event in the document
     return _completed_noun(ctx, span) in ctx.words.vehicle_event_nouns or _rams(ctx, span)
 
 
@@ -388,7 +392,19 @@ def origin_in_parentheses(ctx: DocContext, span: Span) -> bool:
     return word[:1].isupper() and (len(word) <= 3 or ctx.resources.gazetteer.place(word) is not None)
 
 
-def _not_a_name(ctx: DocContext, token: Token, ner_type: str, lower_words: frozenset[str]) -> bool:
+def lower_case_lemmas(ctx: DocContext) -> frozenset[str]:
+    """Folded lemmas of the words the document writes in lower case: "Paris" is a name, "paris"
+    (bets) is not. Read from the token arrays, one look-up per distinct word; made once, for a
+    document that asks."""
+    memo = ctx.memo("lower_case_lemmas")
+    if "all" not in memo:
+        strings = ctx.doc.vocab.strings
+        pairs = set(map(tuple, ctx.doc.to_array([ORTH, LEMMA]).tolist()))
+        memo["all"] = frozenset(ascii_fold(strings[lemma]) for orth, lemma in pairs if strings[orth][:1].islower())
+    return memo["all"]
+
+
+def _not_a_name(ctx: DocContext, token: Token, ner_type: str) -> bool:
     """A demonym, a title alone, a function word, a stray letter or Roman numeral (OCR debris) is
     not a name; nor is a capitalised content word ("Etat", "Union") that the same document also
     uses in lower case, or that only a sentence start capitalised, so that "Arctique" stays a
@@ -398,7 +414,7 @@ def _not_a_name(ctx: DocContext, token: Token, ner_type: str, lower_words: froze
     gazetteer = ctx.resources.gazetteer
     letters = [c for c in token.text if c.isalpha()]
     common_word = token.pos_ in CONTENT_WORD_POS and not token.is_upper and (
-        ascii_fold(token.lemma_) in lower_words or token.is_sent_start
+        ascii_fold(token.lemma_) in lower_case_lemmas(ctx) or token.is_sent_start
     )
     person_as_common_noun = (
         ner_type == "Person" and token.pos_ in CONTENT_WORD_POS and token.lemma_[:1].islower() and not token.is_upper

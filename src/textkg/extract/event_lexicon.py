@@ -24,6 +24,8 @@ VERB_POS = "VERB"
 
 def reflexive(ctx: DocContext, verb: Token) -> Token | None:
     """The reflexive clitic of a pronominal verb ("s'" in "s'est écrasé")."""
+    if not any(ctx.head[i] == verb.i for i in ctx.positions_with_feature("Reflex", "Yes")):
+        return None  # the cheap test first: no reflexive pronoun on the verb
     return next(
         (c for c in verb.children if c.i < verb.i and c.dep_ in deps.CLITIC_SLOT and "Yes" in ctx.morph(c, "Reflex")),
         None,
@@ -33,15 +35,21 @@ def reflexive(ctx: DocContext, verb: Token) -> Token | None:
 def predicate_lemma(ctx: DocContext, token: Token) -> str:
     """The lemma a predicate is known by: a pronominal verb's with its pronoun's ("se réunir");
     for a verb form the lemmatizer left as it is ("se retire"), the infinitive of the lexicon
-    that a verb ending of ``verb_lemma_endings`` gives."""
+    that a verb ending of ``verb_lemma_endings`` gives. Memoised: every extractor asks."""
+    lemmas = ctx.memo("predicate_lemmas")
+    if token.i not in lemmas:
+        lemmas[token.i] = _predicate_lemma(ctx, token)
+    return lemmas[token.i]
+
+
+def _predicate_lemma(ctx: DocContext, token: Token) -> str:
     lemma = token.lemma_.lower()
     if token.pos_ != VERB_POS:
         return lemma
     clitic = reflexive(ctx, token)
     prefix = f"{clitic.lemma_.lower()} " if clitic is not None else ""
     if lemma == token.lower_ and ctx.resources.lexicon.event_class(prefix + lemma, VERB_POS) is None:
-        for rule in sorted(ctx.words.verb_lemma_endings, key=len, reverse=True):
-            ending, _, infinitive = rule.partition(">")
+        for ending, infinitive in ctx.words.verb_endings:
             if lemma.endswith(ending) and len(lemma) > len(ending) + 2:
                 repaired = lemma[: len(lemma) - len(ending)] + infinitive
                 if ctx.resources.lexicon.event_class(prefix + repaired, VERB_POS) is not None:
@@ -52,6 +60,8 @@ def predicate_lemma(ctx: DocContext, token: Token) -> str:
 def misread_subject(ctx: DocContext, verb: Token) -> Token | None:
     """A subject pronoun the parser took for an impersonal one ("Il se retire", "Il s'est
     noyé"): a verb that names an event of the lexicon is never impersonal."""
+    if not any(ctx.head[i] == verb.i for i in ctx.positions_of(ctx.words.subject_pronouns)):
+        return None  # the cheap test first: no subject pronoun on the verb
     pronoun = next((c for c in verb.children if c.dep_ in deps.EXPLETIVE_SUBJECT and c.lower_ in ctx.words.subject_pronouns), None)
     return pronoun if pronoun is not None and event_class(ctx, verb) is not None else None
 

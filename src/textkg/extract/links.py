@@ -89,6 +89,8 @@ def _modifier_link(
 
 def _past_vicinity(ctx: DocContext, noun: Token) -> list[Token]:
     """"au mont X, près de Gap": the parser hangs the place on the adverb of vicinity."""
+    if not ctx.uses_any(ctx.words.vicinity_words):
+        return []
     return [c for adverb in noun.children if _is_vicinity(ctx, adverb) for c in adverb.children if c.dep_ in deps.VICINITY_COMPLEMENT]
 
 

@@ -6,12 +6,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import replace
 
-from spacy.attrs import IS_UPPER, LEMMA, ORTH, POS, SENT_START
+from spacy.attrs import IS_UPPER, ORTH, POS, SENT_START
 from spacy.parts_of_speech import IDS as POS_IDS
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
-from ..language.names import ascii_fold, clean_surface, name_key
+from ..language.names import clean_surface, name_key
 from ..records import broad_type
 from . import deps
 from .candidates import CONCEPT, DATE, PRONOUN, Mention
@@ -64,12 +64,11 @@ def named_mentions(ctx: DocContext, metonymy: bool = True) -> Iterator[Mention]:
     found: list[Mention] = []
     ents = doc.ents  # built anew on every access
     surnames = frozenset(ent[-1].lower_ for ent in ents if ent.label_ in ("PER", "PERSON") and len(ent) > 1)
-    lower_words = _lower_case_lemmas(doc)
     for ent in ents:
         ner_type = NER_TYPES.get(ent.label_, "Misc")
         parts = place_parts(ctx, ent, ner_type)
         for part, part_type in zip(parts, (ner_type, "Place")):
-            mention = _trimmed(ctx, part, part_type, surnames, lower_words)
+            mention = _trimmed(ctx, part, part_type, surnames)
             if mention is not None:
                 found.append(mention)
     # Known places inside a miscellaneous name are names too ("Tour d'Italie", "Arosa-Lausanne").
@@ -97,14 +96,6 @@ def _linked_inside(ctx: DocContext, place: Mention) -> bool:
     after = doc[place.last_token + 1] if place.last_token + 1 < len(doc) else None
     linked_before = before is not None and (before.lower_ in words.genitive_cases or before.lower_ in words.locative_cases or before.text in HYPHENS)
     return linked_before or (after is not None and after.text in HYPHENS)
-
-
-def _lower_case_lemmas(doc: Doc) -> frozenset[str]:
-    """Folded lemmas of the words written in lower case: "Paris" is a name, "paris" (bets) is not.
-    Read from the token arrays, one look-up per distinct word instead of one Token per word."""
-    strings = doc.vocab.strings
-    pairs = set(map(tuple, doc.to_array([ORTH, LEMMA]).tolist()))
-    return frozenset(ascii_fold(strings[lemma]) for orth, lemma in pairs if strings[orth][:1].islower())
 
 
 def quoted_names(ctx: DocContext) -> Iterator[Mention]:
@@ -277,12 +268,16 @@ def concept_mention(ctx: DocContext, token: Token) -> Mention | None:
         left -= 1
     while right + 1 in indices:
         right += 1
-    tokens = token.doc[left : right + 1]
-    if any(t.pos_ in ("PUNCT", "VERB", "AUX", "SCONJ", "PRON") for t in tokens):
-        tokens = token.doc[token.i : token.i + 1]
-    # The text sliced from the context's text: Span.text makes a Token per word.
-    text = ctx.text[tokens.start_char : tokens.end_char]
-    return Mention(tokens.start_char, tokens.end_char, text, CONCEPT, tokens.start, tokens.end - 1)
+    if any(ctx.pos[i] in _NOT_IN_NOUN_PHRASE for i in range(left, right + 1)):
+        left = right = token.i
+    # Offsets from the first and last words, the text sliced from the context's text: a Span and
+    # its text would make a Token per word.
+    first, last = ctx.doc[left], ctx.doc[right]
+    start, end = first.idx, last.idx + len(last)
+    return Mention(start, end, ctx.text[start:end], CONCEPT, left, right)
+
+
+_NOT_IN_NOUN_PHRASE = frozenset(POS_IDS[tag] for tag in ("PUNCT", "VERB", "AUX", "SCONJ", "PRON"))
 
 
 def pronoun_mention(ctx: DocContext, token: Token) -> Mention | None:
@@ -314,7 +309,7 @@ def is_negative_pronoun(ctx: DocContext, token: Token) -> bool:
     return token.dep_ == "advmod" or any("Neg" in ctx.morph(c, "Polarity") for c in token.head.children)
 
 
-def _trimmed(ctx: DocContext, span: Span, ner_type: str, surnames: frozenset[str], lower_words: frozenset[str]) -> Mention | None:
+def _trimmed(ctx: DocContext, span: Span, ner_type: str, surnames: frozenset[str]) -> Mention | None:
     # Span texts as slices of the context's text: Span.text joins its tokens on every access.
     doc, text_of, gazetteer = ctx.doc, ctx.text, ctx.resources.gazetteer
     rel_start, rel_end = clean_surface(text_of[span.start_char : span.end_char])
@@ -371,7 +366,7 @@ def _trimmed(ctx: DocContext, span: Span, ner_type: str, surnames: frozenset[str
     # the tokenizer cut ("germano-suisse"), it starts no name.
     if not any(c.isalpha() for c in text) or text[:1].islower() or text[:1] in HYPHENS:
         return None
-    typing = classify(ctx, tokens, "Person" if titled and ner_type in ("Place", "Misc", "Organization") else ner_type, surnames, lower_words)
+    typing = classify(ctx, tokens, "Person" if titled and ner_type in ("Place", "Misc", "Organization") else ner_type, surnames)
     if typing is None:
         return None
     start, end = tokens.start_char + glued, tokens.end_char
@@ -433,17 +428,20 @@ def _scanned(ctx: DocContext, covered: set[int], name_like: list[bool]) -> list[
     found = []
     length_of_doc = len(doc)
     is_name_like = name_like.__getitem__
-    i = 0
-    while i < length_of_doc:
+    # Only a name-like word or a particle may begin a name: the others are passed over in the
+    # token arrays, unseen (a Token for every word costs more than the scan).
+    starts = [i for i, (flag, word) in enumerate(zip(name_like, lower)) if (flag or word in particles) and i not in covered]
+    free = 0  # the first token after the last match
+    for i in starts:
+        if i < free:
+            continue
         match = None
-        # A particle after an honorific begins the name: "M. de Varenne" (read from the token
-        # arrays: a Token for every word costs more than the scan).
+        # A particle after an honorific begins the name: "M. de Varenne".
         particle = (
-            lower[i] in particles and i + 1 < length_of_doc and i not in covered and i + 1 not in covered
+            lower[i] in particles and i + 1 < length_of_doc and i + 1 not in covered
             and is_name_like(i + 1) and honorific_before(ctx, i)
         )
-        if not particle and (i in covered or not is_name_like(i)):
-            i += 1
+        if not particle and not is_name_like(i):
             continue
         token = doc[i]
         origin = not particle and _may_follow_a_title(ctx, token) and demonym_before(ctx, i)
@@ -466,11 +464,9 @@ def _scanned(ctx: DocContext, covered: set[int], name_like: list[bool]) -> list[
                 match = _scan_type(ctx, doc[i : i + length])
                 if match is not None:
                     break
-        if match is None:
-            i += 1
-            continue
-        found.append(match)
-        i = match.last_token + 1
+        if match is not None:
+            found.append(match)
+            free = match.last_token + 1
     return found
 
 

@@ -129,13 +129,18 @@ def _resolved(
     # Which frames survive coreference: a pronoun whose chain joins no cluster fills nothing, and
     # two mentions of one thing relate nothing ("Paul Martin ... le ministre").
     fixed = cluster_mentions(ctx.fixed, name_aliases(ctx, ctx.fixed))
-    clusters, cluster_of = _clusters(fixed, concepts, _used(frames) | claims_used, chains)
+    used = _used(frames) | claims_used
+    clusters, cluster_of = _clusters(fixed, concepts, used, chains)
     frames = _distinct(_kept(frames, cluster_of.keys()), cluster_of)
     # Entities are the names and dates, and the concepts the surviving frames and claims use;
     # a filler that no longer resolves leaves its frame, and a concept nothing uses is noise.
-    clusters, cluster_of = _clusters(fixed, concepts, _used(frames) | claims_used, chains)
-    frames = _distinct(_kept(frames, cluster_of.keys()), cluster_of)
-    entities, entity_of = _entities(_filling(clusters, _used(frames) | claims_used))
+    # (When the surviving frames use the same mentions, a second round would change nothing.)
+    if _used(frames) | claims_used != used:
+        used = _used(frames) | claims_used
+        clusters, cluster_of = _clusters(fixed, concepts, used, chains)
+        frames = _distinct(_kept(frames, cluster_of.keys()), cluster_of)
+        used = _used(frames) | claims_used
+    entities, entity_of = _entities(_filling(clusters, used))
     return frames, entities, entity_of
 
 
@@ -146,7 +151,7 @@ def _concepts(ctx: DocContext, found: Iterable[Found]) -> tuple[Mention, ...]:
     kept: list[Mention] = []
     for mention in (m for f in found for m in f.mentions if m.type == CONCEPT):
         span = range(mention.first_token, mention.last_token + 1)
-        if not taken.intersection(span):
+        if taken.isdisjoint(span):
             taken.update(span)
             kept.append(mention)
     return tuple(sorted(kept, key=lambda m: (m.start, m.end)))

@@ -190,7 +190,10 @@ def is_comma_apposition(token: Token) -> bool:
 
 def case_lemma(token: Token) -> str | None:
     """The lemma of ``token``'s first preposition."""
-    return next((c.lemma_.lower() for c in token.children if c.dep_ == deps.CASE), None)
+    for child in token.children:
+        if child.dep_ == deps.CASE:
+            return child.lemma_.lower()
+    return None
 
 
 def case_is_genitive(ctx: DocContext, token: Token) -> bool:
@@ -271,6 +274,8 @@ def modality(ctx: DocContext, verb: Token) -> str:
 def _hedged(ctx: DocContext, verb: Token) -> bool:
     """A hedge (``hedge_words``) on the verb or on one of its nominal arguments."""
     hedges = ctx.words.hedge_words
+    if not ctx.uses_any(hedges):
+        return False  # most documents hedge nothing
     for child in verb.children:
         if child.dep_ == "advmod" and child.lower_ in hedges:
             return True
@@ -287,9 +292,13 @@ def is_source_marker(ctx: DocContext, cue: str) -> bool:
 
 def is_cited(ctx: DocContext, token: Token) -> bool:
     """``token`` follows "selon", "d'après" or "according to": the one cited, not a participant."""
+    # The cheap test first: a "selon" or an "après" on the token or on its preposition.
+    head = ctx.head
+    if not any(head[word] == token.i or head[head[word]] == token.i for word in ctx.positions_of(ctx.words.source_words)):
+        return False
     case = [t for c in token.children if c.dep_ == deps.CASE for t in (c, *(f for f in c.children if f.dep_ == "fixed"))]
     if not any(t.lower_ in ctx.words.source_words for t in case):
-        return False  # the cheap test first: most prepositions cite nothing
+        return False
     return is_source_marker(ctx, "".join(t.text_with_ws for t in sorted(case, key=lambda t: t.i)))
 
 

@@ -53,17 +53,28 @@ def clean_surface(text: str) -> tuple[int, int]:
     return (start, end) if end > start else (0, 0)
 
 
+_ASCII_WORD = re.compile(r"[a-z0-9]+")
+_REPEATED_LETTER = re.compile(r"(.)\1+")
+
+
 # Names recur across a corpus and both folds are pure: memoised, they cost a dictionary look-up.
 @lru_cache(maxsize=65536)
 def ascii_fold(text: str) -> str:
-    """Lower-case ASCII words of ``text``, punctuation removed."""
-    return " ".join(re.findall(r"[a-z0-9]+", anyascii(text).lower()))
+    """Lower-case ASCII words of ``text``, punctuation removed.
+
+    >>> ascii_fold("Côte-d'Ivoire"), ascii_fold("état"), ascii_fold("G20")
+    ('cote d ivoire', 'etat', 'g20')
+    """
+    folded = anyascii(text).lower()
+    if folded.isalnum() and folded.isascii():
+        return folded  # one plain word, as most are: the words of the pattern would be itself
+    return " ".join(_ASCII_WORD.findall(folded))
 
 
 def _fold_word(word: str) -> str:
     for old, new in _FOLDS:
         word = word.replace(old, new)
-    return re.sub(r"(.)\1+", r"\1", word)
+    return _REPEATED_LETTER.sub(r"\1", word)
 
 
 @lru_cache(maxsize=65536)

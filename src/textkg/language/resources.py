@@ -14,6 +14,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Mapping
 from dataclasses import dataclass, field, fields
+from functools import cached_property
 from importlib import metadata
 from pathlib import Path
 
@@ -169,6 +170,13 @@ class Words:
     # prepositions after which an organisation is where an event is held (un discours devant le Sénat)
     audience_cases: frozenset[str] = frozenset()
 
+    @cached_property
+    def verb_endings(self) -> tuple[tuple[str, str], ...]:
+        """``verb_lemma_endings`` as (ending, infinitive ending) pairs, the longest first (the
+        rules are read on every verb form the tagger missed: split and sorted once)."""
+        rules = sorted(self.verb_lemma_endings, key=len, reverse=True)
+        return tuple((ending, infinitive) for ending, _, infinitive in (rule.partition(">") for rule in rules))
+
 
 @dataclass(frozen=True)
 class Resources:
@@ -193,6 +201,18 @@ class Resources:
     name_heads: Mapping[str, tuple[str, str]] = field(default_factory=dict)
     # event classes by name, with the roles each takes (event_classes.tsv).
     event_classes: Mapping[str, EventClass] = field(default_factory=dict)
+
+    @cached_property
+    def reporting_forms(self) -> frozenset[str]:
+        """The word forms that a verb ending of ``verb_lemma_endings`` turns into a reporting lemma
+        of the lexicon ("raconte" -> "raconter"): the only forms of a verb the tagger missed that
+        can introduce reported speech (made once, from the lexicon's few hundred lemmas)."""
+        return frozenset(
+            lemma[: len(lemma) - len(infinitive)] + ending
+            for lemma in self.lexicon.reporting
+            for ending, infinitive in self.words.verb_endings
+            if lemma.endswith(infinitive)
+        )
 
 
 def lexicon_dir() -> Path:

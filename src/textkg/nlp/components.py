@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import numpy
 from spacy.attrs import IS_SPACE, ORTH
 from spacy.language import Language
 from spacy.strings import get_string_id
@@ -23,16 +24,17 @@ class ParagraphBoundaries:
     right after an opening quotation mark. The parser keeps boundaries set before it runs."""
 
     def __call__(self, doc: Doc) -> Doc:
-        # Read from the token arrays: a Token object for every word costs more than the rest.
+        # Found in the token arrays: a Token object for every word costs more than the rest.
         if len(doc) < 2:
             return doc
         strings = doc.vocab.strings
-        for i, (space, orth) in enumerate(doc.to_array([IS_SPACE, ORTH])[:-1].tolist()):
-            if space and "\n" in strings[orth]:
+        spaces, orths = doc.to_array([IS_SPACE, ORTH])[:-1].T
+        for i in numpy.flatnonzero(spaces).tolist():
+            if "\n" in strings[int(orths[i])]:
                 doc[i + 1].is_sent_start = True
-            elif orth in _OPENING_QUOTE_IDS:
-                doc[i + 1].is_sent_start = False
+        for i in numpy.flatnonzero(numpy.isin(orths, _OPENING_QUOTE_IDS)).tolist():
+            doc[i + 1].is_sent_start = False
         return doc
 
 
-_OPENING_QUOTE_IDS = frozenset(get_string_id(mark) for mark in OPENING_QUOTES)
+_OPENING_QUOTE_IDS = numpy.array([get_string_id(mark) for mark in OPENING_QUOTES], dtype=numpy.uint64)

@@ -40,14 +40,21 @@ class GluedWords:
     def __init__(self, words: WordList, glue_words: frozenset[str]) -> None:
         self.words = words
         self.glue_words = glue_words
+        # word (orth id) -> its two parts (None: not two glued words); a property of the word,
+        # not of a document, and most words recur.
+        self._parts: dict[int, tuple[str, str] | None] = {}
 
     def __call__(self, doc: Doc) -> Doc:
         if not self.glue_words or not len(doc):
             return doc
         strings = doc.vocab.strings
         # Each distinct word once, read from the token array: most are known and cost one look-up.
-        orths = set(doc.to_array([ORTH]).tolist())
-        cuts = {orth: parts for orth in orths if (parts := self.parts(strings[orth])) is not None}
+        cuts = {}
+        for orth in set(doc.to_array(ORTH).tolist()):
+            if orth not in self._parts:
+                self._parts[orth] = self.parts(strings[orth])
+            if self._parts[orth] is not None:
+                cuts[orth] = self._parts[orth]
         if not cuts:
             return doc
         # A new Doc of the same text, since nothing is annotated yet (the retokenizer's split

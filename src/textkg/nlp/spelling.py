@@ -48,6 +48,8 @@ class Spelling:
         self.words = words
         # word -> intended spelling (None: as written); a property of the word, not of a document.
         self._intended: dict[str, str | None] = {}
+        # The same by orth id, which a Doc's token array gives without making the word's string.
+        self._intended_orth: dict[int, str | None] = {}
 
     def intended(self, word: str) -> str | None:
         if word not in self._intended:
@@ -65,12 +67,13 @@ class Spelling:
 
     def respelt(self, doc: Doc) -> dict[int, str]:
         """Word type (orth id) -> intended spelling, for the words of ``doc`` spelt otherwise."""
-        strings = doc.vocab.strings
+        strings, by_orth = doc.vocab.strings, self._intended_orth
         found = {}
-        for orth in set(doc.to_array([ORTH]).tolist()) if len(doc) else ():
-            intended = self.intended(strings[orth])
-            if intended is not None:
-                found[orth] = intended
+        for orth in set(doc.to_array(ORTH).tolist()) if len(doc) else ():
+            if orth not in by_orth:
+                by_orth[orth] = self.intended(strings[orth])
+            if by_orth[orth] is not None:
+                found[orth] = by_orth[orth]
         return found
 
 
@@ -131,9 +134,11 @@ class SpellingLemmas:
     def __call__(self, doc: Doc) -> Doc:
         respelt = self.spelling.respelt(doc)
         if respelt:
-            for token in doc:
-                if token.orth in respelt:
-                    token.lemma_ = self._lemma(doc, respelt[token.orth], token.pos_, str(token.morph))
+            # Found in the token array: a Token for every word costs more than the few respelt.
+            for i, orth in enumerate(doc.to_array(ORTH).tolist()):
+                if orth in respelt:
+                    token = doc[i]
+                    token.lemma_ = self._lemma(doc, respelt[orth], token.pos_, str(token.morph))
         return doc
 
     def _lemma(self, doc: Doc, spelling: str, pos: str, morph: str) -> str:

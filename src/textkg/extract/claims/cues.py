@@ -37,13 +37,14 @@ def reporting_cue(ctx: DocContext, token: Token) -> Cue | None:
         stance = lexicon.reporting_stance(lemma)
         if stance is not None:
             return Cue(lemma, stance)
+    form = token.lower_
+    if form not in ctx.resources.reporting_forms:
+        return None  # no verb ending makes a reporting lemma of it: the cheap test first
     if token.dep_ not in VERB_SLOTS and not any(c.dep_ in deps.ACTIVE_SUBJECT for c in token.children):
         return None
     if any(c.dep_ in deps.DETERMINER for c in token.children):
         return None  # "l'accusé", "le juge": a noun indeed
-    form = token.lower_
-    for rule in sorted(ctx.words.verb_lemma_endings, key=len, reverse=True):
-        ending, _, infinitive = rule.partition(">")
+    for ending, infinitive in ctx.words.verb_endings:
         if form.endswith(ending) and len(form) > len(ending) + 2:
             lemma = form[: len(form) - len(ending)] + infinitive
             stance = lexicon.reporting_stance(lemma)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
+from itertools import islice
 
 from spacy.strings import get_string_id
 from spacy.tokens import Span as SpacySpan
@@ -111,7 +112,7 @@ def according_to(ctx: DocContext, sent: SpacySpan, citation: Citation, covered: 
 def opinion(ctx: DocContext, sent: SpacySpan, covered: set[int]) -> ClaimFrame | None:
     """"Pour le syndicat, la réforme est une erreur": a fronted "pour" and a comma (or a colon)
     give the rest of the sentence as the view of who follows "pour", if that can speak."""
-    words = [t for t in sent if not t.is_space]
+    words = list(islice((t for t in sent if not t.is_space), 4))  # the first four are enough
     if len(words) < 4 or words[0].lower_ not in ctx.words.opinion_markers or words[0].dep_ != deps.CASE:
         return None
     holder = words[0].head
@@ -134,6 +135,8 @@ def announcement(ctx: DocContext, sent: SpacySpan, covered: set[int]) -> ClaimFr
     """"L'annonce est tombée ce matin, le groupe va fermer trois usines", "La nouvelle a été
     confirmée : ...": a verb whose subject is a text noun, and a clause of its own on the other
     side of a comma or a colon, which is what the text says (the parser hangs either on the other)."""
+    if not ctx.uses_any(ctx.words.speech_nouns):
+        return None  # no text to announce anything
     root = sent.root
     if root.pos_ not in deps.CLAUSE_POS:
         return None  # "Le bilan est lourd, on recense ...": a copula says how things are
@@ -167,9 +170,9 @@ def announcement(ctx: DocContext, sent: SpacySpan, covered: set[int]) -> ClaimFr
 def headline_quote(ctx: DocContext, sent: SpacySpan, covered: set[int]) -> ClaimFrame | None:
     """"Anne Roy : « Nous ne céderons pas »": a name that can speak, a colon, and a quotation
     (the way headlines and captions quote)."""
-    words = [t for t in sent if not t.is_space]
-    first = ctx.fixed_at.get(words[0].i) if words else None
-    if first is None or first.first_token != words[0].i or not is_speaking(ctx, first):
+    opening = next((t for t in sent if not t.is_space), None)
+    first = ctx.fixed_at.get(opening.i) if opening is not None else None
+    if first is None or first.first_token != opening.i or not is_speaking(ctx, first):
         return None
     colon = first.last_token + 1
     if colon >= sent.end or sent.doc[colon].text != ":" or colon in covered:
