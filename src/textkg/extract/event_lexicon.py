@@ -194,7 +194,14 @@ def carried_event(ctx: DocContext, verb: Token) -> Token | None:
     the noun a participle of doing describes ("l'attaque menée par les rebelles"), or the subject
     of a verb of happening ("une fusillade a éclaté": an event of the lexicon only; "un incendie
     est survenu" leaves the fire a participant). The event is the noun's; the verb adds its doer,
-    place and time."""
+    place and time. Asked of a verb by several rules, so kept per verb."""
+    carried = ctx.memo("carried_event")
+    if verb.i not in carried:
+        carried[verb.i] = _carried_event(ctx, verb)
+    return carried[verb.i]
+
+
+def _carried_event(ctx: DocContext, verb: Token) -> Token | None:
     words = ctx.words
     lemma = verb.lemma_.lower()
     if lemma in words.performing_verbs or lemma in words.undergoing_verbs:
