@@ -135,12 +135,12 @@ def _resolved(
     # Entities are the names and dates, and the concepts the surviving frames and claims use;
     # a filler that no longer resolves leaves its frame, and a concept nothing uses is noise.
     # (When the surviving frames use the same mentions, a second round would change nothing.)
-    if _used(frames) | claims_used != used:
-        used = _used(frames) | claims_used
-        clusters, cluster_of = _clusters(fixed, concepts, used, chains)
+    surviving = _used(frames) | claims_used
+    if surviving != used:
+        clusters, cluster_of = _clusters(fixed, concepts, surviving, chains)
         frames = _distinct(_kept(frames, cluster_of.keys()), cluster_of)
-        used = _used(frames) | claims_used
-    entities, entity_of = _entities(_filling(clusters, used))
+        surviving = _used(frames) | claims_used
+    entities, entity_of = _entities(_filling(clusters, surviving))
     return frames, entities, entity_of
 
 
