@@ -73,7 +73,7 @@ def _misread_verbs(ctx: DocContext) -> dict[Token, Token | None]:
     the verb "entrer" (a preposition never comes right before another), coordinated with "lance"."""
     memo = ctx.memo("misread_verbs")
     if "found" not in memo:
-        forms = {rule.partition(">")[0] for rule in ctx.words.prepositional_verb_forms}
+        forms = {form for form, _ in ctx.words.verbs_spelled_as_prepositions}
         doc = ctx.doc
         memo["found"] = {
             form: _coordinated_verb(form)
@@ -98,7 +98,7 @@ def _misread_verb_frames(ctx: DocContext, touched: list[Mention]) -> list[Frame]
     gouvernement"); the noun after its preposition is where it goes; the dates and places after
     it are its own."""
     frames = []
-    infinitives = dict(rule.partition(">")[::2] for rule in ctx.words.prepositional_verb_forms)
+    infinitives = dict(ctx.words.verbs_spelled_as_prepositions)
     for form, coordinated in _misread_verbs(ctx).items():
         noun = form.head
         if coordinated is not None:

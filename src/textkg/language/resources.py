@@ -177,6 +177,11 @@ class Words:
         rules = sorted(self.verb_lemma_endings, key=len, reverse=True)
         return tuple((ending, infinitive) for ending, _, infinitive in (rule.partition(">") for rule in rules))
 
+    @cached_property
+    def verbs_spelled_as_prepositions(self) -> tuple[tuple[str, str], ...]:
+        """``prepositional_verb_forms`` as (form, infinitive) pairs ("entre", "entrer"), split once."""
+        return tuple((form, infinitive) for form, _, infinitive in (rule.partition(">") for rule in self.prepositional_verb_forms))
+
 
 @dataclass(frozen=True)
 class Resources:
