@@ -229,7 +229,7 @@ def _label(ctx: DocContext, name: Mention) -> str | None:
         or not noun.is_alpha
         or not (noun.is_lower or noun.is_upper)
         or not (head.head == noun or noun.head == head)
-        or not any(c.dep_ in deps.DETERMINER or (c.dep_ == deps.CASE and ctx.morph(c, "Definite")) for c in noun.children)
+        or not _determiners(ctx, noun)
     ):
         return None
     kind = ctx.resources.nouns.class_of(noun.lemma_)
@@ -238,13 +238,16 @@ def _label(ctx: DocContext, name: Mention) -> str | None:
     return noun.lower_
 
 
+def _determiners(ctx: DocContext, noun: Token) -> list[Token]:
+    """The determiners of ``noun``, a contracted article included ("du", "au")."""
+    return [c for c in noun.children if c.dep_ in deps.DETERMINER or (c.dep_ == deps.CASE and ctx.morph(c, "Definite"))]
+
+
 def _bare_definite(ctx: DocContext, noun: Token) -> bool:
     """A singular noun with a definite or demonstrative determiner ("le", "cette", "du") and
     nothing else of its own: no adjective, complement, clause, name or number."""
     words = ctx.words
-    determiners = [
-        c for c in noun.children if c.dep_ in deps.DETERMINER or (c.dep_ == deps.CASE and ctx.morph(c, "Definite"))
-    ]
+    determiners = _determiners(ctx, noun)
     return (
         ctx.feature(noun, "Number") != "Plur"
         and len(determiners) == 1
