@@ -100,7 +100,7 @@ def _quoted_name_after(ctx: DocContext, noun: Token) -> Mention | None:
     """"l'association « Les Amis du port »": the noun is renamed by the quoted name."""
     doc = noun.doc
     openings = {opening for opening, _ in ctx.words.quote_pairs}
-    if noun.pos_ != "NOUN" or noun.i + 2 >= len(doc) or doc[noun.i + 1].text not in openings:
+    if noun.pos_ != "NOUN" or noun.i + 2 >= len(doc) or ctx.tokens[noun.i + 1].text not in openings:
         return None
     mention = ctx.fixed_at.get(noun.i + 2)
     return mention if mention is not None and mention.is_named and mention.first_token == noun.i + 2 else None
@@ -132,9 +132,9 @@ def _title_before_name(ctx: DocContext, noun: Token) -> Mention | None:
     if noun.dep_ not in deps.TITLE_SLOT:
         return None
     comma = noun.i + 1
-    while comma < len(doc) and doc[comma].text != "," and noun.is_ancestor(doc[comma]):
+    while comma < len(doc) and ctx.tokens[comma].text != "," and noun.is_ancestor(ctx.tokens[comma]):
         comma += 1
-    name = ctx.fixed_at.get(comma + 1) if comma + 1 < len(doc) and doc[comma].text == "," else None
+    name = ctx.fixed_at.get(comma + 1) if comma + 1 < len(doc) and ctx.tokens[comma].text == "," else None
     if name is None or name.type != PERSON_TYPE or name.first_token != comma + 1:
         return None
     return name if same_slot(noun, ctx.head_of(name)) else None
@@ -163,9 +163,9 @@ def _name_before_comma(ctx: DocContext, noun: Token) -> Mention | None:
     if noun.pos_ != "NOUN":
         return None
     at = noun.i - 1
-    if at >= 0 and noun.doc[at].pos_ == "DET":
+    if at >= 0 and ctx.tokens[at].pos_ == "DET":
         at -= 1
-    if at >= 1 and noun.doc[at].text == ",":
+    if at >= 1 and ctx.tokens[at].text == ",":
         name = ctx.fixed_at.get(at - 1)
         if name is not None and name.is_named and name.last_token == at - 1 and _may_rename(ctx, noun, name):
             return name

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache
 
 import numpy
-from spacy.attrs import DEP, HEAD, LEMMA, LOWER, MORPH, POS
+from spacy.attrs import DEP, HEAD, LEMMA, LOWER, MORPH, ORTH, POS
 from spacy.parts_of_speech import IDS as POS_IDS
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
@@ -27,6 +27,7 @@ from spacy.tokens import Span as SpacySpan
 from ..language.resources import Resources, Words
 from ..records import Document, Span
 from .candidates import Mention
+from .tokens import ReadToken, TokenColumns, read_tokens
 
 # Memos of what the tokens alone decide, kept when the mentions are fixed.
 TOKEN_MEMOS = frozenset(
@@ -49,6 +50,8 @@ class DocContext:
     morph_ids: list[int]
     sentences: tuple[SpacySpan, ...]
     sentence_starts: tuple[int, ...]
+    # The words, with what rules read most kept on them (tokens.ReadToken).
+    tokens: tuple[ReadToken, ...]
     # Names and dates, in text order; where they overlap the earlier and longer one won, so no
     # token belongs to two of them.
     fixed: tuple[Mention, ...] = ()
@@ -61,11 +64,11 @@ class DocContext:
         The text is the document's: the Doc's (``Doc.text``) is the same string, joined anew
         from a Token per word."""
         if len(doc):
-            array = doc.to_array([POS, DEP, HEAD, LOWER, MORPH])
+            array = doc.to_array([POS, DEP, HEAD, LOWER, MORPH, ORTH, LEMMA])
             heads = (numpy.arange(len(doc), dtype=numpy.int64) + array[:, 2].astype(numpy.int64)).tolist()
-            pos, dep, lower, morph = (array[:, n].tolist() for n in (0, 1, 3, 4))
+            pos, dep, lower, morph, orth, lemma = (array[:, n].tolist() for n in (0, 1, 3, 4, 5, 6))
         else:
-            pos, dep, heads, lower, morph = [], [], [], [], []
+            pos, dep, heads, lower, morph, orth, lemma = [], [], [], [], [], [], []
         sentences = tuple(doc.sents)
         return cls(
             doc=doc,
@@ -79,6 +82,7 @@ class DocContext:
             morph_ids=morph,
             sentences=sentences,
             sentence_starts=tuple(s.start for s in sentences),
+            tokens=read_tokens(doc, TokenColumns(orth, lower, lemma, dep, pos, heads)),
         )
 
     def with_mentions(self, mentions: Iterable[Mention]) -> DocContext:
@@ -149,7 +153,7 @@ class DocContext:
         """Whether some word of the document, in lower case or by its lemma (lower-cased), is one
         of ``words``: a rule that needs one of its trigger words passes a document without any by.
         Forms are compared by their ids; of the lemmas, only those that differ from their word's
-        lower-case form are read as strings. The answer is kept per word set."""
+        lower-case form are compared. The answer is kept per word set."""
         answers = self.memo("uses_any")
         answer = answers.get(words)
         if answer is None:
@@ -160,10 +164,8 @@ class DocContext:
     def _vocabulary(self) -> tuple[frozenset[int], frozenset[str]]:
         vocabulary = self._memo.get("vocabulary")
         if vocabulary is None:
-            strings = self.doc.vocab.strings
-            lemmas = self.doc.to_array(LEMMA).tolist() if len(self.doc) else []
-            other_lemmas = {lemma for lemma, form in zip(lemmas, self.lower) if lemma != form}
-            vocabulary = self._memo["vocabulary"] = (frozenset(self.lower), frozenset(strings[lemma].lower() for lemma in other_lemmas))
+            other_lemmas = {token.lemma_ for token in self.tokens if token.lemma_ != token.lower_}
+            vocabulary = self._memo["vocabulary"] = (frozenset(self.lower), frozenset(lemma.lower() for lemma in other_lemmas))
         return vocabulary
 
     def positions_of(self, words: frozenset[str]) -> tuple[int, ...]:
@@ -202,7 +204,7 @@ class DocContext:
         by_tag = self.positions_by_tag()
         lists = [by_tag.get(POS_IDS[tag], ()) for tag in dict.fromkeys(tags)]
         found = list(lists[0]) if len(lists) == 1 else sorted(i for positions in lists for i in positions)
-        doc = self.doc
+        tokens = self.tokens
         # Sentences partition the Doc: walk the positions once, cutting at each sentence's end.
         at, count = 0, len(found)
         for sent in self.sentences:
@@ -210,18 +212,18 @@ class DocContext:
             while at < count and found[at] < end:
                 at += 1
             if at > first:
-                yield sent, [doc[i] for i in found[first:at]]
+                yield sent, [tokens[i] for i in found[first:at]]
 
     # Mentions ------------------------------------------------------------------------------
 
     def head_of(self, mention: Mention) -> Token:
         """The syntactic head of ``mention``."""
         if mention.first_token == mention.last_token:
-            return self.doc[mention.first_token]  # a one-word span is its own root
+            return self.tokens[mention.first_token]  # a one-word span is its own root
         heads = self.memo("heads")
         found = heads.get((mention.first_token, mention.last_token))
         if found is None:
-            found = heads[(mention.first_token, mention.last_token)] = self.doc[mention.first_token : mention.last_token + 1].root
+            found = heads[(mention.first_token, mention.last_token)] = self.tokens[self.doc[mention.first_token : mention.last_token + 1].root.i]
         return found
 
     def memo(self, name: str) -> dict:

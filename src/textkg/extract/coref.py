@@ -57,7 +57,7 @@ def pronoun_mentions(ctx: DocContext) -> Iterator[Mention]:
     lower, forms = ctx.lower, {get_string_id(form) for form in ctx.resources.pronouns}
     for index in ctx.positions_by_tag().get(PRON_ID, ()):
         if lower[index] in forms:
-            mention = pronoun_mention(ctx, ctx.doc[index])
+            mention = pronoun_mention(ctx, ctx.tokens[index])
             if mention is not None:
                 yield mention
 
@@ -211,8 +211,7 @@ def _label(ctx: DocContext, name: Mention) -> str | None:
     province de Varanie", ``named_by_complement``), or the noun right before it that the parse
     joins to it, with its determiner ("l'ONG Vigie Monde", "le groupe Veltair"); a person noun
     introduces only a person."""
-    doc = ctx.doc
-    first = doc[name.first_token]
+    first = ctx.tokens[name.first_token]
     heads = ctx.resources.name_heads
     if name.last_token > name.first_token and first.pos_ == "NOUN":
         found = heads.get(first.lower_)
@@ -222,7 +221,7 @@ def _label(ctx: DocContext, name: Mention) -> str | None:
         return head.head.lower_  # "la province de Varanie"
     if name.first_token == 0:
         return None
-    noun = doc[name.first_token - 1]
+    noun = ctx.tokens[name.first_token - 1]
     if (
         noun.pos_ not in LABEL_POS
         or noun.i in ctx.fixed_at
@@ -400,7 +399,7 @@ def _complements(ctx: DocContext, head: Token) -> set[str]:
 def _antecedent(
     ctx: DocContext, pronoun: Mention, ordered: Sequence[Mention], first_tokens: Sequence[int], gender_of: dict[Mention, str]
 ) -> Mention | None:
-    token = ctx.doc[pronoun.first_token]
+    token = ctx.tokens[pronoun.first_token]
     gender, number = ctx.resources.pronouns[token.lower_]
     if gender is None and token.dep_ == "obj":
         # "l'ont volée": a past participle agrees with the object clitic before it.

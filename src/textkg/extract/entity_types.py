@@ -18,7 +18,6 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from typing import TypeVar
 
-from spacy.attrs import LEMMA, ORTH
 from spacy.tokens import Doc, Span, Token
 
 from ..language.names import ascii_fold
@@ -200,12 +199,11 @@ def _epithet(first: Token, noun: Token) -> bool:
 def _noun_before(ctx: DocContext, start: int) -> Token | None:
     """The common noun right before token ``start`` that the name may complete without a
     preposition ("la sonde Lyra"), seen through a noun of kind ("l'avion de type X")."""
-    doc = ctx.doc
-    if start == 0 or doc[start - 1].pos_ != "NOUN" or doc[start - 1].text[:1].isupper():
+    if start == 0 or ctx.tokens[start - 1].pos_ != "NOUN" or ctx.tokens[start - 1].text[:1].isupper():
         return None
-    noun = doc[start - 1]
-    if noun.lower_ in ctx.words.kind_nouns and start >= 3 and doc[start - 2].lower_ in ctx.words.genitive_cases and doc[start - 3].pos_ == "NOUN":
-        return doc[start - 3]
+    noun = ctx.tokens[start - 1]
+    if noun.lower_ in ctx.words.kind_nouns and start >= 3 and ctx.tokens[start - 2].lower_ in ctx.words.genitive_cases and ctx.tokens[start - 3].pos_ == "NOUN":
+        return ctx.tokens[start - 3]
     return noun
 
 
@@ -299,7 +297,7 @@ def _rubric(ctx: DocContext, span: Span, text: str) -> bool:
     section, not a name, unless a gazetteer knows it or the story names it again ("Pérou : ..."); a
     quotation after the colon is the named speaker's ("X : « ... »")."""
     doc = ctx.doc
-    if span.start != 0 or span.end + 1 >= len(doc) or doc[span.end].text != ":" or doc[span.end + 1].text in dict(ctx.words.quote_pairs):
+    if span.start != 0 or span.end + 1 >= len(doc) or ctx.tokens[span.end].text != ":" or ctx.tokens[span.end + 1].text in dict(ctx.words.quote_pairs):
         return False
     gazetteer = ctx.resources.gazetteer
     if gazetteer.place(text) is not None or gazetteer.organization(text) is not None:
@@ -369,12 +367,12 @@ def _dateline(ctx: DocContext, span: Span) -> bool:
 def _agency_in_parentheses(ctx: DocContext, start: int) -> bool:
     """Token ``start`` opens parentheses around the name of a news agency: "(AFP)", "(Nova)"."""
     doc = ctx.doc
-    if start >= len(doc) or doc[start].text != "(":
+    if start >= len(doc) or ctx.tokens[start].text != "(":
         return False
     close = next((t.i for t in doc[start + 1 : start + 6] if t.text == ")"), None)
     if close is None or close == start + 1:
         return False
-    known = ctx.resources.gazetteer.organization(ctx.text[doc[start + 1].idx : doc[close - 1].idx + len(doc[close - 1])])
+    known = ctx.resources.gazetteer.organization(ctx.text[ctx.tokens[start + 1].idx : ctx.tokens[close - 1].idx + len(ctx.tokens[close - 1])])
     return known is not None and known.type == NEWS_AGENCY
 
 
@@ -383,7 +381,7 @@ def origin_in_parentheses(ctx: DocContext, span: Span) -> bool:
     in parentheses is a person (lists of athletes, candidates, victims)."""
     doc = ctx.doc
     inside = doc[span.end + 1 : span.end + 3] if span.end + 2 < len(doc) else None
-    if inside is None or doc[span.end].text != "(" or inside[-1].text != ")":
+    if inside is None or ctx.tokens[span.end].text != "(" or inside[-1].text != ")":
         return False
     word = inside[0].text
     # ... but not an acronym of the name itself ("l'Union des marins (UDM)").
@@ -394,13 +392,10 @@ def origin_in_parentheses(ctx: DocContext, span: Span) -> bool:
 
 def lower_case_lemmas(ctx: DocContext) -> frozenset[str]:
     """Folded lemmas of the words the document writes in lower case: "Paris" is a name, "paris"
-    (bets) is not. Read from the token arrays, one look-up per distinct word; made once, for a
-    document that asks."""
+    (bets) is not. Made once, for a document that asks."""
     memo = ctx.memo("lower_case_lemmas")
     if "all" not in memo:
-        strings = ctx.doc.vocab.strings
-        pairs = set(map(tuple, ctx.doc.to_array([ORTH, LEMMA]).tolist()))
-        memo["all"] = frozenset(ascii_fold(strings[lemma]) for orth, lemma in pairs if strings[orth][:1].islower())
+        memo["all"] = frozenset(map(ascii_fold, {token.lemma_ for token in ctx.tokens if token.text[:1].islower()}))
     return memo["all"]
 
 
@@ -448,8 +443,7 @@ def title_before(ctx: DocContext, start: int) -> bool:
 def demonym_before(ctx: DocContext, start: int) -> bool:
     """A demonym used as a noun right before token ``start``, after its article: "la Polonaise
     Irena Walczak", "l'Américain Dwight Kessler" (a person named by where they come from)."""
-    doc = ctx.doc
-    return start >= 2 and is_demonym_noun(ctx, doc[start - 1]) and doc[start - 2].pos_ == "DET"
+    return start >= 2 and is_demonym_noun(ctx, ctx.tokens[start - 1]) and ctx.tokens[start - 2].pos_ == "DET"
 
 
 def is_demonym_noun(ctx: DocContext, token: Token) -> bool:
@@ -465,11 +459,10 @@ def honorific_before(ctx: DocContext, start: int) -> bool:
 
 
 def _word_before_title(ctx: DocContext, start: int) -> str | None:
-    doc = ctx.doc
     i = start - 1
-    while i >= 0 and doc[i].text in (".", ","):
+    while i >= 0 and ctx.tokens[i].text in (".", ","):
         i -= 1
-    return doc[i].lower_ if i >= 0 else None
+    return ctx.tokens[i].lower_ if i >= 0 else None
 
 
 def _is_honorific(ctx: DocContext, word: str) -> bool:
@@ -480,4 +473,4 @@ def _is_honorific(ctx: DocContext, word: str) -> bool:
 def _after_source_cue(ctx: DocContext, span: Span) -> bool:
     doc = ctx.doc
     window = doc[max(0, span.start - 3) : span.start]
-    return any(is_source_word(ctx, t) for t in window) or (span.end < len(doc) and is_source_word(ctx, doc[span.end]))
+    return any(is_source_word(ctx, t) for t in window) or (span.end < len(doc) and is_source_word(ctx, ctx.tokens[span.end]))

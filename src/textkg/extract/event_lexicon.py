@@ -137,9 +137,9 @@ def _happening_after_date(ctx: DocContext, verb: Token) -> Token | None:
         if date is None:
             continue
         after = date.last_token + 1
-        while after < len(doc) and doc[after].pos_ in PHRASE_OPENERS:
+        while after < len(doc) and ctx.tokens[after].pos_ in PHRASE_OPENERS:
             after += 1
-        noun = doc[after] if after < len(doc) else None
+        noun = ctx.tokens[after] if after < len(doc) else None
         if noun is not None and is_happening(ctx, noun) and (noun.head == noun or ctx.fixed_at.get(noun.head.i) == date):
             return noun
     return None
@@ -149,7 +149,7 @@ def date_carrier(ctx: DocContext, noun: Token) -> Token | None:
     """The verb of doing whose object the parser lost behind a date ("tiendra le 3 mai une
     réunion"): the verb the date before ``noun`` belongs to, if it carries ``noun``."""
     before = noun.i - 1
-    while before >= 0 and noun.doc[before].pos_ in PHRASE_OPENERS:
+    while before >= 0 and ctx.tokens[before].pos_ in PHRASE_OPENERS:
         before -= 1
     date = ctx.fixed_at.get(before) if before >= 0 else None
     if date is None or date.type != DATE or date.last_token != before:

@@ -50,19 +50,19 @@ def _article_gender(ctx: DocContext, mention: Mention) -> str | None:
     """The gender of the article right before the name ("la France", "du Mali")."""
     if mention.first_token == 0:
         return None
-    before = ctx.doc[mention.first_token - 1]
+    before = ctx.tokens[mention.first_token - 1]
     return ctx.feature(before, "Gender") if before.pos_ == "DET" else None
 
 
 def _honorific_gender(ctx: DocContext, mention: Mention) -> str | None:
     doc, words = ctx.doc, ctx.words
     i = mention.first_token - 1
-    if i >= 0 and doc[i].text == "." and i > 0:
+    if i >= 0 and ctx.tokens[i].text == "." and i > 0:
         i -= 1
     if i < 0:
         return None
-    word = doc[i].lower_
-    dotted = word + "." if i + 1 < len(doc) and doc[i + 1].text == "." else word
+    word = ctx.tokens[i].lower_
+    dotted = word + "." if i + 1 < len(doc) and ctx.tokens[i + 1].text == "." else word
     if word in words.masculine_titles or dotted in words.masculine_titles:
         return MASCULINE
     if word in words.feminine_titles or dotted in words.feminine_titles:

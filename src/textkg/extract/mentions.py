@@ -9,7 +9,7 @@ from dataclasses import replace
 from spacy.attrs import IS_UPPER, ORTH, POS, SENT_START
 from spacy.parts_of_speech import IDS as POS_IDS
 from spacy.strings import get_string_id
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Span, Token
 
 from ..language.names import clean_surface, name_key
 from ..records import broad_type
@@ -73,7 +73,7 @@ def named_mentions(ctx: DocContext, metonymy: bool = True) -> Iterator[Mention]:
                 found.append(mention)
     # Known places inside a miscellaneous name are names too ("Tour d'Italie", "Arosa-Lausanne").
     inside_misc = {i for m in found if m.type == "Misc" for i in range(m.first_token, m.last_token + 1)}
-    name_like = _name_like_flags(doc)  # shared by both scans
+    name_like = _name_like_flags(ctx)  # shared by both scans
     nested = _scanned(ctx, set(range(len(doc))) - inside_misc, name_like)
     found += [m for m in nested if m.type in PLACE_TYPES and _linked_inside(ctx, m)]
     # Quoted names and the entries of result lists outweigh what the NER made of them.
@@ -92,8 +92,8 @@ def _linked_inside(ctx: DocContext, place: Mention) -> bool:
     """A place inside a longer name is one when a preposition or a dash ties it there ("Tour
     d'Italie", "Arosa - Lausanne"), not when it is a word of the name ("Nova Mobile")."""
     doc, words = ctx.doc, ctx.words
-    before = doc[place.first_token - 1] if place.first_token > 0 else None
-    after = doc[place.last_token + 1] if place.last_token + 1 < len(doc) else None
+    before = ctx.tokens[place.first_token - 1] if place.first_token > 0 else None
+    after = ctx.tokens[place.last_token + 1] if place.last_token + 1 < len(doc) else None
     linked_before = before is not None and (before.lower_ in words.genitive_cases or before.lower_ in words.locative_cases or before.text in HYPHENS)
     return linked_before or (after is not None and after.text in HYPHENS)
 
@@ -109,15 +109,15 @@ def quoted_names(ctx: DocContext) -> Iterator[Mention]:
     for at, orth in enumerate(doc.to_array(ORTH).tolist()):
         if orth not in marks or at == 0:
             continue
-        quote = doc[at]
+        quote = ctx.tokens[at]
         closing = pairs[quote.text]
-        cls = _quoting_class(ctx, doc[at - 1])
+        cls = _quoting_class(ctx, ctx.tokens[at - 1])
         if cls is None:
             continue
         inside = doc[quote.i + 1 : quote.i + 1 + MAX_QUOTED_NAME]
         end = next((t.i for t in inside if t.text == closing), None)
         # An event's name is capitalised: "la réunion « de la dernière chance »" names none.
-        if end is not None and end > quote.i + 1 and (cls != EVENT or _begins_a_name(doc[quote.i + 1])):
+        if end is not None and end > quote.i + 1 and (cls != EVENT or _begins_a_name(ctx.tokens[quote.i + 1])):
             span = doc[quote.i + 1 : end]
             yield Mention(span.start_char, span.end_char, span.text, NAMED_EVENT if cls == EVENT else cls, span.start, span.end - 1)
 
@@ -129,7 +129,7 @@ def _quoting_class(ctx: DocContext, noun: Token) -> str | None:
         return None
     nouns = ctx.resources.nouns
     cls = nouns.class_of(noun.lemma_)
-    if cls is None and noun.dep_ in deps.NOUN_MODIFIER and noun.head.i == noun.i - 2 and noun.doc[noun.i - 1].lower_ in ctx.words.genitive_cases:
+    if cls is None and noun.dep_ in deps.NOUN_MODIFIER and noun.head.i == noun.i - 2 and ctx.tokens[noun.i - 1].lower_ in ctx.words.genitive_cases:
         cls = nouns.class_of(noun.head.lemma_)
     return cls if cls in NAMED_BY_QUOTE else None
 
@@ -162,19 +162,19 @@ def _given_name(ctx: DocContext, start: int) -> Span | None:
     doc = ctx.doc
     if start >= len(doc):
         return None
-    closing = dict(ctx.words.quote_pairs).get(doc[start].text)
+    closing = dict(ctx.words.quote_pairs).get(ctx.tokens[start].text)
     if closing is not None:
         end = next((t.i for t in doc[start + 1 : start + 1 + MAX_QUOTED_NAME] if t.text == closing), None)
-        return doc[start + 1 : end] if end is not None and end > start + 1 and _begins_a_name(doc[start + 1]) else None
-    if doc[start].pos_ == "DET" and start + 1 < len(doc):
+        return doc[start + 1 : end] if end is not None and end > start + 1 and _begins_a_name(ctx.tokens[start + 1]) else None
+    if ctx.tokens[start].pos_ == "DET" and start + 1 < len(doc):
         start += 1
-    if not _begins_a_name(doc[start]):
+    if not _begins_a_name(ctx.tokens[start]):
         return None
     end, genitive = start + 1, False
-    while end < len(doc) and end - start < MAX_QUOTED_NAME and _title_word(ctx, doc[end], genitive):
-        genitive = genitive or doc[end].lower_ in ctx.words.genitive_cases
+    while end < len(doc) and end - start < MAX_QUOTED_NAME and _title_word(ctx, ctx.tokens[end], genitive):
+        genitive = genitive or ctx.tokens[end].lower_ in ctx.words.genitive_cases
         end += 1
-    while end - 1 > start and doc[end - 1].pos_ in ("ADP", "DET"):
+    while end - 1 > start and ctx.tokens[end - 1].pos_ in ("ADP", "DET"):
         end -= 1
     return doc[start:end]
 
@@ -272,7 +272,7 @@ def concept_mention(ctx: DocContext, token: Token) -> Mention | None:
         left = right = token.i
     # Offsets from the first and last words, the text sliced from the context's text: a Span and
     # its text would make a Token per word.
-    first, last = ctx.doc[left], ctx.doc[right]
+    first, last = ctx.tokens[left], ctx.tokens[right]
     start, end = first.idx, last.idx + len(last)
     return Mention(start, end, ctx.text[start:end], CONCEPT, left, right)
 
@@ -294,10 +294,10 @@ def _stands_for_nothing(ctx: DocContext, token: Token) -> bool:
     tense of its verb) and the clitic that stands for a clause after "comme" ("comme le rappelle
     X", "comme l'a annoncé X")."""
     doc, words = ctx.doc, ctx.words
-    following = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    following = ctx.tokens[token.i + 1] if token.i + 1 < len(doc) else None
     if following is not None and following.lower_ in words.existential_clitics and token.lower_ in words.impersonal_pronouns:
         return True
-    previous = doc[token.i - 1] if token.i > 0 else None
+    previous = ctx.tokens[token.i - 1] if token.i > 0 else None
     return previous is not None and previous.lower_ in words.clause_clitic_markers and token.dep_ in deps.OBJECT
 
 
@@ -387,11 +387,11 @@ def _role(ctx: DocContext, name: Span) -> str | None:
     doc, roles = ctx.doc, ctx.words.roles
     sentence_start = ctx.sentence_start(name.start)  # Span.sent scans for it
     end = name.start
-    while end > sentence_start and doc[end - 1].text in (",", "."):
+    while end > sentence_start and ctx.tokens[end - 1].text in (",", "."):
         end -= 1
     start = end
-    while start > max(sentence_start, end - ROLE_WORDS_MAX) and doc[start - 1].pos_ in ("NOUN", "ADJ", "ADP", "DET", "PROPN"):
-        if doc[start - 1].pos_ == "DET" and (start - 1 == sentence_start or doc[start - 2].pos_ != "ADP"):
+    while start > max(sentence_start, end - ROLE_WORDS_MAX) and ctx.tokens[start - 1].pos_ in ("NOUN", "ADJ", "ADP", "DET", "PROPN"):
+        if ctx.tokens[start - 1].pos_ == "DET" and (start - 1 == sentence_start or ctx.tokens[start - 2].pos_ != "ADP"):
             break
         start -= 1
     words = doc[start:end]
@@ -422,7 +422,7 @@ def _clause_head(token: Token) -> Token:
 def _scanned(ctx: DocContext, covered: set[int], name_like: list[bool]) -> list[Mention]:
     """Capitalised token runs the NER missed that a gazetteer knows, longest match first, and
     person names after an honorific ("M. Hotz") or before their origin ("Hotz (Berne)").
-    ``name_like`` is _name_like_flags(doc)."""
+    ``name_like`` is _name_like_flags(ctx)."""
     doc, lower = ctx.doc, ctx.lower
     particles = {get_string_id(word) for word in ctx.words.name_particles}
     found = []
@@ -443,13 +443,13 @@ def _scanned(ctx: DocContext, covered: set[int], name_like: list[bool]) -> list[
         )
         if not particle and not is_name_like(i):
             continue
-        token = doc[i]
+        token = ctx.tokens[i]
         origin = not particle and _may_follow_a_title(ctx, token) and demonym_before(ctx, i)
         if particle or origin or (_may_follow_a_title(ctx, token) and title_before(ctx, i)):
             end = i + 1 + particle
             # After a demonym the tagger often reads a foreign surname as a common noun.
             name_pos = NAME_AFTER_ORIGIN_POS if origin else NAME_AFTER_TITLE_POS
-            while end < length_of_doc and end - i < MAX_SCAN_TOKENS and end not in covered and _continues_name(doc[end], is_name_like(end), origin) and doc[end].pos_ in name_pos:
+            while end < length_of_doc and end - i < MAX_SCAN_TOKENS and end not in covered and _continues_name(ctx.tokens[end], is_name_like(end), origin) and ctx.tokens[end].pos_ in name_pos:
                 end += 1
             span = doc[i:end]
             match = Mention(span.start_char, span.end_char, span.text, "Person", span.start, span.end - 1)
@@ -491,7 +491,7 @@ def _scan_type(ctx: DocContext, span: Span) -> Mention | None:
     place = gazetteer.place(text, subdivisions=False)
     if known is not None and (text.isupper() or text[:1].isupper()):
         type_, links = known.type, ()
-    elif gazetteer.weapons.names_weapon(text, span.doc[span.start - 1].text if span.start > 0 else None, ctx.words.weapon_heads):
+    elif gazetteer.weapons.names_weapon(text, ctx.tokens[span.start - 1].text if span.start > 0 else None, ctx.words.weapon_heads):
         type_, links = "WeaponSystem", ()
     elif place is not None and (place.type != "City" or place.population >= SCAN_MIN_POPULATION):
         type_, links = place.type, tuple(sorted(place.links.items()))
@@ -500,17 +500,18 @@ def _scan_type(ctx: DocContext, span: Span) -> Mention | None:
     return Mention(span.start_char, span.end_char, text, type_, span.start, span.end - 1, links)
 
 
-def _name_like_flags(doc: Doc) -> list[bool]:
+def _name_like_flags(ctx: DocContext) -> list[bool]:
     """Whether each token may be part of a name: capitalised, not a sentence-initial common word.
     Read from the token arrays (the text is tested once per word form)."""
-    strings = doc.vocab.strings
-    capitalised: dict[int, bool] = {}
+    doc = ctx.doc
+    capitalised: dict[str, bool] = {}
     flags = []
-    for orth, upper, start, pos in doc.to_array([ORTH, IS_UPPER, SENT_START, POS]).tolist() if len(doc) else ():
-        cap = capitalised.get(orth)
+    arrays = doc.to_array([IS_UPPER, SENT_START, POS]).tolist() if len(doc) else ()
+    for token, (upper, start, pos) in zip(ctx.tokens, arrays):
+        text = token.text
+        cap = capitalised.get(text)
         if cap is None:
-            text = strings[orth]
-            cap = capitalised[orth] = text[:1].isupper() and any(c.isalpha() for c in text)
+            cap = capitalised[text] = text[:1].isupper() and any(c.isalpha() for c in text)
         # Token.is_sent_start is true where SENT_START is 1 (-1: not a start, 0: unknown).
         flags.append(cap and not (start == 1 and pos not in _NAME_POS and not upper))
     return flags

@@ -43,19 +43,19 @@ def headed_name(ctx: DocContext, tokens: Span, ner_type: str) -> tuple[Span, str
     i = start - 1
     # "de", "du", "des", "d'" and an article after it ("le ministère de l'Intérieur")
     linked = False
-    if doc[i].pos_ == "DET" and i > 0 and doc[i - 1].lower_ in words.genitive_cases:
+    if ctx.tokens[i].pos_ == "DET" and i > 0 and ctx.tokens[i - 1].lower_ in words.genitive_cases:
         i -= 1
-    if doc[i].lower_ in words.genitive_cases:
+    if ctx.tokens[i].lower_ in words.genitive_cases:
         linked, i = True, i - 1
         # an adjective between an institution's noun and its "de" ("l'université anglaise de X",
         # "la communauté juive de X")
-        if i > 0 and doc[i].pos_ == "ADJ" and doc[i].text.islower() and doc[i - 1].pos_ == "NOUN":
-            found = heads.get(doc[i - 1].lower_) or heads.get(doc[i - 1].lemma_.lower())
+        if i > 0 and ctx.tokens[i].pos_ == "ADJ" and ctx.tokens[i].text.islower() and ctx.tokens[i - 1].pos_ == "NOUN":
+            found = heads.get(ctx.tokens[i - 1].lower_) or heads.get(ctx.tokens[i - 1].lemma_.lower())
             if found is not None and found[1] == INSTITUTION:
                 i -= 1
-    if i < 0 or doc[i].pos_ != "NOUN" or not doc[i].text[:1].islower() or ctx.sentence_start(i) != ctx.sentence_start(start):
+    if i < 0 or ctx.tokens[i].pos_ != "NOUN" or not ctx.tokens[i].text[:1].islower() or ctx.sentence_start(i) != ctx.sentence_start(start):
         return None
-    found = heads.get(doc[i].lower_) or heads.get(doc[i].lemma_.lower())
+    found = heads.get(ctx.tokens[i].lower_) or heads.get(ctx.tokens[i].lemma_.lower())
     if found is None:
         return None
     cls, kind = found
@@ -85,7 +85,7 @@ def place_parts(ctx: DocContext, span: Span, ner_type: str) -> list[Span]:
     # The name proper starts at its first capitalised word ("le musée de X de Genève").
     first = next((t for t in span if t.text[:1].isupper()), span[0])
     tail_start = cut + 1
-    if tail_start < span.end - 1 and ctx.doc[tail_start].pos_ == "DET":
+    if tail_start < span.end - 1 and ctx.tokens[tail_start].pos_ == "DET":
         tail_start += 1
     tail = ctx.doc[tail_start : span.end]
     place = gazetteer.place(ctx.text[tail.start_char : tail.end_char], subdivisions=False)
@@ -105,7 +105,7 @@ def _organization_noun_before(ctx: DocContext, start: int) -> bool:
     "la société"): the name after it does not begin with its class noun."""
     if start == 0:
         return False
-    noun = ctx.doc[start - 1]
+    noun = ctx.tokens[start - 1]
     found = ctx.resources.name_heads.get(noun.lower_) or ctx.resources.name_heads.get(noun.lemma_.lower())
     return noun.pos_ == "NOUN" and noun.text[:1].islower() and found is not None and found[1] == NAMES and broad_type(found[0]) == ORGANIZATION
 
@@ -116,7 +116,7 @@ def article_belongs(ctx: DocContext, tokens: Span) -> bool:
     article = tokens[0]
     if article.pos_ != "DET" or not article.text[:1].isupper():
         return False
-    previous = ctx.doc[article.i - 1] if article.i > 0 else None
+    previous = ctx.tokens[article.i - 1] if article.i > 0 else None
     # Dashes and bullets before the first word do not move the sentence start ("- Le Frère ...").
     if not _first_word(ctx, article.i) or (previous is not None and previous.text[:1].isupper() and previous.is_alpha):
         return True  # inside a sentence, or after a first name ("Marine Le Pen")
@@ -159,7 +159,7 @@ def described_name(ctx: DocContext, tokens: Span) -> Span:
     if not any(t.pos_ == "NOUN" and t.text[:1].islower() for t in before) or before[0].lower_ in ctx.resources.name_heads:
         return tokens
     start = cut + 1
-    if ctx.doc[start].pos_ == "DET" and start + 1 < tokens.end:
+    if ctx.tokens[start].pos_ == "DET" and start + 1 < tokens.end:
         start += 1
     tail = ctx.doc[start : tokens.end]
     # "Atelier Nova de Genève": a known place after the genitive is where the thing is.

@@ -66,7 +66,7 @@ def ranked_names(ctx: DocContext) -> Iterator[Mention]:
             yield Mention(name.start_char, name.end_char, name.text, PERSON_TYPE, entry.first, entry.last)
             origin = _origin(ctx, entry.last + 1)
             if origin is not None:
-                token = doc[origin]
+                token = ctx.tokens[origin]
                 yield Mention(token.idx, token.idx + len(token), token.text, PLACE, origin, origin)
 
 
@@ -82,13 +82,13 @@ def _entries(ctx: DocContext) -> Iterator[Entry]:
         if rank is None or name_start >= len(doc):
             continue
         first = name_start
-        initial = INITIAL.fullmatch(doc[first].text) is not None and first + 1 < len(doc)
+        initial = INITIAL.fullmatch(ctx.tokens[first].text) is not None and first + 1 < len(doc)
         if initial:
             first += 1
         last = first
-        while last + 1 < len(doc) and last + 1 - first < MAX_NAME_WORDS and _capitalised(doc[last + 1].text):
+        while last + 1 < len(doc) and last + 1 - first < MAX_NAME_WORDS and _capitalised(ctx.tokens[last + 1].text):
             last += 1
-        if not _capitalised(doc[first].text):
+        if not _capitalised(ctx.tokens[first].text):
             continue
         yield Entry(rank, i, name_start, last, initial or _marked(ctx, first, last))
 
@@ -112,15 +112,15 @@ def _marked(ctx: DocContext, first: int, last: int) -> bool:
     """A competitor's marks after the name: an origin in parentheses, a time ("3 h 12'04",
     "2'24"), a gap ("à 12"), the same-time abbreviation ("m. t."); or the NER's person."""
     doc, marks = ctx.doc, ctx.words.result_marks
-    if any(doc[i].ent_type_ in PERSON_LABELS for i in range(first, last + 1)):
+    if any(ctx.tokens[i].ent_type_ in PERSON_LABELS for i in range(first, last + 1)):
         return True
     at = last + 1
     if at >= len(doc):
         return False
-    if doc[at].text == "(" or _time_at(doc, at):
+    if ctx.tokens[at].text == "(" or _time_at(doc, at):
         return True
-    following = doc[at + 1] if at + 1 < len(doc) else None
-    return doc[at].lower_ in marks and following is not None and (any(c.isdigit() for c in following.text) or following.lower_ in marks)
+    following = ctx.tokens[at + 1] if at + 1 < len(doc) else None
+    return ctx.tokens[at].lower_ in marks and following is not None and (any(c.isdigit() for c in following.text) or following.lower_ in marks)
 
 
 def _time_at(doc: Doc, i: int) -> bool:
@@ -149,9 +149,9 @@ def _lists(ctx: DocContext, entries: list[Entry]) -> Iterator[list[Entry]]:
 def _origin(ctx: DocContext, i: int) -> int | None:
     """The token of an origin in parentheses at token ``i``: "(Fr)", "(Esp, 4")", or a known place."""
     doc = ctx.doc
-    if i + 2 >= len(doc) or doc[i].text != "(" or doc[i + 2].text not in (")", ","):
+    if i + 2 >= len(doc) or ctx.tokens[i].text != "(" or ctx.tokens[i + 2].text not in (")", ","):
         return None
-    word = doc[i + 1].text
+    word = ctx.tokens[i + 1].text
     letters = [c for c in word if c.isalpha()]
     short = 0 < len(letters) <= MAX_ORIGIN_LETTERS and word.isalpha() and word[:1].isupper() and not (len(word) > 1 and word.isupper())
     if short or ctx.resources.gazetteer.place(word) is not None:

@@ -49,7 +49,7 @@ def extract_record(doc: Doc, document: Document, resources: Resources, names: It
     claims = tuple(_claim(f"c{n}", frame, entity_of, speaking) for n, frame in enumerate(claim_list, start=1))
     named = {e.id for e in entities if e.type not in UNNAMED_TYPES}
     relations = tuple(
-        _relation(f"r{n}", frame, doc[frame.head], entity_of, named, _enclosing_claim(doc, frame, claim_list, claims))
+        _relation(f"r{n}", frame, ctx.tokens[frame.head], entity_of, named, _enclosing_claim(doc, frame, claim_list, claims))
         for n, frame in enumerate(frames, start=1)
     )
     return ExtractionRecord(document=document, entities=entities, relations=relations, claims=claims)
@@ -160,7 +160,7 @@ def _concepts(ctx: DocContext, found: Iterable[Found]) -> tuple[Mention, ...]:
 def _speech_act(ctx: DocContext, claim: ClaimFrame) -> Frame:
     """The act of a speaker whose words are an act too ("X a menacé de ..."): its cue's event with
     the speaker as agent; what was said is the claim."""
-    verb = ctx.doc[claim.cue_token]
+    verb = ctx.tokens[claim.cue_token]
     lemma = verb.lemma_.lower()
     return Frame(
         predicate=lemma,
@@ -198,7 +198,7 @@ def _split_at_content(ctx: DocContext, frame: Frame, content: Span | None) -> tu
 
 def _inside_claim(ctx: DocContext, frame: Frame, claims: tuple[ClaimFrame, ...]) -> bool:
     """The frame's trigger lies in the content of a claim."""
-    position = ctx.doc[frame.head].idx
+    position = ctx.tokens[frame.head].idx
     return any(claim.content[0] <= position < claim.content[1] for claim in claims)
 
 

@@ -79,7 +79,7 @@ def _misread_verbs(ctx: DocContext) -> dict[Token, Token | None]:
             form: _coordinated_verb(form)
             for _, prepositions in ctx.tagged("ADP")
             for form in prepositions
-            if form.lower_ in forms and form.i + 1 < len(doc) and doc[form.i + 1].pos_ == "ADP" and doc[form.i + 1].head == form.head
+            if form.lower_ in forms and form.i + 1 < len(doc) and ctx.tokens[form.i + 1].pos_ == "ADP" and ctx.tokens[form.i + 1].head == form.head
         }
     return memo["found"]
 

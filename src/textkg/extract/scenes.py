@@ -108,7 +108,7 @@ def title_links(ctx: DocContext) -> Iterator[Frame]:
     doc = ctx.doc
     if len(places) < 2 or places[0].first_token != 0 or places[0].last_token + 1 >= len(doc):
         return
-    topic, colon = places[0], doc[places[0].last_token + 1]
+    topic, colon = places[0], ctx.tokens[places[0].last_token + 1]
     if colon.text != ":":
         return
     evidence = _stripped(ctx, doc[: _first_token_after(ctx, end)])
@@ -219,8 +219,8 @@ def _dateline_places(ctx: DocContext, lead: SpacySpan) -> Iterator[Mention]:
     for mention in ctx.fixed:
         if mention.type != PLACE or not (window.start <= mention.first_token < window.end):
             continue
-        before = doc[mention.first_token - 1] if mention.first_token > start else None
-        after = doc[mention.last_token + 1] if mention.last_token + 1 < len(doc) else None
+        before = ctx.tokens[mention.first_token - 1] if mention.first_token > start else None
+        after = ctx.tokens[mention.last_token + 1] if mention.last_token + 1 < len(doc) else None
         opens = before is None or before.text in DASHES
         closes = after is not None and (after.text in DASHES or after.text == "(")
         if opens and closes:

@@ -129,9 +129,8 @@ def relative_antecedent(ctx: DocContext, token: Token) -> Token:
 def _described_name(ctx: DocContext, noun: Token) -> Token | None:
     """The head of the name right before ", (determiner) noun", unless the name follows a
     preposition ("Selon Paul Roy, un ...") or the noun is of another class than the name."""
-    doc = noun.doc
-    comma = noun.i - 1 if noun.i > 0 and doc[noun.i - 1].pos_ != "DET" else noun.i - 2
-    if noun.pos_ != "NOUN" or comma < 1 or doc[comma].text != ",":
+    comma = noun.i - 1 if noun.i > 0 and ctx.tokens[noun.i - 1].pos_ != "DET" else noun.i - 2
+    if noun.pos_ != "NOUN" or comma < 1 or ctx.tokens[comma].text != ",":
         return None
     name = ctx.fixed_at.get(comma - 1)
     if name is None or not name.is_named or name.last_token != comma - 1:
@@ -307,7 +306,7 @@ def is_source_word(ctx: DocContext, token: Token) -> bool:
     words = ctx.words
     if token.lower_ in words.source_cues:
         return True
-    return token.lower_ in words.source_words and token.i > 0 and token.doc[token.i - 1].lower_ in words.elided_de
+    return token.lower_ in words.source_words and token.i > 0 and ctx.tokens[token.i - 1].lower_ in words.elided_de
 
 
 def is_converted_time(ctx: DocContext, token: Token) -> bool:

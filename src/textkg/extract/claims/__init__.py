@@ -69,7 +69,7 @@ def _sentence_claims(ctx: DocContext, sent: SpacySpan, pos: list[int], previous:
     for i in range(sent.start, sent.end):
         if pos[i] not in CUE_POS or i in cues:
             continue
-        token = ctx.doc[i]
+        token = ctx.tokens[i]
         cue = reporting_cue(ctx, token)
         if cue is not None:
             claims += _reported(ctx, sent, token, cue, agency)

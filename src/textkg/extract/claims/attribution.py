@@ -84,7 +84,7 @@ def _fronted_phrase_name(ctx: DocContext, phrase: Token) -> Mention | None:
     a phrase with a preposition is no subject, though the parser made it one and hung the real
     subject, set off by a comma, on it."""
     for child in phrase.children:
-        if child.dep_ in NAME_AFTER_TITLE and phrase.doc[child.i - 1].text == ",":
+        if child.dep_ in NAME_AFTER_TITLE and ctx.tokens[child.i - 1].text == ",":
             mention = named(ctx, child)
             if mention is not None and broad_type(mention.type) in FALLBACK_TYPES:
                 return mention
@@ -115,10 +115,10 @@ def _noun_phrase_after(ctx: DocContext, verb: Token) -> Mention | None:
     anywhere; the noun phrase that starts right after the verb is it."""
     doc = verb.doc
     at = verb.i + 1
-    while at < len(doc) and doc[at].pos_ in PRE_NOMINAL_POS:
+    while at < len(doc) and ctx.tokens[at].pos_ in PRE_NOMINAL_POS:
         at += 1
-    if at < len(doc) and at - verb.i <= MAX_WORDS_BEFORE_NOUN and doc[at].pos_ in deps.NOMINAL_POS:
-        return speaker_mention(ctx, doc[at])
+    if at < len(doc) and at - verb.i <= MAX_WORDS_BEFORE_NOUN and ctx.tokens[at].pos_ in deps.NOMINAL_POS:
+        return speaker_mention(ctx, ctx.tokens[at])
     return None
 
 
@@ -147,7 +147,7 @@ def _named_after_title(ctx: DocContext, noun: Token) -> Mention | None:
     if ctx.resources.nouns.class_of(noun.lemma_) != PERSON_TYPE:
         return None
     for child in noun.children:
-        if child.dep_ in NAME_AFTER_TITLE and child.i > noun.i and noun.doc[child.i - 1].text == ",":
+        if child.dep_ in NAME_AFTER_TITLE and child.i > noun.i and ctx.tokens[child.i - 1].text == ",":
             mention = named(ctx, child)
             if mention is not None and mention.type == PERSON_TYPE:
                 return mention
@@ -225,7 +225,7 @@ def outlet(ctx: DocContext, verb: Token, content: Iterable[int]) -> Mention | No
 def last_speaker_named(ctx: DocContext, pronoun: Mention) -> Mention | None:
     """The person or body named last before ``pronoun``, within the pronoun's sentence and the
     two before, agreeing in number (a singular pronoun, a named thing)."""
-    _, number = ctx.resources.pronouns.get(ctx.doc[pronoun.first_token].lower_, (None, None))
+    _, number = ctx.resources.pronouns.get(ctx.tokens[pronoun.first_token].lower_, (None, None))
     if number == PLURAL:
         return None
     window = ctx.sentence_starts[max(0, ctx.sentence_index(pronoun.first_token) - FALLBACK_SENTENCES)]

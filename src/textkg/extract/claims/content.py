@@ -91,7 +91,7 @@ def _contents(ctx: DocContext, verb: Token, cue: Cue) -> tuple[Said, ...]:
     if clause is not None:
         said = _clause_said(ctx, clause, sentence_end)
         after = quote_after(ctx, said.last, sentence_end)
-        colon = after is not None and ctx.doc[after.opening - 1].text == ":"
+        colon = after is not None and ctx.tokens[after.opening - 1].text == ":"
         return (said, quoted(after)) if colon and after.opening > said.last else (said,)
     quote = quote_before(ctx, verb.i)
     if quote is not None:
@@ -225,17 +225,16 @@ def _is_incise(ctx: DocContext, verb: Token) -> bool:
     if any(c.dep_ == "mark" for c in before):
         return True
     first = min([verb, *(c for c in before if not c.is_punct)], key=lambda t: t.i)
-    return first.i > 0 and verb.doc[first.i - 1].is_punct
+    return first.i > 0 and ctx.tokens[first.i - 1].is_punct
 
 
 def _comments(ctx: DocContext, verb: Token) -> bool:
     """A verb after "comme" and an object clitic that stands for a clause ("comme le rappelle X",
     "comme l'a précisé X"): its subject follows it."""
-    doc = verb.doc
     at = verb.i - 1
-    while at >= 0 and doc[at].pos_ == "AUX":
+    while at >= 0 and ctx.tokens[at].pos_ == "AUX":
         at -= 1
-    return at >= 1 and doc[at].pos_ == "PRON" and doc[at - 1].lower_ in ctx.words.clause_clitic_markers
+    return at >= 1 and ctx.tokens[at].pos_ == "PRON" and ctx.tokens[at - 1].lower_ in ctx.words.clause_clitic_markers
 
 
 def _within(token: Token, ancestor: Token) -> bool:

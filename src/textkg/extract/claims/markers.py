@@ -50,7 +50,7 @@ def citations(ctx: DocContext, sent: SpacySpan) -> Iterator[Citation]:
     for i in words:
         if i not in case_heads and dep[i] not in AGENT_IDS:
             continue
-        token = sent.doc[i]
+        token = ctx.tokens[i]
         if token.dep_ in deps.AGENT and token.head.lower_ in ctx.words.cited_forms:
             marker = (token.head,)
         elif is_cited(ctx, token):
@@ -117,7 +117,7 @@ def opinion(ctx: DocContext, sent: SpacySpan, covered: set[int]) -> ClaimFrame |
         return None
     holder = words[0].head
     end = max(t.i for t in holder.subtree)
-    after = sent.doc[end + 1] if end + 1 < sent.end else None
+    after = ctx.tokens[end + 1] if end + 1 < sent.end else None
     if after is None or after.text not in (",", ":") or holder.head.i in covered:
         return None
     who = speaker_mention(ctx, holder)
@@ -175,7 +175,7 @@ def headline_quote(ctx: DocContext, sent: SpacySpan, covered: set[int]) -> Claim
     if first is None or first.first_token != opening.i or not is_speaking(ctx, first):
         return None
     colon = first.last_token + 1
-    if colon >= sent.end or sent.doc[colon].text != ":" or colon in covered:
+    if colon >= sent.end or ctx.tokens[colon].text != ":" or colon in covered:
         return None
     quote = quote_opening_at(ctx, colon + 1)
     if quote is None or quote.opening != colon + 1 or quote.opening in covered:
@@ -193,7 +193,7 @@ def continued_quote(ctx: DocContext, sent: SpacySpan, previous: ClaimFrame | Non
     while words and words[-1].is_punct and not _closes_quote(ctx, words[-1]):
         words.pop()
     # Right after the previous sentence, in the same paragraph (no line break between).
-    if not words or words[0].i in covered or sent.start == 0 or "\n" in ctx.text[ctx.doc[sent.start - 1].idx : words[0].idx]:
+    if not words or words[0].i in covered or sent.start == 0 or "\n" in ctx.text[ctx.tokens[sent.start - 1].idx : words[0].idx]:
         return None
     quote = quote_opening_at(ctx, words[0].i)
     if quote is None or quote.opening != words[0].i or quote.closing < words[-1].i:
@@ -218,7 +218,7 @@ def hearsay(ctx: DocContext, sent: SpacySpan, source: Mention | None) -> Iterato
     for at in range(sent.start + 1, sent.end - 2):
         if lower[at] not in markers:
             continue
-        noun, relative = doc[at - 1], doc[at + 1]
+        noun, relative = ctx.tokens[at - 1], ctx.tokens[at + 1]
         if relative.lemma_.lower() not in words.relative_lemmas or noun.pos_ != "NOUN":
             continue
         verb = noun.head

@@ -52,7 +52,7 @@ def _find_quotes(ctx: DocContext):
             i += 1
             continue
         closing, depth, j = closing_of[opening], 0, i + 1
-        while j < count and not (ctx.pos[j] == SPACE_ID and "\n" in doc[j].text):
+        while j < count and not (ctx.pos[j] == SPACE_ID and "\n" in ctx.tokens[j].text):
             if lower[j] == closing and depth == 0:
                 break
             if opening != closing:
@@ -61,7 +61,7 @@ def _find_quotes(ctx: DocContext):
         if j >= count or lower[j] != closing:
             i += 1  # unclosed in its paragraph: a stray mark
             continue
-        start, end = doc[i].idx + len(doc[i]), doc[j].idx
+        start, end = ctx.tokens[i].idx + len(ctx.tokens[i]), ctx.tokens[j].idx
         inner = text[start:end]
         lead = len(inner) - len(inner.lstrip())
         if inner.strip():
@@ -79,7 +79,7 @@ def quote_opening_at(ctx: DocContext, i: int) -> Quote | None:
     for quote in document_quotes(ctx):
         if quote.opening >= i:
             between = range(i, quote.opening)
-            return quote if all(ctx.pos[k] == PUNCT_ID or ctx.doc[k].dep_ == "mark" for k in between) else None
+            return quote if all(ctx.pos[k] == PUNCT_ID or ctx.tokens[k].dep_ == "mark" for k in between) else None
     return None
 
 
@@ -93,10 +93,10 @@ def quote_after(ctx: DocContext, cue: int, end: int, speaker_after: bool = False
     for quote in document_quotes(ctx):
         if quote.opening <= cue:
             continue
-        past_end = quote.opening > end or (quote.opening == end and doc[end - 1].text != ":")
+        past_end = quote.opening > end or (quote.opening == end and ctx.tokens[end - 1].text != ":")
         if past_end or quote.opening - cue > MAX_WORDS_BEFORE_QUOTE:
             return None
-        before = doc[quote.opening - 1]
+        before = ctx.tokens[quote.opening - 1]
         between = doc[cue + 1 : quote.opening]
         # "déclare en recevant le prix que « ... »": the "que" belongs to the clause inside.
         introduced = before.pos == PUNCT_ID or before.dep_ == "mark"
@@ -104,7 +104,7 @@ def quote_after(ctx: DocContext, cue: int, end: int, speaker_after: bool = False
         # phrase, however the parser hung it.
         named_first = (before.text == ":" or (speaker_after and before.text == ",")) and all(t.pos in NOUN_PHRASE_POS for t in between)
         if quote.opening == cue + 1 or named_first or (
-            introduced and all(doc[cue].is_ancestor(t) or t.pos == PUNCT_ID or t == before for t in between)
+            introduced and all(ctx.tokens[cue].is_ancestor(t) or t.pos == PUNCT_ID or t == before for t in between)
         ):
             return quote
         return None
