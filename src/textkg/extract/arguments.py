@@ -218,10 +218,9 @@ def _pronoun_step(ctx: DocContext, pronoun: Token) -> Token | Mention | None:
 
 def _is_emphatic(ctx: DocContext, pronoun: Token) -> bool:
     """"X a quant à lui donné ...": the pronoun repeats the subject; it fills no role of its own."""
-    doc = pronoun.doc
     for locution in ctx.words.emphatic_locution:
         words = locution.split()
-        if pronoun.i >= len(words) and [t.lower_ for t in doc[pronoun.i - len(words) : pronoun.i]] == words:
+        if pronoun.i >= len(words) and [t.lower_ for t in ctx.tokens[pronoun.i - len(words) : pronoun.i]] == words:
             return True
     return False
 

@@ -369,7 +369,7 @@ def _agency_in_parentheses(ctx: DocContext, start: int) -> bool:
     doc = ctx.doc
     if start >= len(doc) or ctx.tokens[start].text != "(":
         return False
-    close = next((t.i for t in doc[start + 1 : start + 6] if t.text == ")"), None)
+    close = next((t.i for t in ctx.tokens[start + 1 : start + 6] if t.text == ")"), None)
     if close is None or close == start + 1:
         return False
     known = ctx.resources.gazetteer.organization(ctx.text[ctx.tokens[start + 1].idx : ctx.tokens[close - 1].idx + len(ctx.tokens[close - 1])])

@@ -164,7 +164,7 @@ def _given_name(ctx: DocContext, start: int) -> Span | None:
         return None
     closing = dict(ctx.words.quote_pairs).get(ctx.tokens[start].text)
     if closing is not None:
-        end = next((t.i for t in doc[start + 1 : start + 1 + MAX_QUOTED_NAME] if t.text == closing), None)
+        end = next((t.i for t in ctx.tokens[start + 1 : start + 1 + MAX_QUOTED_NAME] if t.text == closing), None)
         return doc[start + 1 : end] if end is not None and end > start + 1 and _begins_a_name(ctx.tokens[start + 1]) else None
     if ctx.tokens[start].pos_ == "DET" and start + 1 < len(doc):
         start += 1
@@ -206,10 +206,9 @@ def _named_noun_class(ctx: DocContext, verb: Token, name: Span) -> str | None:
     """The class of the noun a naming participle names: the noun it modifies ("ce terminal
     (baptisé X)"), or, for a participle opening its sentence, the subject right after the name
     ("Baptisée « X », la machine ...")."""
-    doc = ctx.doc
     noun = verb.head if verb.dep_ in deps.PARTICIPLE_MODIFIER and verb.head.pos_ == "NOUN" else None
     if noun is None and ctx.sentence_start(verb.i) == verb.i:
-        after = [t for t in doc[name.end : name.end + 4] if not t.is_punct and t.pos_ != "DET"]
+        after = [t for t in ctx.tokens[name.end : name.end + 4] if not t.is_punct and t.pos_ != "DET"]
         noun = after[0] if after and after[0].pos_ == "NOUN" and after[0].dep_ in deps.SUBJECTS else None
     if noun is None:
         return None
@@ -222,13 +221,13 @@ def _named_noun_class(ctx: DocContext, verb: Token, name: Span) -> str | None:
 def national_forces(ctx: DocContext) -> Iterator[Mention]:
     """A country's armed forces named by its adjective, though in lower case: "l'armée
     ruritanienne", "les forces armées belges", "les forces de sécurité tchadiennes"."""
-    doc, words, gazetteer = ctx.doc, ctx.words, ctx.resources.gazetteer
+    words, gazetteer = ctx.words, ctx.resources.gazetteer
     named_to = -1  # the last token of the last name: "armées" in "forces armées X" begins none
     for _, nouns in ctx.tagged("NOUN"):
         for noun in nouns:
             if noun.lower_ not in words.national_force_nouns or noun.i <= named_to:
                 continue
-            for token in doc[noun.i + 1 : noun.i + 2 + MAX_FORCE_WORDS]:
+            for token in ctx.tokens[noun.i + 1 : noun.i + 2 + MAX_FORCE_WORDS]:
                 if token.pos_ == "ADJ" and token.text.islower() and gazetteer.demonym_country(token.text) is not None:
                     yield Mention(noun.idx, token.idx + len(token), ctx.text[noun.idx : token.idx + len(token)], ARMED_FORCES, noun.i, token.i)
                     named_to = token.i
@@ -528,7 +527,7 @@ def _with_metonymy(ctx: DocContext, mention: Mention) -> Mention:
         return mention
     head = doc[mention.first_token : mention.last_token + 1].root
     acting = head.dep_ in deps.SUBJECTS | deps.AGENT or any(
-        is_source_word(ctx, t) for t in doc[max(0, mention.first_token - 2) : mention.first_token]
+        is_source_word(ctx, t) for t in ctx.tokens[max(0, mention.first_token - 2) : mention.first_token]
     )
     country = gazetteer.countries.get(place.capital_of)
     if not acting or country is None or "geonames" not in country.links:

@@ -126,7 +126,7 @@ def article_belongs(ctx: DocContext, tokens: Span) -> bool:
 
 def _first_word(ctx: DocContext, i: int) -> bool:
     """Token ``i`` begins its sentence, but for dashes and bullets before it."""
-    return not any(t.is_alpha or t.is_digit for t in ctx.doc[ctx.sentence_start(i) : i])
+    return not any(t.is_alpha or t.is_digit for t in ctx.tokens[ctx.sentence_start(i) : i])
 
 
 def _token_starts(ctx: DocContext, name: str) -> list[int]:

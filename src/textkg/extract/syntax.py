@@ -44,7 +44,7 @@ def _main_clause_subjects(ctx: DocContext, verb: Token) -> list[Token]:
     """"Une attaque éclate dans le cortège célébrant la victoire, provoquant des morts": a clause
     set off by a comma that the parser hung on a participle describing a noun is about the
     subject of the clause that noun is in, not about the participle's noun."""
-    comma = any(t.text == "," for t in verb.doc[max(verb.left_edge.i - 1, 0) : verb.i])
+    comma = any(t.text == "," for t in ctx.tokens[max(verb.left_edge.i - 1, 0) : verb.i])
     if verb.head.dep_ not in deps.NOUN_CLAUSE or not comma:
         return []
     clause = next((a for a in verb.head.ancestors if a.pos_ == "VERB"), None)

@@ -100,7 +100,7 @@ def _subject_before_interruption(ctx: DocContext, participle: Token) -> Mention 
         return None
     doc = participle.doc
     auxiliary = next(
-        (t for t in doc[max(phrase.left_edge.i - 1, 0) : phrase.i] if t.pos_ in deps.CLAUSE_POS or t.dep_ in deps.AUXILIARIES), None
+        (t for t in ctx.tokens[max(phrase.left_edge.i - 1, 0) : phrase.i] if t.pos_ in deps.CLAUSE_POS or t.dep_ in deps.AUXILIARIES), None
     )
     if auxiliary is None:
         return None

@@ -184,7 +184,7 @@ def _reported_object(ctx: DocContext, verb: Token, cue: Cue) -> Said | None:
             and not _punctuation_between(verb.doc, last, child.left_edge.i)
         ):
             last = child.right_edge.i
-    tokens = [t for t in verb.doc[first : last + 1] if not t.is_space]
+    tokens = [t for t in ctx.tokens[first : last + 1] if not t.is_space]
     while len(tokens) > 1 and tokens[-1].is_punct:
         tokens.pop()
     return Said(token_span(tokens), OBJECT, tokens[0].i, tokens[-1].i)

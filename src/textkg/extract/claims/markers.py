@@ -125,7 +125,7 @@ def opinion(ctx: DocContext, sent: SpacySpan, covered: set[int]) -> ClaimFrame |
     # or one ("le syndicat", "l'organisation").
     if not is_speaking(ctx, who) or (not who.is_named and "Plur" in ctx.morph(holder, "Number")):
         return None
-    said = _trimmed(ctx, [t for t in sent.doc[after.i + 1 : sent.end] if not t.is_space])
+    said = _trimmed(ctx, [t for t in ctx.tokens[after.i + 1 : sent.end] if not t.is_space])
     if said is None:
         return None
     return claim_frame(ctx, sent, words[0].text, words[0].i, who, None, said, 0.6)
@@ -199,8 +199,7 @@ def continued_quote(ctx: DocContext, sent: SpacySpan, previous: ClaimFrame | Non
     if quote is None or quote.opening != words[0].i or quote.closing < words[-1].i:
         return None
     # "« ... » a déclaré X" in the next sentence (the parser may cut at the mark): its own cue.
-    doc = ctx.doc
-    following = next((t for t in doc[quote.closing + 1 : quote.closing + 1 + MAX_FOLLOWING] if not t.is_punct and not t.is_space), None)
+    following = next((t for t in ctx.tokens[quote.closing + 1 : quote.closing + 1 + MAX_FOLLOWING] if not t.is_punct and not t.is_space), None)
     if following is not None and following.pos_ in deps.CLAUSE_POS:
         return None
     return replace(
@@ -225,7 +224,7 @@ def hearsay(ctx: DocContext, sent: SpacySpan, source: Mention | None) -> Iterato
         if verb.pos_ != "VERB" or noun.dep_ not in deps.OBJECT:
             continue
         who = speaker(ctx, verb)
-        said = _trimmed(ctx, [t for t in doc[at + 2 : sent.end] if not t.is_space])
+        said = _trimmed(ctx, [t for t in ctx.tokens[at + 2 : sent.end] if not t.is_space])
         if not is_speaking(ctx, who) or said is None:
             continue
         stance = ctx.resources.lexicon.reporting_stance(verb.lemma_) or STATEMENT
