@@ -23,6 +23,7 @@ from corpus_data import arguments, documents, machine
 
 from textkg.api import extract_documents
 from textkg.extract.context import morph_features
+from textkg.extract.tokens import decoded_string
 from textkg.language.names import ascii_fold, name_key
 from textkg.nlp import load_pipeline, pipeline_name
 from textkg.runner.engines import BATCH_SIZE, Execution
@@ -51,11 +52,15 @@ def main() -> None:
         "textkg pipeline, parse only": lambda part: sum(1 for _ in ours.pipe(texts[part], batch_size=BATCH_SIZE)),
         "textkg extract": lambda part: sum(1 for _ in extract_documents(docs[part], execution=Execution(workers=1))),
     }
-    # textkg memoises name keys, date values and morphologies (they recur across a corpus); each
+    # textkg memoises name keys, date values, morphologies and decoded strings (they recur across a corpus); each
     # timed pass starts cold so repeats over the same texts are not flattered.
     cold_start = {
         "textkg extract": lambda: [
-            ascii_fold.cache_clear(), name_key.cache_clear(), morph_features.cache_clear(), worker_resources("fr").dates.forget()
+            ascii_fold.cache_clear(),
+            name_key.cache_clear(),
+            morph_features.cache_clear(),
+            decoded_string.cache_clear(),
+            worker_resources("fr").dates.forget(),
         ],
     }
     warm_up = texts[: min(len(texts), 8)]

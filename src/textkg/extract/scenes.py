@@ -141,7 +141,7 @@ def _lead(ctx: DocContext) -> SpacySpan | None:
     it ("À Kaboul | , des combattants ont attaqué ...")."""
     start = _first_token_after(ctx, _body_start(ctx))
     for sent in ctx.sentences:
-        if sent.end > start and any(t.pos_ in deps.CLAUSE_POS for t in sent):
+        if sent.end > start and any(t.pos_ in deps.CLAUSE_POS for t in ctx.tokens[sent.start : sent.end]):
             return ctx.doc[start : sent.end]
     return None
 

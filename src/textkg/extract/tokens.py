@@ -9,10 +9,12 @@ dependency, head and children are read once per document from the token arrays."
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import NamedTuple
 from weakref import ref
 
 from spacy.parts_of_speech import NAMES as POS_NAMES
+from spacy.strings import StringStore
 from spacy.tokens import Doc, Token
 
 
@@ -29,6 +31,13 @@ class ReadToken(Token):
         return Token.head.__get__(self) if head is None else head
 
 
+@lru_cache(maxsize=1 << 16)
+def decoded_string(strings: StringStore, key: int) -> str:
+    """``strings[key]``: the StringStore decodes a string anew on every look-up, and words recur
+    across a corpus (a pure function of the key, kept per process like the name keys)."""
+    return strings[key]
+
+
 class TokenColumns(NamedTuple):
     """A Doc's token arrays (``Doc.to_array``): string ids, part-of-speech ids, and each
     token's head as an absolute index."""
@@ -43,10 +52,10 @@ class TokenColumns(NamedTuple):
 
 def read_tokens(doc: Doc, columns: TokenColumns) -> tuple[ReadToken, ...]:
     """A ReadToken for each word of ``doc``, whose arrays are ``columns``, in order."""
-    # Each distinct string is decoded once, then each column is mapped in one pass.
+    # Each distinct string is looked up once, then each column is mapped in one pass.
     strings = doc.vocab.strings
     string_columns = (columns.orth, columns.lower, columns.lemma, columns.dep)
-    decoded = {key: strings[key] for key in set().union(*string_columns)}
+    decoded = {key: decoded_string(strings, key) for key in set().union(*string_columns)}
     texts, lowers, lemmas, deps = (map(decoded.__getitem__, column) for column in string_columns)
     parts_of_speech = map(POS_NAMES.__getitem__, columns.pos)
     tokens = [ReadToken(doc.vocab, doc, i) for i in range(len(doc))]

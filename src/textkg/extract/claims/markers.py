@@ -112,7 +112,7 @@ def according_to(ctx: DocContext, sent: SpacySpan, citation: Citation, covered: 
 def opinion(ctx: DocContext, sent: SpacySpan, covered: set[int]) -> ClaimFrame | None:
     """"Pour le syndicat, la réforme est une erreur": a fronted "pour" and a comma (or a colon)
     give the rest of the sentence as the view of who follows "pour", if that can speak."""
-    words = list(islice((t for t in sent if not t.is_space), 4))  # the first four are enough
+    words = list(islice((t for t in ctx.tokens[sent.start : sent.end] if not t.is_space), 4))  # the first four are enough
     if len(words) < 4 or words[0].lower_ not in ctx.words.opinion_markers or words[0].dep_ != deps.CASE:
         return None
     holder = words[0].head
@@ -170,7 +170,7 @@ def announcement(ctx: DocContext, sent: SpacySpan, covered: set[int]) -> ClaimFr
 def headline_quote(ctx: DocContext, sent: SpacySpan, covered: set[int]) -> ClaimFrame | None:
     """"Anne Roy : « Nous ne céderons pas »": a name that can speak, a colon, and a quotation
     (the way headlines and captions quote)."""
-    opening = next((t for t in sent if not t.is_space), None)
+    opening = next((t for t in ctx.tokens[sent.start : sent.end] if not t.is_space), None)
     first = ctx.fixed_at.get(opening.i) if opening is not None else None
     if first is None or first.first_token != opening.i or not is_speaking(ctx, first):
         return None
@@ -189,7 +189,7 @@ def continued_quote(ctx: DocContext, sent: SpacySpan, previous: ClaimFrame | Non
     « ... »")."""
     if previous is None or previous.speaker is None:
         return None
-    words = [t for t in sent if not t.is_space]
+    words = [t for t in ctx.tokens[sent.start : sent.end] if not t.is_space]
     while words and words[-1].is_punct and not _closes_quote(ctx, words[-1]):
         words.pop()
     # Right after the previous sentence, in the same paragraph (no line break between).
