@@ -1,8 +1,10 @@
 """The immutable per-document context every extractor reads: the parsed Doc, its token arrays and
 sentences, the language resources, and the fixed mentions (names and dates) by token.
 
-Built once per document (``DocContext.of``); extractors are pure functions of it. Token look-ups
-that spaCy makes costly are served from arrays read once: a morphological feature
+Built once per document (``DocContext.of``); extractors are pure functions of it. Rules take
+their words from ``tokens`` (ReadTokens: text, forms, tags, head and children read once, see
+tokens.py), not from ``doc[i]``. Other token look-ups that spaCy makes costly are served from
+arrays read once: a morphological feature
 (``MorphAnalysis.get`` builds an array and strings on every call, ~1 µs; the context reads the
 token's feature string instead, parsed once per form: ``morph_features``), the start of a token's
 sentence (``Token.sent`` builds a Span and scans for its boundaries, ~3 µs), a span's text
