@@ -69,7 +69,7 @@ def noun_mentions(ctx: DocContext, taken: Iterable[Mention]) -> Iterator[Mention
     to nothing."""
     covered = {i for m in taken for i in range(m.first_token, m.last_token + 1)}
     titles = ctx.resources.gazetteer.titles
-    for token in ctx.doc:
+    for token in ctx.tokens:
         if (
             token.pos_ == "NOUN"
             and token.i not in covered

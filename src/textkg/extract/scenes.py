@@ -166,7 +166,7 @@ def _body_start(ctx: DocContext) -> int:
 
 
 def _first_token_after(ctx: DocContext, char: int) -> int:
-    return next((t.i for t in ctx.doc if t.idx >= char), len(ctx.doc))
+    return next((t.i for t in ctx.tokens if t.idx >= char), len(ctx.tokens))
 
 
 def _lead_places(ctx: DocContext, lead: SpacySpan) -> Iterator[Mention]:
