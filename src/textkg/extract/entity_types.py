@@ -353,7 +353,7 @@ def _dateline(ctx: DocContext, span: Span) -> bool:
     """"Rorschach, 15 septembre (ag.)", "PARIS, 15 (Havas)": a name followed by a comma, a day
     number and a month or the agency is the place a dispatch was filed from (not "Dupont, 45 ans");
     so is a name opening its sentence before a news agency in parentheses ("LYON (AFP) - ...")."""
-    after = ctx.doc[span.end : span.end + 3]
+    after = ctx.tokens[span.end : span.end + 3]
     dated = (
         len(after) == 3
         and after[0].text == ","
@@ -380,7 +380,7 @@ def origin_in_parentheses(ctx: DocContext, span: Span) -> bool:
     """"Borelli (Mendrisio)", "Hvastija (Slo)": a name followed by a home town or a country code
     in parentheses is a person (lists of athletes, candidates, victims)."""
     doc = ctx.doc
-    inside = doc[span.end + 1 : span.end + 3] if span.end + 2 < len(doc) else None
+    inside = ctx.tokens[span.end + 1 : span.end + 3] if span.end + 2 < len(doc) else None
     if inside is None or ctx.tokens[span.end].text != "(" or inside[-1].text != ")":
         return False
     word = inside[0].text
@@ -472,5 +472,5 @@ def _is_honorific(ctx: DocContext, word: str) -> bool:
 
 def _after_source_cue(ctx: DocContext, span: Span) -> bool:
     doc = ctx.doc
-    window = doc[max(0, span.start - 3) : span.start]
+    window = ctx.tokens[max(0, span.start - 3) : span.start]
     return any(is_source_word(ctx, t) for t in window) or (span.end < len(doc) and is_source_word(ctx, ctx.tokens[span.end]))

@@ -114,7 +114,7 @@ def quoted_names(ctx: DocContext) -> Iterator[Mention]:
         cls = _quoting_class(ctx, ctx.tokens[at - 1])
         if cls is None:
             continue
-        inside = doc[quote.i + 1 : quote.i + 1 + MAX_QUOTED_NAME]
+        inside = ctx.tokens[quote.i + 1 : quote.i + 1 + MAX_QUOTED_NAME]
         end = next((t.i for t in inside if t.text == closing), None)
         # An event's name is capitalised: "la réunion « de la dernière chance »" names none.
         if end is not None and end > quote.i + 1 and (cls != EVENT or _begins_a_name(ctx.tokens[quote.i + 1])):

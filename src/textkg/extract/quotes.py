@@ -5,7 +5,6 @@ functions of the document context; the spans are memoised there."""
 
 from __future__ import annotations
 
-from bisect import bisect_right
 
 from spacy.tokens import Span as SpacySpan
 
@@ -38,10 +37,25 @@ def _quotations(ctx: DocContext):
 
 
 def quotation_at(ctx: DocContext, i: int) -> int | None:
-    """The index of the quotation token ``i`` is in, or None."""
-    spans = quotations(ctx)
-    at = bisect_right([s.start for s in spans], i) - 1
-    return at if at >= 0 and spans[at].start <= i < spans[at].end else None
+    """The index of the quotation token ``i`` is in, or None (of nested quotations, the one that
+    starts last before ``i``)."""
+    by_token = _quotation_of_tokens(ctx)
+    return by_token[i] if 0 <= i < len(by_token) else None
+
+
+def _quotation_of_tokens(ctx: DocContext) -> list[int | None]:
+    """``quotation_at`` for every token, made once per document (it is asked for every argument of
+    every verb)."""
+    memo = ctx.memo("quotations")
+    if "by_token" not in memo:
+        spans = quotations(ctx)
+        by_token: list[int | None] = [None] * len(ctx.tokens)
+        for at, span in enumerate(spans):
+            # Up to the next quotation's start, the last one started is this one.
+            stop = spans[at + 1].start if at + 1 < len(spans) else len(by_token)
+            by_token[span.start : min(span.end, stop)] = [at] * max(0, min(span.end, stop) - span.start)
+        memo["by_token"] = by_token
+    return memo["by_token"]
 
 
 def same_voice(ctx: DocContext, a: int, b: int) -> bool:

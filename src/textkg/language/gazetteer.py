@@ -107,7 +107,7 @@ class Gazetteer:
 
     def organization(self, name: str) -> KnownOrganization | None:
         """Acronyms match in capitals only ("UN", not "Un"); names on folded keys."""
-        if name.isupper() or any(c.isupper() for c in name[1:]):
+        if name.isupper() or any(map(str.isupper, name[1:])):
             found = self.acronyms.get(name.replace(".", ""))
             if found is not None:
                 return found

@@ -153,9 +153,9 @@ def announcement(ctx: DocContext, sent: SpacySpan, covered: set[int]) -> ClaimFr
         ):
             continue
         if said is root:
-            between = sent.doc[announcing.right_edge.i + 1 : said.i]
+            between = ctx.tokens[announcing.right_edge.i + 1 : said.i]
         else:
-            between = sent.doc[announcing.i + 1 : said.left_edge.i]
+            between = ctx.tokens[announcing.i + 1 : said.left_edge.i]
         if not any(t.text in (",", ":") for t in between):
             continue
         own = {t.i for t in announcing.subtree} if said is root else set()

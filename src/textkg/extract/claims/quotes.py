@@ -89,7 +89,6 @@ def quote_after(ctx: DocContext, cue: int, end: int, speaker_after: bool = False
     mark), after words that all depend on the cue ("a déclaré à l'AFP : « ... »") and a colon
     or a comma last. With ``speaker_after`` (a cue whose speaker follows it: "comme le rappelle
     X, « ... »") a comma may close the speaker's noun phrase too."""
-    doc = ctx.doc
     for quote in document_quotes(ctx):
         if quote.opening <= cue:
             continue
@@ -97,7 +96,7 @@ def quote_after(ctx: DocContext, cue: int, end: int, speaker_after: bool = False
         if past_end or quote.opening - cue > MAX_WORDS_BEFORE_QUOTE:
             return None
         before = ctx.tokens[quote.opening - 1]
-        between = doc[cue + 1 : quote.opening]
+        between = ctx.tokens[cue + 1 : quote.opening]
         # "déclare en recevant le prix que « ... »": the "que" belongs to the clause inside.
         introduced = before.pos == PUNCT_ID or before.dep_ == "mark"
         # "comme le rappelle le maire, X : « ... »": a colon may follow the speaker's noun
