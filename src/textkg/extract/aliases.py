@@ -50,7 +50,7 @@ def name_aliases(ctx: DocContext, mentions: Sequence[Mention]) -> tuple[Alias, .
     """The aliases among the named ``mentions`` of the document (memoised: coreference and the
     entities ask for those of the same names)."""
     named = tuple(m for m in mentions if m.is_named)
-    memo = ctx.memo("name_aliases")
+    memo = ctx.memos["name_aliases"]
     if named not in memo:
         memo[named] = _name_aliases(ctx, named)
     return memo[named]

@@ -21,7 +21,7 @@ def fixed_at(ctx: DocContext, token: Token) -> Mention | None:
 
 def named(ctx: DocContext, token: Token) -> Mention | None:
     """The named mention ``token`` belongs to, or the one that renames it (apposition)."""
-    memo = ctx.memo("named")
+    memo = ctx.memos["named"]
     if token.i not in memo:
         memo[token.i] = _find_named(ctx, token)
     return memo[token.i]
@@ -31,7 +31,7 @@ def resolve(ctx: DocContext, token: Token, allow_concept: bool = True) -> Mentio
     """The mention ``token`` heads: named, a date, or (if allowed) the noun phrase it heads as a
     Concept. A pronoun resolves to the subject it repeats, or is left to coreference."""
     if token.pos_ == "PRON":
-        steps = ctx.memo("pronoun_steps")
+        steps = ctx.memos["pronoun_steps"]
         if token.i not in steps:
             steps[token.i] = _pronoun_step(ctx, token)
         step = steps[token.i]
@@ -39,7 +39,7 @@ def resolve(ctx: DocContext, token: Token, allow_concept: bool = True) -> Mentio
     mention = named(ctx, token) or fixed_at(ctx, token)
     if mention is not None:
         return mention
-    targets = ctx.memo("targets")
+    targets = ctx.memos["targets"]
     if token.i not in targets:
         targets[token.i] = _past_locution(ctx, _past_partitive(ctx, token))
     target = targets[token.i]
@@ -53,7 +53,7 @@ def resolve(ctx: DocContext, token: Token, allow_concept: bool = True) -> Mentio
 
 def concept_at(ctx: DocContext, token: Token) -> Mention | None:
     """The noun phrase ``token`` heads, unless it is a time ("ce matin") or overlaps a name."""
-    concepts = ctx.memo("concepts")
+    concepts = ctx.memos["concepts"]
     if token.i not in concepts:
         concept = None if token.lemma_.lower() in ctx.words.time_nouns else concept_mention(ctx, token)
         if concept is not None and any(i in ctx.fixed_at for i in range(concept.first_token, concept.last_token + 1)):

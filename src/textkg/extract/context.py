@@ -15,6 +15,7 @@ sentence (``Token.sent`` builds a Span and scans for its boundaries, ~3 µs), a 
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache
@@ -58,7 +59,9 @@ class DocContext:
     # token belongs to two of them.
     fixed: tuple[Mention, ...] = ()
     fixed_at: dict[int, Mention] = field(default_factory=dict)
-    _memo: dict = field(default_factory=dict, compare=False, repr=False)
+    # Caches of pure functions of this document, by name ("named", "heads"); invisible to callers.
+    # A defaultdict: rules read them thousands of times per document, without a call each time.
+    memos: defaultdict[str, dict] = field(default_factory=lambda: defaultdict(dict), compare=False, repr=False)
 
     @classmethod
     def of(cls, doc: Doc, document: Document, resources: Resources) -> DocContext:
@@ -98,8 +101,8 @@ class DocContext:
                 fixed.append(mention)
                 fixed_at.update((i, mention) for i in span)
         # What the tokens say carries over; what depended on the mentions does not.
-        token_memos = {key: value for key, value in self._memo.items() if key in TOKEN_MEMOS}
-        return replace(self, fixed=tuple(sorted(fixed, key=lambda m: (m.start, m.end))), fixed_at=fixed_at, _memo=token_memos)
+        token_memos = defaultdict(dict, {key: value for key, value in self.memos.items() if key in TOKEN_MEMOS})
+        return replace(self, fixed=tuple(sorted(fixed, key=lambda m: (m.start, m.end))), fixed_at=fixed_at, memos=token_memos)
 
     @cached_property
     def words(self) -> Words:
@@ -111,7 +114,7 @@ class DocContext:
 
     def morph(self, token: Token, name: str) -> list[str]:
         """``token.morph.get(name)``; the list is shared, callers must not change it."""
-        by_form = self.memo("morph")
+        by_form = self.memos["morph"]
         form = self.morph_ids[token.i]
         features = by_form.get(form)
         if features is None:
@@ -140,7 +143,7 @@ class DocContext:
 
     def sentence_span(self, sent: SpacySpan) -> Span:
         """Character span of a sentence without its surrounding white space."""
-        spans = self.memo("sentence_span")
+        spans = self.memos["sentence_span"]
         found = spans.get(sent.start)
         if found is None:
             text = self.text[sent.start_char : sent.end_char]
@@ -156,7 +159,7 @@ class DocContext:
         of ``words``: a rule that needs one of its trigger words passes a document without any by.
         Forms are compared by their ids; of the lemmas, only those that differ from their word's
         lower-case form are compared. The answer is kept per word set."""
-        answers = self.memo("uses_any")
+        answers = self.memos["uses_any"]
         answer = answers.get(words)
         if answer is None:
             forms, other_lemmas = self._vocabulary()
@@ -164,16 +167,16 @@ class DocContext:
         return answer
 
     def _vocabulary(self) -> tuple[frozenset[int], frozenset[str]]:
-        vocabulary = self._memo.get("vocabulary")
+        vocabulary = self.memos.get("vocabulary")
         if vocabulary is None:
             other_lemmas = {token.lemma_ for token in self.tokens if token.lemma_ != token.lower_}
-            vocabulary = self._memo["vocabulary"] = (frozenset(self.lower), frozenset(lemma.lower() for lemma in other_lemmas))
+            vocabulary = self.memos["vocabulary"] = (frozenset(self.lower), frozenset(lemma.lower() for lemma in other_lemmas))
         return vocabulary
 
     def positions_of(self, words: frozenset[str]) -> tuple[int, ...]:
         """The tokens that are one of ``words`` in lower case, in text order (found by their ids in
         the token array, once per word set)."""
-        found = self.memo("word_positions")
+        found = self.memos["word_positions"]
         positions = found.get(words)
         if positions is None:
             ids = string_ids(words)
@@ -183,7 +186,7 @@ class DocContext:
     def positions_with_feature(self, name: str, value: str) -> tuple[int, ...]:
         """The tokens whose morphology gives feature ``name`` the ``value`` ("Reflex", "Yes"), in
         text order (read per distinct morphology, once per feature)."""
-        found = self.memo("feature_positions")
+        found = self.memos["feature_positions"]
         positions = found.get((name, value))
         if positions is None:
             strings = self.doc.vocab.strings
@@ -193,9 +196,9 @@ class DocContext:
 
     def positions_by_tag(self) -> dict[int, list[int]]:
         """Token indices of each part of speech, in text order."""
-        positions = self._memo.get("positions")
+        positions = self.memos.get("positions")
         if positions is None:
-            positions = self._memo["positions"] = {}
+            positions = self.memos["positions"] = {}
             for i, tag in enumerate(self.pos):
                 positions.setdefault(tag, []).append(i)
         return positions
@@ -222,17 +225,10 @@ class DocContext:
         """The syntactic head of ``mention``."""
         if mention.first_token == mention.last_token:
             return self.tokens[mention.first_token]  # a one-word span is its own root
-        heads = self.memo("heads")
+        heads = self.memos["heads"]
         found = heads.get((mention.first_token, mention.last_token))
         if found is None:
             found = heads[(mention.first_token, mention.last_token)] = self.tokens[self.doc[mention.first_token : mention.last_token + 1].root.i]
-        return found
-
-    def memo(self, name: str) -> dict:
-        """A cache of a pure function of this document, by ``name``."""
-        found = self._memo.get(name)
-        if found is None:
-            found = self._memo[name] = {}
         return found
 
 

@@ -235,7 +235,7 @@ def _maker_and_model(ctx: DocContext, span: Span) -> bool:
 
 def _ner_organizations(ctx: DocContext) -> frozenset[str]:
     """The one-word names the NER types as organisations anywhere in the document."""
-    memo = ctx.memo("ner_organizations")
+    memo = ctx.memos["ner_organizations"]
     found = memo.get("names")
     if found is None:
         found = memo["names"] = frozenset(ent.text for ent in ctx.doc.ents if ent.label_ == "ORG" and len(ent) == 1)
@@ -393,7 +393,7 @@ def origin_in_parentheses(ctx: DocContext, span: Span) -> bool:
 def lower_case_lemmas(ctx: DocContext) -> frozenset[str]:
     """Folded lemmas of the words the document writes in lower case: "Paris" is a name, "paris"
     (bets) is not. Made once, for a document that asks."""
-    memo = ctx.memo("lower_case_lemmas")
+    memo = ctx.memos["lower_case_lemmas"]
     if "all" not in memo:
         memo["all"] = frozenset(map(ascii_fold, {token.lemma_ for token in ctx.tokens if token.text[:1].islower()}))
     return memo["all"]

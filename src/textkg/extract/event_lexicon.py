@@ -36,7 +36,7 @@ def predicate_lemma(ctx: DocContext, token: Token) -> str:
     """The lemma a predicate is known by: a pronominal verb's with its pronoun's ("se réunir");
     for a verb form the lemmatizer left as it is ("se retire"), the infinitive of the lexicon
     that a verb ending of ``verb_lemma_endings`` gives. Memoised: every extractor asks."""
-    lemmas = ctx.memo("predicate_lemmas")
+    lemmas = ctx.memos["predicate_lemmas"]
     if token.i not in lemmas:
         lemmas[token.i] = _predicate_lemma(ctx, token)
     return lemmas[token.i]
@@ -195,7 +195,7 @@ def carried_event(ctx: DocContext, verb: Token) -> Token | None:
     of a verb of happening ("une fusillade a éclaté": an event of the lexicon only; "un incendie
     est survenu" leaves the fire a participant). The event is the noun's; the verb adds its doer,
     place and time. Asked of a verb by several rules, so kept per verb."""
-    carried = ctx.memo("carried_event")
+    carried = ctx.memos["carried_event"]
     if verb.i not in carried:
         carried[verb.i] = _carried_event(ctx, verb)
     return carried[verb.i]

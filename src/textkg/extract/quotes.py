@@ -16,7 +16,7 @@ def quotations(ctx: DocContext) -> tuple[SpacySpan, ...]:
     """The quoted speech of the document, in text order (the marks themselves left out): a
     quotation with a verb is someone's words; a quoted name ("l'association « Un toit pour tous
     »") is not."""
-    memo = ctx.memo("quotations")
+    memo = ctx.memos["quotations"]
     if "all" not in memo:
         memo["all"] = tuple(sorted((q for q in _quotations(ctx) if _is_speech(q)), key=lambda span: span.start))
     return memo["all"]
@@ -46,7 +46,7 @@ def quotation_at(ctx: DocContext, i: int) -> int | None:
 def _quotation_of_tokens(ctx: DocContext) -> list[int | None]:
     """``quotation_at`` for every token, made once per document (it is asked for every argument of
     every verb)."""
-    memo = ctx.memo("quotations")
+    memo = ctx.memos["quotations"]
     if "by_token" not in memo:
         spans = quotations(ctx)
         by_token: list[int | None] = [None] * len(ctx.tokens)

@@ -71,7 +71,7 @@ def _misread_verbs(ctx: DocContext) -> dict[Token, Token | None]:
     """Verb forms the tagger read as the preposition they spell, with the verb whose clause theirs
     is coordinated with: in "il dirige le chantier en 1961 et entre à l'université", "entre" is
     the verb "entrer" (a preposition never comes right before another), coordinated with "lance"."""
-    memo = ctx.memo("misread_verbs")
+    memo = ctx.memos["misread_verbs"]
     if "found" not in memo:
         forms = {form for form, _ in ctx.words.verbs_spelled_as_prepositions}
         doc = ctx.doc

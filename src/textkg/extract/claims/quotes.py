@@ -36,7 +36,7 @@ class Quote:
 
 def document_quotes(ctx: DocContext) -> tuple[Quote, ...]:
     """Every outermost quotation of the document, in text order."""
-    memo = ctx.memo("quotes")
+    memo = ctx.memos["quotes"]
     if "all" not in memo:
         memo["all"] = tuple(_find_quotes(ctx))
     return memo["all"]
