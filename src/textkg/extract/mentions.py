@@ -503,17 +503,14 @@ def _name_like_flags(ctx: DocContext) -> list[bool]:
     """Whether each token may be part of a name: capitalised, not a sentence-initial common word.
     Read from the token arrays (the text is tested once per word form)."""
     doc = ctx.doc
-    capitalised: dict[str, bool] = {}
-    flags = []
+    texts = [token.text for token in ctx.tokens]
+    capitalised = {text: text[:1].isupper() and any(map(str.isalpha, text)) for text in set(texts)}
     arrays = doc.to_array([IS_UPPER, SENT_START, POS]).tolist() if len(doc) else ()
-    for token, (upper, start, pos) in zip(ctx.tokens, arrays):
-        text = token.text
-        cap = capitalised.get(text)
-        if cap is None:
-            cap = capitalised[text] = text[:1].isupper() and any(c.isalpha() for c in text)
-        # Token.is_sent_start is true where SENT_START is 1 (-1: not a start, 0: unknown).
-        flags.append(cap and not (start == 1 and pos not in _NAME_POS and not upper))
-    return flags
+    # Token.is_sent_start is true where SENT_START is 1 (-1: not a start, 0: unknown).
+    return [
+        capitalised[text] and not (start == 1 and pos not in _NAME_POS and not upper)
+        for text, (upper, start, pos) in zip(texts, arrays)
+    ]
 
 
 _NAME_POS = frozenset(POS_IDS[tag] for tag in ("PROPN", "X"))
