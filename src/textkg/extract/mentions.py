@@ -257,7 +257,7 @@ def concept_mention(ctx: DocContext, token: Token) -> Mention | None:
     for child in token.children:
         if child.dep_ in ("amod", "compound", "fixed", "flat", "flat:name") and child.i == max(t.i for t in kept) + 1:
             kept.append(child)
-            kept.extend(t for t in child.subtree if t is not child and t.dep_ in ("advmod", "amod"))
+            kept.extend(t for t in child.subtree if t != child and t.dep_ in ("advmod", "amod"))
     # Only the words joined to the head without a gap: the text between the parts of a phrase
     # that is not contiguous would be mislabelled ("exercices conjoints et des visites de hauts
     # responsables" is "exercices conjoints").
