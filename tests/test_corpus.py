@@ -106,6 +106,24 @@ def test_an_interrupted_build_resumes_to_the_outputs_of_an_uninterrupted_one(tmp
 
 
 @pytest.mark.model
+@pytest.mark.parametrize("with_kb", [False, True])
+def test_a_build_stopped_while_writing_caches_its_finished_batch_before_the_cache_closes(tmp_path, fr_nlp, monkeypatch, with_kb):
+    corpus = write_corpus(tmp_path / "corpus.jsonl", paragraphs())
+    out = tmp_path / "out"
+    kb = tmp_path / "kb.csv"
+    kb.write_text("label,aliases,type,iri\nRussie,,Country,http://example.org/russie\n", encoding="utf-8")
+
+    def stopped_after_one(records, *args, **kwargs):
+        next(iter(records))
+        raise KeyboardInterrupt  # Ctrl-C lands wherever the main thread is: here, in the writer
+
+    monkeypatch.setattr(api, "write_records", stopped_after_one)
+    with pytest.raises(KeyboardInterrupt):
+        api.build([corpus], output_dir=out, formats=["turtle"], execution=Execution(batch_size=3), kb=kb if with_kb else None)
+    assert cached_count(out / CACHE_DIR / CACHE_FILE) == 3  # the one written and the two finished beside it
+
+
+@pytest.mark.model
 def test_dask_workers_load_the_model_once_and_records_come_back_in_order(tmp_path, fr_nlp):
     distributed = pytest.importorskip("distributed")
     documents = paragraphs(repeat=2)

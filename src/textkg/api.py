@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -25,6 +25,7 @@ from .runner.pieces import records_in_pieces
 from .records import Document, ExtractionRecord
 
 if TYPE_CHECKING:
+    from .resolve.kb import KnowledgeBase
     from .store import Endpoint, LoadReport, QueryOptions, QueryResult
 
 RECORDS_FILE = "extraction.jsonl"
@@ -103,8 +104,9 @@ def extract_paths(
     stdin_format: str = "auto",
     exclude: Sequence[str | Path] = (),
     kb: str | Path | None = None,
-) -> Iterator[ExtractionRecord]:
-    """Records for every input; ``report`` collects what was skipped (without one, a skip raises);
+) -> Generator[ExtractionRecord, None, None]:
+    """Records for every input, as a generator to close before ``cache`` is (closing it hands the
+    finished batches it had not reached to the cache); ``report`` collects what was skipped (without one, a skip raises);
     directory and pattern searches leave out ``exclude``. Documents that do not declare their
     language are in ``lang``, or when it is None in the language detected in their text (French
     when detection is unsure); documents in a language without a pipeline are skipped. With
@@ -121,9 +123,15 @@ def extract_paths(
     records = extract_documents(items, loader, execution, cache, on_record)
     if knowledge is None:
         return records
+    return _with_kb(records, knowledge)
+
+
+def _with_kb(records: Generator[ExtractionRecord, None, None], knowledge: KnowledgeBase) -> Generator[ExtractionRecord, None, None]:
     from .resolve.kb import apply_kb
 
-    return (apply_kb(record, knowledge) for record in records)
+    with contextlib.closing(records):
+        for record in records:
+            yield apply_kb(record, knowledge)
 
 
 STDIN = "-"
@@ -188,7 +196,8 @@ def extract(
         records = extract_paths(
             paths, lang, loader, execution, cache, parsed, report=report, stdin_format=stdin_format, exclude=(output,), kb=kb
         )
-        count = write_records(records, output, report=report, sources=paths)
+        with contextlib.closing(records):  # closed, on an interrupt too, while the cache is open
+            count = write_records(records, output, report=report, sources=paths)
     return ExtractResult(path=output, documents=count, parsed=parsed.fresh, inputs=report)
 
 
@@ -283,7 +292,8 @@ def build(
         stream = extract_paths(
             paths, lang, loader, execution, cache, parsed, report=report, stdin_format=stdin_format, exclude=(out,), kb=kb
         )
-        write_records(_kept(stream, records), staging / RECORDS_FILE, report=report, sources=paths)
+        with contextlib.closing(stream):  # closed, on an interrupt too, while the cache is open
+            write_records(_kept(stream, records), staging / RECORDS_FILE, report=report, sources=paths)
         kg = build_graph(records, merge_across=merge_across)
         context = ExportContext(kg, Iris(base_iri), html_options=dict(html_options or {}), rdf_options=RdfOptions(run_time=run_time))
         staged = export_all(context, staging, tuple(formats), on_file=on_file)
