@@ -984,3 +984,58 @@ def test_what_is_tried_or_refused_is_hypothetical():
     (tried,) = [r for r in extract(TRIED_TO).relations if r.predicate == "quitter"]
     (managed,) = [r for r in extract(MANAGED_TO).relations if r.predicate == "quitter"]
     assert (tried.modality, managed.modality) == ("hypothetical", "asserted")
+
+
+# "a exhorté Paul Roy à quitter la France": what one is urged, ordered or allowed to do is not done.
+URGED_TO = """
+Marie      Marie      PROPN 4 nsubj     _   B-PER
+Lee        Lee        PROPN 1 flat:name _   I-PER
+a          avoir      AUX   4 aux:tense
+exhorté    exhorter   VERB  0 ROOT      Tense=Past|VerbForm=Part
+Paul       Paul       PROPN 4 obj       _   B-PER
+Roy        Roy        PROPN 5 flat:name _   I-PER
+à          à          ADP   8 mark
+quitter    quitter    VERB  4 xcomp     VerbForm=Inf
+la         le         DET   10 det
+France     France     PROPN 8 obj       _   B-LOC
+.          .          PUNCT 4 punct
+"""
+FORCED_TO = URGED_TO.replace("exhorté    exhorter ", "forcé      forcer   ")
+
+# "Paul Roy est accusé d'avoir quitté la France": what one is accused of is alleged.
+ACCUSED_OF = """
+Paul       Paul       PROPN 4 nsubj:pass _   B-PER
+Roy        Roy        PROPN 1 flat:name  _   I-PER
+est        être       AUX   4 aux:pass
+accusé     accuser    VERB  0 ROOT       Tense=Past|VerbForm=Part
+d'         de         ADP   7 mark
+avoir      avoir      AUX   7 aux:tense  VerbForm=Inf
+quitté     quitter    VERB  4 xcomp      Tense=Past|VerbForm=Part
+la         le         DET   9 det
+France     France     PROPN 7 obj        _   B-LOC
+.          .          PUNCT 4 punct
+"""
+
+# "Paul Roy nie avoir quitté la France": what one denies is said not to have happened.
+DENIES = """
+Paul       Paul       PROPN 3 nsubj      _   B-PER
+Roy        Roy        PROPN 1 flat:name  _   I-PER
+nie        nier       VERB  0 ROOT       Mood=Ind|Tense=Pres|VerbForm=Fin
+avoir      avoir      AUX   5 aux:tense  VerbForm=Inf
+quitté     quitter    VERB  3 xcomp      Tense=Past|VerbForm=Part
+la         le         DET   7 det
+France     France     PROPN 5 obj        _   B-LOC
+.          .          PUNCT 3 punct
+"""
+
+
+def quitting(table):
+    (quitting,) = [r for r in extract(table).relations if r.predicate == "quitter"]
+    return quitting.polarity, quitting.modality
+
+
+def test_what_is_urged_alleged_or_denied_is_not_asserted():
+    assert quitting(URGED_TO) == ("positive", "hypothetical")
+    assert quitting(FORCED_TO) == ("positive", "asserted")
+    assert quitting(ACCUSED_OF) == ("positive", "reported")
+    assert quitting(DENIES)[0] == "negative"

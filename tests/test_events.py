@@ -232,6 +232,22 @@ def test_what_is_tried_or_refused_is_hypothetical(fr_nlp):
     assert (tried, managed) == (["hypothetical"], ["asserted"])
 
 
+@pytest.mark.parametrize(
+    ("text", "predicate", "mood"),
+    [
+        ("Le syndicat Solidar a appelé le gouvernement à retirer son projet.", "retirer", ("positive", "hypothetical")),
+        ("Le juge a autorisé Paul Roy à quitter la France.", "quitter", ("positive", "hypothetical")),
+        ("Le tribunal a ordonné à la société Nordix de retirer les photos.", "retirer", ("positive", "hypothetical")),
+        ("Paul Roy est accusé d'avoir volé des tableaux à Lyon.", "voler", ("positive", "reported")),
+        ("Paul Roy nie avoir volé des tableaux.", "voler", ("negative", "asserted")),
+        ("La crise a forcé Paul Roy à quitter la France.", "quitter", ("positive", "asserted")),
+    ],
+)
+def test_what_is_asked_alleged_or_denied_is_not_asserted_as_done(fr_nlp, text, predicate, mood):
+    moods = [(r.polarity, r.modality) for r in record_of(fr_nlp, text).relations if r.predicate == predicate]
+    assert moods == [mood]
+
+
 def test_a_named_happening_stays_a_participant_of_the_light_verb(fr_nlp):
     found = facts(fr_nlp, "Le syndicat Solidar a organisé le Festival de Brénac.")
     assert ("organiser", "Solidar", "Festival de Brénac") in links(found)

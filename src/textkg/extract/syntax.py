@@ -230,9 +230,12 @@ def is_locative(ctx: DocContext, place: Token) -> bool:
 
 
 def polarity(ctx: DocContext, verb: Token) -> str:
-    """negative under "ne" (spaCy marks it Polarity=Neg), "pas", "jamais", "non" or "not"; "ne ...
-    que" restricts ("n'a signé qu'un accord": one agreement was signed), it does not negate."""
+    """negative under "ne" (spaCy marks it Polarity=Neg), "pas", "jamais", "non" or "not", or as
+    the infinitive of a verb of denial ("nie avoir volé", "a empêché X de partir"); "ne ... que"
+    restricts ("n'a signé qu'un accord": one agreement was signed), it does not negate."""
     words = ctx.words
+    if _governing_verb(verb) in words.denial_verbs:
+        return "negative"
     negators = [
         c
         for c in verb.children
@@ -252,22 +255,31 @@ def _restrictive_que(ctx: DocContext, verb: Token) -> bool:
 
 def modality(ctx: DocContext, verb: Token) -> str:
     """future for a future tense, hypothetical for a conditional (the journalistic "aurait été
-    empoisonné" too) or under a modal verb or a verb of intent (``intent_verbs``), reported under a hedge ("a apparemment survécu", "le
-    présumé meurtrier a fui"): what nobody is said to say is then not asserted either."""
+    empoisonné" too) or under a modal verb, a verb of intent or of request (``intent_verbs``,
+    ``directive_verbs``: "a appelé X à démissionner"), reported under a hedge ("a apparemment
+    survécu", "le présumé meurtrier a fui") or a verb of allegation ("est accusé d'avoir volé"):
+    what nobody is said to say is then not asserted either."""
     forms = [verb, *(c for c in verb.children if c.dep_.startswith("aux"))]
     if verb.dep_ == "xcomp" and verb.head.pos_ == "ADJ":
         # "serait prête à utiliser": the mood is on the copula of the adjective.
         forms += [c for c in verb.head.children if c.dep_ in deps.COPULA or c.dep_.startswith("aux")]
     if any("Cnd" in ctx.morph(t, "Mood") for t in forms):
         return "hypothetical"
-    governing = verb.head.lemma_.lower()
-    if verb.dep_ == "xcomp" and (governing in ctx.words.modal_lemmas or governing in ctx.words.intent_verbs):
-        return "hypothetical"  # "peut partir", "a tenté de fuir", "a refusé de participer": not done
+    governing = _governing_verb(verb)
+    words = ctx.words
+    if governing in words.modal_lemmas or governing in words.intent_verbs or governing in words.directive_verbs:
+        return "hypothetical"  # "peut partir", "a tenté de fuir", "a demandé à X de partir": not done
     if any("Fut" in ctx.morph(t, "Tense") for t in forms):
         return "future"
-    if _hedged(ctx, verb):
+    if governing in words.allegation_verbs or _hedged(ctx, verb):
         return "reported"
     return "asserted"
+
+
+def _governing_verb(verb: Token) -> str | None:
+    """The lemma of the verb whose infinitive complement ``verb`` is ("tenté" in "a tenté de
+    fuir"), or None."""
+    return verb.head.lemma_.lower() if verb.dep_ == "xcomp" else None
 
 
 def _hedged(ctx: DocContext, verb: Token) -> bool:
