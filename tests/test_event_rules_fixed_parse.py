@@ -1039,3 +1039,49 @@ def test_what_is_urged_alleged_or_denied_is_not_asserted():
     assert quitting(FORCED_TO) == ("positive", "asserted")
     assert quitting(ACCUSED_OF) == ("positive", "reported")
     assert quitting(DENIES)[0] == "negative"
+
+
+# "Solidar réclame la fermeture de la mine": an event asked for, denied or planned is not done.
+ASKED_FOR = """
+Solidar    Solidar    PROPN 2 nsubj     _   B-ORG
+réclame    réclamer   VERB  0 ROOT      Mood=Ind|Tense=Pres|VerbForm=Fin
+la         le         DET   4 det
+fermeture  fermeture  NOUN  2 obj
+de         de         ADP   7 case
+la         le         DET   7 det
+mine       mine       NOUN  4 nmod
+de         de         ADP   9 case
+Vernay     Vernay     PROPN 7 nmod      _   B-LOC
+.          .          PUNCT 2 punct
+"""
+DENIED = ASKED_FOR.replace("réclame    réclamer ", "dément     démentir ")
+ANNOUNCED = ASKED_FOR.replace("réclame    réclamer ", "annonce    annoncer ")
+
+# "le projet de fermeture de la mine": the noun the event complements plans it.
+PLANNED = """
+Le         le         DET   2 det
+projet     projet     NOUN  9 nsubj:pass
+de         de         ADP   4 case
+fermeture  fermeture  NOUN  2 nmod
+de         de         ADP   7 case
+la         le         DET   7 det
+mine       mine       NOUN  4 nmod
+a          avoir      AUX   9 aux:tense
+été        être       AUX   9 aux:pass
+abandonné  abandonner VERB  0 ROOT      Tense=Past|VerbForm=Part
+.          .          PUNCT 9 punct
+"""
+CLOSED = PLANNED.replace("projet     projet ", "bruit      bruit  ")
+
+
+def closing(table):
+    (closing,) = [r for r in extract(table).relations if r.predicate == "fermeture"]
+    return closing.polarity, closing.modality
+
+
+def test_an_event_noun_asked_for_planned_or_denied_is_not_asserted():
+    assert closing(ASKED_FOR) == ("positive", "hypothetical")
+    assert closing(DENIED) == ("negative", "asserted")
+    assert closing(ANNOUNCED) == ("positive", "asserted")
+    assert closing(PLANNED) == ("positive", "hypothetical")
+    assert closing(CLOSED) == ("positive", "asserted")

@@ -241,6 +241,11 @@ def test_what_is_tried_or_refused_is_hypothetical(fr_nlp):
         ("Paul Roy est accusé d'avoir volé des tableaux à Lyon.", "voler", ("positive", "reported")),
         ("Paul Roy nie avoir volé des tableaux.", "voler", ("negative", "asserted")),
         ("La crise a forcé Paul Roy à quitter la France.", "quitter", ("positive", "asserted")),
+        ("Le gouvernement envisage la fermeture de l'usine de Vernay.", "fermeture", ("positive", "hypothetical")),
+        ("Les syndicats ont réclamé la démission de Paul Roy.", "démission", ("positive", "hypothetical")),
+        ("Le ministre a démenti la démission de Paul Roy.", "démission", ("negative", "asserted")),
+        ("Le risque d'une attaque contre Vernay inquiète les habitants.", "attaque", ("positive", "hypothetical")),
+        ("L'armée a condamné l'attaque contre Vernay.", "attaque", ("positive", "asserted")),
     ],
 )
 def test_what_is_asked_alleged_or_denied_is_not_asserted_as_done(fr_nlp, text, predicate, mood):

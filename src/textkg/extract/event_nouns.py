@@ -23,7 +23,7 @@ from .context import DocContext
 from .event_lexicon import carried_event, class_info, date_carrier, event_class, performs, refined_class
 from .links import possessive_owner
 from .obliques import may_be_unnamed, misattached_obliques, oblique_role, origin_role
-from .syntax import case_lemma, modality, polarity, subjects, with_conjuncts
+from .syntax import case_lemma, event_noun_mood, modality, polarity, subjects, with_conjuncts
 from ..language.event_classes import EventClass
 
 # What an event takes from the event that caused it.
@@ -54,6 +54,7 @@ def noun_frames(ctx: DocContext) -> Found:
             arguments = _distinct([*arguments, *_caused_setting(ctx, token, arguments, touched)])
             found = refined_class(ctx, token, found, arguments)
             if arguments:
+                mood = (polarity(ctx, carrier), modality(ctx, carrier)) if carrier is not None else event_noun_mood(ctx, token)
                 frames.append(
                     Frame(
                         predicate=token.lemma_.lower(),
@@ -61,8 +62,8 @@ def noun_frames(ctx: DocContext) -> Found:
                         head=token.i,
                         arguments=arguments,
                         evidence=evidence,
-                        polarity=polarity(ctx, carrier) if carrier is not None else "positive",
-                        modality=modality(ctx, carrier) if carrier is not None else "asserted",
+                        polarity=mood[0],
+                        modality=mood[1],
                         confidence=EVENT if found else OPEN_FRAME,
                         happening=found is None,
                     )

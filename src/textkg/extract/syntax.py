@@ -276,6 +276,30 @@ def modality(ctx: DocContext, verb: Token) -> str:
     return "asserted"
 
 
+def event_noun_mood(ctx: DocContext, noun: Token) -> tuple[str, str]:
+    """The polarity and modality of the event a noun names where no verb carries it, from the
+    word it complements: what is wanted, asked, planned or feared is hypothetical ("envisage la
+    fermeture de l'usine", "réclame la démission de X", "le projet de fusion"), what is denied or
+    avoided is negative ("a démenti la démission de X"), what one is accused of is reported
+    ("soupçonné du meurtre de X"); else it is asserted."""
+    words = ctx.words
+    governor = noun.head
+    lemma = governor.lemma_.lower()
+    if noun.dep_ in deps.NOUN_MODIFIER and governor.pos_ == "NOUN":
+        prospective = lemma in words.prospective_nouns and case_lemma(noun) in words.infinitive_marks
+        return ("positive", "hypothetical") if prospective else ("positive", "asserted")
+    complement = noun.dep_ in deps.OBJECT or (noun.dep_ in deps.OBLIQUE and case_lemma(noun) in words.infinitive_marks)
+    if not complement or governor.pos_ != "VERB":
+        return ("positive", "asserted")
+    if lemma in words.prospective_verbs:
+        return ("positive", "hypothetical")
+    if lemma in words.denial_verbs and polarity(ctx, governor) == "positive":
+        return ("negative", "asserted")
+    if lemma in words.allegation_verbs:
+        return ("positive", "reported")
+    return ("positive", "asserted")
+
+
 def _governing_verb(verb: Token) -> str | None:
     """The lemma of the verb whose infinitive complement ``verb`` is ("tenté" in "a tenté de
     fuir"), or None."""
