@@ -1074,6 +1074,53 @@ abandonné  abandonner VERB  0 ROOT      Tense=Past|VerbForm=Part
 CLOSED = PLANNED.replace("projet     projet ", "bruit      bruit  ")
 
 
+# "Paul Roy a quitté Lyon pour rejoindre Nantes": a purpose, a condition, a question or what is
+# done without, is not done.
+LEFT_TO_JOIN = """
+Paul       Paul       PROPN 4 nsubj     _   B-PER
+Roy        Roy        PROPN 1 flat:name _   I-PER
+a          avoir      AUX   4 aux:tense
+quitté     quitter    VERB  0 ROOT      Tense=Past|VerbForm=Part
+Lyon       Lyon       PROPN 4 obj       _   B-LOC
+pour       pour       ADP   7 mark
+rejoindre  rejoindre  VERB  4 advcl     VerbForm=Inf
+Nantes     Nantes     PROPN 7 obj       _   B-LOC
+.          .          PUNCT 4 punct
+"""
+LEFT_WITHOUT = LEFT_TO_JOIN.replace("pour       pour ", "sans       sans ")
+LEFT_IF = LEFT_TO_JOIN.replace("pour       pour       ADP ", "si         si         SCONJ").replace(
+    "rejoindre  rejoindre  VERB  4 advcl     VerbForm=Inf", "rejoint    rejoindre  VERB  4 advcl     Mood=Ind|Tense=Pres|VerbForm=Fin"
+)
+LEFT_AND_ASKED = LEFT_TO_JOIN.replace(".          .          PUNCT 4 punct", "?          ?          PUNCT 4 punct")
+
+# "Paul Roy a été arrêté pour avoir rejoint Nantes": a past infinitive gives a cause.
+ARRESTED_FOR = """
+Paul       Paul       PROPN 5 nsubj:pass _   B-PER
+Roy        Roy        PROPN 1 flat:name  _   I-PER
+a          avoir      AUX   5 aux:tense
+été        être       AUX   5 aux:pass
+arrêté     arrêter    VERB  0 ROOT       Tense=Past|VerbForm=Part
+pour       pour       ADP   8 mark
+avoir      avoir      AUX   8 aux:tense  VerbForm=Inf
+rejoint    rejoindre  VERB  5 advcl      Tense=Past|VerbForm=Part
+Nantes     Nantes     PROPN 8 obj        _   B-LOC
+.          .          PUNCT 5 punct
+"""
+
+
+def joining(table):
+    (joining,) = [r for r in extract(table).relations if r.predicate == "rejoindre"]
+    return joining.polarity, joining.modality
+
+
+def test_a_purpose_a_condition_a_question_or_what_is_done_without_is_not_asserted():
+    assert joining(LEFT_TO_JOIN) == ("positive", "hypothetical")
+    assert joining(LEFT_WITHOUT) == ("negative", "asserted")
+    assert joining(LEFT_IF) == ("positive", "hypothetical")
+    assert joining(ARRESTED_FOR) == ("positive", "asserted")
+    assert [r.modality for r in extract(LEFT_AND_ASKED).relations if r.predicate == "quitter"] == ["hypothetical"]
+
+
 def closing(table):
     (closing,) = [r for r in extract(table).relations if r.predicate == "fermeture"]
     return closing.polarity, closing.modality

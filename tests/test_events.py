@@ -246,6 +246,13 @@ def test_what_is_tried_or_refused_is_hypothetical(fr_nlp):
         ("Le ministre a démenti la démission de Paul Roy.", "démission", ("negative", "asserted")),
         ("Le risque d'une attaque contre Vernay inquiète les habitants.", "attaque", ("positive", "hypothetical")),
         ("L'armée a condamné l'attaque contre Vernay.", "attaque", ("positive", "asserted")),
+        ("Si la Russie attaque la Pologne, l'alliance réagira.", "attaquer", ("positive", "hypothetical")),
+        ("Même si la Russie a attaqué la Pologne, l'alliance ne réagira pas.", "attaquer", ("positive", "asserted")),
+        ("La Russie a quitté la réunion sans signer l'accord.", "signer", ("negative", "asserted")),
+        ("La police est intervenue à Lyon pour arrêter Paul Roy.", "arrêter", ("positive", "hypothetical")),
+        ("Paul Roy a été condamné pour avoir volé des tableaux.", "voler", ("positive", "asserted")),
+        ("Le gouvernement souhaite que la Russie retire ses troupes de Pologne.", "retirer", ("positive", "hypothetical")),
+        ("Le président a-t-il rencontré Paul Roy à Lyon ?", "rencontrer", ("positive", "hypothetical")),
     ],
 )
 def test_what_is_asked_alleged_or_denied_is_not_asserted_as_done(fr_nlp, text, predicate, mood):

@@ -14,6 +14,9 @@ from .context import DocContext
 from .event_lexicon import misread_subject
 
 
+QUESTION_MARKS = frozenset({"?"})
+
+
 def subjects(ctx: DocContext, verb: Token) -> list[Token]:
     """Subjects of ``verb``, or those of the verb (or copular adjective or noun: "serait prête
     à", "sera le premier à") it depends on when it has none of its own; a relative pronoun
@@ -56,7 +59,7 @@ def _passive_controllers(ctx: DocContext, verb: Token) -> list[Token]:
     avoir volé": the subject of a passive governing verb does what its infinitive complement, or
     a past infinitive of cause, says; not a bare infinitive of purpose ("la route a été fermée
     pour éviter les accidents": whoever closed it avoids them), nor an impersonal subject."""
-    past_infinitive = any(c.dep_ in deps.AUXILIARIES and "Inf" in ctx.morph(c, "VerbForm") for c in verb.children)
+    past_infinitive = _past_infinitive(ctx, verb)
     marks = [c.lemma_.lower() for c in verb.children if c.dep_ == deps.MARK]
     complement = "Inf" in ctx.morph(verb, "VerbForm") and verb.dep_ in deps.INFINITIVE_COMPLEMENT and all(m in ctx.words.infinitive_marks for m in marks)
     if not (past_infinitive or complement):
@@ -230,12 +233,12 @@ def is_locative(ctx: DocContext, place: Token) -> bool:
 
 
 def polarity(ctx: DocContext, verb: Token) -> str:
-    """negative under "ne" (spaCy marks it Polarity=Neg), "pas", "jamais", "non" or "not", or as
-    the infinitive of a verb of denial ("nie avoir volé", "a empêché X de partir"); "ne ... que"
-    restricts ("n'a signé qu'un accord": one agreement was signed), it does not negate."""
+    """negative under "ne" (spaCy marks it Polarity=Neg), "pas", "jamais", "non" or "not", as
+    the infinitive of a verb of denial ("nie avoir volé", "a empêché X de partir") or after
+    "sans" ("sans signer l'accord"); "ne ... que" restricts ("n'a signé qu'un accord": one agreement was signed), it does not negate."""
     words = ctx.words
-    if _governing_verb(verb) in words.denial_verbs:
-        return "negative"
+    if _governing_verb(verb) in words.denial_verbs or _clause_mark(verb) in words.negative_marks:
+        return "negative"  # "nie avoir volé", "sans signer l'accord"
     negators = [
         c
         for c in verb.children
@@ -269,6 +272,8 @@ def modality(ctx: DocContext, verb: Token) -> str:
     words = ctx.words
     if governing in words.modal_lemmas or governing in words.intent_verbs or governing in words.directive_verbs:
         return "hypothetical"  # "peut partir", "a tenté de fuir", "a demandé à X de partir": not done
+    if _supposed_or_aimed_at(ctx, verb) or _wished_clause(ctx, verb) or _asked(ctx, verb):
+        return "hypothetical"
     if any("Fut" in ctx.morph(t, "Tense") for t in forms):
         return "future"
     if governing in words.allegation_verbs or _hedged(ctx, verb):
@@ -298,6 +303,50 @@ def event_noun_mood(ctx: DocContext, noun: Token) -> tuple[str, str]:
     if lemma in words.allegation_verbs:
         return ("positive", "reported")
     return ("positive", "asserted")
+
+
+def _clause_mark(verb: Token) -> str | None:
+    """The lemma of the conjunction that opens ``verb``'s clause ("si", "pour", "sans"), or None."""
+    return next((c.lemma_.lower() for c in verb.children if c.dep_ == deps.MARK), None)
+
+
+def _supposed_or_aimed_at(ctx: DocContext, verb: Token) -> bool:
+    """"Si la Russie attaque", "se demande si", "pour arrêter X", "afin d'arrêter X": a condition,
+    an open question or a purpose; not a cause ("condamné pour avoir volé": a past infinitive)."""
+    marks = ctx.words.hypothetical_marks
+    mark = _clause_mark(verb)
+    if mark is None and verb.dep_ in deps.OBLIQUE and verb.head.lemma_.lower() in marks:
+        mark = verb.head.lemma_.lower()  # the parser hangs "d'arrêter" on "afin"
+    return mark in marks and not _past_infinitive(ctx, verb)
+
+
+def _past_infinitive(ctx: DocContext, verb: Token) -> bool:
+    """"avoir volé": a past infinitive gives a cause, which happened, never a purpose."""
+    return any(c.dep_ in deps.AUXILIARIES and "Inf" in ctx.morph(c, "VerbForm") for c in verb.children)
+
+
+def _wished_clause(ctx: DocContext, verb: Token) -> bool:
+    """"souhaite que la Russie retire ses troupes", "exige que X parte": what is wished, asked or
+    feared is not done."""
+    if verb.dep_ != "ccomp":
+        return False
+    lemma = verb.head.lemma_.lower()
+    words = ctx.words
+    return lemma in words.intent_verbs or lemma in words.directive_verbs or lemma in words.prospective_verbs
+
+
+def _asked(ctx: DocContext, verb: Token) -> bool:
+    """A verb in a question: "a-t-il rencontré X à Lyon ?" (a question mark ends its clause or
+    one its clause depends on)."""
+    if not ctx.uses_any(QUESTION_MARKS):
+        return False  # most news has no question
+    clause = verb
+    while True:
+        if any(c.dep_ == "punct" and c.text in QUESTION_MARKS and c.i > verb.i for c in clause.children):
+            return True
+        if clause.head == clause:
+            return False
+        clause = clause.head
 
 
 def _governing_verb(verb: Token) -> str | None:
