@@ -1108,6 +1108,28 @@ Nantes     Nantes     PROPN 8 obj        _   B-LOC
 """
 
 
+# "Paul Roy va rejoindre Nantes": about to happen; "est allé voir" is done.
+GOING_TO_JOIN = """
+Paul       Paul       PROPN 3 nsubj     _   B-PER
+Roy        Roy        PROPN 1 flat:name _   I-PER
+va         aller      VERB  0 ROOT      Mood=Ind|Tense=Pres|VerbForm=Fin
+rejoindre  rejoindre  VERB  3 xcomp     VerbForm=Inf
+Nantes     Nantes     PROPN 4 obj       _   B-LOC
+.          .          PUNCT 3 punct
+"""
+NOT_GOING_TO_JOIN = """
+Paul       Paul       PROPN 4 nsubj     _   B-PER
+Roy        Roy        PROPN 1 flat:name _   I-PER
+ne         ne         ADV   4 advmod    Polarity=Neg
+va         aller      VERB  0 ROOT      Mood=Ind|Tense=Pres|VerbForm=Fin
+pas        pas        ADV   4 advmod    Polarity=Neg
+rejoindre  rejoindre  VERB  4 xcomp     VerbForm=Inf
+Nantes     Nantes     PROPN 6 obj       _   B-LOC
+.          .          PUNCT 4 punct
+"""
+WENT_TO_JOIN = GOING_TO_JOIN.replace("va         aller      VERB  0 ROOT      Mood=Ind|Tense=Pres|VerbForm=Fin", "allé       aller      VERB  0 ROOT      Tense=Past|VerbForm=Part")
+
+
 def joining(table):
     (joining,) = [r for r in extract(table).relations if r.predicate == "rejoindre"]
     return joining.polarity, joining.modality
@@ -1119,6 +1141,12 @@ def test_a_purpose_a_condition_a_question_or_what_is_done_without_is_not_asserte
     assert joining(LEFT_IF) == ("positive", "hypothetical")
     assert joining(ARRESTED_FOR) == ("positive", "asserted")
     assert [r.modality for r in extract(LEFT_AND_ASKED).relations if r.predicate == "quitter"] == ["hypothetical"]
+
+
+def test_what_one_is_going_to_do_is_future_and_keeps_the_negation_of_aller():
+    assert joining(GOING_TO_JOIN) == ("positive", "future")
+    assert joining(NOT_GOING_TO_JOIN) == ("negative", "future")
+    assert joining(WENT_TO_JOIN) == ("positive", "asserted")
 
 
 def closing(table):

@@ -253,6 +253,13 @@ def test_what_is_tried_or_refused_is_hypothetical(fr_nlp):
         ("Paul Roy a été condamné pour avoir volé des tableaux.", "voler", ("positive", "asserted")),
         ("Le gouvernement souhaite que la Russie retire ses troupes de Pologne.", "retirer", ("positive", "hypothetical")),
         ("Le président a-t-il rencontré Paul Roy à Lyon ?", "rencontrer", ("positive", "hypothetical")),
+        ("La Russie va déployer des missiles en Pologne.", "déployer", ("positive", "future")),
+        ("La Russie ne va pas déployer de missiles en Pologne.", "déployer", ("negative", "future")),
+        ("Paul Roy est allé voir Marie Lee à Lyon.", "voir", ("positive", "asserted")),
+        ("La Russie a promis de retirer ses troupes de Pologne.", "retirer", ("positive", "hypothetical")),
+        ("La Russie a décidé de retirer ses troupes de Pologne.", "retirer", ("positive", "hypothetical")),
+        ("Paul Roy devait rencontrer Marie Lee à Lyon.", "rencontrer", ("positive", "hypothetical")),
+        ("Paul Roy a été condamné à payer une amende à la société Nordix.", "payer", ("positive", "hypothetical")),
     ],
 )
 def test_what_is_asked_alleged_or_denied_is_not_asserted_as_done(fr_nlp, text, predicate, mood):

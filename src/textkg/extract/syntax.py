@@ -234,11 +234,14 @@ def is_locative(ctx: DocContext, place: Token) -> bool:
 
 def polarity(ctx: DocContext, verb: Token) -> str:
     """negative under "ne" (spaCy marks it Polarity=Neg), "pas", "jamais", "non" or "not", as
-    the infinitive of a verb of denial ("nie avoir volé", "a empêché X de partir") or after
-    "sans" ("sans signer l'accord"); "ne ... que" restricts ("n'a signé qu'un accord": one agreement was signed), it does not negate."""
+    the infinitive of a verb of denial ("nie avoir volé", "a empêché X de partir"), after
+    "sans" ("sans signer l'accord") or under a negated "aller" ("ne va pas retirer"); "ne ... que" restricts ("n'a signé qu'un accord": one agreement was signed), it does not negate."""
     words = ctx.words
-    if _governing_verb(verb) in words.denial_verbs or _clause_mark(verb) in words.negative_marks:
+    governing = _governing_verb(verb)
+    if governing in words.denial_verbs or _clause_mark(verb) in words.negative_marks:
         return "negative"  # "nie avoir volé", "sans signer l'accord"
+    if governing in words.future_auxiliaries:
+        return polarity(ctx, verb.head)  # "ne va pas retirer ses troupes"
     negators = [
         c
         for c in verb.children
@@ -270,12 +273,16 @@ def modality(ctx: DocContext, verb: Token) -> str:
         return "hypothetical"
     governing = _governing_verb(verb)
     words = ctx.words
-    if governing in words.modal_lemmas or governing in words.intent_verbs or governing in words.directive_verbs:
-        return "hypothetical"  # "peut partir", "a tenté de fuir", "a demandé à X de partir": not done
+    if governing in words.modal_lemmas or governing in words.intent_verbs:
+        return "hypothetical"  # "peut partir", "a tenté de fuir": not done
+    if governing in words.directive_verbs and not _past_infinitive(ctx, verb):
+        return "hypothetical"  # "a demandé à X de partir"; "condamné pour avoir volé" gives a cause
     if _supposed_or_aimed_at(ctx, verb) or _wished_clause(ctx, verb) or _asked(ctx, verb):
         return "hypothetical"
     if any("Fut" in ctx.morph(t, "Tense") for t in forms):
         return "future"
+    if governing in words.future_auxiliaries and "Past" not in ctx.morph(verb.head, "Tense"):
+        return "future"  # "va déployer"; "est allé voir" is done
     if governing in words.allegation_verbs or _hedged(ctx, verb):
         return "reported"
     return "asserted"

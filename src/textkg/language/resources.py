@@ -153,6 +153,8 @@ class Words:
     infinitive_marks: frozenset[str] = frozenset()
     # verbs whose infinitive is meant, tried or refused, not done (tenter de fuir, refuser de signer)
     intent_verbs: frozenset[str] = frozenset()
+    # verbs whose infinitive is about to happen (va déployer, s'apprête à signer)
+    future_auxiliaries: frozenset[str] = frozenset()
     # verbs whose infinitive is asked, ordered, allowed or forbidden, not done (appeler X à partir)
     directive_verbs: frozenset[str] = frozenset()
     # verbs whose infinitive is alleged, not established (accusé d'avoir volé)
