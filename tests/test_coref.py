@@ -103,3 +103,9 @@ def test_a_role_description_joins_the_person_holding_the_role(fr_nlp):
     found = chains(fr_nlp, text)
     assert any("Paul Martin" in c and c.count("président") >= 2 for c in found), found
     assert not any("Jean Moreau" in c and "Paul Martin" in c for c in found), found
+
+
+def test_a_role_description_with_a_complement_the_role_lacks_is_someone_else(fr_nlp):
+    # "le ministre" renames Paul Roy; "le ministre des Finances" he met is another minister.
+    (with_roy,) = [c for c in chains(fr_nlp, "Le ministre Paul Roy a rencontré le ministre des Finances.") if "Paul Roy" in c]
+    assert with_roy.count("ministre") == 1, with_roy

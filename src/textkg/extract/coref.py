@@ -282,7 +282,7 @@ def _link_descriptions(ctx: DocContext, ordered: Sequence[Mention], roles, union
         earlier = [m for m in named if m.last_token < head.i and head_sentence - m.first_token < DESCRIPTION_WINDOW_TOKENS]
         target = None
         if cls == PERSON_TYPE:
-            target = _described_person(head.lemma_.lower(), country, earlier, roles, gazetteer)
+            target = _described_person(head.lemma_.lower(), country, _complements(ctx, head), earlier, roles, gazetteer)
         elif cls == COUNTRY:
             if country is not None and countries.get(country) is not None:
                 code = country  # "le territoire espagnol" is Spain
@@ -325,12 +325,14 @@ def _own_complement(ctx: DocContext, child: Token) -> bool:
     return child.dep_ in deps.NOUN_MODIFIER and any(g.lower_ in ctx.words.genitive_cases for g in child.children)
 
 
-def _described_person(noun: str, country: str | None, earlier, roles, gazetteer: Gazetteer) -> Mention | None:
-    """The latest person whose role has this noun (and this nationality, if the description says)."""
+def _described_person(noun: str, country: str | None, complements: set[str], earlier, roles, gazetteer: Gazetteer) -> Mention | None:
+    """The latest person whose role has this noun (and this nationality, and the words of the
+    de-complements, if the description says: "le président du Pérou" is not "le président
+    Pablo Rojas")."""
     for mention in reversed(earlier):
         for role in roles.get(mention, ()):
             words = role.lower().split()
-            if noun not in words:
+            if noun not in words or not complements <= set(words):
                 continue
             role_countries = {place.country for w in words if (place := gazetteer.demonym_country(w))}
             if country is None or country in role_countries:
