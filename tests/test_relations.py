@@ -146,6 +146,25 @@ def test_binary_relations_are_open_predicates(fr_nlp, construction, text, predic
 @pytest.mark.parametrize(
     ("text", "predicate", "modality"),
     [
+        ("L'ancien président de la Banque Verte, Paul Roy, a été arrêté.", "ancien président de", "asserted"),
+        ("Paul Roy, futur directeur de la Banque Verte, a rencontré Marie Lee.", "directeur de", "future"),
+        ("Paul Roy, directeur de la Banque Verte, a rencontré Marie Lee.", "directeur de", "asserted"),
+    ],
+)
+def test_a_former_role_says_so_and_a_role_to_come_is_future(fr_nlp, text, predicate, modality):
+    found = [r for r in relations(fr_nlp, text) if r[0] == "relation" and r[3] == {"subject": ["Paul Roy"], "object": ["Banque Verte"]}]
+    assert [(r[1], r[4]) for r in found] == [(predicate, modality)], found
+
+
+def test_a_former_role_stays_former_in_the_roles_of_its_person(fr_nlp):
+    text = "L'ancien ministre de la Défense, Paul Roy, a été arrêté."
+    record = extract_record(fr_nlp(text), Document(id="t", text=text), resources())
+    assert [e.roles for e in record.entities if e.label == "Paul Roy"] == [("ancien ministre de la Défense",)]
+
+
+@pytest.mark.parametrize(
+    ("text", "predicate", "modality"),
+    [
         ("La Pologne serait prête à utiliser des drones armés.", "utiliser", "hypothetical"),
         ("L'Espagne rejoindra la campagne de la France.", "rejoindre", "future"),
     ],

@@ -84,7 +84,7 @@ def _modifier_link(
     if noun.pos_ == "PROPN":
         return None
     trust = ROLE_LINK if _is_role(ctx, noun) else NOUN_LINK
-    return _link(f"{noun.lemma_.lower()} {case}", noun, subject, obj, evidence, trust)
+    return _noun_link(ctx, noun, case, subject, obj, evidence, trust)
 
 
 def _past_vicinity(ctx: DocContext, noun: Token) -> list[Token]:
@@ -125,8 +125,8 @@ def nationality_links(ctx: DocContext) -> Found:
                 subject = _described(ctx, token) if country is not None else None
                 if subject is not None and subject != country:
                     touched.append(subject)
-                    predicate = f"{token.lemma_.lower()} {ctx.words.possessive_preposition}"
-                    frames.append(_link(predicate, token, subject, country, evidence, ROLE_LINK if _is_role(ctx, token) else NOUN_LINK))
+                    trust = ROLE_LINK if _is_role(ctx, token) else NOUN_LINK
+                    frames.append(_noun_link(ctx, token, ctx.words.possessive_preposition, subject, country, evidence, trust))
     return Found(tuple(frames), tuple(touched))
 
 
@@ -159,7 +159,7 @@ def possessive_links(ctx: DocContext) -> Found:
             if owner is None or owned is None or owner == owned or not (owner.may_name or owned.may_name):
                 continue
             if not _renames(ctx, token, owner):
-                frames.append(_link(f"{token.lemma_.lower()} {words.possessive_preposition}", token, owned, owner, evidence, POSSESSIVE_LINK))
+                frames.append(_noun_link(ctx, token, words.possessive_preposition, owned, owner, evidence, POSSESSIVE_LINK))
     return Found(tuple(frames), tuple(touched))
 
 
@@ -287,7 +287,23 @@ def _case(token: Token) -> str | None:
     return " ".join(c.lemma_.lower() for c in case) if case else None
 
 
-def _link(predicate: str, head: Token, subject: Mention, obj: Mention, evidence: tuple[int, int], confidence: float) -> Frame:
+def _noun_link(
+    ctx: DocContext, noun: Token, preposition: str, subject: Mention, obj: Mention, evidence: tuple[int, int], confidence: float
+) -> Frame:
+    """The link a noun names with its preposition ("président de"). A former role says so in its
+    predicate ("l'ancien président de X": "ancien président de", which is true now); a role to
+    come is future ("le futur directeur de X")."""
+    words = ctx.words
+    before = [c.lemma_.lower() for c in noun.children if c.dep_ == "amod" and c.i < noun.i]
+    former = next((lemma for lemma in before if lemma in words.former_words), None)
+    predicate = f"{noun.lemma_.lower()} {preposition}"
+    modality = "future" if any(lemma in words.future_role_words for lemma in before) else "asserted"
+    return _link(f"{former} {predicate}" if former else predicate, noun, subject, obj, evidence, confidence, modality)
+
+
+def _link(
+    predicate: str, head: Token, subject: Mention, obj: Mention, evidence: tuple[int, int], confidence: float, modality: str = "asserted"
+) -> Frame:
     return Frame(
         predicate=predicate,
         event_class=None,
@@ -295,7 +311,7 @@ def _link(predicate: str, head: Token, subject: Mention, obj: Mention, evidence:
         arguments=(("subject", subject), ("object", obj)),
         evidence=evidence,
         polarity="positive",
-        modality="asserted",
+        modality=modality,
         confidence=confidence,
     )
 

@@ -125,6 +125,10 @@ class Words:
     job_nouns: frozenset[str] = frozenset()
     cut_lemmas: frozenset[str] = frozenset()
     membership_nouns: frozenset[str] = frozenset()
+    # adjectives before a role noun that make it a former role (l'ancien président)
+    former_words: frozenset[str] = frozenset()
+    # adjectives before a role noun that make it a role to come (le futur directeur)
+    future_role_words: frozenset[str] = frozenset()
     vicinity_words: frozenset[str] = frozenset()
     target_cases: frozenset[str] = frozenset()
     # honorifics of a man and of a woman (M., Mme): the gender a person's name takes
