@@ -325,6 +325,14 @@ def test_typed_links_between_participants(fr_nlp, construction, text, link):
     assert link in binary(found), (construction, found)
 
 
+def test_an_organisation_is_not_where_the_holder_of_its_office_is(fr_nlp):
+    # The lead's paragraph sets its own scene (Nantes); the arrest is in the next paragraph.
+    text = "Des pluies sont tombées hier à Nantes.\nLe président de la Banque Verte, Paul Roy, a été arrêté à Lyon."
+    found = binary(relations(fr_nlp, text))
+    assert ("located in", "Banque Verte", "Lyon") not in found, found
+    assert ("président de", "Paul Roy", "Banque Verte") in found, found
+
+
 def test_a_name_spelled_again_in_lower_case_is_that_name(fr_nlp):
     text = "La Commission fédérale a publié un rapport. Jean Marceau, le président de la commission fédérale, a salué le texte."
     assert ("président de", "Jean Marceau", "Commission fédérale") in binary(relations(fr_nlp, text))

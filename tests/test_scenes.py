@@ -101,11 +101,6 @@ def test_the_second_sentence_sets_the_scene_when_the_first_says_not_where(fr_nlp
             "La police a expulsé Karim Benali vers le Maroc. Le ministre Paul Roy a salué la décision.",
             {"Paul Roy", "Karim Benali", "police"},
         ),
-        (
-            "the body a person belongs to is not where the person is",
-            "Le président de la Banque Verte, Paul Roy, a été arrêté à Lyon. Il a été placé en garde à vue.",
-            {"Banque Verte"},
-        ),
     ],
 )
 def test_no_scene_without_a_reason(fr_nlp, construction, text, absent):

@@ -39,7 +39,7 @@ from .confidence import CLASS_LINK, SCENE
 from .context import DocContext
 from .quotes import quotations
 from .syntax import describes_noun, is_clause_head, is_converted_time, is_locative
-from .typed_links import LOCATED_IN, participant_class, person_noun_completed
+from .typed_links import LOCATED_IN, participant_class
 
 # Classes of the participants a scene locates.
 SCENE_PARTICIPANTS = frozenset({"Person", "Organization", "Event"})
@@ -75,7 +75,6 @@ def scene_links(
             or mention.fine_type == NEWS_AGENCY  # news agencies report the story from elsewhere
             or participant_class(ctx, mention) not in SCENE_PARTICIPANTS
             or mention.first_token in aside
-            or _body_of_a_person(ctx, mention)
         ):
             continue
         evidence = ctx.sentence_span(ctx.sentence_of(mention.first_token))
@@ -92,12 +91,6 @@ def scene_links(
                 setting=lead_span if lead_span != evidence else None,
                 scene=True,
             )
-
-
-def _body_of_a_person(ctx: DocContext, mention: Mention) -> bool:
-    """An organisation named only as what a person belongs to ("le président de la Banque
-    Verte a été arrêté à Lyon"): the person acts in the story, the body is not said to be there."""
-    return participant_class(ctx, mention) == "Organization" and person_noun_completed(ctx, ctx.head_of(mention)) is not None
 
 
 def _paragraph_end(ctx: DocContext, char: int) -> int:

@@ -22,7 +22,6 @@ from .arguments import named, resolve
 from .candidates import CONCEPT, Found, Frame, Mention
 from .confidence import CLASS_LINK, LOCATIVE_LINK
 from .context import DocContext
-from ..records import broad_type
 from .mentions import pronoun_mention
 from .quotes import same_voice
 from .syntax import describes_noun, is_cited, is_converted_time, is_locative, modality, polarity, subjects
@@ -162,9 +161,10 @@ def _locates(ctx: DocContext, subject: Participant, place: Participant, path: li
         # Pérou, ils rejettent les idées du Front uni": the Front is not said to be in Peru).
         if subject.cls in ("Person", "Organization") and _completes_an_abstract_noun(ctx, subject.head, path, pivot):
             return False
-        # Nor is an organisation where a person it names is ("le président de la Banque Verte a été
-        # arrêté à Lyon": the bank is not said to be in Lyon).
-        if subject.cls == "Organization" and (noun := person_noun_completed(ctx, subject.head)) is not None and noun != pivot and noun in path:
+        # Nor is an organisation where the holder of one of its offices is ("le président de la
+        # Banque Verte a été arrêté à Lyon": the bank is not said to be in Lyon); its members
+        # are where their clause is ("les militants du Front uni ont manifesté à Tahoua").
+        if subject.cls == "Organization" and (office := office_completed(ctx, subject.head)) is not None and office != pivot and office in path:
             return False
         # A clause that describes another noun says where that noun is, or goes ("un train
         # reliant Nantes à Angers"), unless it describes it by its place ("l'usine, basée à Lyon").
@@ -199,16 +199,15 @@ def _completes_an_abstract_noun(ctx: DocContext, token: Token, path: list[Token]
     )
 
 
-def person_noun_completed(ctx: DocContext, token: Token) -> Token | None:
-    """The person noun ``token`` (or the first of the conjuncts it ends) completes: "le président
-    de la Banque Verte", "les militants du Front uni"; else None."""
+def office_completed(ctx: DocContext, token: Token) -> Token | None:
+    """The role noun ``token`` (or the first of the conjuncts it ends) completes: "le président
+    de la Banque Verte"; else None."""
     while token.dep_ in deps.CONJUNCT and token.head.i < token.i:
         token = token.head
     noun = token.head
-    if token.dep_ not in deps.NOUN_MODIFIER or noun.pos_ != "NOUN":
+    if token.dep_ not in deps.NOUN_MODIFIER or noun.pos_ != "NOUN" or noun.lemma_.lower() not in ctx.words.roles:
         return None
-    kind = ctx.resources.nouns.class_of(noun.lemma_)
-    return noun if kind is not None and broad_type(kind) == "Person" else None
+    return noun
 
 
 def _has_parts(ctx: DocContext, place: Token) -> bool:
