@@ -406,3 +406,15 @@ def test_the_scene_holds_for_the_lead_paragraph(fr_nlp):
     found = links(facts(fr_nlp, text))
     assert ("located in", "Paul Martin", "Lyon") in found
     assert ("located in", "Marc Roux", "Lyon") not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "predicate", "agent"),
+    [
+        ("Paul Roy a rapidement racheté la société Nordix.", "racheter", ["Paul Roy"]),
+        ("Les clients ont vite quitté le magasin Nordix.", "quitter", ["clients"]),
+    ],
+)
+def test_an_adverb_after_the_auxiliary_leaves_the_subject_the_doer(fr_nlp, text, predicate, agent):
+    found = [roles for p, _, roles, _ in facts(fr_nlp, text) if p == predicate]
+    assert found and all(roles.get("agent") == agent or roles.get("subject") == agent for roles in found), found

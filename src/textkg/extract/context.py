@@ -3,7 +3,8 @@ sentences, the language resources, and the fixed mentions (names and dates) by t
 
 Built once per document (``DocContext.of``); extractors are pure functions of it. Rules take
 their words from ``tokens`` (ReadTokens: text, forms, tags, head and children read once, see
-tokens.py), not from ``doc[i]``. Other token look-ups that spaCy makes costly are served from
+tokens.py), not from ``doc[i]``; their dependencies are the parser's with its certain slips
+mended (mending.py). Other token look-ups that spaCy makes costly are served from
 arrays read once: a morphological feature
 (``MorphAnalysis.get`` builds an array and strings on every call, ~1 µs; the context reads the
 token's feature string instead, parsed once per form: ``morph_features``), the start of a token's
@@ -30,6 +31,7 @@ from spacy.tokens import Span as SpacySpan
 from ..language.resources import Resources, Words
 from ..records import Document, Span
 from .candidates import Mention
+from .mending import mended_dependencies
 from .tokens import ReadToken, TokenColumns, read_tokens
 
 # Memos of what the tokens alone decide, kept when the mentions are fixed.
@@ -72,6 +74,7 @@ class DocContext:
             array = doc.to_array([POS, DEP, HEAD, LOWER, MORPH, ORTH, LEMMA])
             heads = (numpy.arange(len(doc), dtype=numpy.int64) + array[:, 2].astype(numpy.int64)).tolist()
             pos, dep, lower, morph, orth, lemma = (array[:, n].tolist() for n in (0, 1, 3, 4, 5, 6))
+            dep = mended_dependencies(dep, heads, lemma, resources.words)
         else:
             pos, dep, heads, lower, morph, orth, lemma = [], [], [], [], [], [], []
         sentences = tuple(doc.sents)

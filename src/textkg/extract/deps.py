@@ -23,6 +23,9 @@ COPULA = frozenset({"cop"})
 # A noun that describes the subject or object of its verb: "élu président", "nommé ministre".
 ATTRIBUTE = frozenset({"xcomp"})
 PASSIVE_AUXILIARY = frozenset({"aux:pass"})
+TENSE_AUXILIARY = "aux:tense"
+# The reflexive clitic of a pronominal passive: "les billets se sont vendus".
+PASSIVE_CLITIC = frozenset({"expl:pass"})
 AUXILIARIES = frozenset({"aux:tense", "aux:pass", "aux"})
 NOUN_MODIFIER = frozenset({"nmod"})
 # How the parser hangs a place on an adverb of vicinity ("près de Gap").

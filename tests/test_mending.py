@@ -1,0 +1,46 @@
+"""Parser slips the grammar mends before any rule reads the parse (extract/mending.py)."""
+
+import pytest
+
+from .fixed_parse import extract, parse
+from .language import context
+
+# "Paul Roy a rapidement racheté Nordix": an adverb between the auxiliary and the participle
+# makes the parser read a passive subject.
+BOUGHT = """
+Paul       Paul       PROPN 5 nsubj:pass _   B-PER
+Roy        Roy        PROPN 1 flat:name  _   I-PER
+a          avoir      AUX   5 aux:tense
+rapidement rapidement ADV   5 advmod
+racheté    racheter   VERB  0 ROOT       Tense=Past|VerbForm=Part
+Nordix     Nordix     PROPN 5 obj        _   B-ORG
+.          .          PUNCT 5 punct
+"""
+# "Nordix a été racheté": a passive; "été" read as a copula is still the passive auxiliary.
+WAS_BOUGHT = """
+Nordix     Nordix     PROPN 4 nsubj:pass _   B-ORG
+a          avoir      AUX   4 aux:tense
+été        être       AUX   4 cop
+racheté    racheter   VERB  0 ROOT       Tense=Past|VerbForm=Part
+.          .          PUNCT 4 punct
+"""
+# "Les billets se sont vendus": a pronominal passive.
+SOLD = """
+Les        le         DET   2 det
+billets    billet     NOUN  5 nsubj:pass
+se         se         PRON  5 expl:pass
+sont       être       AUX   5 aux:tense
+vendus     vendre     VERB  0 ROOT       Tense=Past|VerbForm=Part
+.          .          PUNCT 5 punct
+"""
+
+
+@pytest.mark.parametrize(("table", "subject", "dep"), [(BOUGHT, 0, "nsubj"), (WAS_BOUGHT, 0, "nsubj:pass"), (SOLD, 1, "nsubj:pass")])
+def test_a_passive_subject_without_a_passive_auxiliary_is_active(table, subject, dep):
+    assert context(parse(table)).tokens[subject].dep_ == dep
+
+
+def test_the_mended_subject_is_the_doer():
+    (bought,) = [r for r in extract(BOUGHT).relations if r.predicate == "racheter"]
+    labels = {e.id: e.label for e in extract(BOUGHT).entities}
+    assert {role: [labels[i] for i in ids] for role, ids in bought.arguments.items()} == {"agent": ["Paul Roy"], "theme": ["Nordix"]}
