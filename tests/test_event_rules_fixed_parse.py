@@ -1143,6 +1143,26 @@ def test_a_purpose_a_condition_a_question_or_what_is_done_without_is_not_asserte
     assert [r.modality for r in extract(LEFT_AND_ASKED).relations if r.predicate == "quitter"] == ["hypothetical"]
 
 
+# "Il semble que Paul Roy a rejoint Nantes": the clause of an impersonal hedge is not asserted.
+SEEMS_TO_HAVE_JOINED = """
+Il         il         PRON  2 expl:subj
+semble     sembler    VERB  0 ROOT      Mood=Ind|Tense=Pres|VerbForm=Fin
+que        que        SCONJ 7 mark
+Paul       Paul       PROPN 7 nsubj     _   B-PER
+Roy        Roy        PROPN 4 flat:name _   I-PER
+a          avoir      AUX   7 aux:tense
+rejoint    rejoindre  VERB  2 ccomp     Tense=Past|VerbForm=Part
+Nantes     Nantes     PROPN 7 obj       _   B-LOC
+.          .          PUNCT 2 punct
+"""
+STILL_JOINED = SEEMS_TO_HAVE_JOINED.replace("semble     sembler ", "reste      rester  ")  # "il reste que": still so
+
+
+def test_the_clause_of_an_impersonal_hedge_is_hypothetical():
+    assert joining(SEEMS_TO_HAVE_JOINED) == ("positive", "hypothetical")
+    assert joining(STILL_JOINED) == ("positive", "asserted")
+
+
 def test_what_one_is_going_to_do_is_future_and_keeps_the_negation_of_aller():
     assert joining(GOING_TO_JOIN) == ("positive", "future")
     assert joining(NOT_GOING_TO_JOIN) == ("negative", "future")

@@ -260,6 +260,11 @@ def test_what_is_tried_or_refused_is_hypothetical(fr_nlp):
         ("La Russie a décidé de retirer ses troupes de Pologne.", "retirer", ("positive", "hypothetical")),
         ("Paul Roy devait rencontrer Marie Lee à Lyon.", "rencontrer", ("positive", "hypothetical")),
         ("Paul Roy a été condamné à payer une amende à la société Nordix.", "payer", ("positive", "hypothetical")),
+        ("Il semble que la société Nordix a racheté Alpix.", "racheter", ("positive", "hypothetical")),
+        ("Il faut que la Russie retire ses troupes de Pologne.", "retirer", ("positive", "hypothetical")),
+        ("Il est vrai que la société Nordix a racheté Alpix.", "racheter", ("positive", "asserted")),
+        ("La société Nordix a probablement racheté Alpix.", "racheter", ("positive", "reported")),
+        ("L'éventuel rachat d'Alpix par Nordix inquiète les syndicats.", "rachat", ("positive", "reported")),
     ],
 )
 def test_what_is_asked_alleged_or_denied_is_not_asserted_as_done(fr_nlp, text, predicate, mood):

@@ -277,7 +277,7 @@ def modality(ctx: DocContext, verb: Token) -> str:
         return "hypothetical"  # "peut partir", "a tenté de fuir": not done
     if governing in words.directive_verbs and not _past_infinitive(ctx, verb):
         return "hypothetical"  # "a demandé à X de partir"; "condamné pour avoir volé" gives a cause
-    if _supposed_or_aimed_at(ctx, verb) or _wished_clause(ctx, verb) or _asked(ctx, verb):
+    if _supposed_or_aimed_at(ctx, verb) or _wished_clause(ctx, verb) or _impersonal_hedge(ctx, verb) or _asked(ctx, verb):
         return "hypothetical"
     if any("Fut" in ctx.morph(t, "Tense") for t in forms):
         return "future"
@@ -292,9 +292,11 @@ def event_noun_mood(ctx: DocContext, noun: Token) -> tuple[str, str]:
     """The polarity and modality of the event a noun names where no verb carries it, from the
     word it complements: what is wanted, asked, planned or feared is hypothetical ("envisage la
     fermeture de l'usine", "réclame la démission de X", "le projet de fusion"), what is denied or
-    avoided is negative ("a démenti la démission de X"), what one is accused of is reported
-    ("soupçonné du meurtre de X"); else it is asserted."""
+    avoided is negative ("a démenti la démission de X"), what one is accused of or hedged is
+    reported ("soupçonné du meurtre de X", "l'éventuel rachat"); else it is asserted."""
     words = ctx.words
+    if any(c.dep_ == "amod" and c.lower_ in words.hedge_words for c in noun.children):
+        return ("positive", "reported")  # "l'éventuel rachat", "le prétendu complot"
     governor = noun.head
     lemma = governor.lemma_.lower()
     if noun.dep_ in deps.NOUN_MODIFIER and governor.pos_ == "NOUN":
@@ -340,6 +342,21 @@ def _wished_clause(ctx: DocContext, verb: Token) -> bool:
     lemma = verb.head.lemma_.lower()
     words = ctx.words
     return lemma in words.intent_verbs or lemma in words.directive_verbs or lemma in words.prospective_verbs
+
+
+def _impersonal_hedge(ctx: DocContext, verb: Token) -> bool:
+    """"Il semble que X a ...", "il est probable que X ...", "il faut que X ...", "il n'est pas
+    question que X ...": the clause of an impersonal predicate of possibility or need (the
+    parser may hang it on the clause's own subject)."""
+    if verb.dep_ not in deps.OTHER_CLAUSE:
+        return False
+    words = ctx.words
+    for governor in (verb.head, verb.head.head):
+        if governor.lemma_.lower() in words.impersonal_hedges and any(
+            c.dep_ in deps.EXPLETIVE_SUBJECT and c.lower_ in words.impersonal_pronouns for c in governor.children
+        ):
+            return True
+    return False
 
 
 def _asked(ctx: DocContext, verb: Token) -> bool:

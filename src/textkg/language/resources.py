@@ -167,6 +167,8 @@ class Words:
     denial_verbs: frozenset[str] = frozenset()
     # conjunctions of a supposed, asked-about or aimed-at clause (si, pour, afin)
     hypothetical_marks: frozenset[str] = frozenset()
+    # impersonal predicates whose que-clause is not said to be so (il semble que, il faut que)
+    impersonal_hedges: frozenset[str] = frozenset()
     # conjunctions of a clause that says what does not happen (sans)
     negative_marks: frozenset[str] = frozenset()
     # verbs whose object event is wanted, asked, planned or feared (réclamer la démission de X)
