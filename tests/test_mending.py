@@ -40,6 +40,36 @@ def test_a_passive_subject_without_a_passive_auxiliary_is_active(table, subject,
     assert context(parse(table)).tokens[subject].dep_ == dep
 
 
+# "Paul Roy dit avoir rencontré Marie Lee": a name after an infinitive read as its subject.
+SAYS_HE_MET = """
+Paul       Paul       PROPN 3 nsubj      _   B-PER
+Roy        Roy        PROPN 1 flat:name  _   I-PER
+dit        dire       VERB  0 ROOT       Mood=Ind|Tense=Pres|VerbForm=Fin
+avoir      avoir      AUX   5 aux:tense  VerbForm=Inf
+rencontré  rencontrer VERB  3 xcomp      Tense=Past|VerbForm=Part
+Marie      Marie      PROPN 5 nsubj      _   B-PER
+Lee        Lee        PROPN 6 flat:name  _   I-PER
+.          .          PUNCT 3 punct
+"""
+# "« ... », a déclaré Marie Lee": after a finite verb, a subject stays one.
+SAID_AFTER = """
+«          «          PUNCT 2 punct
+Partez     partir     VERB  6 ccomp      Mood=Imp|VerbForm=Fin
+»          »          PUNCT 2 punct
+,          ,          PUNCT 2 punct
+a          avoir      AUX   6 aux:tense
+déclaré    déclarer   VERB  0 ROOT       Tense=Past|VerbForm=Part
+Marie      Marie      PROPN 6 nsubj      _   B-PER
+Lee        Lee        PROPN 7 flat:name  _   I-PER
+.          .          PUNCT 6 punct
+"""
+
+
+@pytest.mark.parametrize(("table", "name", "dep"), [(SAYS_HE_MET, 5, "obj"), (SAID_AFTER, 6, "nsubj")])
+def test_a_subject_after_an_infinitive_is_its_object(table, name, dep):
+    assert context(parse(table)).tokens[name].dep_ == dep
+
+
 def test_the_mended_subject_is_the_doer():
     (bought,) = [r for r in extract(BOUGHT).relations if r.predicate == "racheter"]
     labels = {e.id: e.label for e in extract(BOUGHT).entities}

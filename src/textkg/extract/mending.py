@@ -7,10 +7,14 @@ rules see one parse. A mend is a certainty of grammar, never a guess:
 - a passive subject of a verb with a tense auxiliary, and neither a passive auxiliary, a passive
   clitic nor any form of the agreeing auxiliary ("Paul Roy a rapidement racheté la société",
   read as if Paul Roy were bought), is the active subject: a passive is built with the agreeing
-  auxiliary ("a été racheté", "est racheté").
+  auxiliary ("a été racheté", "est racheté");
+- a subject after an infinitive ("X a affirmé avoir rencontré Marie Lee", read as if Marie Lee
+  met someone) is its object: an infinitive takes no subject of its own.
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from spacy.strings import get_string_id
 
@@ -19,15 +23,25 @@ from . import deps
 
 PASSIVE_SUBJECT_ID = get_string_id(next(iter(deps.PASSIVE_SUBJECT)))
 ACTIVE_SUBJECT_ID = get_string_id(next(iter(deps.ACTIVE_SUBJECT)))
+OBJECT_ID = get_string_id(next(iter(deps.OBJECT)))
 TENSE_AUXILIARY_ID = get_string_id(deps.TENSE_AUXILIARY)
+AUXILIARY_IDS = frozenset(get_string_id(label) for label in deps.AUXILIARIES)
 PASSIVE_MARK_IDS = frozenset(get_string_id(label) for label in deps.PASSIVE_AUXILIARY | deps.PASSIVE_CLITIC)
 
 
-def mended_dependencies(dep: list[int], head: list[int], lemma: list[int], words: Words) -> list[int]:
-    """The dependency label ids ``dep`` (of tokens with heads ``head`` and lemma ids ``lemma``),
-    mended as the module says; ``dep`` itself when nothing needs it."""
+def mended_dependencies(dep: list[int], head: list[int], lemma: list[int], is_infinitive: Callable[[int], bool], words: Words) -> list[int]:
+    """The dependency label ids ``dep`` (of tokens with heads ``head`` and lemma ids ``lemma``;
+    ``is_infinitive`` tells whether a token is an infinitive), mended as the module says; ``dep``
+    itself when nothing needs it."""
+    changes = {**_active_subjects(dep, head, lemma, words), **_infinitive_objects(dep, head, is_infinitive)}
+    if not changes:
+        return dep
+    return [changes.get(i, label) for i, label in enumerate(dep)]
+
+
+def _active_subjects(dep: list[int], head: list[int], lemma: list[int], words: Words) -> dict[int, int]:
     if PASSIVE_SUBJECT_ID not in dep:
-        return dep  # most sentences are active
+        return {}  # most sentences are active
     agreeing = get_string_id(words.agreeing_auxiliary) if words.agreeing_auxiliary else None
     verbs = {head[i] for i, label in enumerate(dep) if label == PASSIVE_SUBJECT_ID}
     # Per verb: whether it has a tense auxiliary, and whether anything marks it passive.
@@ -40,6 +54,15 @@ def mended_dependencies(dep: list[int], head: list[int], lemma: list[int], words
             elif dep[j] == TENSE_AUXILIARY_ID:
                 tensed.add(h)
     active = tensed - passive
-    if not active:
-        return dep
-    return [ACTIVE_SUBJECT_ID if label == PASSIVE_SUBJECT_ID and head[i] in active else label for i, label in enumerate(dep)]
+    return {i: ACTIVE_SUBJECT_ID for i, label in enumerate(dep) if label == PASSIVE_SUBJECT_ID and head[i] in active}
+
+
+def _infinitive_objects(dep: list[int], head: list[int], is_infinitive: Callable[[int], bool]) -> dict[int, int]:
+    after = [i for i, label in enumerate(dep) if label == ACTIVE_SUBJECT_ID and head[i] < i]
+    if not after:
+        return {}
+    verbs = {head[i] for i in after}
+    # A verb is an infinitive, or a past infinitive: its auxiliary is one ("avoir rencontré").
+    infinitives = {v for v in verbs if is_infinitive(v)}
+    infinitives |= {h for j, h in enumerate(head) if h in verbs and h != j and dep[j] in AUXILIARY_IDS and is_infinitive(j)}
+    return {i: OBJECT_ID for i in after if head[i] in infinitives}
