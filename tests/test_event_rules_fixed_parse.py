@@ -1163,6 +1163,26 @@ def test_the_clause_of_an_impersonal_hedge_is_hypothetical():
     assert joining(STILL_JOINED) == ("positive", "asserted")
 
 
+# "Paul Roy a échoué à rejoindre Nantes"; "n'a pas réussi à": what fails does not happen.
+FAILED_TO_JOIN = GOING_TO_JOIN.replace("va         aller      VERB  0 ROOT      Mood=Ind|Tense=Pres|VerbForm=Fin", "échoue     échouer    VERB  0 ROOT      Mood=Ind|Tense=Pres|VerbForm=Fin")
+DID_NOT_MANAGE = NOT_GOING_TO_JOIN.replace("va         aller      VERB  0 ROOT      Mood=Ind|Tense=Pres|VerbForm=Fin", "réussit    réussir    VERB  0 ROOT      Mood=Ind|Tense=Pres|VerbForm=Fin")
+MANAGED = GOING_TO_JOIN.replace("va         aller      VERB  0 ROOT      Mood=Ind|Tense=Pres|VerbForm=Fin", "réussit    réussir    VERB  0 ROOT      Mood=Ind|Tense=Pres|VerbForm=Fin")
+
+
+def test_what_fails_or_is_not_managed_does_not_happen():
+    assert joining(FAILED_TO_JOIN) == ("negative", "asserted")
+    assert joining(DID_NOT_MANAGE) == ("negative", "asserted")
+    assert joining(MANAGED) == ("positive", "asserted")
+
+
+# "Solidar annule la fermeture de la mine": an event called off does not happen.
+CALLED_OFF = ASKED_FOR.replace("réclame    réclamer ", "annule     annuler  ")
+
+
+def test_an_event_called_off_does_not_happen():
+    assert closing(CALLED_OFF) == ("negative", "asserted")
+
+
 def test_what_one_is_going_to_do_is_future_and_keeps_the_negation_of_aller():
     assert joining(GOING_TO_JOIN) == ("positive", "future")
     assert joining(NOT_GOING_TO_JOIN) == ("negative", "future")

@@ -265,6 +265,14 @@ def test_what_is_tried_or_refused_is_hypothetical(fr_nlp):
         ("Il est vrai que la société Nordix a racheté Alpix.", "racheter", ("positive", "asserted")),
         ("La société Nordix a probablement racheté Alpix.", "racheter", ("positive", "reported")),
         ("L'éventuel rachat d'Alpix par Nordix inquiète les syndicats.", "rachat", ("positive", "reported")),
+        ("La société Nordix n'a pas réussi à racheter Alpix.", "racheter", ("negative", "asserted")),
+        ("La société Nordix a réussi à racheter Alpix.", "racheter", ("positive", "asserted")),
+        ("La société Nordix a échoué à racheter Alpix.", "racheter", ("negative", "asserted")),
+        ("Paul Roy a failli quitter la France.", "quitter", ("negative", "asserted")),
+        ("Paul Roy a annulé sa visite à Vernay.", "visite", ("negative", "asserted")),
+        ("L'attaque contre Vernay a été déjouée.", "attaque", ("negative", "asserted")),
+        ("La société Nordix a renoncé au rachat d'Alpix.", "rachat", ("negative", "asserted")),
+        ("Paul Roy a reporté sa visite à Vernay.", "visite", ("positive", "hypothetical")),
     ],
 )
 def test_what_is_asked_alleged_or_denied_is_not_asserted_as_done(fr_nlp, text, predicate, mood):
@@ -424,3 +432,9 @@ def test_the_scene_holds_for_the_lead_paragraph(fr_nlp):
 def test_an_adverb_after_the_auxiliary_leaves_the_subject_the_doer(fr_nlp, text, predicate, agent):
     found = [roles for p, _, roles, _ in facts(fr_nlp, text) if p == predicate]
     assert found and all(roles.get("agent") == agent or roles.get("subject") == agent for roles in found), found
+
+
+def test_a_verb_that_only_says_when_its_infinitive_happens_names_no_event(fr_nlp):
+    found = [(p, cls) for p, cls, _, _ in facts(fr_nlp, "La société Nordix a arrêté de produire des voitures à Lyon.")]
+    assert ("arrêter", "Arrest") not in found, found
+    assert ("arrêter", "Arrest") in [(p, cls) for p, cls, _, _ in facts(fr_nlp, "La police a arrêté Paul Roy à Lyon.")]

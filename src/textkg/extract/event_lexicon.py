@@ -68,12 +68,19 @@ def misread_subject(ctx: DocContext, verb: Token) -> Token | None:
 
 def event_class(ctx: DocContext, token: Token) -> str | None:
     """The event class ``token`` names: a verb's (with its reflexive pronoun) or a noun's; a noun
-    of cutting with jobs as its complement names a job cut ("la suppression de 500 postes")."""
+    of cutting with jobs as its complement names a job cut ("la suppression de 500 postes"); a
+    verb that only says when its infinitive happens names none ("a arrêté de produire")."""
     pos = NOUN_POS if token.pos_ in deps.NOMINAL_POS else VERB_POS
+    if pos == VERB_POS and token.lemma_.lower() in ctx.words.infinitive_auxiliaries and _governs_infinitive(ctx, token):
+        return None  # "a arrêté de produire" is no arrest: the verb only says when the other happens
     found = ctx.resources.lexicon.event_class(predicate_lemma(ctx, token), pos)
     if found is None and pos == NOUN_POS and token.lemma_.lower() in ctx.words.cut_lemmas and _cuts_jobs(ctx, token):
         return JOB_CUT
     return found
+
+
+def _governs_infinitive(ctx: DocContext, verb: Token) -> bool:
+    return any(c.dep_ in deps.INFINITIVE_COMPLEMENT and "Inf" in ctx.morph(c, "VerbForm") for c in verb.children)
 
 
 def _cuts_jobs(ctx: DocContext, noun: Token) -> bool:

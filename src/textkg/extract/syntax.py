@@ -234,14 +234,17 @@ def is_locative(ctx: DocContext, place: Token) -> bool:
 
 def polarity(ctx: DocContext, verb: Token) -> str:
     """negative under "ne" (spaCy marks it Polarity=Neg), "pas", "jamais", "non" or "not", as
-    the infinitive of a verb of denial ("nie avoir volé", "a empêché X de partir"), after
-    "sans" ("sans signer l'accord") or under a negated "aller" ("ne va pas retirer"); "ne ... que" restricts ("n'a signé qu'un accord": one agreement was signed), it does not negate."""
+    the infinitive of a verb of denial or failure ("nie avoir volé", "a empêché X de partir", "a
+    échoué à racheter"), after "sans" ("sans signer l'accord") or under a negated "aller" or verb
+    of success ("ne va pas retirer", "n'a pas réussi à"); "ne ... que" restricts ("n'a signé qu'un accord": one agreement was signed), it does not negate."""
     words = ctx.words
     governing = _governing_verb(verb)
     if governing in words.denial_verbs or _clause_mark(verb) in words.negative_marks:
         return "negative"  # "nie avoir volé", "sans signer l'accord"
-    if governing in words.future_auxiliaries:
-        return polarity(ctx, verb.head)  # "ne va pas retirer ses troupes"
+    if governing in words.future_auxiliaries or governing in words.implicative_verbs:
+        return polarity(ctx, verb.head)  # "ne va pas retirer ses troupes", "n'a pas réussi à"
+    if governing in words.failure_verbs:
+        return "negative" if polarity(ctx, verb.head) == "positive" else "positive"  # "a échoué à racheter"
     negators = [
         c
         for c in verb.children
@@ -300,9 +303,12 @@ def event_noun_mood(ctx: DocContext, noun: Token) -> tuple[str, str]:
     governor = noun.head
     lemma = governor.lemma_.lower()
     if noun.dep_ in deps.NOUN_MODIFIER and governor.pos_ == "NOUN":
-        prospective = lemma in words.prospective_nouns and case_lemma(noun) in words.infinitive_marks
+        case = case_lemma(noun)
+        prospective = lemma in words.prospective_nouns and (case in words.recipient_cases or case in words.genitive_cases)
         return ("positive", "hypothetical") if prospective else ("positive", "asserted")
-    complement = noun.dep_ in deps.OBJECT or (noun.dep_ in deps.OBLIQUE and case_lemma(noun) in words.infinitive_marks)
+    # "a annulé sa visite", "a renoncé au rachat", "a appelé à la grève", "la visite a été annulée"
+    case = case_lemma(noun) if noun.dep_ in deps.OBLIQUE else None
+    complement = noun.dep_ in deps.OBJECT or noun.dep_ in deps.PASSIVE_SUBJECT or case in words.recipient_cases or case in words.genitive_cases
     if not complement or governor.pos_ != "VERB":
         return ("positive", "asserted")
     if lemma in words.prospective_verbs:
