@@ -156,6 +156,20 @@ def test_a_former_role_says_so_and_a_role_to_come_is_future(fr_nlp, text, predic
     assert [(r[1], r[4]) for r in found] == [(predicate, modality)], found
 
 
+@pytest.mark.parametrize(
+    ("text", "mood"),
+    [
+        ("Paul Roy n'a pas été élu maire de Vernay.", ("negative", "asserted")),
+        ("Paul Roy n'est plus le maire de Vernay.", ("negative", "asserted")),
+        ("Paul Roy deviendra maire de Vernay.", ("positive", "future")),
+        ("Paul Roy a été élu maire de Vernay.", ("positive", "asserted")),
+    ],
+)
+def test_a_role_said_by_a_copula_or_a_naming_verb_takes_its_mood(fr_nlp, text, mood):
+    record = extract_record(fr_nlp(text), Document(id="t", text=text), resources())
+    assert [(r.polarity, r.modality) for r in record.relations if r.predicate == "maire de"] == [mood]
+
+
 def test_a_former_role_stays_former_in_the_roles_of_its_person(fr_nlp):
     text = "L'ancien ministre de la Défense, Paul Roy, a été arrêté."
     record = extract_record(fr_nlp(text), Document(id="t", text=text), resources())

@@ -13,7 +13,7 @@ from spacy.tokens import Token
 
 from . import deps
 from .arguments import named, resolve
-from .syntax import relative_antecedent, subjects, with_conjuncts
+from .syntax import modality as verb_modality, polarity as verb_polarity, relative_antecedent, subjects, with_conjuncts
 from .candidates import DATE, Found, Frame, Mention
 from .confidence import LOCATIVE_LINK, NOUN_LINK, POSSESSIVE_LINK, ROLE_LINK
 from .context import DocContext
@@ -263,11 +263,9 @@ def _copular(noun: Token) -> Token | None:
 def _attribute_holder(ctx: DocContext, noun: Token) -> Token | None:
     """Whom an attribute noun describes: the object of "ont élu X président", else the subject of
     "X a été nommé ministre" or "X est devenu le maire"."""
-    verb = noun.head
-    if verb.pos_ != "VERB" or not (
-        noun.dep_ in deps.ATTRIBUTE or (noun.dep_ in deps.OBJECT and verb.lemma_.lower() in ctx.words.attributive_verbs)
-    ):
+    if not _is_attribute(ctx, noun):
         return None
+    verb = noun.head
     holders = [c for c in verb.children if c.dep_ in deps.OBJECT and c != noun] if noun.dep_ in deps.ATTRIBUTE else []
     holders = holders or [c for c in verb.children if c.dep_ in deps.PASSIVE_SUBJECT] or subjects(ctx, verb)
     return holders[0] if holders else None
@@ -297,12 +295,43 @@ def _noun_link(
     before = [c.lemma_.lower() for c in noun.children if c.dep_ == "amod" and c.i < noun.i]
     former = next((lemma for lemma in before if lemma in words.former_words), None)
     predicate = f"{noun.lemma_.lower()} {preposition}"
-    modality = "future" if any(lemma in words.future_role_words for lemma in before) else "asserted"
-    return _link(f"{former} {predicate}" if former else predicate, noun, subject, obj, evidence, confidence, modality)
+    polarity, modality = _predication_mood(ctx, noun)
+    if modality == "asserted" and any(lemma in words.future_role_words for lemma in before):
+        modality = "future"
+    return _link(f"{former} {predicate}" if former else predicate, noun, subject, obj, evidence, confidence, modality, polarity)
+
+
+def _predication_mood(ctx: DocContext, noun: Token) -> tuple[str, str]:
+    """The polarity and modality of the copula or the naming verb that says ``noun`` of its
+    subject: "X n'est plus le maire de Y" (negative), "X sera président de Y" (future), "X n'a pas
+    été élu maire de Y" (negative); an apposition or a title is asserted."""
+    copular = _copular(noun)
+    if copular is not None:
+        copula = next(c for c in copular.children if c.dep_ in deps.COPULA)
+        modality = verb_modality(ctx, copula)
+        return verb_polarity(ctx, copular), modality if modality != "asserted" else verb_modality(ctx, copular)
+    if _is_attribute(ctx, noun):
+        return verb_polarity(ctx, noun.head), verb_modality(ctx, noun.head)
+    return "positive", "asserted"
+
+
+def _is_attribute(ctx: DocContext, noun: Token) -> bool:
+    """``noun`` describes the subject or object of its verb: "élu président", "est devenu le maire"."""
+    verb = noun.head
+    return verb.pos_ == "VERB" and (
+        noun.dep_ in deps.ATTRIBUTE or (noun.dep_ in deps.OBJECT and verb.lemma_.lower() in ctx.words.attributive_verbs)
+    )
 
 
 def _link(
-    predicate: str, head: Token, subject: Mention, obj: Mention, evidence: tuple[int, int], confidence: float, modality: str = "asserted"
+    predicate: str,
+    head: Token,
+    subject: Mention,
+    obj: Mention,
+    evidence: tuple[int, int],
+    confidence: float,
+    modality: str = "asserted",
+    polarity: str = "positive",
 ) -> Frame:
     return Frame(
         predicate=predicate,
@@ -310,7 +339,7 @@ def _link(
         head=head.i,
         arguments=(("subject", subject), ("object", obj)),
         evidence=evidence,
-        polarity="positive",
+        polarity=polarity,
         modality=modality,
         confidence=confidence,
     )
