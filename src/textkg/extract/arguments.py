@@ -231,7 +231,7 @@ def _antecedent_subject(ctx: DocContext, pronoun: Token) -> Token | None:
     if pronoun.dep_ not in deps.SUBJECTS or pronoun.lower_ not in ctx.words.subject_pronouns:
         return None
     window_start = ctx.previous_sentence_start(pronoun.i)
-    for candidate in reversed(pronoun.doc[window_start : pronoun.i]):
+    for candidate in reversed(ctx.tokens[window_start : pronoun.i]):
         if candidate.dep_ in deps.SUBJECTS and candidate.pos_ in deps.NOMINAL_POS and _agrees(ctx, pronoun, candidate):
             return candidate
     return None

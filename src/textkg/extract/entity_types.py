@@ -18,7 +18,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from typing import TypeVar
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Span, Token
 
 from ..language.names import ascii_fold
 from ..records import broad_type
@@ -78,9 +78,9 @@ def classify(
     """The ontology type of the named ``span``; None when it is no name at all (a demonym such
     as "Français" that the NER took for a place). ``surnames`` are the last words of the
     document's full person names, which stay names even when they are common words."""
-    doc, gazetteer, words = ctx.doc, ctx.resources.gazetteer, ctx.words
+    gazetteer, words = ctx.resources.gazetteer, ctx.words
     text = ctx.text[span.start_char : span.end_char]  # span.text joins its tokens anew
-    before = _previous_word(doc, span.start)
+    before = _previous_word(ctx, span.start)
     # After a noun of civil vehicles too ("avion", "hélicoptère"), only a designator is a weapon.
     after_weapon_head = before is not None and before.lower_ in words.weapon_heads
     civil_head = after_weapon_head and before.lemma_.lower() in ctx.resources.name_heads
@@ -136,7 +136,7 @@ def typed_by_list(ctx: DocContext, mentions: Sequence[M]) -> list[M]:
     chains: list[list[int]] = []
     coordinated: list[bool] = []  # a list ends with a coordinator: "Après X, Y a dit" is none
     for index, mention in enumerate(mentions):
-        gap = ctx.doc[mentions[index - 1].last_token + 1 : mention.first_token] if index else None
+        gap = ctx.tokens[mentions[index - 1].last_token + 1 : mention.first_token] if index else None
         if gap is not None and _list_gap(gap):
             chains[-1].append(index)
             coordinated[-1] = coordinated[-1] or any(t.pos_ in LIST_MARK_POS for t in gap)
@@ -154,7 +154,7 @@ def typed_by_list(ctx: DocContext, mentions: Sequence[M]) -> list[M]:
     return typed
 
 
-def _list_gap(gap: Span) -> bool:
+def _list_gap(gap: Sequence[Token]) -> bool:
     """Only commas and coordinators, with the articles and prepositions of the list, lie between
     two names of one list."""
     return (
@@ -335,11 +335,12 @@ def vote_types(mentions: Sequence[M], key: Callable[[str], str]) -> list[M]:
     return voted
 
 
-def _previous_word(doc: Doc, start: int):
+def _previous_word(ctx: DocContext, start: int):
+    tokens = ctx.tokens
     i = start - 1
-    while i >= 0 and (doc[i].is_punct and doc[i].text != "." or doc[i].is_space):
+    while i >= 0 and (tokens[i].is_punct and tokens[i].text != "." or tokens[i].is_space):
         i -= 1
-    return doc[i] if i >= 0 else None
+    return tokens[i] if i >= 0 else None
 
 
 def _named_by_place_noun(ctx: DocContext, span: Span) -> bool:

@@ -209,7 +209,7 @@ def _possessor_number(words, determiner: str) -> str | None:
 
 def _owner(ctx: DocContext, noun: Token, number: str) -> Token | None:
     window_start = ctx.previous_sentence_start(noun.i)
-    for candidate in reversed(noun.doc[window_start : noun.i]):
+    for candidate in reversed(ctx.tokens[window_start : noun.i]):
         if (
             candidate.dep_ in deps.SUBJECTS
             and candidate.pos_ in ("NOUN", "PROPN", "PRON")

@@ -393,12 +393,12 @@ def _role(ctx: DocContext, name: Span) -> str | None:
         if ctx.tokens[start - 1].pos_ == "DET" and (start - 1 == sentence_start or ctx.tokens[start - 2].pos_ != "ADP"):
             break
         start -= 1
-    words = doc[start:end]
+    words = ctx.tokens[start:end]
     for i, token in enumerate(words):
         first_two = " ".join(t.lower_ for t in words[i : i + 2])
         if token.lower_ in roles or first_two in roles:
             former = i > 0 and words[i - 1].lemma_.lower() in ctx.words.former_words
-            role = words[i - 1 :] if former else words[i:]  # "ancien ministre de la Défense": a former role
+            role = doc[start + i - 1 : end] if former else doc[start + i : end]  # "ancien ministre de la Défense": a former role
             if not len(role) or role[-1].pos_ == "ADP" or (end < name.start and not same_slot(role.root, name.root)):
                 return None
             return role.text

@@ -172,6 +172,7 @@ def is_role_title(ctx: DocContext, tokens: Span) -> bool:
     """A role and its portfolio, "ministre des Finances", "secrétaire d'État aux Sports": the NER
     takes it for an organisation, but it names a function (kept as a person's role)."""
     words = ctx.words
-    first_two = " ".join(t.lower_ for t in tokens[:2])
-    role_length = 2 if first_two in words.roles else 1 if tokens[0].lower_ in words.roles else 0
-    return 0 < role_length < len(tokens) - 1 and tokens[role_length].lower_ in (words.genitive_cases | words.recipient_cases)
+    first = ctx.tokens[tokens.start : min(tokens.start + 2, tokens.end)]
+    first_two = " ".join(t.lower_ for t in first)
+    role_length = 2 if first_two in words.roles else 1 if first[0].lower_ in words.roles else 0
+    return 0 < role_length < len(tokens) - 1 and ctx.tokens[tokens.start + role_length].lower_ in (words.genitive_cases | words.recipient_cases)

@@ -137,7 +137,7 @@ def announcement(ctx: DocContext, sent: SpacySpan, covered: set[int]) -> ClaimFr
     side of a comma or a colon, which is what the text says (the parser hangs either on the other)."""
     if not ctx.uses_any(ctx.words.speech_nouns):
         return None  # no text to announce anything
-    root = sent.root
+    root = ctx.tokens[sent.root.i]
     if root.pos_ not in deps.CLAUSE_POS:
         return None  # "Le bilan est lourd, on recense ...": a copula says how things are
     pairs = [*((root, c) for c in root.children if c.i > root.i), *((c, root) for c in root.children if c.i < root.i)]
