@@ -473,3 +473,17 @@ def test_a_noun_after_a_name_and_a_comma_renames_it_only_when_it_can(fr_nlp, tex
     visits = [r for _, p, _, r, _ in found if p == "visiter"]
     assert visits and visits[0]["agent"] == [subject], found
 
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Paul Roy a envoyé une lettre à Marie Lee.",  # a person is nowhere's place
+        "Paul Roy a été battu au second tour par Marie Lee.",  # a round of a vote is no place
+        "Paul Roy a été remplacé à la présidence de la Banque Verte par Marie Lee.",  # nor an office
+    ],
+)
+def test_no_person_is_located_in_a_person_a_round_or_an_office(fr_nlp, text):
+    found = relations(fr_nlp, text)
+    placed = [r for r in found if r[1] == "located in" or "location" in r[3] or "destination" in r[3]]
+    assert not [r for r in placed if {"Marie Lee", "tour", "présidence"} & {x for v in r[3].values() for x in v}], found

@@ -11,10 +11,11 @@ from spacy.tokens import Token
 
 from . import deps
 from .arguments import in_locution, named
-from .candidates import DATE
+from .candidates import DATE, PERSON_TYPE
 from .context import DocContext
 from .syntax import case_is_genitive, case_lemma, with_conjuncts
 from ..language.event_classes import EventClass
+from ..records import broad_type
 
 PLACE_TYPES = frozenset({"Place"})
 QUANTIFIER_TYPES = frozenset({"Ind", "Tot", "Neg", "Int"})
@@ -43,7 +44,8 @@ def oblique_role(ctx: DocContext, token: Token, event: EventClass | None = None)
         return role, target
     if role == RECIPIENT and not event.takes(RECIPIENT):
         # "une grève à la Banque Verte": no one receives a strike; the party is where it happens.
-        return (LOCATION, target) if event.takes(LOCATION) else (None, target)
+        # A person is nowhere's place: "a envoyé une lettre à Marie Lee" names no location.
+        return (LOCATION, target) if event.takes(LOCATION) and not _is_person(ctx, target) else (None, target)
     if role == LOCATION and case_lemma(token) in ctx.words.recipient_cases and event.takes(RECIPIENT):
         return RECIPIENT, target  # "livrer des canons à l'Ukraine": the "à X" of a transfer is who gets them
     if role == LOCATION and event.takes(DESTINATION) and not event.takes(LOCATION):
@@ -141,6 +143,12 @@ def _is_place(ctx: DocContext, token: Token) -> bool:
 def _is_specific(ctx: DocContext, noun: Token) -> bool:
     """"dans la maison", "au siège" name a site; "à plusieurs reprises", "à chaque fois" do not."""
     return not any(c.dep_ == "det" and set(ctx.morph(c, "PronType")) & QUANTIFIER_TYPES for c in noun.children)
+
+
+def _is_person(ctx: DocContext, token: Token) -> bool:
+    name = named(ctx, token)
+    kind = name.type if name is not None else ctx.resources.nouns.class_of(token.lemma_)
+    return kind is not None and broad_type(kind) == PERSON_TYPE
 
 
 def is_animate(ctx: DocContext, token: Token) -> bool:
