@@ -487,3 +487,9 @@ def test_no_person_is_located_in_a_person_a_round_or_an_office(fr_nlp, text):
     found = relations(fr_nlp, text)
     placed = [r for r in found if r[1] == "located in" or "location" in r[3] or "destination" in r[3]]
     assert not [r for r in placed if {"Marie Lee", "tour", "présidence"} & {x for v in r[3].values() for x in v}], found
+
+
+def test_a_place_one_comes_from_does_not_hold_the_place_one_reaches(fr_nlp):
+    found = binary(relations(fr_nlp, "Paul Roy est arrivé à Lyon depuis Vernay."))
+    assert ("located in", "Lyon", "Vernay") not in found, found
+    assert ("located in", "Tahoua", "Niger") in binary(relations(fr_nlp, "Un incendie a ravagé une usine à Tahoua, au Niger."))
