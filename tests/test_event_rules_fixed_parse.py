@@ -1169,6 +1169,26 @@ DID_NOT_MANAGE = NOT_GOING_TO_JOIN.replace("va         aller      VERB  0 ROOT  
 MANAGED = GOING_TO_JOIN.replace("va         aller      VERB  0 ROOT      Mood=Ind|Tense=Pres|VerbForm=Fin", "réussit    réussir    VERB  0 ROOT      Mood=Ind|Tense=Pres|VerbForm=Fin")
 
 
+# "Ce n'est pas Paul Roy qui a rejoint Nantes": a negated cleft denies its clause of Paul Roy.
+NOT_HIM_WHO_JOINED = """
+Ce         ce         PRON  5 nsubj
+n'         ne         ADV   5 advmod    Polarity=Neg
+est        être       AUX   5 cop       Mood=Ind|Tense=Pres|VerbForm=Fin
+pas        pas        ADV   5 advmod    Polarity=Neg
+Paul       Paul       PROPN 0 ROOT      _   B-PER
+Roy        Roy        PROPN 5 flat:name _   I-PER
+qui        qui        PRON  9 nsubj     PronType=Rel
+a          avoir      AUX   9 aux:tense
+rejoint    rejoindre  VERB  5 acl:relcl Tense=Past|VerbForm=Part
+Nantes     Nantes     PROPN 9 obj       _   B-LOC
+.          .          PUNCT 5 punct
+"""
+
+
+def test_a_negated_cleft_denies_its_clause():
+    assert joining(NOT_HIM_WHO_JOINED)[0] == "negative"
+
+
 def test_what_fails_or_is_not_managed_does_not_happen():
     assert joining(FAILED_TO_JOIN) == ("negative", "asserted")
     assert joining(DID_NOT_MANAGE) == ("negative", "asserted")

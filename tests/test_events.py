@@ -273,6 +273,8 @@ def test_what_is_tried_or_refused_is_hypothetical(fr_nlp):
         ("L'attaque contre Vernay a été déjouée.", "attaque", ("negative", "asserted")),
         ("La société Nordix a renoncé au rachat d'Alpix.", "rachat", ("negative", "asserted")),
         ("Paul Roy a reporté sa visite à Vernay.", "visite", ("positive", "hypothetical")),
+        ("Ce n'est pas Paul Roy qui a tué Marie Lee.", "tuer", ("negative", "asserted")),
+        ("Ce n'est pas la société Nordix qui a racheté Alpix.", "racheter", ("negative", "asserted")),
     ],
 )
 def test_what_is_asked_alleged_or_denied_is_not_asserted_as_done(fr_nlp, text, predicate, mood):

@@ -218,16 +218,17 @@ def _has_parts(ctx: DocContext, place: Token) -> bool:
 def _one_phrase(ctx: DocContext, a: Participant, b: Participant, path: list[Token], pivot: Token) -> bool:
     """Two places of one locative phrase: one a complement or an apposition of the other ("la
     ville de Tahoua au Niger", "Halifax, Canada"), or side by side with only a comma and a
-    locative preposition between them ("à Tahoua, au Niger", "dans la banlieue de Nantes, à Rezé"),
+    locative or genitive preposition between them ("à Tahoua, au Niger", "dans la banlieue de Nantes, à Rezé"),
     unless the gazetteer knows them as places of one rank and no part of one is named ("à Lyon,
     à Grenoble et à Annecy": a list of cities); not two items of a list."""
     if pivot in (a.head, b.head) and not any(t.dep_ in deps.CONJUNCT for t in path if t is not pivot):
         return True
     first, second = sorted((a.mention, b.mention), key=lambda m: m.start)
     between = ctx.tokens[first.last_token + 1 : second.first_token]
-    # Only a locative joins them: "à Lyon depuis Vernay" names where one came from.
-    locative = ctx.words.locative_cases
-    side_by_side = len(between) > 0 and all(t.is_punct or t.dep_ == "det" or (t.dep_ == "case" and t.lower_ in locative) for t in between)
+    # Only a locative or a genitive joins them ("capitale de la province"): "à Lyon depuis
+    # Vernay" names where one came from.
+    joining = ctx.words.locative_cases | ctx.words.genitive_cases
+    side_by_side = len(between) > 0 and all(t.is_punct or t.dep_ == "det" or (t.dep_ == "case" and t.lower_ in joining) for t in between)
     parts = _has_parts(ctx, a.head) or _has_parts(ctx, b.head)  # "dans la banlieue de Nantes, à Rezé"
     return side_by_side and (parts or not _same_rank(ctx, a.mention, b.mention))
 

@@ -175,6 +175,8 @@ class Words:
     impersonal_hedges: frozenset[str] = frozenset()
     # conjunctions of a clause that says what does not happen (sans)
     negative_marks: frozenset[str] = frozenset()
+    # pronouns of a cleft (c'est X qui ...)
+    cleft_pronouns: frozenset[str] = frozenset()
     # verbs whose object event is wanted, asked, planned or feared (réclamer la démission de X)
     prospective_verbs: frozenset[str] = frozenset()
     # nouns whose complement event is planned, asked or feared (le projet de fusion)
