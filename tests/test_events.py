@@ -259,6 +259,7 @@ def test_what_is_tried_or_refused_is_hypothetical(fr_nlp):
         ("La Russie a promis de retirer ses troupes de Pologne.", "retirer", ("positive", "hypothetical")),
         ("La Russie a décidé de retirer ses troupes de Pologne.", "retirer", ("positive", "hypothetical")),
         ("Paul Roy devait rencontrer Marie Lee à Lyon.", "rencontrer", ("positive", "hypothetical")),
+        ("Paul Roy a pu rencontrer Marie Lee à Lyon.", "rencontrer", ("positive", "asserted")),
         ("Paul Roy a été condamné à payer une amende à la société Nordix.", "payer", ("positive", "hypothetical")),
         ("Il semble que la société Nordix a racheté Alpix.", "racheter", ("positive", "hypothetical")),
         ("Il faut que la Russie retire ses troupes de Pologne.", "retirer", ("positive", "hypothetical")),

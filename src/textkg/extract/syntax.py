@@ -278,8 +278,8 @@ def modality(ctx: DocContext, verb: Token) -> str:
         return "hypothetical"
     governing = _governing_verb(verb)
     words = ctx.words
-    if governing in words.modal_lemmas or governing in words.intent_verbs:
-        return "hypothetical"  # "peut partir", "a tenté de fuir": not done
+    if governing in words.modal_lemmas and "Past" not in ctx.morph(verb.head, "Tense") or governing in words.intent_verbs:
+        return "hypothetical"  # "peut partir", "devait partir", "a tenté de fuir": not done; "a pu fuir", "durent fuir" did
     if governing in words.directive_verbs and not _past_infinitive(ctx, verb):
         return "hypothetical"  # "a demandé à X de partir"; "condamné pour avoir volé" gives a cause
     if _supposed_or_aimed_at(ctx, verb) or _wished_clause(ctx, verb) or _impersonal_hedge(ctx, verb) or _asked(ctx, verb):
