@@ -286,8 +286,8 @@ def modality(ctx: DocContext, verb: Token) -> str:
         return "hypothetical"
     if any("Fut" in ctx.morph(t, "Tense") for t in forms):
         return "future"
-    if governing in words.future_auxiliaries and "Past" not in ctx.morph(verb.head, "Tense"):
-        return "future"  # "va déployer"; "est allé voir" is done
+    if governing in words.future_auxiliaries and {"Pres", "Fut"} & set(ctx.morph(verb.head, "Tense")):
+        return "future"  # "va déployer", "ira déposer"; "est allé voir" is done, "allait voir" told of the past
     if governing in words.allegation_verbs or _hedged(ctx, verb):
         return "reported"
     return "asserted"
