@@ -430,6 +430,7 @@ def test_the_scene_holds_for_the_lead_paragraph(fr_nlp):
         ("Paul Roy a rapidement racheté la société Nordix.", "racheter", ["Paul Roy"]),
         ("Les clients ont vite quitté le magasin Nordix.", "quitter", ["clients"]),
         ("Paul Roy a affirmé avoir rencontré Marie Lee.", "rencontrer", ["Paul Roy"]),
+        ("Avant de quitter Vernay, Paul Roy a rencontré Marie Lee.", "rencontrer", ["Paul Roy"]),
     ],
 )
 def test_an_adverb_after_the_auxiliary_leaves_the_subject_the_doer(fr_nlp, text, predicate, agent):

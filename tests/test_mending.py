@@ -70,6 +70,31 @@ def test_a_subject_after_an_infinitive_is_its_object(table, name, dep):
     assert context(parse(table)).tokens[name].dep_ == dep
 
 
+# "Paul Roy a rencontré Marie Lee", with Marie Lee read as a second subject.
+TWO_SUBJECTS = """
+Paul       Paul       PROPN 4 nsubj      _   B-PER
+Roy        Roy        PROPN 1 flat:name  _   I-PER
+a          avoir      AUX   4 aux:tense
+rencontré  rencontrer VERB  0 ROOT       Tense=Past|VerbForm=Part
+Marie      Marie      PROPN 4 nsubj      _   B-PER
+Lee        Lee        PROPN 5 flat:name  _   I-PER
+.          .          PUNCT 4 punct
+"""
+# "... auquel assistait Marie Lee": a relative pronoun before the verb, the subject inverted.
+INVERTED_IN_RELATIVE = """
+auquel     auquel     PRON  2 nsubj      PronType=Rel
+assistait  assister   VERB  0 ROOT       Mood=Ind|Tense=Imp|VerbForm=Fin
+Marie      Marie      PROPN 2 nsubj      _   B-PER
+Lee        Lee        PROPN 3 flat:name  _   I-PER
+.          .          PUNCT 2 punct
+"""
+
+
+@pytest.mark.parametrize(("table", "name", "dep"), [(TWO_SUBJECTS, 4, "obj"), (INVERTED_IN_RELATIVE, 2, "nsubj")])
+def test_a_second_subject_after_a_noun_subject_is_the_object(table, name, dep):
+    assert context(parse(table)).tokens[name].dep_ == dep
+
+
 def test_the_mended_subject_is_the_doer():
     (bought,) = [r for r in extract(BOUGHT).relations if r.predicate == "racheter"]
     labels = {e.id: e.label for e in extract(BOUGHT).entities}

@@ -75,7 +75,7 @@ class DocContext:
             heads = (numpy.arange(len(doc), dtype=numpy.int64) + array[:, 2].astype(numpy.int64)).tolist()
             pos, dep, lower, morph, orth, lemma = (array[:, n].tolist() for n in (0, 1, 3, 4, 5, 6))
             strings = doc.vocab.strings
-            dep = mended_dependencies(dep, heads, lemma, lambda i: "Inf" in morph_features(strings[morph[i]]).get("VerbForm", ()), resources.words)
+            dep = mended_dependencies(dep, heads, lemma, pos, lambda i: "Inf" in morph_features(strings[morph[i]]).get("VerbForm", ()), resources.words)
         else:
             pos, dep, heads, lower, morph, orth, lemma = [], [], [], [], [], [], []
         sentences = tuple(doc.sents)

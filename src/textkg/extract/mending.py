@@ -9,19 +9,25 @@ rules see one parse. A mend is a certainty of grammar, never a guess:
   read as if Paul Roy were bought), is the active subject: a passive is built with the agreeing
   auxiliary ("a été racheté", "est racheté");
 - a subject after an infinitive ("X a affirmé avoir rencontré Marie Lee", read as if Marie Lee
-  met someone) is its object: an infinitive takes no subject of its own.
+  met someone) is its object: an infinitive takes no subject of its own;
+- a second subject after a verb that has one before it, not coordinated with it ("Avant de
+  partir, Paul Roy a rencontré Marie Lee", read as if both met) is its object: a clause has one
+  subject.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
+from spacy.parts_of_speech import IDS as POS_IDS
 from spacy.strings import get_string_id
 
 from ..language.resources import Words
 from . import deps
 
 PASSIVE_SUBJECT_ID = get_string_id(next(iter(deps.PASSIVE_SUBJECT)))
+SUBJECT_IDS = frozenset(get_string_id(label) for label in deps.SUBJECTS)
+NOUN_POS_IDS = frozenset(POS_IDS[tag] for tag in deps.NOMINAL_POS)
 ACTIVE_SUBJECT_ID = get_string_id(next(iter(deps.ACTIVE_SUBJECT)))
 OBJECT_ID = get_string_id(next(iter(deps.OBJECT)))
 TENSE_AUXILIARY_ID = get_string_id(deps.TENSE_AUXILIARY)
@@ -29,11 +35,13 @@ AUXILIARY_IDS = frozenset(get_string_id(label) for label in deps.AUXILIARIES)
 PASSIVE_MARK_IDS = frozenset(get_string_id(label) for label in deps.PASSIVE_AUXILIARY | deps.PASSIVE_CLITIC)
 
 
-def mended_dependencies(dep: list[int], head: list[int], lemma: list[int], is_infinitive: Callable[[int], bool], words: Words) -> list[int]:
-    """The dependency label ids ``dep`` (of tokens with heads ``head`` and lemma ids ``lemma``;
-    ``is_infinitive`` tells whether a token is an infinitive), mended as the module says; ``dep``
-    itself when nothing needs it."""
-    changes = {**_active_subjects(dep, head, lemma, words), **_infinitive_objects(dep, head, is_infinitive)}
+def mended_dependencies(
+    dep: list[int], head: list[int], lemma: list[int], pos: list[int], is_infinitive: Callable[[int], bool], words: Words
+) -> list[int]:
+    """The dependency label ids ``dep`` (of tokens with heads ``head``, lemma ids ``lemma`` and
+    part-of-speech ids ``pos``; ``is_infinitive`` tells whether a token is an infinitive), mended
+    as the module says; ``dep`` itself when nothing needs it."""
+    changes = {**_active_subjects(dep, head, lemma, words), **_infinitive_objects(dep, head, is_infinitive), **_second_subjects(dep, head, pos)}
     if not changes:
         return dep
     return [changes.get(i, label) for i, label in enumerate(dep)]
@@ -66,3 +74,14 @@ def _infinitive_objects(dep: list[int], head: list[int], is_infinitive: Callable
     infinitives = {v for v in verbs if is_infinitive(v)}
     infinitives |= {h for j, h in enumerate(head) if h in verbs and h != j and dep[j] in AUXILIARY_IDS and is_infinitive(j)}
     return {i: OBJECT_ID for i in after if head[i] in infinitives}
+
+
+def _second_subjects(dep: list[int], head: list[int], pos: list[int]) -> dict[int, int]:
+    after = [i for i, label in enumerate(dep) if label == ACTIVE_SUBJECT_ID and head[i] < i]
+    if not after:
+        return {}
+    verbs = {head[i] for i in after}
+    # Only a noun before the verb: a pronoun there may be a relative one or a clitic the parser
+    # took for the subject of an inversion ("auquel assistait X", "comme l'avait prédit X").
+    before = {head[i] for i, label in enumerate(dep) if label in SUBJECT_IDS and head[i] in verbs and i < head[i] and pos[i] in NOUN_POS_IDS}
+    return {i: OBJECT_ID for i in after if head[i] in before}
