@@ -23,7 +23,8 @@ from .context import DocContext
 from .event_lexicon import carried_event, class_info, date_carrier, event_class, performs, refined_class
 from .links import possessive_owner
 from .obliques import may_be_unnamed, misattached_obliques, oblique_role, origin_role
-from .syntax import case_lemma, event_noun_mood, modality, polarity, subjects, with_conjuncts
+from .mood import event_noun_mood, modality, polarity
+from .syntax import case_lemma, subjects, with_conjuncts
 from ..language.event_classes import EventClass
 
 # What an event takes from the event that caused it.

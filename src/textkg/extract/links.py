@@ -13,7 +13,8 @@ from spacy.tokens import Token
 
 from . import deps
 from .arguments import named, resolve
-from .syntax import modality as verb_modality, polarity as verb_polarity, relative_antecedent, subjects, with_conjuncts
+from .mood import modality as verb_modality, polarity as verb_polarity
+from .syntax import relative_antecedent, subjects, with_conjuncts
 from .candidates import DATE, Found, Frame, Mention
 from .confidence import LOCATIVE_LINK, NOUN_LINK, POSSESSIVE_LINK, ROLE_LINK
 from .context import DocContext

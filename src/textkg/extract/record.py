@@ -24,7 +24,8 @@ from .event_nouns import noun_frames
 from .relations import ACTING_ROLES, verb_frames
 from .scenes import scene_links, title_links
 from .quotes import quotation_at
-from .syntax import is_source_marker, modality
+from .mood import modality
+from .syntax import is_source_marker
 from .typed_links import participant_class, typed_links
 
 BINARY_ROLES = ("agent", "theme")

@@ -21,7 +21,8 @@ from .context import DocContext
 from .event_lexicon import carried_event, class_info, event_class, is_event_noun, predicate_lemma, refined_class
 from .quotes import quotation_at, same_voice
 from .obliques import may_be_unnamed, misattached_obliques, oblique_role, origin_role
-from .syntax import case_lemma, modality, polarity, relative_antecedent, subjects, with_conjuncts
+from .mood import modality, polarity
+from .syntax import case_lemma, relative_antecedent, subjects, with_conjuncts
 from ..language.event_classes import EventClass
 
 # Fillers that alone make no fact of an open verb: places and dates.

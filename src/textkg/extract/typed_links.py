@@ -24,7 +24,8 @@ from .confidence import CLASS_LINK, LOCATIVE_LINK
 from .context import DocContext
 from .mentions import pronoun_mention
 from .quotes import same_voice
-from .syntax import describes_noun, is_cited, is_converted_time, is_locative, modality, polarity, subjects
+from .mood import modality, polarity
+from .syntax import describes_noun, is_cited, is_converted_time, is_locative, subjects
 
 LOCATED_IN = "located in"
 COUNTRY = "Country"

@@ -16,7 +16,8 @@ from .. import deps
 from ..arguments import named
 from ..candidates import NEWS_AGENCY, ClaimFrame, Mention
 from ..context import DocContext, token_span
-from ..syntax import case_is_genitive, is_cited, polarity
+from ..mood import polarity
+from ..syntax import case_is_genitive, is_cited
 from .attribution import is_speaking, speaker, speaker_mention
 from .content import CLAUSE, Said, quoted
 from .quotes import quote_before, quote_opening_at
