@@ -9,7 +9,7 @@ from spacy.tokens import Token
 
 from . import deps
 from .context import DocContext
-from .syntax import case_lemma, past_infinitive
+from .syntax import case_lemma, in_cleft, past_infinitive
 
 QUESTION_MARKS = frozenset({"?"})
 
@@ -28,7 +28,7 @@ def polarity(ctx: DocContext, verb: Token) -> str:
         return polarity(ctx, verb.head)  # "ne va pas retirer ses troupes", "n'a pas réussi à"
     if governing in words.failure_verbs:
         return "negative" if polarity(ctx, verb.head) == "positive" else "positive"  # "a échoué à racheter"
-    if _in_cleft(ctx, verb) and polarity(ctx, verb.head) == "negative":
+    if in_cleft(ctx, verb) and polarity(ctx, verb.head) == "negative":
         return "negative"  # "ce n'est pas Paul Roy qui a signé"
     negators = [
         c
@@ -107,18 +107,6 @@ def _after_a_or_de(ctx: DocContext, noun: Token) -> bool:
     """``noun`` follows "à" or "de", contracted or not ("au rachat", "du projet")."""
     case = case_lemma(noun)
     return case in ctx.words.recipient_cases or case in ctx.words.genitive_cases
-
-
-def _in_cleft(ctx: DocContext, verb: Token) -> bool:
-    """``verb`` heads the relative clause of a cleft: "c'est X qui a signé" (the parser hangs it on
-    X, the attribute of "est", as a relative clause or as a bare dependent)."""
-    if verb.dep_ not in deps.RELATIVE_CLAUSE and verb.dep_ != "dep":
-        return False
-    focus = verb.head
-    pronouns = ctx.words.cleft_pronouns
-    return any(c.dep_ in deps.COPULA for c in focus.children) and any(
-        c.dep_ in deps.SUBJECTS | deps.EXPLETIVE_SUBJECT and c.lower_ in pronouns for c in focus.children
-    )
 
 
 def _clause_mark(verb: Token) -> str | None:

@@ -118,12 +118,25 @@ def _may_act(ctx: DocContext, token: Token) -> bool:
 
 
 def relative_antecedent(ctx: DocContext, token: Token) -> Token:
-    """"les radars que la France a installés": the relative pronoun "que" is "les radars"; a noun
-    set off right after a name stands for it ("Paul Roy, un horloger qui a survécu": Paul Roy survived)."""
-    if "Rel" in ctx.morph(token, "PronType") and token.head.dep_ in deps.RELATIVE_CLAUSE:
+    """"les radars que la France a installés": the relative pronoun "que" is "les radars", and "qui"
+    of a cleft its focus ("c'est Paul Roy qui a signé"); a noun set off right after a name stands
+    for it ("Paul Roy, un horloger qui a survécu": Paul Roy survived)."""
+    if "Rel" in ctx.morph(token, "PronType") and (token.head.dep_ in deps.RELATIVE_CLAUSE or in_cleft(ctx, token.head)):
         antecedent = token.head.head
         return _described_name(ctx, antecedent) or antecedent
     return token
+
+
+def in_cleft(ctx: DocContext, verb: Token) -> bool:
+    """``verb`` heads the relative clause of a cleft: "c'est X qui a signé" (the parser hangs it on
+    X, the attribute of "est", as a relative clause or as a bare dependent)."""
+    if verb.dep_ not in deps.RELATIVE_CLAUSE and verb.dep_ != "dep":
+        return False
+    focus = verb.head
+    pronouns = ctx.words.cleft_pronouns
+    return any(c.dep_ in deps.COPULA for c in focus.children) and any(
+        c.dep_ in deps.SUBJECTS | deps.EXPLETIVE_SUBJECT and c.lower_ in pronouns for c in focus.children
+    )
 
 
 def _described_name(ctx: DocContext, noun: Token) -> Token | None:
