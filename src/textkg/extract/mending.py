@@ -41,7 +41,11 @@ def mended_dependencies(
     """The dependency label ids ``dep`` (of tokens with heads ``head``, lemma ids ``lemma`` and
     part-of-speech ids ``pos``; ``is_infinitive`` tells whether a token is an infinitive), mended
     as the module says; ``dep`` itself when nothing needs it."""
-    changes = {**_active_subjects(dep, head, lemma, words), **_infinitive_objects(dep, head, is_infinitive), **_second_subjects(dep, head, pos)}
+    changes = _active_subjects(dep, head, lemma, words)
+    # Subjects after their verb, found once for the two mends that read them.
+    after = [i for i, label in enumerate(dep) if label == ACTIVE_SUBJECT_ID and head[i] < i]
+    if after:
+        changes |= _infinitive_objects(dep, head, after, is_infinitive) | _second_subjects(dep, head, after, pos)
     if not changes:
         return dep
     return [changes.get(i, label) for i, label in enumerate(dep)]
@@ -65,10 +69,7 @@ def _active_subjects(dep: list[int], head: list[int], lemma: list[int], words: W
     return {i: ACTIVE_SUBJECT_ID for i, label in enumerate(dep) if label == PASSIVE_SUBJECT_ID and head[i] in active}
 
 
-def _infinitive_objects(dep: list[int], head: list[int], is_infinitive: Callable[[int], bool]) -> dict[int, int]:
-    after = [i for i, label in enumerate(dep) if label == ACTIVE_SUBJECT_ID and head[i] < i]
-    if not after:
-        return {}
+def _infinitive_objects(dep: list[int], head: list[int], after: list[int], is_infinitive: Callable[[int], bool]) -> dict[int, int]:
     verbs = {head[i] for i in after}
     # A verb is an infinitive, or a past infinitive: its auxiliary is one ("avoir rencontré").
     infinitives = {v for v in verbs if is_infinitive(v)}
@@ -76,10 +77,7 @@ def _infinitive_objects(dep: list[int], head: list[int], is_infinitive: Callable
     return {i: OBJECT_ID for i in after if head[i] in infinitives}
 
 
-def _second_subjects(dep: list[int], head: list[int], pos: list[int]) -> dict[int, int]:
-    after = [i for i, label in enumerate(dep) if label == ACTIVE_SUBJECT_ID and head[i] < i]
-    if not after:
-        return {}
+def _second_subjects(dep: list[int], head: list[int], after: list[int], pos: list[int]) -> dict[int, int]:
     verbs = {head[i] for i in after}
     # Only a noun before the verb: a pronoun there may be a relative one or a clitic the parser
     # took for the subject of an inversion ("auquel assistait X", "comme l'avait prédit X").

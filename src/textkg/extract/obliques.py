@@ -135,8 +135,7 @@ def _names_body(ctx: DocContext, token: Token) -> bool:
 
 
 def _is_place(ctx: DocContext, token: Token) -> bool:
-    name = named(ctx, token)
-    kind = name.type if name is not None else ctx.resources.nouns.class_of(token.lemma_)
+    kind = _kind(ctx, token)
     return kind in PLACE_TYPES
 
 
@@ -145,15 +144,19 @@ def _is_specific(ctx: DocContext, noun: Token) -> bool:
     return not any(c.dep_ == "det" and set(ctx.morph(c, "PronType")) & QUANTIFIER_TYPES for c in noun.children)
 
 
-def _is_person(ctx: DocContext, token: Token) -> bool:
+def _kind(ctx: DocContext, token: Token) -> str | None:
+    """The type of the name ``token`` is in, else the class of its noun (nouns.tsv), else None."""
     name = named(ctx, token)
-    kind = name.type if name is not None else ctx.resources.nouns.class_of(token.lemma_)
+    return name.type if name is not None else ctx.resources.nouns.class_of(token.lemma_)
+
+
+def _is_person(ctx: DocContext, token: Token) -> bool:
+    kind = _kind(ctx, token)
     return kind is not None and broad_type(kind) == PERSON_TYPE
 
 
 def is_animate(ctx: DocContext, token: Token) -> bool:
-    name = named(ctx, token)
-    kind = name.type if name is not None else ctx.resources.nouns.class_of(token.lemma_)
+    kind = _kind(ctx, token)
     return kind in ANIMATE_CLASSES
 
 
